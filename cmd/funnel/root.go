@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"funnel/loaders"
+	"funnel/model"
+	"funnel/model/demo"
+	"funnel/tui"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitBadInput = 1
+	exitUsage    = 2
+)
+
+// IO is where commands read and write; tests swap in buffers.
+type IO struct {
+	Out, Err io.Writer
+	OutIsTTY bool
+	Width    int
+	Environ  []string
+}
+
+func defaultIO() *IO {
+	tty := term.IsTerminal(os.Stdout.Fd())
+	w := 100
+	if tty {
+		if cw, _, err := term.GetSize(os.Stdout.Fd()); err == nil && cw > 0 {
+			w = cw
+		}
+	}
+	return &IO{Out: os.Stdout, Err: os.Stderr, OutIsTTY: tty, Width: w, Environ: os.Environ()}
+}
+
+// RootOptions are the explorer's flags.
+type RootOptions struct {
+	IO      *IO
+	Files   []string
+	Stages  string
+	NoColor bool
+}
+
+// usageError marks errors that are the user's invocation, not the data.
+type usageError struct{ error }
+
+func run(args []string, io *IO) int {
+	cmd := newRootCmd(io, nil)
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Out)
+	cmd.SetErr(io.Err)
+	err := cmd.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(io.Err, "funnel:", err)
+	var ue usageError
+	var le *loaders.Error
+	switch {
+	case errors.As(err, &le):
+		return exitBadInput
+	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown "), strings.Contains(err.Error(), "flag"):
+		return exitUsage
+	}
+	return exitBadInput
+}
+
+func newRootCmd(io *IO, runF func(*RootOptions) error) *cobra.Command {
+	opts := &RootOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "funnel [FILE...]",
+		Short: "Explore a lead and deal funnel from CRM or spreadsheet exports",
+		Long: `funnel loads CSV exports of leads and deals and opens a terminal explorer:
+how many reach each stage, step and cumulative conversion, and monthly trends.
+
+With no FILE it opens on an embedded demo dataset. The CSV it reads has one row
+per lead and one date column per stage (an empty date: the stage was not reached),
+for example:
+
+  lead_id,created,channel,mql_date,sql_date,opportunity_date,won_date
+
+Stages are the date columns in file order unless --stages names them.
+When standard output is not a terminal, funnel prints the overview as text.`,
+		Example: `  funnel                                  # the demo
+  funnel leads.csv
+  funnel leads.csv --stages "Lead,MQL,SQL,Opportunity,Won"
+  funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
+  funnel leads.csv | less                 # plain text when piped`,
+		Args:          cobra.ArbitraryArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return rootRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
+	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
+	cmd.AddCommand(newDemoCmd(io, nil))
+	return cmd
+}
+
+func rootRun(opts *RootOptions) error {
+	ds, err := loadData(opts)
+	if err != nil {
+		return err
+	}
+	if !opts.IO.OutIsTTY {
+		return tui.WritePlain(opts.IO.Out, ds, opts.IO.Width)
+	}
+	noColor := opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR")
+	return tui.Run(ds, tui.Options{NoColor: noColor})
+}
+
+func loadData(opts *RootOptions) (*model.Dataset, error) {
+	if len(opts.Files) == 0 {
+		return demo.Generate(demo.Options{}), nil
+	}
+	if len(opts.Files) > 1 {
+		return nil, usageError{fmt.Errorf("one file at a time for now; got %d", len(opts.Files))}
+	}
+	lo := loaders.Options{Stages: splitList(opts.Stages)}
+	return loaders.LoadFile(opts.Files[0], lo)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func envSet(env []string, name string) bool {
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, name+"="); ok && v != "" {
+			return true
+		}
+	}
+	return false
+}

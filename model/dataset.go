@@ -1,0 +1,204 @@
+// Package model is the funnel engine: a read-only columnar dataset and pure
+// functions over it. It does no I/O and knows nothing of terminals; every
+// result is a plain struct that marshals to JSON.
+package model
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"strings"
+)
+
+// NoDay marks a stage that was not reached, or reached on an unknown date.
+const NoDay int32 = math.MinInt32
+
+// ExitKind says how a record left the funnel, if it did.
+type ExitKind uint8
+
+const (
+	ExitOpen         ExitKind = iota // still in play (or never marked)
+	ExitDisqualified                 // disqualified / unqualified / junk at a lead stage
+	ExitLost                         // closed-lost deal
+	ExitChurned                      // a customer who left
+	ExitWon                          // closed-won (the last stage)
+)
+
+var exitNames = [...]string{"open", "disqualified", "lost", "churned", "won"}
+
+func (k ExitKind) String() string {
+	if int(k) < len(exitNames) {
+		return exitNames[k]
+	}
+	return fmt.Sprintf("exit(%d)", k)
+}
+
+// MaxStages is the most stages a funnel may have (the reached mask is 16 bits).
+const MaxStages = 16
+
+// Dataset is n records held as columns. Build it with a loader or the demo
+// generator; after that treat it as read-only (queries share it freely).
+type Dataset struct {
+	// Stages are the ordered stage names, top of the funnel first.
+	Stages []string
+	// Days holds, per stage, each record's day of reaching it (days since
+	// 1970-01-01 in the calendar the file was written in) or NoDay.
+	Days [][]int32
+	// Reached is a per-record bitmask of the stages the data says were
+	// reached (bit k = stage k), whether or not a date is known.
+	Reached []uint16
+	// Dims are the dictionary-encoded dimension columns (channel, owner, ...).
+	Dims []*Dim
+	// Exit is how each record left, ExitDay when (NoDay if unknown), and
+	// Reason why (a dimension; code 0 is "").
+	Exit    []ExitKind
+	ExitDay []int32
+	Reason  *Dim
+	// Amount is the deal value in minor units (cents); nil when the data has none.
+	Amount   []int64
+	Currency string
+	// IDs are the record ids and Emails the contact emails (empty when the
+	// data has none), kept for drill-down, joins and masking.
+	IDs    Strings
+	Emails Strings
+
+	// HasDates is false when stages come from yes/no flags without dates:
+	// counts work, views that need time say why they are empty.
+	HasDates bool
+	// DatesInferred is true when stage dates were inferred from the current
+	// stage (a CRM report with one stage column), not read.
+	DatesInferred bool
+
+	// Load describes where the data came from and what the loader did.
+	Load LoadInfo
+}
+
+// Len is the number of records.
+func (d *Dataset) Len() int { return len(d.Reached) }
+
+// StageIndex returns the index of the stage with that name (case-insensitive), or -1.
+func (d *Dataset) StageIndex(name string) int {
+	for i, s := range d.Stages {
+		if strings.EqualFold(s, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Dim returns the dimension with that name (case-insensitive), or nil.
+func (d *Dataset) Dim(name string) *Dim {
+	for _, dm := range d.Dims {
+		if strings.EqualFold(dm.Name, name) {
+			return dm
+		}
+	}
+	return nil
+}
+
+// DimNames lists the dimension names in column order.
+func (d *Dataset) DimNames() []string {
+	out := make([]string, len(d.Dims))
+	for i, dm := range d.Dims {
+		out[i] = dm.Name
+	}
+	return out
+}
+
+// Deepest returns the index of the deepest stage the record reached, or -1.
+func (d *Dataset) Deepest(i int) int { return bits.Len16(d.Reached[i]) - 1 }
+
+// DayRange returns the first and last known day over all stage dates.
+func (d *Dataset) DayRange() (lo, hi int32, ok bool) {
+	lo, hi = math.MaxInt32, math.MinInt32
+	for _, col := range d.Days {
+		for _, v := range col {
+			if v == NoDay {
+				continue
+			}
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+	}
+	return lo, hi, lo <= hi
+}
+
+// Validate checks that the columns line up; loaders call it before returning.
+func (d *Dataset) Validate() error {
+	n := len(d.Reached)
+	if len(d.Stages) == 0 {
+		return fmt.Errorf("dataset has no stages")
+	}
+	if len(d.Stages) > MaxStages {
+		return fmt.Errorf("dataset has %d stages; at most %d are supported", len(d.Stages), MaxStages)
+	}
+	if len(d.Days) != len(d.Stages) {
+		return fmt.Errorf("dataset has %d stage date columns for %d stages", len(d.Days), len(d.Stages))
+	}
+	for k, col := range d.Days {
+		if len(col) != n {
+			return fmt.Errorf("stage %q has %d dates for %d records", d.Stages[k], len(col), n)
+		}
+	}
+	for _, dm := range d.Dims {
+		if len(dm.Codes) != n {
+			return fmt.Errorf("dimension %q has %d values for %d records", dm.Name, len(dm.Codes), n)
+		}
+	}
+	if len(d.Exit) != n || len(d.ExitDay) != n {
+		return fmt.Errorf("exit columns have %d/%d values for %d records", len(d.Exit), len(d.ExitDay), n)
+	}
+	if d.Reason != nil && len(d.Reason.Codes) != n {
+		return fmt.Errorf("reason column has %d values for %d records", len(d.Reason.Codes), n)
+	}
+	if d.Amount != nil && len(d.Amount) != n {
+		return fmt.Errorf("amount column has %d values for %d records", len(d.Amount), n)
+	}
+	if d.IDs.Len() != 0 && d.IDs.Len() != n {
+		return fmt.Errorf("id column has %d values for %d records", d.IDs.Len(), n)
+	}
+	return nil
+}
+
+// LoadInfo is what a loader tells about a load: rows read = used + skipped.
+type LoadInfo struct {
+	Files     []string  `json:"files"`
+	Read      int       `json:"rows_read"`
+	Used      int       `json:"rows_used"`
+	Skipped   int       `json:"rows_skipped"`
+	Problems  []Problem `json:"problems,omitempty"`
+	Decisions []string  `json:"decisions,omitempty"`
+}
+
+// Problem is one located issue with the input: a skipped row or a fatal error.
+type Problem struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column,omitempty"` // 1-based; 0 when the whole row
+	Field    string `json:"field,omitempty"`  // the column's header
+	Found    string `json:"found,omitempty"`
+	Expected string `json:"expected,omitempty"`
+	Reason   string `json:"reason"`
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	fmt.Fprintf(&b, ":%d", p.Line)
+	if p.Column > 0 {
+		fmt.Fprintf(&b, ":%d", p.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Reason)
+	if p.Field != "" {
+		fmt.Fprintf(&b, " in column %q", p.Field)
+	}
+	if p.Found != "" || p.Expected != "" {
+		fmt.Fprintf(&b, ": found %q, expected %s", p.Found, p.Expected)
+	}
+	return b.String()
+}

@@ -1,0 +1,41 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// GlobalKeys work in every view.
+type GlobalKeys struct {
+	Quit, Help, Back key.Binding
+}
+
+// DefaultGlobalKeys returns the global bindings.
+func DefaultGlobalKeys() GlobalKeys {
+	return GlobalKeys{
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// helpKeys joins the active view's bindings with the global ones.
+type helpKeys struct {
+	view interface {
+		ShortHelp() []key.Binding
+		FullHelp() [][]key.Binding
+	}
+	global  GlobalKeys
+	canBack bool
+}
+
+func (h helpKeys) globals() []key.Binding {
+	b := h.global.Back
+	b.SetEnabled(h.canBack)
+	return []key.Binding{b, h.global.Help, h.global.Quit}
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	return append(h.view.ShortHelp(), h.globals()...)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	return append(h.view.FullHelp(), h.globals())
+}

@@ -1,0 +1,43 @@
+// Package views holds the explorer's screens. Each is a small component that
+// owns its keys, help and size; the root model in package tui only routes.
+package views
+
+import (
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"funnel/model"
+	"funnel/tui/theme"
+)
+
+// View is one screen on the view stack.
+type View interface {
+	Init() tea.Cmd
+	// Update handles a message; pointer receivers, so no casts are needed.
+	Update(msg tea.Msg) tea.Cmd
+	// View renders exactly the box given by the last SetSize.
+	View() string
+	SetSize(width, height int)
+	// Title names the view in the breadcrumb line.
+	Title() string
+	help.KeyMap
+}
+
+// Common is what every view is built with. It is never mutated after
+// construction; a new dataset or theme builds new views.
+type Common struct {
+	Styles *theme.Styles
+	Data   *model.Dataset
+}
+
+// PushMsg asks the root to open a view on top of the stack.
+type PushMsg struct{ View View }
+
+// PopMsg asks the root to go back one view.
+type PopMsg struct{}
+
+// Push returns a command that opens v.
+func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
+
+// Pop returns a command that goes back.
+func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }

@@ -1,0 +1,192 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"funnel/model"
+	"funnel/tui/widgets"
+)
+
+// OverviewKeys are the overview's own bindings.
+type OverviewKeys struct {
+	Up, Down, Top, Bottom key.Binding
+}
+
+// DefaultOverviewKeys returns the overview's key map.
+func DefaultOverviewKeys() OverviewKeys {
+	return OverviewKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous stage")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next stage")),
+		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
+		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
+	}
+}
+
+// Overview is the first screen: every stage with its count, step and
+// cumulative conversion, a bar and a sparkline of monthly entries.
+type Overview struct {
+	common Common
+	keys   OverviewKeys
+	funnel model.Funnel
+	cursor int
+	width  int
+	height int
+}
+
+// NewOverview computes the funnel of the dataset and builds the view.
+func NewOverview(c Common) *Overview {
+	return &Overview{
+		common: c,
+		keys:   DefaultOverviewKeys(),
+		funnel: model.ComputeFunnel(c.Data, model.FunnelOptions{AsOf: model.NoDay, Months: 12}),
+	}
+}
+
+func (o *Overview) Init() tea.Cmd { return nil }
+func (o *Overview) Title() string { return "Overview" }
+
+// Selected is the index of the selected stage.
+func (o *Overview) Selected() int { return o.cursor }
+
+// Funnel is the funnel the view shows.
+func (o *Overview) Funnel() model.Funnel { return o.funnel }
+
+func (o *Overview) SetSize(w, h int) { o.width, o.height = w, h }
+
+func (o *Overview) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	last := len(o.funnel.Stages) - 1
+	switch {
+	case key.Matches(km, o.keys.Up):
+		o.cursor = max(0, o.cursor-1)
+	case key.Matches(km, o.keys.Down):
+		o.cursor = min(last, o.cursor+1)
+	case key.Matches(km, o.keys.Top):
+		o.cursor = 0
+	case key.Matches(km, o.keys.Bottom):
+		o.cursor = last
+	}
+	return nil
+}
+
+func (o *Overview) ShortHelp() []key.Binding {
+	return []key.Binding{o.keys.Up, o.keys.Down}
+}
+
+func (o *Overview) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}}
+}
+
+func (o *Overview) View() string {
+	return RenderOverview(o.common, o.funnel, o.cursor, o.width, o.height)
+}
+
+// RenderOverview draws the stage table; cursor < 0 selects nothing (the
+// plain-text report uses it that way).
+func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string {
+	st := c.Styles
+	var lines []string
+	top := 0
+	if len(f.Stages) > 0 {
+		top = f.Stages[0].Reached
+	}
+	caption := fmt.Sprintf("%s records · Reached: at or past the stage · Step: of the stage before · Total: of %s",
+		widgets.Count(f.Records), stageNameOr(f, 0))
+	lines = append(lines, st.Muted.Render(widgets.Truncate(caption, width)))
+
+	nameW := 5
+	for _, s := range f.Stages {
+		nameW = max(nameW, min(18, lipgloss.Width(widgets.Clean(s.Name))))
+	}
+	const numW, rateW = 10, 7
+	sparkW := len(f.Months)
+	fixed := 2 + nameW + 1 + numW + 1 + rateW + 1 + rateW + 2
+	showSpark := sparkW > 0 && width >= fixed+10+2+sparkW
+	barW := width - fixed
+	if showSpark {
+		barW -= sparkW + 2
+	}
+	barW = max(0, barW)
+
+	head := "  " + widgets.PadRight("Stage", nameW) + " " + widgets.PadLeft("Reached", numW) + " " +
+		widgets.PadLeft("Step", rateW) + " " + widgets.PadLeft("Total", rateW) + "  " + widgets.PadRight("", barW)
+	if showSpark {
+		head += "  " + sparkHeader(f, sparkW)
+	}
+	lines = append(lines, st.Header.Render(widgets.Truncate(head, width)))
+	for k, s := range f.Stages {
+		step := "—"
+		if k > 0 {
+			step = widgets.Percent(s.ConversionFromPrevious)
+		}
+		row := widgets.Fit(s.Name, nameW) + " " + widgets.PadLeft(widgets.Count(s.Reached), numW) + " " +
+			widgets.PadLeft(step, rateW) + " " + widgets.PadLeft(widgets.Percent(s.ConversionFromTop), rateW) + "  "
+		bar := widgets.Bar(model.Ratio(s.Reached, top), barW)
+		spark := ""
+		if showSpark {
+			spark = "  " + widgets.Sparkline(s.Monthly)
+		}
+		if k == cursor {
+			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+bar+spark, width), width)))
+			continue
+		}
+		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row)+st.Bar.Render(bar)+st.Spark.Render(spark), width))
+	}
+	if cursor >= 0 && cursor < len(f.Stages) {
+		lines = append(lines, "", stageNote(c, f, cursor, width))
+	}
+	if len(f.Months) > 0 && showSpark {
+		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf(
+			"Entries/month: %s to %s, one cell a month; the last month runs to %s",
+			f.Months[0], f.Months[len(f.Months)-1], f.AsOf), width)))
+	}
+	for _, w := range f.Warnings {
+		lines = append(lines, st.Warn.Render(widgets.Truncate("! "+widgets.Clean(w), width)))
+	}
+	if height > 0 && len(lines) > height {
+		lines = lines[:height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func sparkHeader(f model.Funnel, w int) string {
+	if len(f.Months) == 0 {
+		return ""
+	}
+	return widgets.Truncate("Monthly", w)
+}
+
+func stageNameOr(f model.Funnel, k int) string {
+	if k < len(f.Stages) {
+		return widgets.Clean(f.Stages[k].Name)
+	}
+	return ""
+}
+
+// stageNote explains the selected stage in words, with its denominators.
+func stageNote(c Common, f model.Funnel, k, width int) string {
+	s := f.Stages[k]
+	st := c.Styles
+	var b strings.Builder
+	b.WriteString(st.Emphasis.Render(widgets.Clean(s.Name)))
+	fmt.Fprintf(&b, ": %s reached", widgets.Count(s.Reached))
+	if k > 0 {
+		prev := f.Stages[k-1]
+		fmt.Fprintf(&b, " of %s at %s (%s)", widgets.Count(prev.Reached), widgets.Clean(prev.Name), widgets.Percent(s.ConversionFromPrevious))
+	}
+	if s.Implied > 0 {
+		fmt.Fprintf(&b, "; %s implied by a later stage", widgets.Count(s.Implied))
+	}
+	if n := len(s.Monthly); n > 0 {
+		fmt.Fprintf(&b, "; %s entered in %s (to %s)", widgets.Count(s.Monthly[n-1]), f.Months[n-1], f.AsOf)
+	}
+	return widgets.Truncate(b.String(), width)
+}
