@@ -55,8 +55,16 @@ type Dataset struct {
 	ExitDay []int32
 	Reason  *Dim
 	// Amount is the deal value in minor units (cents); nil when the data has none.
-	Amount   []int64
-	Currency string
+	Amount []int64
+	// Currency is the ISO code of every amount when the file has one currency;
+	// Currencies holds a per-record code when a file mixes them (nil otherwise).
+	Currency   string
+	Currencies *Dim
+	// Probability is a deal's win probability in percent (0..100; 255 unknown),
+	// nil when the data has none. TermMonths is the contract term (0 unknown),
+	// nil when absent.
+	Probability []uint8
+	TermMonths  []uint16
 	// IDs are the record ids and Emails the contact emails (empty when the
 	// data has none), kept for drill-down, joins and masking.
 	IDs    Strings
@@ -157,6 +165,15 @@ func (d *Dataset) Validate() error {
 	}
 	if d.Amount != nil && len(d.Amount) != n {
 		return fmt.Errorf("amount column has %d values for %d records", len(d.Amount), n)
+	}
+	if d.Currencies != nil && len(d.Currencies.Codes) != n {
+		return fmt.Errorf("currency column has %d values for %d records", len(d.Currencies.Codes), n)
+	}
+	if d.Probability != nil && len(d.Probability) != n {
+		return fmt.Errorf("probability column has %d values for %d records", len(d.Probability), n)
+	}
+	if d.TermMonths != nil && len(d.TermMonths) != n {
+		return fmt.Errorf("term column has %d values for %d records", len(d.TermMonths), n)
 	}
 	if d.IDs.Len() != 0 && d.IDs.Len() != n {
 		return fmt.Errorf("id column has %d values for %d records", d.IDs.Len(), n)
