@@ -4,8 +4,12 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -19,8 +23,14 @@ import (
 
 // Options configure the explorer.
 type Options struct {
-	NoColor bool // monochrome (also when NO_COLOR is set)
+	NoColor  bool      // monochrome (also when NO_COLOR is set)
+	NoMouse  bool      // start with mouse reporting off (m toggles it)
+	Debug    io.Writer // when set, every message and its handling time is logged here
+	CrashDir string    // where a crash file goes (default: the temp dir)
 }
+
+// ErrCancelled is returned when the user cancels a load.
+var ErrCancelled = errors.New("load cancelled")
 
 type mode int
 
@@ -40,17 +50,42 @@ type App struct {
 	opts   Options
 	width  int
 	height int
+	mouse  bool
+	load   *loader // non-nil while loading
+	err    error   // why the program stopped, if not by the user's choice
 }
 
 // New builds the explorer over a loaded dataset.
 func New(ds *model.Dataset, opt Options) *App {
+	a := newApp(opt)
+	a.setData(ds)
+	return a
+}
+
+// NewLoading builds the explorer that first runs load in the background,
+// showing a progress bar that esc or ctrl+c cancels.
+func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
+	a := newApp(opt)
+	a.load = newLoader(label)
+	return a, a.load.start(load)
+}
+
+func newApp(opt Options) *App {
 	st := theme.New(true, opt.NoColor)
-	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt}
-	a.common = views.Common{Styles: st, Data: ds}
-	a.stack = []views.View{views.NewOverview(a.common)}
+	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse}
 	a.applyHelpStyles()
 	return a
 }
+
+func (a *App) setData(ds *model.Dataset) {
+	a.load = nil
+	a.common = views.Common{Styles: a.styles, Data: ds}
+	a.stack = []views.View{views.NewOverview(a.common)}
+	a.resize()
+}
+
+// Err is why the program stopped, when it was not the user quitting.
+func (a *App) Err() error { return a.err }
 
 // Top is the active view.
 func (a *App) Top() views.View { return a.stack[len(a.stack)-1] }
@@ -59,7 +94,10 @@ func (a *App) Top() views.View { return a.stack[len(a.stack)-1] }
 func (a *App) Depth() int { return len(a.stack) }
 
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.Top().Init()}
+	var cmds []tea.Cmd
+	if a.load == nil {
+		cmds = append(cmds, a.Top().Init())
+	}
 	if !a.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -67,6 +105,10 @@ func (a *App) Init() tea.Cmd {
 }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.opts.Debug != nil {
+		start := time.Now()
+		defer func() { fmt.Fprintf(a.opts.Debug, "%s %T %s\n", start.Format("15:04:05.000"), msg, time.Since(start)) }()
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -83,10 +125,62 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case views.PopMsg:
 		a.pop()
 		return a, nil
+	case loadProgressMsg:
+		if a.load != nil {
+			a.load.done, a.load.total = msg.done, msg.total
+			return a, a.load.wait()
+		}
+		return a, nil
+	case loadDoneMsg:
+		switch {
+		case errors.Is(msg.err, context.Canceled):
+			a.err = ErrCancelled
+			return a, tea.Quit
+		case msg.err != nil:
+			a.err = msg.err
+			return a, tea.Quit
+		}
+		a.setData(msg.ds)
+		return a, a.Top().Init()
 	case tea.KeyPressMsg:
+		if a.load != nil {
+			return a, a.loadingKey(msg)
+		}
 		return a, a.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return a, a.wheel(msg)
+	case tea.MouseClickMsg:
+		if a.load == nil && msg.Y >= 1 {
+			msg.Y-- // below the breadcrumb line, in the view's own rows
+			return a, a.Top().Update(msg)
+		}
+		return a, nil
+	}
+	if a.load != nil {
+		return a, nil
 	}
 	return a, a.Top().Update(msg)
+}
+
+func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.keys.Quit, a.keys.Back) {
+		a.load.cancel()
+	}
+	return nil
+}
+
+// wheel turns the mouse wheel into the view's up/down keys.
+func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	if a.load != nil || a.mode != modeNormal {
+		return nil
+	}
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		return a.Top().Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	case tea.MouseWheelDown:
+		return a.Top().Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	return nil
 }
 
 // handleKey switches on the mode first, then global keys, then the view.
@@ -106,6 +200,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, a.keys.Back):
 		a.pop()
+		return nil
+	case key.Matches(msg, a.keys.Mouse):
+		a.mouse = !a.mouse
 		return nil
 	}
 	return a.Top().Update(msg)
@@ -132,11 +229,17 @@ func (a *App) applyHelpStyles() {
 	a.help.Styles.FullKey = a.styles.HelpKey
 	a.help.Styles.ShortDesc = a.styles.HelpDesc
 	a.help.Styles.FullDesc = a.styles.HelpDesc
+	a.help.Styles.ShortSeparator = a.styles.Muted
+	a.help.Styles.FullSeparator = a.styles.Muted
+	a.help.Styles.Ellipsis = a.styles.Muted
 }
 
 func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
+	if a.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "funnel"
 	return v
 }
@@ -144,6 +247,9 @@ func (a *App) View() tea.View {
 func (a *App) render() string {
 	if a.width < MinWidth || a.height < MinHeight {
 		return tooSmall(a.width, a.height)
+	}
+	if a.load != nil {
+		return a.load.view(a.width, a.height, a.styles.Muted.Render)
 	}
 	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1}
 	body := a.Top().View()

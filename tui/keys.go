@@ -4,15 +4,16 @@ import "charm.land/bubbles/v2/key"
 
 // GlobalKeys work in every view.
 type GlobalKeys struct {
-	Quit, Help, Back key.Binding
+	Quit, Help, Back, Mouse key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
 func DefaultGlobalKeys() GlobalKeys {
 	return GlobalKeys{
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Mouse: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
 	}
 }
 
@@ -37,5 +38,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.view.FullHelp(), h.globals())
+	return append(h.view.FullHelp(), append(h.globals(), h.global.Mouse))
 }

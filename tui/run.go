@@ -13,16 +13,40 @@ import (
 	"funnel/tui/widgets"
 )
 
-// Run opens the explorer and blocks until the user quits. Bubble Tea
-// restores the terminal if anything panics; the panic is returned as an error.
+// Run opens the explorer on a loaded dataset and blocks until the user quits.
 func Run(ds *model.Dataset, opt Options) error {
-	p := tea.NewProgram(New(ds, opt))
-	_, err := p.Run()
+	return runApp(New(ds, opt), nil, opt)
+}
+
+// RunLoading opens the explorer at once and loads in the background with a
+// progress bar; a load error or cancellation is returned.
+func RunLoading(label string, load LoadFunc, opt Options) error {
+	a, cmd := NewLoading(label, load, opt)
+	return runApp(a, cmd, opt)
+}
+
+func runApp(a *App, first tea.Cmd, opt Options) error {
+	g := newGuard(starter{a, first}, opt.CrashDir)
+	_, err := tea.NewProgram(g).Run()
+	if gerr := g.err(); gerr != nil {
+		return gerr
+	}
+	if a.Err() != nil {
+		return a.Err()
+	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return nil
 	}
 	return err
 }
+
+// starter runs an extra command at Init (the background load).
+type starter struct {
+	*App
+	first tea.Cmd
+}
+
+func (s starter) Init() tea.Cmd { return tea.Batch(s.App.Init(), s.first) }
 
 // WritePlain writes the overview as plain text, for when stdout is not a
 // terminal (a pipe, a file, CI).
