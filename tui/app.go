@@ -37,6 +37,8 @@ type mode int
 const (
 	modeNormal mode = iota
 	modeHelp
+	modeFilter  // typing a / filter
+	modeCommand // typing a : command
 )
 
 // App is the root model.
@@ -52,7 +54,9 @@ type App struct {
 	height int
 	mouse  bool
 	load   *loader // non-nil while loading
-	err    error   // why the program stopped, if not by the user's choice
+	state  views.State
+	prompt prompt
+	err    error // why the program stopped, if not by the user's choice
 }
 
 // New builds the explorer over a loaded dataset.
@@ -72,7 +76,8 @@ func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
 
 func newApp(opt Options) *App {
 	st := theme.New(true, opt.NoColor)
-	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse}
+	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse,
+		state: views.DefaultState()}
 	a.applyHelpStyles()
 	return a
 }
@@ -185,6 +190,9 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 
 // handleKey switches on the mode first, then global keys, then the view.
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if a.mode == modeFilter || a.mode == modeCommand {
+		return a.handlePromptKey(msg)
+	}
 	if a.mode == modeHelp {
 		if key.Matches(msg, a.keys.Quit) && msg.String() == "ctrl+c" {
 			return tea.Quit
@@ -200,6 +208,15 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, a.keys.Back):
 		a.pop()
+		return nil
+	case key.Matches(msg, a.keys.Filter):
+		a.mode = modeFilter
+		a.prompt = newPrompt(modeFilter, a.state.Filter, a.width, a.styles.Dark)
+		a.prompt.input.SetSuggestions(completions(a.common.Data, a.state.Filter))
+		return nil
+	case key.Matches(msg, a.keys.Command):
+		a.mode = modeCommand
+		a.prompt = newPrompt(modeCommand, "", a.width, a.styles.Dark)
 		return nil
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouse = !a.mouse
@@ -254,9 +271,16 @@ func (a *App) render() string {
 	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1}
 	body := a.Top().View()
 	helpLine := a.help.ShortHelpView(hk.ShortHelp())
-	if a.mode == modeHelp {
+	switch a.mode {
+	case modeHelp:
 		body = a.fullHelp(hk)
 		helpLine = a.styles.Muted.Render("press any key to close help")
+	case modeFilter, modeCommand:
+		helpLine = a.prompt.view(a.width, a.styles.Error.Render)
+		if a.prompt.err != "" {
+			// the error line takes the status line's place
+			return strings.Join([]string{a.breadcrumb(), fitLines(body, a.width, a.height-chromeHeight), helpLine}, "\n")
+		}
 	}
 	bodyH := a.height - chromeHeight
 	return strings.Join([]string{
@@ -285,9 +309,19 @@ func (a *App) breadcrumb() string {
 func (a *App) statusLine() string {
 	ld := a.common.Data.Load
 	files := widgets.Clean(strings.Join(ld.Files, ", "))
-	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped ", files,
-		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped))
+	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
+		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
+	if a.state.Filter != "" {
+		s += " · where " + widgets.Clean(a.state.Filter)
+	}
 	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
+}
+
+func asOfLabel(d int32) string {
+	if d == model.NoDay {
+		return "latest"
+	}
+	return model.DayString(d)
 }
 
 // fitLines pads or cuts s to exactly h lines of at most w cells.

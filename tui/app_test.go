@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -22,14 +23,33 @@ func newDemoApp(t *testing.T, w, h int) *App {
 func press(a *App, keys ...tea.KeyPressMsg) {
 	for _, k := range keys {
 		_, cmd := a.Update(k)
-		// deliver navigation messages the way the program would
-		if cmd != nil {
-			if msg := cmd(); msg != nil {
-				if _, quit := msg.(tea.QuitMsg); !quit {
-					a.Update(msg)
-				}
-			}
+		deliver(a, cmd)
+	}
+}
+
+// deliver runs a command the way the program would and feeds its message
+// back; commands that wait (cursor blinks, ticks) are dropped after 20ms.
+func deliver(a *App, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(20 * time.Millisecond):
+		return
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			deliver(a, c)
 		}
+	default:
+		_, next := a.Update(msg)
+		deliver(a, next)
 	}
 }
 

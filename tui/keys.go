@@ -4,16 +4,18 @@ import "charm.land/bubbles/v2/key"
 
 // GlobalKeys work in every view.
 type GlobalKeys struct {
-	Quit, Help, Back, Mouse key.Binding
+	Quit, Help, Back, Mouse, Filter, Command key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
 func DefaultGlobalKeys() GlobalKeys {
 	return GlobalKeys{
-		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Mouse: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Command: key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:stage SQL, :by channel)")),
+		Mouse:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
 	}
 }
 
@@ -30,7 +32,7 @@ type helpKeys struct {
 func (h helpKeys) globals() []key.Binding {
 	b := h.global.Back
 	b.SetEnabled(h.canBack)
-	return []key.Binding{b, h.global.Help, h.global.Quit}
+	return []key.Binding{b, h.global.Filter, h.global.Help, h.global.Quit}
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
@@ -38,5 +40,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.view.FullHelp(), append(h.globals(), h.global.Mouse))
+	return append(h.view.FullHelp(), append(h.globals(), h.global.Command, h.global.Mouse))
 }

@@ -41,3 +41,29 @@ func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 
 // Pop returns a command that goes back.
 func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
+
+// State is what the user has asked for across views: the filter, the
+// period of trends and comparisons, and the as-of date. The root owns it and
+// sends StateMsg to every view on the stack when it changes.
+type State struct {
+	Filter string // filter expression, e.g. "channel=chat created>=2025-03"
+	Period string // week, month, quarter or year
+	AsOf   int32  // model.NoDay: the last date in the data
+	Masked bool   // names, emails, companies shown as pseudonyms
+}
+
+// DefaultState is the state the explorer opens with.
+func DefaultState() State { return State{Period: "month", AsOf: model.NoDay} }
+
+// StateMsg tells views the state changed.
+type StateMsg struct{ State State }
+
+// OpenMsg asks the root to open a top view by name (with an argument, such
+// as the dimension of a breakdown), as `:by channel` does.
+type OpenMsg struct {
+	Name string
+	Arg  string
+}
+
+// SelectStageMsg asks the overview to select a stage (`:stage SQL`).
+type SelectStageMsg struct{ Stage int }

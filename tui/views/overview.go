@@ -59,11 +59,22 @@ func (o *Overview) Funnel() model.Funnel { return o.funnel }
 func (o *Overview) SetSize(w, h int) { o.width, o.height = w, h }
 
 func (o *Overview) Update(msg tea.Msg) tea.Cmd {
+	last := len(o.funnel.Stages) - 1
+	switch msg := msg.(type) {
+	case SelectStageMsg:
+		o.cursor = min(max(0, msg.Stage), last)
+		return nil
+	case tea.MouseClickMsg:
+		// rows: caption, header, then one line per stage
+		if k := msg.Y - 2; k >= 0 && k <= last {
+			o.cursor = k
+		}
+		return nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	last := len(o.funnel.Stages) - 1
 	switch {
 	case key.Matches(km, o.keys.Up):
 		o.cursor = max(0, o.cursor-1)
