@@ -56,7 +56,10 @@ type App struct {
 	load   *loader // non-nil while loading
 	state  views.State
 	prompt prompt
-	err    error // why the program stopped, if not by the user's choice
+	tops   []topView
+	cache  map[string]views.View // top views made so far, by name
+	active string                // the top view at the bottom of the stack
+	err    error                 // why the program stopped, if not by the user's choice
 }
 
 // New builds the explorer over a loaded dataset.
@@ -77,7 +80,7 @@ func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
 func newApp(opt Options) *App {
 	st := theme.New(true, opt.NoColor)
 	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse,
-		state: views.DefaultState()}
+		state: views.DefaultState(), tops: topViews()}
 	a.applyHelpStyles()
 	return a
 }
@@ -85,8 +88,8 @@ func newApp(opt Options) *App {
 func (a *App) setData(ds *model.Dataset) {
 	a.load = nil
 	a.common = views.Common{Styles: a.styles, Data: ds}
-	a.stack = []views.View{views.NewOverview(a.common)}
-	a.resize()
+	a.cache = map[string]views.View{}
+	a.openTop("overview", "")
 }
 
 // Err is why the program stopped, when it was not the user quitting.
@@ -130,6 +133,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case views.PopMsg:
 		a.pop()
 		return a, nil
+	case views.OpenMsg:
+		return a, a.openTop(msg.Name, msg.Arg)
 	case loadProgressMsg:
 		if a.load != nil {
 			a.load.done, a.load.total = msg.done, msg.total
@@ -222,6 +227,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.mouse = !a.mouse
 		return nil
 	}
+	if cmd, ok := a.topKey(msg); ok {
+		return cmd
+	}
 	return a.Top().Update(msg)
 }
 
@@ -268,7 +276,7 @@ func (a *App) render() string {
 	if a.load != nil {
 		return a.load.view(a.width, a.height, a.styles.Muted.Render)
 	}
-	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1}
+	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1, tops: a.topBindings()}
 	body := a.Top().View()
 	helpLine := a.help.ShortHelpView(hk.ShortHelp())
 	switch a.mode {

@@ -18,7 +18,7 @@ import (
 
 func TestKeyMapsDoNotCollideAndAllAppearInHelp(t *testing.T) {
 	a := newDemoApp(t, 100, 30)
-	hk := helpKeys{view: a.Top(), global: a.keys, canBack: true}
+	hk := helpKeys{view: a.Top(), global: a.keys, canBack: true, tops: a.topBindings()}
 	seen := map[string]string{}
 	inHelp := map[string]bool{}
 	for _, group := range hk.FullHelp() {

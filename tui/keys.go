@@ -5,17 +5,20 @@ import "charm.land/bubbles/v2/key"
 // GlobalKeys work in every view.
 type GlobalKeys struct {
 	Quit, Help, Back, Mouse, Filter, Command key.Binding
+	NextView, PrevView                       key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
 func DefaultGlobalKeys() GlobalKeys {
 	return GlobalKeys{
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Command: key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:stage SQL, :by channel)")),
-		Mouse:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NextView: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
+		PrevView: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Command:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:stage SQL, :by channel)")),
+		Mouse:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
 	}
 }
 
@@ -27,6 +30,7 @@ type helpKeys struct {
 	}
 	global  GlobalKeys
 	canBack bool
+	tops    []key.Binding // tab, shift+tab and one key per top view
 }
 
 func (h helpKeys) globals() []key.Binding {
@@ -40,5 +44,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.view.FullHelp(), append(h.globals(), h.global.Command, h.global.Mouse))
+	return append(h.view.FullHelp(), h.tops, append(h.globals(), h.global.Command, h.global.Mouse))
 }

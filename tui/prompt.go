@@ -99,8 +99,8 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 		if k < 0 {
 			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.Stages), ", "))
 		}
-		a.stack = a.stack[:1]
-		return a.Top().Update(views.SelectStageMsg{Stage: k}), nil
+		cmd := a.openTop("overview", "")
+		return tea.Batch(cmd, a.Top().Update(views.SelectStageMsg{Stage: k})), nil
 	case "by":
 		if a.common.Data.Dim(arg) == nil {
 			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.DimNames()), ", "))
@@ -139,6 +139,11 @@ func (a *App) setState(st views.State) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(a.stack))
 	for _, v := range a.stack {
 		cmds = append(cmds, v.Update(views.StateMsg{State: st}))
+	}
+	for name, v := range a.cache {
+		if name != a.active { // the active one is on the stack already
+			cmds = append(cmds, v.Update(views.StateMsg{State: st}))
+		}
 	}
 	return tea.Batch(cmds...)
 }
