@@ -198,6 +198,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if a.mode == modeFilter || a.mode == modeCommand {
 		return a.handlePromptKey(msg)
 	}
+	if c, ok := a.Top().(views.Capturer); ok && c.Capturing() && msg.String() != "ctrl+c" {
+		return a.Top().Update(msg)
+	}
 	if a.mode == modeHelp {
 		if key.Matches(msg, a.keys.Quit) && msg.String() == "ctrl+c" {
 			return tea.Quit

@@ -23,6 +23,13 @@ type View interface {
 	help.KeyMap
 }
 
+// Capturer is a view that sometimes takes every key (a text prompt of its
+// own); while Capturing is true the root passes keys through, ctrl+c aside.
+type Capturer interface{ Capturing() bool }
+
+// Reserved keys belong to the root (global keys and top views); views must
+// not bind them: q ? / : m o b c t s p tab shift+tab esc.
+
 // Common is what every view is built with. It is never mutated after
 // construction; a new dataset or theme builds new views.
 type Common struct {

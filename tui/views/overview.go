@@ -14,16 +14,17 @@ import (
 
 // OverviewKeys are the overview's own bindings.
 type OverviewKeys struct {
-	Up, Down, Top, Bottom key.Binding
+	Up, Down, Top, Bottom, Records key.Binding
 }
 
 // DefaultOverviewKeys returns the overview's key map.
 func DefaultOverviewKeys() OverviewKeys {
 	return OverviewKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous stage")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next stage")),
-		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
-		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous stage")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next stage")),
+		Top:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
+		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
+		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
 	}
 }
 
@@ -84,16 +85,29 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = 0
 	case key.Matches(km, o.keys.Bottom):
 		o.cursor = last
+	case key.Matches(km, o.keys.Records):
+		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
 	}
 	return nil
 }
 
 func (o *Overview) ShortHelp() []key.Binding {
-	return []key.Binding{o.keys.Up, o.keys.Down}
+	return []key.Binding{o.keys.Up, o.keys.Down, o.keys.Records}
+}
+
+// reachedRows lists the records at stage k or past it.
+func (o *Overview) reachedRows(k int) []int32 {
+	var rows []int32
+	for i := range o.common.Data.Reached {
+		if o.common.Data.Deepest(i) >= k {
+			rows = append(rows, int32(i))
+		}
+	}
+	return rows
 }
 
 func (o *Overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}}
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Records}}
 }
 
 func (o *Overview) View() string {
