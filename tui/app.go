@@ -303,10 +303,8 @@ func (a *App) render() string {
 }
 
 func (a *App) fullHelp(hk helpKeys) string {
-	a.help.ShowAll = true
-	defer func() { a.help.ShowAll = false }()
 	title := a.styles.Title.Render("Keys: " + a.Top().Title())
-	return title + "\n\n" + a.help.FullHelpView(hk.FullHelp())
+	return title + "\n\n" + renderFullHelp(hk.FullHelp(), a.width, a.height-chromeHeight-2, a.styles)
 }
 
 func (a *App) breadcrumb() string {
