@@ -2,15 +2,12 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	tea "charm.land/bubbletea/v2"
 
 	"funnel/model"
-	"funnel/tui/theme"
-	"funnel/tui/views"
-	"funnel/tui/widgets"
+	"funnel/tui/report"
 )
 
 // Run opens the explorer on a loaded dataset and blocks until the user quits.
@@ -48,21 +45,12 @@ type starter struct {
 
 func (s starter) Init() tea.Cmd { return tea.Batch(s.App.Init(), s.first) }
 
-// WritePlain writes the overview as plain text, for when stdout is not a
-// terminal (a pipe, a file, CI).
+// WritePlain writes the text report (stages, trends, velocity), for when
+// stdout is not a terminal (a pipe, a file, CI).
 func WritePlain(w io.Writer, ds *model.Dataset, width int) error {
-	c := views.Common{Styles: theme.Plain(), Data: ds}
-	f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay, Months: 12})
-	ld := ds.Load
-	_, err := fmt.Fprintf(w, "%s\n\n%s\n\nrows read %d = used %d + skipped %d\n",
-		"funnel: "+joinClean(ld.Files), views.RenderOverview(c, f, -1, width, 0), ld.Read, ld.Used, ld.Skipped)
+	r, err := report.Build(ds, report.Options{})
 	if err != nil {
 		return err
 	}
-	for _, p := range ld.Problems {
-		if _, err := fmt.Fprintln(w, "skipped", widgets.Clean(p.String())); err != nil {
-			return err
-		}
-	}
-	return nil
+	return report.WriteText(w, r, width)
 }

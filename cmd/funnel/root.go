@@ -13,7 +13,9 @@ import (
 	"funnel/loaders"
 	"funnel/model"
 	"funnel/model/demo"
+	"funnel/model/mask"
 	"funnel/tui"
+	"funnel/tui/report"
 )
 
 // Exit codes.
@@ -48,6 +50,7 @@ type RootOptions struct {
 	Files   []string
 	Stages  string
 	NoColor bool
+	Mask    bool
 }
 
 // usageError marks errors that are the user's invocation, not the data.
@@ -108,7 +111,9 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 	}
 	cmd.Flags().StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
+	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
 	cmd.AddCommand(newDemoCmd(io, nil))
+	cmd.AddCommand(newReportCmd(io, nil))
 	return cmd
 }
 
@@ -117,8 +122,15 @@ func rootRun(opts *RootOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Mask {
+		ds = mask.Dataset(ds, mask.NewKey())
+	}
 	if !opts.IO.OutIsTTY {
-		return tui.WritePlain(opts.IO.Out, ds, opts.IO.Width)
+		r, err := report.Build(ds, report.Options{Masked: opts.Mask})
+		if err != nil {
+			return err
+		}
+		return report.WriteText(opts.IO.Out, r, opts.IO.Width)
 	}
 	noColor := opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR")
 	return tui.Run(ds, tui.Options{NoColor: noColor})
