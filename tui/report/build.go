@@ -50,9 +50,8 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		ImmatureCohorts: []string{},
 		Warnings:        append([]string{}, f.Warnings...),
 		Sections:        []string{},
-		Window: Window{To: f.AsOf, Months: append([]string{}, f.Months...),
-			HasDates: ds.HasDates, DatesInferred: ds.DatesInferred},
-		Denominators: Denominators{Records: f.Records},
+		Window:          Window{To: f.AsOf, HasDates: ds.HasDates, DatesInferred: ds.DatesInferred},
+		Denominators:    Denominators{Records: f.Records},
 	}
 	for _, w := range opt.Where {
 		r.Filters = append(r.Filters, w.String())

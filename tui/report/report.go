@@ -13,7 +13,7 @@
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
-//	window           {from, to, months[], has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
+//	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates)
 //	filters          []string ("channel=organic"), [] when none
 //	masked           bool (names, emails, companies, owners pseudonymised)
@@ -99,11 +99,10 @@ type Problem struct {
 
 // Window is the time span the numbers cover.
 type Window struct {
-	From          string   `json:"from"`
-	To            string   `json:"to"`
-	Months        []string `json:"months"`
-	HasDates      bool     `json:"has_dates"`
-	DatesInferred bool     `json:"dates_inferred"`
+	From          string `json:"from"`
+	To            string `json:"to"`
+	HasDates      bool   `json:"has_dates"`
+	DatesInferred bool   `json:"dates_inferred"`
 }
 
 // Denominators are the bases of the rates in the report.
