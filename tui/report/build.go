@@ -77,7 +77,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecBreakdown:
 			r.Breakdown = breakdown(ds, opt.By, opt.Top)
 		case SecTrends:
-			r.Trends = trends(f)
+			r.Trends = trends(f, ds)
 		case SecVelocity:
 			r.Velocity = velocity(ds, gaps)
 		}
@@ -156,10 +156,22 @@ func velocity(ds *model.Dataset, gaps [][]int32) []Velocity {
 	return out
 }
 
-func trends(f model.Funnel) *Trends {
-	t := &Trends{Period: "month", Periods: append([]string{}, f.Months...), Stages: []TrendStage{}}
+// trends are the funnel's monthly entries (the overview's sparklines),
+// without the months before the data begins.
+func trends(f model.Funnel, ds *model.Dataset) *Trends {
+	skip := 0
+	if lo, _, ok := ds.DayRange(); ok {
+		first := model.MonthLabel(model.MonthIndex(lo))
+		for skip < len(f.Months) && f.Months[skip] < first {
+			skip++
+		}
+	}
+	t := &Trends{Period: "month", Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
 	for _, s := range f.Stages {
-		e := append([]int{}, s.Monthly...)
+		e := []int{}
+		if len(s.Monthly) >= skip {
+			e = append(e, s.Monthly[skip:]...)
+		}
 		t.Stages = append(t.Stages, TrendStage{Name: s.Name, Entries: e})
 	}
 	return t
@@ -195,6 +207,9 @@ func immature(ds *model.Dataset, f model.Funnel) ([]string, string) {
 	}
 	rule := fmt.Sprintf("an entry month is immature when its last day plus %d days (90th percentile of %s to %s time, %d records) is after %s",
 		p90, ds.Stages[0], ds.Stages[last], len(cyc), f.AsOf)
+	if len(cyc) < MinRecords {
+		rule += fmt.Sprintf("; fewer than %d records: a rough guide only", MinRecords)
+	}
 	return out, rule
 }
 
