@@ -9,6 +9,8 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
+	"io"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -90,8 +92,11 @@ func Dataset(ds *model.Dataset, key []byte) *model.Dataset {
 			out.Dims[j] = maskDim(dm, k, key)
 		}
 	}
-	out.IDs = maskStrings(&ds.IDs, func(s string) string { return "id-" + tag(key, "id", s, 12) })
-	out.Emails = maskStrings(&ds.Emails, func(s string) string { return Value(key, Email, s) })
+	h := newHasher(key)
+	out.IDs = maskStrings(&ds.IDs, func(b []byte, s string) []byte { return h.append(append(b, "id-"...), "id", s, 12) })
+	out.Emails = maskStrings(&ds.Emails, func(b []byte, s string) []byte {
+		return append(h.append(append(b, "person-"...), prefix[Email], s, 6), "@example.com"...)
+	})
 	ld := ds.Load
 	out.Load.Files = make([]string, len(ld.Files))
 	for i, f := range ld.Files {
@@ -110,6 +115,9 @@ func Dataset(ds *model.Dataset, key []byte) *model.Dataset {
 
 // Value is the pseudonym of s as a value of that kind ("" stays "").
 func Value(key []byte, k Kind, s string) string {
+	if k == Email {
+		return pseudonym(key, k, s, 6) // as Dataset writes the Emails column
+	}
 	return pseudonym(key, k, s, 4)
 }
 
@@ -153,16 +161,36 @@ func maskDim(dm *model.Dim, k Kind, key []byte) *model.Dim {
 	return &model.Dim{Name: dm.Name, Values: vals, Codes: append([]uint32(nil), dm.Codes...)}
 }
 
-func maskStrings(s *model.Strings, f func(string) string) model.Strings {
+func maskStrings(s *model.Strings, f func([]byte, string) []byte) model.Strings {
 	var out model.Strings
+	var buf []byte
 	for i := range s.Len() {
 		v := s.At(i)
 		if v != "" {
-			v = f(v)
+			buf = f(buf[:0], v)
+			v = string(buf)
 		}
 		out.Append(v)
 	}
 	return out
+}
+
+// hasher reuses one HMAC for many values (ids and emails of every record).
+type hasher struct {
+	m   hash.Hash
+	sum []byte
+}
+
+func newHasher(key []byte) *hasher { return &hasher{m: hmac.New(sha256.New, key)} }
+
+// append appends the first n hex digits of HMAC(key, domain, s) to b.
+func (h *hasher) append(b []byte, domain, s string, n int) []byte {
+	h.m.Reset()
+	io.WriteString(h.m, domain)
+	h.m.Write([]byte{0})
+	io.WriteString(h.m, s)
+	h.sum = h.m.Sum(h.sum[:0])
+	return hex.AppendEncode(b, h.sum[:(n+1)/2])[:len(b)+n]
 }
 
 // maskFile keeps a file's extension and hides its name (which often names

@@ -102,3 +102,15 @@ func BenchmarkDataset(b *testing.B) {
 		Dataset(ds, key)
 	}
 }
+
+func TestValueMatchesDataset(t *testing.T) {
+	ds := demo.Generate(demo.Options{Rows: 50})
+	key := []byte("k")
+	m := Dataset(ds, key)
+	if got := Value(key, Email, ds.Emails.At(3)); got != m.Emails.At(3) {
+		t.Errorf("Value %q, Dataset %q", got, m.Emails.At(3))
+	}
+	if got := Value(key, Owner, ds.Dim("owner").Value(3)); got != m.Dim("owner").Value(3) {
+		t.Errorf("Value %q, Dataset %q", got, m.Dim("owner").Value(3))
+	}
+}
