@@ -24,6 +24,7 @@ import (
 // Options configure the explorer.
 type Options struct {
 	NoColor  bool      // monochrome (also when NO_COLOR is set)
+	Mask     bool      // start with names, emails and companies masked (M toggles)
 	NoMouse  bool      // start with mouse reporting off (m toggles it)
 	Debug    io.Writer // when set, every message and its handling time is logged here
 	CrashDir string    // where a crash file goes (default: the temp dir)
@@ -59,7 +60,8 @@ type App struct {
 	tops   []topView
 	cache  map[string]views.View // top views made so far, by name
 	active string                // the top view at the bottom of the stack
-	err    error                 // why the program stopped, if not by the user's choice
+	mask   masking
+	err    error // why the program stopped, if not by the user's choice
 }
 
 // New builds the explorer over a loaded dataset.
@@ -87,9 +89,13 @@ func newApp(opt Options) *App {
 
 func (a *App) setData(ds *model.Dataset) {
 	a.load = nil
+	a.mask = masking{orig: ds}
 	a.common = views.Common{Styles: a.styles, Data: ds}
 	a.cache = map[string]views.View{}
 	a.openTop("overview", "")
+	if a.opts.Mask {
+		a.toggleMask()
+	}
 }
 
 // Err is why the program stopped, when it was not the user quitting.
@@ -229,6 +235,8 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouse = !a.mouse
 		return nil
+	case key.Matches(msg, a.keys.Mask):
+		return a.toggleMask()
 	}
 	if cmd, ok := a.topKey(msg); ok {
 		return cmd
@@ -322,6 +330,9 @@ func (a *App) statusLine() string {
 		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
 	if a.state.Filter != "" {
 		s += " · where " + widgets.Clean(a.state.Filter)
+	}
+	if a.state.Masked {
+		s += " · MASKED"
 	}
 	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
 }

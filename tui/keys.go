@@ -5,7 +5,7 @@ import "charm.land/bubbles/v2/key"
 // GlobalKeys work in every view.
 type GlobalKeys struct {
 	Quit, Help, Back, Mouse, Filter, Command key.Binding
-	NextView, PrevView                       key.Binding
+	NextView, PrevView, Mask                 key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
@@ -19,6 +19,7 @@ func DefaultGlobalKeys() GlobalKeys {
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Command:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:stage SQL, :by channel)")),
 		Mouse:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
+		Mask:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mask names (for a projector)")),
 	}
 }
 
@@ -44,5 +45,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.view.FullHelp(), h.tops, append(h.globals(), h.global.Command, h.global.Mouse))
+	return append(h.view.FullHelp(), h.tops, append(h.globals(), h.global.Command, h.global.Mouse, h.global.Mask))
 }

@@ -122,10 +122,10 @@ func rootRun(opts *RootOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Mask {
-		ds = mask.Dataset(ds, mask.NewKey())
-	}
 	if !opts.IO.OutIsTTY {
+		if opts.Mask {
+			ds = mask.Dataset(ds, mask.NewKey())
+		}
 		r, err := report.Build(ds, report.Options{Masked: opts.Mask})
 		if err != nil {
 			return err
@@ -133,7 +133,7 @@ func rootRun(opts *RootOptions) error {
 		return report.WriteText(opts.IO.Out, r, opts.IO.Width)
 	}
 	noColor := opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR")
-	return tui.Run(ds, tui.Options{NoColor: noColor})
+	return tui.Run(ds, tui.Options{NoColor: noColor, Mask: opts.Mask})
 }
 
 func loadData(opts *RootOptions) (*model.Dataset, error) {
