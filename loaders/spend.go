@@ -271,8 +271,8 @@ func parseMoney(s string) (int64, string, bool) {
 		switch {
 		case strings.IndexByte(s, other) >= 0 && strings.IndexByte(s, other) < i:
 			dec = i
-		case strings.Count(s, string(sep)) == 1 && len(s)-i-1 != 3:
-			dec = i
+		case strings.Count(s, string(sep)) == 1 && (len(s)-i-1 != 3 || strings.Trim(s[:i], "0 ") == ""):
+			dec = i // "0.125" is a (rejected) fraction, not thousands
 		}
 	}
 	frac := 0
@@ -298,6 +298,16 @@ func parseMoney(s string) (int64, string, bool) {
 		}
 	}
 	d := digits.String()
+	intPart := s
+	if dec >= 0 {
+		intPart = s[:dec]
+	}
+	groups := strings.FieldsFunc(intPart, func(r rune) bool { return strings.ContainsRune(".,' \u00a0\u202f", r) })
+	for g := 1; g < len(groups); g++ {
+		if len(groups[g]) != 3 {
+			return 0, "", false
+		}
+	}
 	if d == "" || frac > 2 || len(d) > 17 {
 		return 0, "", false
 	}
