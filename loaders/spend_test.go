@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"funnel/model"
+	"funnel/model/demo"
 )
 
 func TestLoadSpend(t *testing.T) {
@@ -176,4 +177,22 @@ func FuzzParseMoney(f *testing.F) {
 			t.Fatalf("failed parse returned %d", v)
 		}
 	})
+}
+
+func TestDemoSpendRoundTrip(t *testing.T) {
+	ds := demo.Generate(demo.Options{Rows: 2000})
+	want := demo.Spend(ds)
+	rows, info, err := LoadSpend(strings.NewReader(demo.SpendCSV(want)), "spend.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Used != len(want) || len(rows) != len(want) {
+		t.Fatalf("loaded %d of %d rows", len(rows), len(want))
+	}
+	for i := range want {
+		w, g := want[i], rows[i]
+		if g.Channel != w.Channel || g.Month != w.Month || g.Amount != w.Amount || g.Currency != w.Currency || g.Line != i+2 {
+			t.Fatalf("row %d = %+v, want %+v", i, g, w)
+		}
+	}
 }

@@ -145,15 +145,26 @@ func RollUpAccounts(ds *model.Dataset, o Options) (Accounts, error) {
 	index := map[string]int32{}
 	keys := make([]string, n)
 	srcs := make([]string, n)
+	var compKey []string // normalised company per dictionary code
+	if comp != nil {
+		compKey = make([]string, len(comp.Values))
+		for c, v := range comp.Values {
+			compKey[c] = NormalizeCompany(v)
+		}
+	}
 	for i := 0; i < n; i++ {
-		c, e := "", ""
+		c := ""
 		if comp != nil {
 			c = comp.Value(i)
+			keys[i], srcs[i] = compKey[comp.Codes[i]], "company"
 		}
-		if ds.Emails.Len() == n {
-			e = ds.Emails.At(i)
+		if keys[i] == "" {
+			e := ""
+			if ds.Emails.Len() == n {
+				e = ds.Emails.At(i)
+			}
+			keys[i], srcs[i] = AccountKey("", e)
 		}
-		keys[i], srcs[i] = AccountKey(c, e)
 		if srcs[i] == "company" {
 			if _, ok := index[keys[i]]; !ok {
 				index[keys[i]] = int32(len(out.List))
