@@ -124,3 +124,16 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+func FuzzAccountKey(f *testing.F) {
+	for _, r := range fixture {
+		f.Add(r.comp, r.email)
+	}
+	f.Add("G.m.b.H. The", "@")
+	f.Fuzz(func(t *testing.T, comp, email string) {
+		key, src := AccountKey(comp, email)
+		if (key == "") != (src == "" || src == "personal") {
+			t.Fatalf("AccountKey(%q, %q) = %q %q", comp, email, key, src)
+		}
+	})
+}

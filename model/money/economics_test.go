@@ -125,3 +125,21 @@ func TestUnitEconomics(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSpendCurrencyWithUnnamedData(t *testing.T) {
+	ds := fixtureDataset(t)
+	ds.Currency = ""
+	rows := fixtureSpend()
+	rows[0].Currency, rows[1].Currency = "EUR", "USD"
+	if _, err := JoinSpend(ds, rows, "channel", Options{}); err == nil {
+		t.Error("EUR and USD spend summed for data with no currency")
+	}
+	// --currency names an unnamed single-currency dataset (no conversion)
+	d, err := ComputeDeals(ds, Options{Currency: "GBP"})
+	if err != nil || d.Currency != "GBP" || d.WonRevenue != 4500000 {
+		t.Errorf("unnamed data as GBP: %v %s %d", err, d.Currency, d.WonRevenue)
+	}
+	if _, err := JoinSpend(ds, rows, "owner", Options{}); err == nil {
+		t.Error("join by owner accepted")
+	}
+}

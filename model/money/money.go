@@ -199,7 +199,8 @@ func amounts(ds *model.Dataset, o Options) ([]int64, string, error) {
 		}
 		return nil, "", &MixedCurrencyError{Totals: totals}
 	}
-	if len(totals) == 0 || (len(totals) == 1 && totals[0].Currency == target) {
+	if len(totals) == 0 || (len(totals) == 1 && (totals[0].Currency == target || totals[0].Currency == "")) {
+		// one currency: the target's, or unnamed (the target then names it)
 		return ds.Amount, target, nil
 	}
 	rate := map[string]float64{target: 1}

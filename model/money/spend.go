@@ -1,6 +1,8 @@
 package money
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -68,8 +70,12 @@ type SpendJoin struct {
 // the channel most of that campaign's records carry. Amounts are converted
 // to the report currency (see amounts); nothing is dropped.
 func JoinSpend(ds *model.Dataset, rows []SpendRow, by string, o Options) (SpendJoin, error) {
+	by = strings.ToLower(by)
 	if by == "" {
 		by = "channel"
+	}
+	if by != "channel" && by != "campaign" {
+		return SpendJoin{}, fmt.Errorf("spend joins by channel or campaign, not %q", by)
 	}
 	_, cur, err := amounts(ds, o)
 	if err != nil {
@@ -77,7 +83,7 @@ func JoinSpend(ds *model.Dataset, rows []SpendRow, by string, o Options) (SpendJ
 	}
 	j := SpendJoin{By: by, Currency: cur}
 	target := o.channel(ds)
-	if strings.EqualFold(by, "campaign") {
+	if by == "campaign" {
 		target = o.campaign(ds)
 	}
 	campDim := o.campaign(ds)
@@ -85,6 +91,17 @@ func JoinSpend(ds *model.Dataset, rows []SpendRow, by string, o Options) (SpendJ
 	var campIdx *nameIndex
 	var campChannel map[string]string
 	seen := map[[2]string]bool{}
+	if cur == "" { // the data names no currency: the spend may name at most one
+		var codes []string
+		for _, r := range rows {
+			if c := strings.ToUpper(r.Currency); c != "" && !slices.Contains(codes, c) {
+				codes = append(codes, c)
+			}
+		}
+		if len(codes) > 1 {
+			return SpendJoin{}, fmt.Errorf("spend is in %d currencies (%s); not summed: give --currency and --rates", len(codes), strings.Join(codes, ", "))
+		}
+	}
 	for _, r := range rows {
 		if cur != "" && r.Currency != "" && !strings.EqualFold(r.Currency, cur) {
 			f, err := o.rate(r.Currency, cur)
@@ -95,7 +112,7 @@ func JoinSpend(ds *model.Dataset, rows []SpendRow, by string, o Options) (SpendJ
 			r.Currency = cur
 		}
 		name, group, how, reason := r.Channel, "", "", ""
-		if strings.EqualFold(by, "campaign") {
+		if by == "campaign" {
 			name = r.Campaign
 		}
 		switch {
