@@ -71,8 +71,10 @@ type cohort struct {
 
 // transitionCohort builds the cohort for transition k→k+1. from/to bound the
 // entry day (inclusive; from 0 = open, to 0 = asOf); maturity days before
-// asOf are left out. Without dates every record reaching k is counted.
-func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity int) cohort {
+// asOf are left out. With horizon > 0 a conversion counts only when it came
+// within horizon days of entry (so periods of different age compare fairly).
+// Without dates every record reaching k is counted.
+func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, horizon int) cohort {
 	var c cohort
 	n := ds.Len()
 	if to == 0 || to == model.NoDay || to > asOf {
@@ -102,7 +104,8 @@ func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity i
 		}
 		conv := reachedAtLeast(ds, i, k+1)
 		if conv {
-			if cd := entryDay(ds, i, k+1); cd != model.NoDay && cd > asOf {
+			cd := entryDay(ds, i, k+1)
+			if cd != model.NoDay && (cd > asOf || (horizon > 0 && cd-d > int32(horizon))) {
 				conv = false
 			}
 		}

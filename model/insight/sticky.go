@@ -185,7 +185,7 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 		if k < 0 || k+1 >= ns {
 			continue
 		}
-		c := transitionCohort(ds, k, opt.From, opt.To, asOf, maturity[k])
+		c := transitionCohort(ds, k, opt.From, opt.To, asOf, maturity[k], 0)
 		ent, conv := c.totals()
 		info := TransitionInfo{
 			Stage: ds.Stages[k] + "→" + ds.Stages[k+1], FromStage: k, Entered: ent, Converted: conv,

@@ -42,7 +42,7 @@ type Plan struct {
 	// Channels holds a plan per channel when several were given: the target
 	// is split by each channel's current share of customers and worked back
 	// at that channel's own rates.
-	Channels []Plan  `json:"channels,omitempty"`
+	Channels []Plan   `json:"channels,omitempty"`
 	Notes    []string `json:"notes,omitempty"`
 }
 
