@@ -30,16 +30,16 @@ type MixSlice struct {
 // slices changing (mix effect) and the part due to rates within slices
 // changing (rate effect); the two add up to the change exactly.
 type MixShift struct {
-	Stage      string     `json:"stage,omitempty"`
-	Dimension  string     `json:"dimension,omitempty"`
-	Then       string     `json:"then,omitempty"`
-	Now        string     `json:"now,omitempty"`
-	RateThen   float64    `json:"rate_then"`
-	RateNow    float64    `json:"rate_now"`
-	Change     float64    `json:"change"` // points
-	MixEffect  float64    `json:"mix_effect"`
-	RateEffect float64    `json:"rate_effect"`
-	Dominant   string     `json:"dominant"` // "mix", "rate" or "none"
+	Stage      string  `json:"stage,omitempty"`
+	Dimension  string  `json:"dimension,omitempty"`
+	Then       string  `json:"then,omitempty"`
+	Now        string  `json:"now,omitempty"`
+	RateThen   float64 `json:"rate_then"`
+	RateNow    float64 `json:"rate_now"`
+	Change     float64 `json:"change"` // points
+	MixEffect  float64 `json:"mix_effect"`
+	RateEffect float64 `json:"rate_effect"`
+	Dominant   string  `json:"dominant"` // "mix", "rate" or "none"
 	// Simpson: the overall rate moved one way while every slice (with
 	// records in both periods, at least two) moved the other.
 	Simpson     bool       `json:"simpson"`

@@ -117,7 +117,9 @@ func TracePropagation(ds *model.Dataset, opt PropagationOptions) Propagation {
 		u := res.Stages[k-1]
 		// log of (this stage's change) − log of (the stage above's), with
 		// variance from all four counts (+½ to keep logs finite)
-		lr := func(a, b int, ea, eb float64) float64 { return math.Log((float64(a)+0.5)/ea) - math.Log((float64(b)+0.5)/eb) }
+		lr := func(a, b int, ea, eb float64) float64 {
+			return math.Log((float64(a)+0.5)/ea) - math.Log((float64(b)+0.5)/eb)
+		}
 		diff := lr(s.Now, s.Then, exp[k].now, exp[k].then) - lr(u.Now, u.Then, exp[k-1].now, exp[k-1].then)
 		se := math.Sqrt(1/(float64(s.Now)+0.5) + 1/(float64(s.Then)+0.5) + 1/(float64(u.Now)+0.5) + 1/(float64(u.Then)+0.5))
 		s.Passed = math.Exp(diff)
@@ -164,13 +166,20 @@ func (res *Propagation) trace() {
 	word := map[float64]string{1: "rose", -1: "fell"}[dir]
 	for k := origin + 1; k < len(res.Stages); k++ {
 		s := res.Stages[k]
-		if s.Breaks && sign(math.Log(s.Passed)) == -dir {
-			res.StopsAt = s.Stage
-			res.Blocked = res.Stages[k-1].Stage + "→" + s.Stage
-			res.Summary = fmt.Sprintf("%s %s %.0f%%; the change stops at %s (%s %+.0f%%): something between %s and %s is blocked",
-				o.Stage, word, math.Abs(o.Change)*100, s.Stage, s.Stage, s.Change*100, res.Stages[k-1].Stage, s.Stage)
-			break
+		if !s.Breaks || sign(math.Log(s.Passed)) != -dir {
+			continue
 		}
+		if s.Changed && sign(s.Change) == dir {
+			// weakened but still there: note it and follow on
+			res.Notes = append(res.Notes, fmt.Sprintf("%s passed on only part of the change (%+.0f%% against %+.0f%% above)",
+				s.Stage, s.Change*100, res.Stages[k-1].Change*100))
+			continue
+		}
+		res.StopsAt = s.Stage
+		res.Blocked = res.Stages[k-1].Stage + "→" + s.Stage
+		res.Summary = fmt.Sprintf("%s %s %.0f%%; the change stops at %s (%s %+.0f%%): something between %s and %s is blocked",
+			o.Stage, word, math.Abs(o.Change)*100, s.Stage, s.Stage, s.Change*100, res.Stages[k-1].Stage, s.Stage)
+		break
 	}
 	if res.StopsAt == "" {
 		res.Summary = fmt.Sprintf("%s %s %.0f%% and the change carries through to %s",

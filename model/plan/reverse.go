@@ -132,6 +132,7 @@ func ReverseChannels(channels []Funnel, t Target) (Plan, error) {
 	for _, f := range channels {
 		share := Forward(f).Customers / base.Customers
 		if share <= 0 {
+			total.Notes = append(total.Notes, fmt.Sprintf("%s delivers no customers at its current rates: no plan for it", f.Name))
 			continue
 		}
 		cp, err := Reverse(f, Target{Customers: total.Customers * share, Period: t.Period})
