@@ -200,6 +200,9 @@ func TestPropagationBlocked(t *testing.T) {
 	if res.Origin != "Lead" || res.StopsAt != "SQL" || res.Blocked != "MQL→SQL" || len(res.Unexplained) != 0 {
 		t.Errorf("origin %q stops %q blocked %q unexplained %v: %s\n%+v", res.Origin, res.StopsAt, res.Blocked, res.Unexplained, res.Summary, res.Stages)
 	}
+	if _, err := json.Marshal(res); err != nil {
+		t.Fatal(err)
+	}
 	if res.Stages[1].LagDays < 2 {
 		t.Errorf("no lag: %+v", res.Stages[1])
 	}

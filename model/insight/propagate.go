@@ -96,7 +96,9 @@ func TracePropagation(ds *model.Dataset, opt PropagationOptions) Propagation {
 		ct, et := countEntries(ds, k, prev, int32(lag), asOf)
 		exp[k] = exposure{en, et}
 		s := PropagationStage{Stage: ds.Stages[k], LagDays: lag, Now: cn, Then: ct, P: 1, Q: 1, PassP: 1, PassQ: 1, Passed: 1}
-		s.Change = ratio(float64(cn)/en, float64(ct)/et) - 1
+		if en > 0 && et > 0 && ct > 0 {
+			s.Change = (float64(cn)/en)/(float64(ct)/et) - 1
+		}
 		s.TooFew = cn+ct < sopt.MinSample || en <= 0
 		if !s.TooFew {
 			s.P = stats.CountRatioTest(cn, en, ct, et)

@@ -223,6 +223,15 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 	res.Comparisons = len(ps)
 	byValue := opt.RankBy == RankLostValue
 	sort.SliceStable(res.Points, func(a, b int) bool { return lessPoint(res.Points[a], res.Points[b], byValue) })
+	if ds.HasDates {
+		immature := 0
+		for _, ti := range res.Transitions {
+			immature += ti.Immature
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf(
+			"records that entered a stage less than its p%.0f conversion time before %s are left out as immature (%d record-transitions; see transitions)",
+			opt.MaturityQuantile*100, res.AsOf, immature))
+	}
 	res.Notes = append(res.Notes, fmt.Sprintf(
 		"%d comparisons, Benjamini–Hochberg at FDR %.0f%%; slices with fewer than %d entering are too few to tell",
 		res.Comparisons, opt.FDR*100, opt.MinSample))

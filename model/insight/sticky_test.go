@@ -186,3 +186,24 @@ func TestStickyDemoOutbound(t *testing.T) {
 		}
 	}
 }
+
+// With Pairs, an effect that lives only in one channel × segment cell is found.
+func TestStickyPairs(t *testing.T) {
+	s := plantedSpec(9)
+	s.plants = nil
+	s.rateAt = func(step int, _ int32, v map[string]string) (float64, bool) {
+		return 0.1, step == 0 && v["channel"] == "c1" && v["segment"] == "s2"
+	}
+	res := FindSticky(synth(s), StickyOptions{AsOf: model.DayFromCivil(2026, 3, 1), Pairs: true, Dims: []string{"channel", "segment"}})
+	// the cell's loss also shows in channel c1 and segment s2 as a whole
+	for i, p := range res.Points[:3] {
+		if p.Dimension == "channel × segment" && p.Value == "c1 × s2" && p.Finding() {
+			if p.Rate > 0.2 {
+				t.Errorf("cell rate %v, planted 0.1", p.Rate)
+			}
+			return
+		}
+		t.Logf("%d: %s=%s lost %.1f", i, p.Dimension, p.Value, p.LostConversions)
+	}
+	t.Error("the c1 × s2 cell is not among the top 3 findings")
+}

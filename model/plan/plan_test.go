@@ -185,3 +185,21 @@ func TestRankChannels(t *testing.T) {
 		t.Errorf("unknown cost ranked: %+v", out[1])
 	}
 }
+
+// A rate whose interval reaches 0% makes the pessimistic plan unbounded,
+// and the plan still marshals (no infinities in JSON).
+func TestReverseUnbounded(t *testing.T) {
+	f := base()
+	f.RateLow = []float64{0.4, 0, 0.2}
+	f.RateHigh = []float64{0.6, 0.8, 0.3}
+	p, err := Reverse(f, Target{Customers: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Unbounded || p.Stages[0].High != 0 || p.Stages[3].High != 10 || p.BudgetHigh != 0 {
+		t.Errorf("%+v", p)
+	}
+	if _, err := json.Marshal(p); err != nil {
+		t.Fatal(err)
+	}
+}

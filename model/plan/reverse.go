@@ -39,6 +39,9 @@ type Plan struct {
 	BudgetLow  float64 `json:"budget_low"`
 	BudgetHigh float64 `json:"budget_high"`
 	CostKnown  bool    `json:"cost_known"`
+	// Unbounded: some rate's interval reaches 0%, so the pessimistic plan
+	// has no upper bound; the affected High values and BudgetHigh are 0.
+	Unbounded bool `json:"unbounded,omitempty"`
 	// Channels holds a plan per channel when several were given: the target
 	// is split by each channel's current share of customers and worked back
 	// at that channel's own rates.
@@ -90,7 +93,14 @@ func Reverse(f Funnel, t Target) (Plan, error) {
 		p.BudgetHigh = p.Stages[0].High*f.CostPerLead + f.FixedCost
 	}
 	if math.IsInf(p.Stages[0].High, 1) {
-		p.Notes = append(p.Notes, "a rate interval reaches 0%: the pessimistic plan is unbounded")
+		p.Unbounded = true
+		p.BudgetHigh = 0
+		for k := range p.Stages {
+			if math.IsInf(p.Stages[k].High, 1) {
+				p.Stages[k].High = 0
+			}
+		}
+		p.Notes = append(p.Notes, "a rate interval reaches 0%: the pessimistic plan is unbounded (high shown as 0)")
 	}
 	return p, nil
 }
@@ -143,6 +153,9 @@ func ReverseChannels(channels []Funnel, t Target) (Plan, error) {
 	}
 	// the blended range ignores channel intervals; use the channels' sum
 	var blo, bhi float64
+	for _, c := range total.Channels {
+		total.Unbounded = total.Unbounded || c.Unbounded
+	}
 	for k := range total.Stages {
 		total.Stages[k].Low, total.Stages[k].High = 0, 0
 		for _, c := range total.Channels {
