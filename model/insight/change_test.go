@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"funnel/model"
@@ -223,5 +224,10 @@ func TestPropagationCarriesThrough(t *testing.T) {
 	res := TracePropagation(ds, PropagationOptions{AsOf: model.DayFromCivil(2026, 6, 1), Current: cur, Previous: prev})
 	if res.Origin != "Lead" || res.StopsAt != "" || len(res.Unexplained) != 0 {
 		t.Errorf("origin %q stops %q unexplained %v: %s", res.Origin, res.StopsAt, res.Unexplained, res.Summary)
+	}
+	// as of 5 March the lagged Won window has not begun: say so
+	res = TracePropagation(ds, PropagationOptions{AsOf: model.DayFromCivil(2026, 3, 5), Current: cur, Previous: prev})
+	if !strings.Contains(res.Summary, "too soon after 2026-03-05") {
+		t.Errorf("summary %q", res.Summary)
 	}
 }

@@ -184,8 +184,15 @@ func (res *Propagation) trace() {
 		break
 	}
 	if res.StopsAt == "" {
+		lastSeen := origin
+		for k := origin + 1; k < len(res.Stages) && !res.Stages[k].TooFew; k++ {
+			lastSeen = k
+		}
 		res.Summary = fmt.Sprintf("%s %s %.0f%% and the change carries through to %s",
-			o.Stage, word, math.Abs(o.Change)*100, res.Stages[len(res.Stages)-1].Stage)
+			o.Stage, word, math.Abs(o.Change)*100, res.Stages[lastSeen].Stage)
+		if lastSeen < len(res.Stages)-1 {
+			res.Summary += fmt.Sprintf(" (below that too few records, or too soon after %s, to tell)", res.AsOf)
+		}
 	}
 }
 

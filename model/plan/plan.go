@@ -120,6 +120,15 @@ func Merge(name string, fs []Funnel) Funnel {
 	return m
 }
 
+// Scaled returns the funnel over a period factor times as long (3 turns a
+// monthly funnel into a quarterly one): volume and fixed cost scale, rates
+// do not.
+func (f Funnel) Scaled(factor float64) Funnel {
+	f.Top *= factor
+	f.FixedCost *= factor
+	return f
+}
+
 // validate checks the funnel's shape.
 func (f Funnel) validate() error {
 	if len(f.Rates) == 0 {

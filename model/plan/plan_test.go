@@ -30,6 +30,9 @@ func TestForward(t *testing.T) {
 	near(t, "revenue", o.Revenue, 50_000_000)
 	near(t, "cost", o.Cost, 5_000_000)
 	near(t, "CAC", o.CAC, 100_000)
+	q := Forward(base().Scaled(3))
+	near(t, "quarter customers", q.Customers, 150)
+	near(t, "quarter CAC", q.CAC, 100_000)
 	f := base()
 	f.CostKnown = false
 	if o := Forward(f); o.Cost != 0 || o.CAC != 0 {
