@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"funnel/model"
+	"funnel/model/money"
 	"funnel/tui/theme"
 )
 
@@ -35,6 +36,10 @@ type Capturer interface{ Capturing() bool }
 type Common struct {
 	Styles *theme.Styles
 	Data   *model.Dataset
+	// Spend is the spend table (nil when none was given) and Money the
+	// currency options for money figures.
+	Spend []money.SpendRow
+	Money money.Options
 }
 
 // PushMsg asks the root to open a view on top of the stack.
