@@ -17,6 +17,7 @@ func newDemoApp(t *testing.T, w, h int) *App {
 	t.Helper()
 	a := New(demo.Generate(demo.Options{Rows: 5000, Seed: 1}), Options{NoColor: true})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	deliver(a, a.Init()) // background results (insights) arrive before the test looks
 	return a
 }
 
@@ -28,7 +29,8 @@ func press(a *App, keys ...tea.KeyPressMsg) {
 }
 
 // deliver runs a command the way the program would and feeds its message
-// back; commands that wait (cursor blinks, ticks) are dropped after 20ms.
+// back, until the screen settles. Nothing in the explorer ticks, so every
+// command ends; one that takes over 5s fails the wait and is dropped.
 func deliver(a *App, cmd tea.Cmd) {
 	if cmd == nil {
 		return
@@ -38,11 +40,11 @@ func deliver(a *App, cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(20 * time.Millisecond):
+	case <-time.After(5 * time.Second):
 		return
 	}
 	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
+	case nil, tea.QuitMsg, tea.BackgroundColorMsg:
 	case tea.BatchMsg:
 		for _, c := range msg {
 			deliver(a, c)

@@ -21,7 +21,9 @@ type prompt struct {
 
 func newPrompt(kind mode, value string, width int, dark bool) prompt {
 	ti := textinput.New()
-	ti.SetStyles(textinput.DefaultStyles(dark))
+	styles := textinput.DefaultStyles(dark)
+	styles.Cursor.Blink = false // a steady cursor: no timer ticking while the prompt is open
+	ti.SetStyles(styles)
 	ti.Prompt = "/"
 	ti.Placeholder = "channel=chat owner!=ana created>=2025-03  (tab completes)"
 	if kind == modeCommand {

@@ -31,12 +31,15 @@ func DefaultOverviewKeys() OverviewKeys {
 // Overview is the first screen: every stage with its count, step and
 // cumulative conversion, a bar and a sparkline of monthly entries.
 type Overview struct {
-	common Common
-	keys   OverviewKeys
-	funnel model.Funnel
-	cursor int
-	width  int
-	height int
+	common   Common
+	keys     OverviewKeys
+	funnel   model.Funnel
+	cursor   int
+	width    int
+	height   int
+	state    State
+	gen      int
+	insights *overviewInsights // nil until computed
 }
 
 // NewOverview computes the funnel of the dataset and builds the view.
@@ -45,10 +48,11 @@ func NewOverview(c Common) *Overview {
 		common: c,
 		keys:   DefaultOverviewKeys(),
 		funnel: model.ComputeFunnel(c.Data, model.FunnelOptions{AsOf: model.NoDay, Months: 12}),
+		state:  DefaultState(),
 	}
 }
 
-func (o *Overview) Init() tea.Cmd { return nil }
+func (o *Overview) Init() tea.Cmd { return computeInsights(o.common.Data, o.state, o.gen) }
 func (o *Overview) Title() string { return "Overview" }
 
 // Selected is the index of the selected stage.
@@ -62,6 +66,17 @@ func (o *Overview) SetSize(w, h int) { o.width, o.height = w, h }
 func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 	last := len(o.funnel.Stages) - 1
 	switch msg := msg.(type) {
+	case overviewInsightsMsg:
+		if msg.gen == o.gen {
+			o.insights = &msg.res
+		}
+		return nil
+	case StateMsg:
+		o.state = msg.State
+		o.gen++
+		o.insights = nil
+		o.funnel = model.ComputeFunnel(o.common.Data, model.FunnelOptions{AsOf: o.state.AsOf, Months: 12})
+		return computeInsights(o.common.Data, o.state, o.gen)
 	case SelectStageMsg:
 		o.cursor = min(max(0, msg.Stage), last)
 		return nil
@@ -111,12 +126,17 @@ func (o *Overview) FullHelp() [][]key.Binding {
 }
 
 func (o *Overview) View() string {
-	return RenderOverview(o.common, o.funnel, o.cursor, o.width, o.height)
+	body := RenderOverview(o.common, o.funnel, o.cursor, o.width, 0, o.deltaColumn()...)
+	lines := append(strings.Split(body, "\n"), o.insightLines(o.width)...)
+	if o.height > 0 && len(lines) > o.height {
+		lines = lines[:o.height]
+	}
+	return strings.Join(lines, "\n")
 }
 
-// RenderOverview draws the stage table; cursor < 0 selects nothing (the
-// plain-text report uses it that way).
-func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string {
+// RenderOverview draws the stage table with any extra columns; cursor < 0
+// selects nothing.
+func RenderOverview(c Common, f model.Funnel, cursor, width, height int, extras ...ExtraColumn) string {
 	st := c.Styles
 	var lines []string
 	top := 0
@@ -134,6 +154,9 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 	const numW, rateW = 10, 7
 	sparkW := len(f.Months)
 	fixed := 2 + nameW + 1 + numW + 1 + rateW + 1 + rateW + 2
+	for _, e := range extras {
+		fixed += e.Width + 1
+	}
 	showSpark := sparkW > 0 && width >= fixed+10+2+sparkW
 	barW := width - fixed
 	if showSpark {
@@ -142,7 +165,7 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 	barW = max(0, barW)
 
 	head := "  " + widgets.PadRight("Stage", nameW) + " " + widgets.PadLeft("Reached", numW) + " " +
-		widgets.PadLeft("Step", rateW) + " " + widgets.PadLeft("Total", rateW) + "  " + widgets.PadRight("", barW)
+		widgets.PadLeft("Step", rateW) + " " + widgets.PadLeft("Total", rateW) + extraHeads(extras) + "  " + widgets.PadRight("", barW)
 	if showSpark {
 		head += "  " + sparkHeader(f, sparkW)
 	}
@@ -153,17 +176,18 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 			step = widgets.Percent(s.ConversionFromPrevious)
 		}
 		row := widgets.Fit(s.Name, nameW) + " " + widgets.PadLeft(widgets.Count(s.Reached), numW) + " " +
-			widgets.PadLeft(step, rateW) + " " + widgets.PadLeft(widgets.Percent(s.ConversionFromTop), rateW) + "  "
+			widgets.PadLeft(step, rateW) + " " + widgets.PadLeft(widgets.Percent(s.ConversionFromTop), rateW)
+		plainExtra, styledExtra := extraCells(extras, k)
 		bar := widgets.Bar(model.Ratio(s.Reached, top), barW)
 		spark := ""
 		if showSpark {
 			spark = "  " + widgets.Sparkline(s.Monthly)
 		}
 		if k == cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+bar+spark, width), width)))
+			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+plainExtra+"  "+bar+spark, width), width)))
 			continue
 		}
-		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row)+st.Bar.Render(bar)+st.Spark.Render(spark), width))
+		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row)+styledExtra+"  "+st.Bar.Render(bar)+st.Spark.Render(spark), width))
 	}
 	if cursor >= 0 && cursor < len(f.Stages) {
 		lines = append(lines, "", stageNote(c, f, cursor, width))
@@ -180,6 +204,26 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 		lines = lines[:height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+func extraHeads(extras []ExtraColumn) string {
+	var b strings.Builder
+	for _, e := range extras {
+		b.WriteString(" " + widgets.PadLeft(widgets.Truncate(e.Header, e.Width), e.Width))
+	}
+	return b.String()
+}
+
+// extraCells renders row k's extra cells, plain (for the selected row,
+// styled as a whole) and styled.
+func extraCells(extras []ExtraColumn, k int) (plain, styled string) {
+	for _, e := range extras {
+		text, style := e.Cell(k)
+		cell := widgets.PadLeft(widgets.Truncate(text, e.Width), e.Width)
+		plain += " " + cell
+		styled += " " + style.Render(cell)
+	}
+	return plain, styled
 }
 
 func sparkHeader(f model.Funnel, w int) string {
