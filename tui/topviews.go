@@ -23,6 +23,8 @@ func topViews() []topView {
 			func(c views.Common, st views.State, _ string) views.View { return views.NewOverview(c) }},
 		{"sticky", key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sticky points")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewSticky(c, st) }},
+		{"planner", key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "levers and planner")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewPlanner(c, st) }},
 	}
 }
 
