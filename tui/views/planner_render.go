@@ -69,7 +69,7 @@ func (p *Planner) labelWidth(fixed int) int { return max(12, min(40, p.width-fix
 func (p *Planner) leverLines(d *plannerData) []string {
 	st := p.common.Styles
 	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", modelMonths, d.asOf))}
-	lw := p.labelWidth(2 + 10 + 7 + 15 + 9)
+	lw := p.labelWidth(2 + 1 + 10 + 7 + 15 + 9)
 	head := "  " + widgets.PadRight("Lever (most customers first)", lw) + " " + widgets.PadLeft("Customers", 9) + " " +
 		widgets.PadLeft("Δ", 6) + " " + widgets.PadLeft("Revenue"+p.cur(), 14) + " " + widgets.PadLeft("CAC", 8)
 	out = append(out, st.Header.Render(head))
@@ -159,10 +159,12 @@ func (p *Planner) rankLines(d *plannerData) []string {
 		win = "leads that entered " + d.rankFrom + "…" + d.rankTo
 	}
 	out := []string{st.Emphasis.Render("Channels by customers, not leads · " + win + ", customers counted to " + d.asOf)}
-	const numW = 10
-	out = append(out, st.Header.Render("  "+widgets.PadRight("Channel", 16)+" "+widgets.PadLeft("Leads", numW)+" "+
-		widgets.PadLeft("Customers", numW)+" "+widgets.PadLeft("Lead→cust", numW)+" "+widgets.PadLeft("Revenue", numW+2)+" "+
-		widgets.PadLeft("CAC", numW)+" "+widgets.PadLeft("ROI", 7)+" "+widgets.PadLeft("# leads", 7)))
+	cells := func(name, cust, rev, roi, cac, leads, conv, rank string) string {
+		return "  " + widgets.Fit(name, 14) + " " + widgets.PadLeft(cust, 9) + " " + widgets.PadLeft(rev, 12) + " " +
+			widgets.PadLeft(roi, 7) + " " + widgets.PadLeft(cac, 8) + " " + widgets.PadLeft(leads, 8) + " " +
+			widgets.PadLeft(conv, 9) + " " + widgets.PadLeft(rank, 7)
+	}
+	out = append(out, st.Header.Render(cells("Channel", "Customers", "Revenue", "ROI", "CAC", "Leads", "Lead→cust", "# leads")))
 	for _, c := range d.ranking {
 		cac, roi := "—", "—"
 		if c.CostKnown {
@@ -173,10 +175,8 @@ func (p *Planner) rankLines(d *plannerData) []string {
 				roi = fmt.Sprintf("%.0f%%", c.ROI*100)
 			}
 		}
-		out = append(out, "  "+widgets.Fit(c.Name, 16)+" "+widgets.PadLeft(widgets.Count(c.Leads), numW)+" "+
-			widgets.PadLeft(widgets.Count(c.Customers), numW)+" "+widgets.PadLeft(widgets.Percent(c.LeadToCustomer), numW)+" "+
-			widgets.PadLeft(p.money(float64(c.Revenue)), numW+2)+" "+widgets.PadLeft(cac, numW)+" "+widgets.PadLeft(roi, 7)+" "+
-			widgets.PadLeft(fmt.Sprintf("#%d", c.RankLeads), 7))
+		out = append(out, cells(c.Name, widgets.Count(c.Customers), p.money(float64(c.Revenue)), roi, cac,
+			widgets.Count(c.Leads), widgets.Percent(c.LeadToCustomer), fmt.Sprintf("#%d", c.RankLeads)))
 	}
 	out = append(out, st.Muted.Render("# leads: the rank by lead volume. Recent leads have had less time to become customers."))
 	return out

@@ -100,3 +100,20 @@ func TestPlannerTargetRoundTrip(t *testing.T) {
 		t.Error("esc should only close the input")
 	}
 }
+
+func TestPlannerScrolls(t *testing.T) {
+	p := newDemoPlanner(t, demoCommon(), 80, 24)
+	if strings.Contains(ansi.Strip(p.View()), "Channels by customers") {
+		t.Fatal("the ranking should be below the fold at 80×24")
+	}
+	press(p, "space", "space", "space")
+	out := ansi.Strip(p.View())
+	if !strings.Contains(out, "Channels by customers") || !strings.HasPrefix(out, "Target:") {
+		t.Errorf("page down should reach the ranking and keep the target line:\n%s", out)
+	}
+	checkBox(t, out, 80, 24)
+	press(p, "g")
+	if !strings.Contains(ansi.Strip(p.View()), "Reverse funnel") {
+		t.Error("g should go back to the top")
+	}
+}
