@@ -145,7 +145,7 @@ func (s *Sticky) Update(msg tea.Msg) tea.Cmd {
 		return s.start()
 	case tea.MouseClickMsg:
 		if s.data != nil {
-			if k := msg.Y - stickyHeadLines + s.offset; k >= s.offset && k < len(s.data.findings) {
+			if k := msg.Y - stickyHeadLines + s.offset; k >= s.offset && k < min(len(s.data.findings), s.offset+s.bodyHeight()) {
 				s.cursor = k
 			}
 		}

@@ -177,3 +177,32 @@ func TestStickyDrillSortAndState(t *testing.T) {
 		t.Errorf("as-of change not applied:\n%s", out)
 	}
 }
+
+// Without dates every record counts: no window, no maturity; the drill
+// still lists exactly the records that did not convert.
+func TestStickyAndPlannerWithoutDates(t *testing.T) {
+	ds := *demoCommon().Data
+	ds.HasDates = false
+	c := demoCommon()
+	c.Data = &ds
+	s := NewSticky(c, DefaultState())
+	s.SetSize(120, 30)
+	run(s, s.Init())
+	out := ansi.Strip(s.View())
+	if !strings.Contains(out, "all records (no dates)") {
+		t.Fatalf("no-dates window not stated:\n%s", out)
+	}
+	if fs := s.Findings(); len(fs) > 0 {
+		p := fs[0]
+		push := press(s, "enter")().(PushMsg)
+		if n := len(push.View.(*Records).rows); n != p.Entered-p.Converted {
+			t.Errorf("drill %d rows, want %d", n, p.Entered-p.Converted)
+		}
+	}
+	pl := NewPlanner(c, DefaultState())
+	pl.SetSize(120, 30)
+	run(pl, pl.Init())
+	if out := ansi.Strip(pl.View()); !strings.Contains(out, "No plan: the data has no stage dates") {
+		t.Errorf("planner without dates:\n%s", out)
+	}
+}
