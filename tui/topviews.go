@@ -21,6 +21,10 @@ func topViews() []topView {
 	return []topView{
 		{"overview", key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewOverview(c) }},
+		{"sticky", key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sticky points")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewSticky(c, st) }},
+		{"planner", key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "levers and planner")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewPlanner(c, st) }},
 	}
 }
 

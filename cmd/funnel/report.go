@@ -39,7 +39,7 @@ func newReportCmd(io *IO, runF func(*ReportOptions) error) *cobra.Command {
 wikis (markdown), other tools (json, csv) and scheduled jobs (text).
 
 Sections: stages (default), breakdown (with --by), trends and velocity (when the
-data has dates); cohorts, sticky_points and money are not yet available here.
+data has dates); sticky_points on request; cohorts and money are not yet available here.
 The JSON schema is documented in the package funnel/tui/report and is stable:
 every key is always present and carries its denominators, the window, the as-of
 date and the immature cohorts. CSV text cells are safe to open in a spreadsheet.

@@ -80,6 +80,8 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			r.Trends = trends(f, ds)
 		case SecVelocity:
 			r.Velocity = velocity(ds, gaps)
+		case SecStickyPoints:
+			r.StickyPoints = stickyPoints(ds)
 		}
 	}
 	return r, nil

@@ -29,10 +29,10 @@ type Options struct {
 const MinRecords = 30
 
 // Supported reports whether a section is computed by this version; the
-// others (cohorts, sticky_points, money) wait for the engine.
+// others (cohorts, money) wait for the engine.
 func Supported(section string) bool {
 	switch section {
-	case SecStages, SecBreakdown, SecTrends, SecVelocity:
+	case SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints:
 		return true
 	}
 	return false
@@ -55,7 +55,7 @@ func ParseSections(s string) ([]string, error) {
 			return nil, fmt.Errorf("unknown section %q; sections are %s", p, strings.Join(AllSections, ", "))
 		}
 		if !Supported(p) {
-			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity)", p)
+			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity, sticky_points)", p)
 		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)

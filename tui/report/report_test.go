@@ -111,7 +111,7 @@ func TestParseSections(t *testing.T) {
 	if err != nil || len(s) != 2 || s[1] != SecVelocity {
 		t.Fatalf("%v %v", s, err)
 	}
-	for _, bad := range []string{"", "nope", "cohorts", "sticky", "money"} {
+	for _, bad := range []string{"", "nope", "cohorts", "money"} {
 		if _, err := ParseSections(bad); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
@@ -121,7 +121,7 @@ func TestParseSections(t *testing.T) {
 func demoReport(t *testing.T) *Report {
 	t.Helper()
 	r, err := Build(demo.Generate(demo.Options{Rows: 5000}), Options{By: "channel",
-		Sections: []string{SecStages, SecBreakdown, SecTrends, SecVelocity}})
+		Sections: []string{SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": null, "trends": obj,
-		"velocity": arr, "sticky_points": null, "money": null})
+		"velocity": arr, "sticky_points": arr, "money": null})
 	checkKeys(t, "source", m["source"].(map[string]any), map[string]string{"files": arr, "rows_read": num,
 		"rows_used": num, "rows_skipped": num, "problems": arr, "decisions": arr})
 	checkKeys(t, "window", m["window"].(map[string]any), map[string]string{"from": str, "to": str,

@@ -200,6 +200,9 @@ func stickyTable(sp []StickyPoint) Table {
 		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), num(s.Entered), num(s.Converted),
 			rate(s.Rate), rate(s.CILow), rate(s.CIHigh), rate(s.BaselineRate), {Num: s.LostConversions}, rate(s.QValue)})
 	}
+	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
+		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
+		"Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%; slices under 30 entering are not tested."}
 	return t
 }
 
