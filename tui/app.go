@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"funnel/model"
+	"funnel/model/money"
 	"funnel/tui/theme"
 	"funnel/tui/views"
 	"funnel/tui/widgets"
@@ -23,11 +24,13 @@ import (
 
 // Options configure the explorer.
 type Options struct {
-	NoColor  bool      // monochrome (also when NO_COLOR is set)
-	Mask     bool      // start with names, emails and companies masked (M toggles)
-	NoMouse  bool      // start with mouse reporting off (m toggles it)
-	Debug    io.Writer // when set, every message and its handling time is logged here
-	CrashDir string    // where a crash file goes (default: the temp dir)
+	NoColor  bool             // monochrome (also when NO_COLOR is set)
+	Mask     bool             // start with names, emails and companies masked (M toggles)
+	Spend    []money.SpendRow // spend table for cost figures (nil: none)
+	Money    money.Options    // currency options for money figures
+	NoMouse  bool             // start with mouse reporting off (m toggles it)
+	Debug    io.Writer        // when set, every message and its handling time is logged here
+	CrashDir string           // where a crash file goes (default: the temp dir)
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -90,7 +93,7 @@ func newApp(opt Options) *App {
 func (a *App) setData(ds *model.Dataset) {
 	a.load = nil
 	a.mask = masking{orig: ds}
-	a.common = views.Common{Styles: a.styles, Data: ds}
+	a.common = views.Common{Styles: a.styles, Data: ds, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
 	a.openTop("overview", "")
 	if a.opts.Mask {
@@ -175,7 +178,26 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.load != nil {
 		return a, nil
 	}
-	return a, a.Top().Update(msg)
+	return a, a.broadcast(msg)
+}
+
+// broadcast hands any other message (a background result, a tick) to every
+// view that exists, not only the top one: a result computed for a view the
+// user has left still lands. Views ignore what is not theirs, and
+// generation numbers drop stale results.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	seen := map[views.View]bool{}
+	var cmds []tea.Cmd
+	for _, v := range a.stack {
+		seen[v] = true
+		cmds = append(cmds, v.Update(msg))
+	}
+	for _, v := range a.cache {
+		if !seen[v] {
+			cmds = append(cmds, v.Update(msg))
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {

@@ -33,7 +33,9 @@ func (a *App) toggleMask() tea.Cmd {
 		ds = a.mask.masked
 	}
 	active := a.active
-	a.common = views.Common{Styles: a.styles, Data: ds}
+	c := a.common
+	c.Data = ds
+	a.common = c
 	a.cache = map[string]views.View{}
 	cmd := a.openTop(active, "")
 	return tea.Batch(cmd, a.setState(st))
