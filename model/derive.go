@@ -38,10 +38,7 @@ func (p *plan) result(q Query, c *counts) *Result {
 		}
 	}
 	// The whole selection is the sum over groups.
-	whole := newCounts(1, c.P1, c.ns, c.R)
-	for g := 0; g < c.G; g++ {
-		whole.addGroup(c, g)
-	}
+	whole := c.sumGroups()
 	r.Whole = p.slice("", whole, 0)
 	r.Records = r.Whole.Records
 	r.Warnings = append(r.Warnings, r.Whole.Warnings...)
@@ -61,21 +58,6 @@ func (p *plan) result(q Query, c *counts) *Result {
 		r.Warnings = append(r.Warnings, "stage dates were inferred from the current stage, not read")
 	}
 	return r
-}
-
-// addGroup adds group g of o into group 0 of c.
-func (c *counts) addGroup(o *counts, g int) {
-	addRange(c.deep, o.deep[g*o.P1*(o.ns+1):(g+1)*o.P1*(o.ns+1)])
-	addRange(c.marked, o.marked[g*o.P1*o.ns:(g+1)*o.P1*o.ns])
-	addRange(c.events, o.events[g*o.P1*o.ns:(g+1)*o.P1*o.ns])
-	addRange(c.exits, o.exits[g*(o.ns+1)*nKinds:(g+1)*(o.ns+1)*nKinds])
-	addRange(c.reasons, o.reasons[g*(o.ns+1)*o.R:(g+1)*(o.ns+1)*o.R])
-}
-
-func addRange(dst, src []int32) {
-	for i, v := range src {
-		dst[i] += v
-	}
 }
 
 // funnelOf turns a deepest-stage histogram and marked counts into stages.
@@ -101,7 +83,7 @@ func funnelOf(names []string, deep, marked []int64) []StageStats {
 }
 
 func (p *plan) slice(key string, c *counts, g int) Slice {
-	ns, P1, R := c.ns, c.P1, c.R
+	ns, P1 := c.ns, c.P1
 	s := Slice{Key: key}
 	deep := make([]int64, ns+1)
 	marked := make([]int64, ns)
@@ -126,12 +108,10 @@ func (p *plan) slice(key string, c *counts, g int) Slice {
 	s.Stages = funnelOf(p.ds.Stages, deep, marked)
 	for k := range s.Stages {
 		st := &s.Stages[k]
-		base := (g*(ns+1) + k + 1)
-		e := c.exits[base*nKinds : (base+1)*nKinds]
-		st.Left = ExitCounts{Open: int(e[0]), Disqualified: int(e[1]), Lost: int(e[2]), Churned: int(e[3]), Won: int(e[4])}
+		e := func(kind ExitKind) int { return c.exitCount(g, k+1, kind) }
+		st.Left = ExitCounts{Open: e(ExitOpen), Disqualified: e(ExitDisqualified), Lost: e(ExitLost), Churned: e(ExitChurned), Won: e(ExitWon)}
 		if p.ds.Reason != nil {
-			rs := c.reasons[base*R : (base+1)*R]
-			for code, n := range rs {
+			for code, n := range c.reasonCounts(g, k+1) {
 				if n > 0 {
 					st.Reasons = append(st.Reasons, ReasonCount{Reason: p.ds.Reason.Values[code], Count: int(n)})
 				}

@@ -230,6 +230,9 @@ func (t *Term) resolveExit() string {
 	t.allow = make([]bool, len(exitNames))
 	for _, v := range t.Values {
 		k := -1
+		if strings.EqualFold(v, "dq") {
+			v = "disqualified"
+		}
 		for i, n := range exitNames {
 			if strings.EqualFold(n, v) || (len(v) >= 2 && strings.HasPrefix(n, strings.ToLower(v))) {
 				k = i

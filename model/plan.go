@@ -37,14 +37,14 @@ const OtherGroup = "(other)"
 // plan is a query bound to a dataset: filters compiled, groups and periods
 // laid out, ready for a pass over the rows.
 type plan struct {
-	ds       *Dataset
-	ns       int
-	asOf     int32
-	cut      bool // asOf is before the last date: stage days must be checked
-	dataLo   int32
-	dataHi   int32
-	terms    []Term
-	needDays bool // some term or the period needs the entry day
+	ds        *Dataset
+	ns        int
+	asOf      int32
+	cut       bool // asOf is before the last date: stage days must be checked
+	dataLo    int32
+	dataHi    int32
+	terms     []Term
+	needEntry bool // some term or the period needs the entry day
 
 	gcodes []uint32 // By dimension codes (nil: one group)
 	gmap   []int32  // code -> group
@@ -53,6 +53,10 @@ type plan struct {
 
 	pt *periodTable
 	P  int // periods; row index P in [*][P+1] arrays is "undated / outside"
+
+	slotLo int32
+	slotN  uint32
+	slots  []int32
 }
 
 type dsMeta struct{ lo, hi int32 }
@@ -108,6 +112,7 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 				}
 			}
 			p.terms = append(p.terms, t)
+			p.needEntry = p.needEntry || t.kind == termEntry
 		}
 	}
 	if q.By != "" {
@@ -125,9 +130,11 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 		}
 		p.pt = newPeriodTable(q.Period, q.WeekStart, lo, min(hi, p.asOf), lo, p.asOf, q.LastPeriods)
 		p.P = len(p.pt.periods)
+		p.needEntry = true
 	} else {
 		p.pt = &periodTable{}
 	}
+	p.layoutSlots()
 	return p, nil
 }
 
