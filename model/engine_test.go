@@ -27,9 +27,9 @@ func TestVelocityHandCounted(t *testing.T) {
 	// Entry→close: won 50 (r0), 41 (r9); disqualified 39, 5, 4; lost 33;
 	// open 43, 38, 20, 13.
 	want := []struct {
-		moved, open      int
-		med, p75, p90    *int
-		share            float64
+		moved, open   int
+		med, p75, p90 *int
+		share         float64
 	}{
 		{5, 1, ip(5), ip(5), ip(22), 5.0 / 6},
 		{3, 2, ip(12), ip(17), ip(17), 0.7},
