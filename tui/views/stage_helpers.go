@@ -109,7 +109,7 @@ func (s *StageDetail) conversionLines() []string {
 		}
 	}
 	first, last := r.cohorts.Cohorts[0].Period, r.cohorts.Cohorts[len(r.cohorts.Cohorts)-1].Period
-	chartH := min(12, max(4, s.height-14))
+	chartH := min(13, max(3, s.height-13-s.reasonRows()))
 	caption := fmt.Sprintf("%% of %s entry cohorts by %s, %s to %s", name, r.period, first, last)
 	if c := widgets.Chart(vals, s.width, chartH, caption, 0); c != "" {
 		lines = append(lines, st.Cell.Render(c))
@@ -165,9 +165,10 @@ func (s *StageDetail) exitLines() []string {
 	for _, rc := range r.stats.Reasons {
 		total += rc.Count
 	}
+	shown := s.reasonRows()
 	for i, rc := range r.stats.Reasons {
-		if i == 5 {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-5)))
+		if i == shown {
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-shown)))
 			break
 		}
 		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
@@ -180,4 +181,12 @@ func (s *StageDetail) exitLines() []string {
 		lines = append(lines, st.Muted.Render(widgets.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
 	}
 	return lines
+}
+
+// reasonRows is how many exit reasons fit: five on a tall window, two else.
+func (s *StageDetail) reasonRows() int {
+	if s.height >= 30 {
+		return 5
+	}
+	return 2
 }
