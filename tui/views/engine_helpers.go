@@ -3,6 +3,8 @@ package views
 import (
 	"fmt"
 
+	tea "charm.land/bubbletea/v2"
+
 	"funnel/model"
 )
 
@@ -88,15 +90,28 @@ func days(d *int) string {
 	return fmt.Sprintf("%d d", *d)
 }
 
-// stateFunnel is the overview's funnel for its state: the whole data set
-// without a filter, the engine's filtered funnel with one.
-func (o *Overview) stateFunnel() model.Funnel {
-	if o.state.Filter == "" {
-		return model.ComputeFunnel(o.common.Data, model.FunnelOptions{AsOf: o.state.AsOf, Months: 12})
+type overviewFunnelMsg struct {
+	gen    int
+	funnel model.Funnel
+}
+
+// funnelCmd computes the overview's funnel for its state off the event
+// loop (a pass over every row): the whole data set without a filter, the
+// engine's filtered funnel with one.
+func (o *Overview) funnelCmd() tea.Cmd {
+	ds, st, gen := o.common.Data, o.state, o.gen
+	return func() tea.Msg {
+		return overviewFunnelMsg{gen: gen, funnel: stateFunnel(ds, st)}
 	}
-	f, err := filteredFunnel(o.common.Data, o.state)
+}
+
+func stateFunnel(ds *model.Dataset, st State) model.Funnel {
+	if st.Filter == "" {
+		return model.ComputeFunnel(ds, model.FunnelOptions{AsOf: st.AsOf, Months: 12})
+	}
+	f, err := filteredFunnel(ds, st)
 	if err != nil {
-		f = model.ComputeFunnel(o.common.Data, model.FunnelOptions{AsOf: o.state.AsOf, Months: 12})
+		f = model.ComputeFunnel(ds, model.FunnelOptions{AsOf: st.AsOf, Months: 12})
 		f.Warnings = append(f.Warnings, "filter not applied: "+err.Error())
 	}
 	return f

@@ -76,8 +76,12 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.state = msg.State
 		o.gen++
 		o.insights = nil
-		o.funnel = o.stateFunnel()
-		return computeInsights(o.common.Data, o.state, o.gen)
+		return tea.Batch(o.funnelCmd(), computeInsights(o.common.Data, o.state, o.gen))
+	case overviewFunnelMsg:
+		if msg.gen == o.gen {
+			o.funnel = msg.funnel
+		}
+		return nil
 	case SelectStageMsg:
 		o.cursor = min(max(0, msg.Stage), last)
 		return nil

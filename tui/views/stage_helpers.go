@@ -16,7 +16,7 @@ type stageResult struct {
 	err         error
 	period      model.Period
 	stats       model.StageStats
-	next        *model.StageStats // the next stage (nil at the last)
+	next        *model.StageStats   // the next stage (nil at the last)
 	cohorts     *model.CohortResult // entry cohorts followed to the next stage (nil at the last)
 	step        *model.StepTime     // time to the next stage (nil at the last)
 	threshold   *model.StallThreshold
