@@ -144,6 +144,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case views.OpenMsg:
 		return a, a.openTop(msg.Name, msg.Arg)
+	case views.SetFilterMsg:
+		st := a.state
+		st.Filter = msg.Filter
+		return a, a.setState(st)
+	case views.SetPeriodMsg:
+		st := a.state
+		st.Period = msg.Period
+		return a, a.setState(st)
 	case loadProgressMsg:
 		if a.load != nil {
 			a.load.done, a.load.total = msg.done, msg.total

@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 
@@ -12,16 +12,12 @@ import (
 // filterOps are the comparison operators of the filter language, longest first.
 var filterOps = []string{"!=", ">=", "<=", "=", ">", "<", " in "}
 
-// validateFilter checks that every term names a known column.
+// validateFilter checks the expression with the engine's parser, so the
+// prompt shows exactly the error a query would give (position, unknown
+// column or value, the closest suggestion).
 func validateFilter(ds *model.Dataset, expr string) error {
-	for _, term := range splitTerms(expr) {
-		name, _, ok := cutOp(term)
-		if !ok {
-			return fmt.Errorf("%q: expected column=value, column!=value, column>=date or column in (a,b)", term)
-		}
-		if ds.Dim(name) == nil && ds.StageIndex(name) < 0 && !strings.EqualFold(name, "created") {
-			return fmt.Errorf("no column %q; columns: %s", widgets.Clean(name), strings.Join(columnNames(ds), ", "))
-		}
+	if _, err := model.ParseFilter(expr, ds); err != nil {
+		return errors.New(widgets.Clean(err.Error()))
 	}
 	return nil
 }
@@ -75,7 +71,7 @@ func columnNames(ds *model.Dataset) []string {
 	for _, s := range ds.Stages {
 		names = append(names, strings.ToLower(widgets.Clean(s)))
 	}
-	return names
+	return append(names, model.ColCreated, model.ColStage, model.ColExit, model.ColReason)
 }
 
 // completions returns whole-line suggestions for what has been typed: the
@@ -87,12 +83,10 @@ func completions(ds *model.Dataset, typed string) []string {
 	}
 	var cands []string
 	if name, op, ok := cutOp(last); ok && (op == "=" || op == "!=") {
-		if d := ds.Dim(name); d != nil {
-			prefix := name + op
-			for _, v := range d.Values {
-				if v != "" && len(cands) < 200 {
-					cands = append(cands, prefix+quoteValue(widgets.Clean(v)))
-				}
+		prefix := name + op
+		for _, v := range ds.Values(name) {
+			if v != "" && len(cands) < 200 {
+				cands = append(cands, prefix+quoteValue(widgets.Clean(v)))
 			}
 		}
 	} else {

@@ -39,7 +39,7 @@ func TestFilterPromptRejectsUnknownColumn(t *testing.T) {
 	if a.mode != modeFilter || a.state.Filter != "" {
 		t.Fatal("a bad filter must keep the prompt open and change nothing")
 	}
-	if out := ansi.Strip(a.View().Content); !strings.Contains(out, `no column "chanel"`) {
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, `unknown column "chanel"`) {
 		t.Fatalf("no error shown:\n%s", out)
 	}
 	press(a, tea.KeyPressMsg{Code: tea.KeyEscape})

@@ -21,6 +21,12 @@ func topViews() []topView {
 	return []topView{
 		{"overview", key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewOverview(c) }},
+		{"breakdown", key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "breakdown")),
+			func(c views.Common, st views.State, arg string) views.View { return views.NewBreakdown(c, st, arg) }},
+		{"cohorts", key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cohorts")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewCohorts(c, st) }},
+		{"trends", key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "trends")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewTrends(c, st) }},
 		{"sticky", key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sticky points")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewSticky(c, st) }},
 		{"planner", key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "levers and planner")),

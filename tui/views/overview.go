@@ -14,7 +14,7 @@ import (
 
 // OverviewKeys are the overview's own bindings.
 type OverviewKeys struct {
-	Up, Down, Top, Bottom, Records key.Binding
+	Up, Down, Top, Bottom, Records, Detail key.Binding
 }
 
 // DefaultOverviewKeys returns the overview's key map.
@@ -25,6 +25,7 @@ func DefaultOverviewKeys() OverviewKeys {
 		Top:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
 		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
 		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
+		Detail:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "stage detail")),
 	}
 }
 
@@ -75,8 +76,12 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.state = msg.State
 		o.gen++
 		o.insights = nil
-		o.funnel = model.ComputeFunnel(o.common.Data, model.FunnelOptions{AsOf: o.state.AsOf, Months: 12})
-		return computeInsights(o.common.Data, o.state, o.gen)
+		return tea.Batch(o.funnelCmd(), computeInsights(o.common.Data, o.state, o.gen))
+	case overviewFunnelMsg:
+		if msg.gen == o.gen {
+			o.funnel = msg.funnel
+		}
+		return nil
 	case SelectStageMsg:
 		o.cursor = min(max(0, msg.Stage), last)
 		return nil
@@ -102,12 +107,14 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = last
 	case key.Matches(km, o.keys.Records):
 		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
+	case key.Matches(km, o.keys.Detail) && last >= 0:
+		return Push(NewStageDetail(o.common, o.state, o.cursor))
 	}
 	return nil
 }
 
 func (o *Overview) ShortHelp() []key.Binding {
-	return []key.Binding{o.keys.Up, o.keys.Down, o.keys.Records}
+	return []key.Binding{o.keys.Up, o.keys.Down, o.keys.Detail, o.keys.Records}
 }
 
 // reachedRows lists the records at stage k or past it.
@@ -122,7 +129,7 @@ func (o *Overview) reachedRows(k int) []int32 {
 }
 
 func (o *Overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Records}}
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Detail, o.keys.Records}}
 }
 
 func (o *Overview) View() string {

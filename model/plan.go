@@ -1,0 +1,287 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Query selects and groups records. The zero Query is the whole dataset as
+// of its last date, without breakdown or periods.
+type Query struct {
+	// Filters are ANDed.
+	Filters []Filter `json:"filters,omitempty"`
+	// By is the dimension to break down by ("" for none).
+	By string `json:"by,omitempty"`
+	// Period buckets records by entry date (cohort counts) and stage events
+	// by their date (event counts).
+	Period Period `json:"period,omitempty"`
+	// WeekStart is the ISO weekday weeks start on (1 Monday … 7 Sunday);
+	// 0 means Monday.
+	WeekStart int `json:"week_start,omitempty"`
+	// AsOf is the last day counted: only stage dates and exits on or before
+	// it count. 0 or NoDay means the last date in the data.
+	AsOf int32 `json:"as_of,omitempty"`
+	// LastPeriods keeps only the most recent periods (0: all).
+	LastPeriods int `json:"last_periods,omitempty"`
+	// MaxGroups caps the breakdown (default 50): the largest values keep
+	// their own group, the rest are merged into one "(other)" group.
+	MaxGroups int `json:"max_groups,omitempty"`
+}
+
+// OtherGroup is the key of the group holding a breakdown's smaller values.
+const OtherGroup = "(other)"
+
+// plan is a query bound to a dataset: filters compiled, groups and periods
+// laid out, ready for a pass over the rows.
+type plan struct {
+	ds        *Dataset
+	ns        int
+	asOf      int32
+	cut       bool // asOf is before the last date: stage days must be checked
+	dataLo    int32
+	dataHi    int32
+	terms     []Term
+	needEntry bool // some term or the period needs the entry day
+
+	gcodes []uint32 // By dimension codes (nil: one group)
+	gmap   []int32  // code -> group
+	groups []string
+	G      int
+
+	pt *periodTable
+	P  int // periods; row index P in [*][P+1] arrays is "undated / outside"
+
+	slotLo int32
+	slotN  uint32
+	slots  []int32
+}
+
+type dsMeta struct{ lo, hi int32 }
+
+var metaCache struct {
+	sync.Mutex
+	m map[*Dataset]dsMeta
+}
+
+// dayBounds caches the first and last day of a dataset (read-only after load).
+func dayBounds(ds *Dataset) (lo, hi int32, ok bool) {
+	metaCache.Lock()
+	m, hit := metaCache.m[ds]
+	metaCache.Unlock()
+	if !hit {
+		l, h, ok2 := ds.DayRange()
+		for _, d := range ds.ExitDay {
+			if d != NoDay && ok2 && d > h {
+				h = d
+			}
+		}
+		if !ok2 {
+			l, h = math.MaxInt32, math.MinInt32
+		}
+		m = dsMeta{l, h}
+		metaCache.Lock()
+		if metaCache.m == nil || len(metaCache.m) > 16 {
+			metaCache.m = map[*Dataset]dsMeta{}
+		}
+		metaCache.m[ds] = m
+		metaCache.Unlock()
+	}
+	return m.lo, m.hi, m.lo <= m.hi
+}
+
+func newPlan(ds *Dataset, q Query) (*plan, error) {
+	p := &plan{ds: ds, ns: len(ds.Stages), G: 1, groups: []string{""}}
+	lo, hi, ok := dayBounds(ds)
+	p.dataLo, p.dataHi = lo, hi
+	p.asOf = q.AsOf
+	if p.asOf == 0 || p.asOf == NoDay {
+		p.asOf = hi
+		if !ok {
+			p.asOf = maxDay
+		}
+	}
+	p.cut = ok && p.asOf < hi
+	for _, f := range q.Filters {
+		for _, t := range f.Terms {
+			if t.kind == termDim || t.kind == termReason {
+				if t.dim == nil || len(t.allow) != len(t.dim.Values) {
+					return nil, fmt.Errorf("filter %s was parsed for another dataset", t.String())
+				}
+			}
+			p.terms = append(p.terms, t)
+			p.needEntry = p.needEntry || t.kind == termEntry
+		}
+	}
+	if q.By != "" {
+		dm := ds.Dim(q.By)
+		if dm == nil {
+			return nil, fmt.Errorf("no dimension %q to break down by%s; dimensions are %v", q.By, suggest(q.By, ds.DimNames()), ds.DimNames())
+		}
+		p.gcodes = dm.Codes
+		p.groups, p.gmap = groupLayout(dm, q.MaxGroups)
+		p.G = len(p.groups)
+	}
+	if q.Period != PeriodNone {
+		if !ds.HasDates || !ok {
+			return nil, fmt.Errorf("the data has no stage dates, so there are no %s periods", q.Period)
+		}
+		p.pt = newPeriodTable(q.Period, q.WeekStart, lo, min(hi, p.asOf), lo, p.asOf, q.LastPeriods)
+		p.P = len(p.pt.periods)
+		p.needEntry = true
+	} else {
+		p.pt = &periodTable{}
+	}
+	p.layoutSlots()
+	return p, nil
+}
+
+// groupLayout maps a dimension's codes to groups, keeping the largest
+// values when there are more than maxGroups.
+func groupLayout(dm *Dim, maxGroups int) ([]string, []int32) {
+	if maxGroups <= 0 {
+		maxGroups = 50
+	}
+	card := len(dm.Values)
+	gmap := make([]int32, card)
+	if card <= maxGroups {
+		for c := range gmap {
+			gmap[c] = int32(c)
+		}
+		return append([]string(nil), dm.Values...), gmap
+	}
+	counts := make([]int, card)
+	for _, c := range dm.Codes {
+		counts[c]++
+	}
+	order := make([]int, card)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return counts[order[a]] > counts[order[b]] })
+	keep := maxGroups - 1
+	groups := make([]string, 0, maxGroups)
+	other := int32(keep)
+	for i := range gmap {
+		gmap[i] = other
+	}
+	for j, c := range order[:keep] {
+		gmap[c] = int32(j)
+		groups = append(groups, dm.Values[c])
+	}
+	return append(groups, OtherGroup), gmap
+}
+
+// row evaluates record i as of the plan's date: whether it is selected, its
+// reached-stage mask, its entry day (first known stage date, NoDay if none)
+// and its exit kind as of then.
+func (p *plan) row(i int) (mask uint16, entry int32, kind ExitKind, ok bool) {
+	ds := p.ds
+	mask = ds.Reached[i]
+	entry = NoDay
+	if ds.HasDates {
+		for m := mask; m != 0; m &= m - 1 {
+			k := bitIndex(m)
+			d := ds.Days[k][i]
+			if d == NoDay {
+				continue
+			}
+			if p.cut && d > p.asOf {
+				mask &^= 1 << k
+				continue
+			}
+			if entry == NoDay {
+				entry = d
+			}
+		}
+		if p.cut && mask == 0 && ds.Reached[i] != 0 {
+			return 0, NoDay, ExitOpen, false // did not exist yet
+		}
+	}
+	kind = ds.Exit[i]
+	if kind != ExitOpen && p.cut {
+		if xd := ds.ExitDay[i]; xd != NoDay && xd > p.asOf {
+			kind = ExitOpen
+			if ds.Exit[i] == ExitChurned {
+				kind = ExitWon
+			}
+		}
+	}
+	if kind == ExitWon || kind == ExitChurned {
+		if mask>>(p.ns-1) == 0 {
+			kind = ExitOpen // the win is after as-of
+		}
+	}
+	for ti := range p.terms {
+		if !p.terms[ti].match(ds, i, mask, entry, kind) {
+			return mask, entry, kind, false
+		}
+	}
+	return mask, entry, kind, true
+}
+
+func (t *Term) match(ds *Dataset, i int, mask uint16, entry int32, kind ExitKind) bool {
+	switch t.kind {
+	case termDim, termReason:
+		return t.allow[t.dim.Codes[i]]
+	case termEntry:
+		if entry == NoDay {
+			return false
+		}
+		return (entry >= t.lo && entry <= t.hi) != t.neg
+	case termStageDate:
+		if mask&(1<<t.index) == 0 {
+			return false
+		}
+		d := ds.Days[t.index][i]
+		if d == NoDay {
+			return false
+		}
+		return (d >= t.lo && d <= t.hi) != t.neg
+	case termExit:
+		return t.allow[kind]
+	case termStage:
+		return t.allow[deepest(mask)+1]
+	}
+	return true
+}
+
+// group returns record i's group.
+func (p *plan) group(i int) int {
+	if p.gcodes == nil {
+		return 0
+	}
+	return int(p.gmap[p.gcodes[i]])
+}
+
+// parallel runs fn over [lo,hi) chunks on the available cores and returns
+// the number of workers used; fn gets the worker index.
+func parallel(n int, fn func(w, lo, hi int)) int {
+	workers := runtime.GOMAXPROCS(0)
+	if n < 1<<15 {
+		workers = 1
+	}
+	workers = max(1, min(workers, 8))
+	if workers == 1 {
+		fn(0, 0, n)
+		return 1
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() { defer wg.Done(); fn(w, lo, hi) }()
+	}
+	wg.Wait()
+	return workers
+}
+
+// workers is how many accumulators parallel will use for n rows.
+func workersFor(n int) int {
+	if n < 1<<15 {
+		return 1
+	}
+	return max(1, min(runtime.GOMAXPROCS(0), 8))
+}

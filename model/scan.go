@@ -1,0 +1,167 @@
+package model
+
+// The row pass works a block of rows at a time, column by column: first the
+// as-of mask, entry day and exit kind of every row in the block, then the
+// filter terms, then the caller's accumulation. Columns are read in order,
+// loops are short and branch-light, which is what makes a million rows
+// take a few milliseconds.
+
+const blockSize = 2048
+
+type block struct {
+	lo, n int
+	mask  [blockSize]uint16
+	entry [blockSize]int32
+	kind  [blockSize]ExitKind
+	sel   [blockSize]bool
+	group [blockSize]int32
+}
+
+// fill evaluates rows [lo, lo+n) into b.
+func (p *plan) fill(b *block, lo, n int) {
+	ds := p.ds
+	b.lo, b.n = lo, n
+	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
+	copy(mask, ds.Reached[lo:lo+n])
+	for j := range entry {
+		entry[j] = NoDay
+	}
+	asOf := p.asOf
+	if !p.cut {
+		asOf = maxDay
+	}
+	if ds.HasDates && (p.cut || p.needEntry) {
+		days := ds.Days
+		for j := range mask {
+			m := mask[j]
+			e := NoDay
+			for mm := m; mm != 0; mm &= mm - 1 {
+				k := bitIndex(mm)
+				d := days[k][lo+j]
+				if d == NoDay {
+					continue
+				}
+				if d > asOf {
+					m &^= 1 << k
+					continue
+				}
+				if e == NoDay {
+					e = d
+					if !p.cut {
+						break
+					}
+				}
+			}
+			mask[j], entry[j] = m, e
+		}
+	}
+	copy(kind, ds.Exit[lo:lo+n])
+	last := uint16(1) << (p.ns - 1)
+	reached := ds.Reached[lo : lo+n]
+	xday := ds.ExitDay[lo : lo+n]
+	for j := range sel {
+		sel[j] = true
+		if p.cut {
+			if mask[j] == 0 && reached[j] != 0 {
+				sel[j] = false // did not exist yet
+			}
+			if k := kind[j]; k != ExitOpen && xday[j] != NoDay && xday[j] > p.asOf {
+				if k == ExitChurned {
+					kind[j] = ExitWon
+				} else {
+					kind[j] = ExitOpen
+				}
+			}
+		}
+		if k := kind[j]; (k == ExitWon || k == ExitChurned) && mask[j]&last == 0 {
+			kind[j] = ExitOpen
+		}
+	}
+	for ti := range p.terms {
+		p.terms[ti].matchBlock(ds, b)
+	}
+	// Unselected rows go to group G, which the caller allocates and
+	// ignores: the accumulation loops then need no branch on selection.
+	g := b.group[:n]
+	junk := int32(p.G)
+	if p.gcodes == nil {
+		for j := range g {
+			g[j] = 0
+			if !sel[j] {
+				g[j] = junk
+			}
+		}
+	} else {
+		codes := p.gcodes[lo : lo+n]
+		gmap := p.gmap
+		for j, c := range codes {
+			g[j] = gmap[c]
+			if !sel[j] {
+				g[j] = junk
+			}
+		}
+	}
+}
+
+func (t *Term) matchBlock(ds *Dataset, b *block) {
+	n, lo := b.n, b.lo
+	sel := b.sel[:n]
+	switch t.kind {
+	case termDim, termReason:
+		codes := t.dim.Codes[lo : lo+n]
+		allow := t.allow
+		for j, c := range codes {
+			sel[j] = sel[j] && allow[c]
+		}
+	case termEntry:
+		for j, d := range b.entry[:n] {
+			sel[j] = sel[j] && d != NoDay && (d >= t.lo && d <= t.hi) != t.neg
+		}
+	case termStageDate:
+		col := ds.Days[t.index][lo : lo+n]
+		bit := uint16(1) << t.index
+		mask := b.mask[:n]
+		for j, d := range col {
+			sel[j] = sel[j] && mask[j]&bit != 0 && d != NoDay && (d >= t.lo && d <= t.hi) != t.neg
+		}
+	case termExit:
+		for j, k := range b.kind[:n] {
+			sel[j] = sel[j] && t.allow[k]
+		}
+	case termStage:
+		for j, m := range b.mask[:n] {
+			sel[j] = sel[j] && t.allow[deepest(m)+1]
+		}
+	}
+}
+
+// blocks runs fn over every block of [lo, hi).
+func (p *plan) blocks(lo, hi int, fn func(b *block)) {
+	b := new(block)
+	for s := lo; s < hi; s += blockSize {
+		p.fill(b, s, min(blockSize, hi-s))
+		fn(b)
+	}
+}
+
+// periodOf returns the period of day d, or P (no period: NoDay, outside
+// the periods kept, after as-of). Branch-free: one clamp and one load.
+func (p *plan) periodOf(d int32) int {
+	u := min(uint32(d-p.slotLo), p.slotN)
+	return int(p.slots[u])
+}
+
+// layoutSlots builds the branch-free day -> period lookup.
+func (p *plan) layoutSlots() {
+	t := p.pt
+	p.slotLo = t.lo
+	p.slots = make([]int32, len(t.idx)+1)
+	for i, x := range t.idx {
+		if x < 0 {
+			x = int32(p.P)
+		}
+		p.slots[i] = x
+	}
+	p.slots[len(t.idx)] = int32(p.P)
+	p.slotN = uint32(len(t.idx))
+}
