@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"funnel/model"
+	"funnel/model/money"
 	"funnel/tui/theme"
 	"funnel/tui/views"
 	"funnel/tui/widgets"
@@ -28,6 +29,10 @@ type Options struct {
 	NoMouse  bool      // start with mouse reporting off (m toggles it)
 	Debug    io.Writer // when set, every message and its handling time is logged here
 	CrashDir string    // where a crash file goes (default: the temp dir)
+	// Spend is the spend table for unit economics (nil: none); Money the
+	// report currency and conversion rates.
+	Spend []money.SpendRow
+	Money money.Options
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -90,7 +95,7 @@ func newApp(opt Options) *App {
 func (a *App) setData(ds *model.Dataset) {
 	a.load = nil
 	a.mask = masking{orig: ds}
-	a.common = views.Common{Styles: a.styles, Data: ds}
+	a.common = views.Common{Styles: a.styles, Data: ds, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
 	a.openTop("overview", "")
 	if a.opts.Mask {

@@ -33,7 +33,7 @@ func (a *App) toggleMask() tea.Cmd {
 		ds = a.mask.masked
 	}
 	active := a.active
-	a.common = views.Common{Styles: a.styles, Data: ds}
+	a.common.Data = ds
 	a.cache = map[string]views.View{}
 	cmd := a.openTop(active, "")
 	return tea.Batch(cmd, a.setState(st))

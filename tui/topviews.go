@@ -21,6 +21,8 @@ func topViews() []topView {
 	return []topView{
 		{"overview", key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewOverview(c) }},
+		{"money", key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "money: revenue, CAC, ROI")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewMoney(c) }},
 	}
 }
 
