@@ -214,4 +214,3 @@ func monthRange(from, to string) string {
 	}
 	return from + "–" + to
 }
-
