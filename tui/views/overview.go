@@ -15,6 +15,7 @@ import (
 // OverviewKeys are the overview's own bindings.
 type OverviewKeys struct {
 	Up, Down, Top, Bottom, Records key.Binding
+	Money                          key.Binding
 }
 
 // DefaultOverviewKeys returns the overview's key map.
@@ -25,6 +26,7 @@ func DefaultOverviewKeys() OverviewKeys {
 		Top:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
 		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
 		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
+		Money:   key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "money columns on/off")),
 	}
 }
 
@@ -37,6 +39,9 @@ type Overview struct {
 	cursor int
 	width  int
 	height int
+	// showMoney adds the money columns (`$`); money is computed on first use.
+	showMoney bool
+	money     *stageMoney
 }
 
 // NewOverview computes the funnel of the dataset and builds the view.
@@ -85,6 +90,8 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = 0
 	case key.Matches(km, o.keys.Bottom):
 		o.cursor = last
+	case key.Matches(km, o.keys.Money):
+		o.showMoney = !o.showMoney
 	case key.Matches(km, o.keys.Records):
 		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
 	}
@@ -107,10 +114,13 @@ func (o *Overview) reachedRows(k int) []int32 {
 }
 
 func (o *Overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Records}}
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Records, o.keys.Money}}
 }
 
 func (o *Overview) View() string {
+	if o.showMoney {
+		return o.renderOverviewMoney()
+	}
 	return RenderOverview(o.common, o.funnel, o.cursor, o.width, o.height)
 }
 
