@@ -22,6 +22,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		if ds.HasDates {
 			secs = append(secs, SecTrends, SecVelocity)
 		}
+		if opt.Spend != nil || opt.Money.Currency != "" {
+			secs = append(secs, SecMoney)
+		}
 	}
 	for _, s := range secs {
 		if !Supported(s) {
@@ -80,6 +83,10 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			r.Trends = trends(f, ds)
 		case SecVelocity:
 			r.Velocity = velocity(ds, gaps)
+		case SecMoney:
+			if r.Money, err = buildMoney(ds, opt); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return r, nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"funnel/model"
+	"funnel/model/money"
 )
 
 // Options choose what a report holds.
@@ -23,16 +24,21 @@ type Options struct {
 	Where []Filter
 	// Masked records that the dataset was pseudonymised (mask.Dataset).
 	Masked bool
+	// Spend is the spend table of the money section's unit economics (nil:
+	// none); Money sets its currency and conversion rates. When Sections is
+	// empty, either one being set adds the money section.
+	Spend []money.SpendRow
+	Money money.Options
 }
 
 // MinRecords is the group size under which a rate is marked small.
 const MinRecords = 30
 
 // Supported reports whether a section is computed by this version; the
-// others (cohorts, sticky_points, money) wait for the engine.
+// others (cohorts, sticky_points) wait for the engine.
 func Supported(section string) bool {
 	switch section {
-	case SecStages, SecBreakdown, SecTrends, SecVelocity:
+	case SecStages, SecBreakdown, SecTrends, SecVelocity, SecMoney:
 		return true
 	}
 	return false
@@ -55,7 +61,7 @@ func ParseSections(s string) ([]string, error) {
 			return nil, fmt.Errorf("unknown section %q; sections are %s", p, strings.Join(AllSections, ", "))
 		}
 		if !Supported(p) {
-			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity)", p)
+			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity, money)", p)
 		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)

@@ -76,7 +76,7 @@ func (r *Report) Tables() []Table {
 			out = append(out, stickyTable(r.StickyPoints))
 		case SecMoney:
 			if r.Money != nil {
-				out = append(out, r.Money.Table())
+				out = append(out, r.Money.Tables()...)
 			}
 		}
 	}
@@ -201,13 +201,4 @@ func stickyTable(sp []StickyPoint) Table {
 			rate(s.Rate), rate(s.CILow), rate(s.CIHigh), rate(s.BaselineRate), {Num: s.LostConversions}, rate(s.QValue)})
 	}
 	return t
-}
-
-// Table renders money as one row.
-func (m *Money) Table() Table {
-	return Table{Title: "Money (" + m.Currency + ")", Columns: []Column{{"Pipeline", KindMoney}, {"Won revenue", KindMoney},
-		{"Won", KindCount}, {"Lost", KindCount}, {"Win rate", KindRate}, {"ASP", KindMoney}, {"Revenue/lead", KindMoney}},
-		Rows: [][]Cell{{num(m.Pipeline), num(m.WonRevenue), num(m.Won), num(m.Lost), rate(m.WinRate),
-			num(m.AverageSellingPrice), num(m.RevenuePerLead)}},
-		Footnotes: []string{fmt.Sprintf("Win rate: won of %d closed.", m.Closed)}}
 }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -11,7 +12,9 @@ import (
 	"funnel/model"
 	"funnel/model/demo"
 	"funnel/model/money"
+	"funnel/tui/report"
 	"funnel/tui/theme"
+	"funnel/tui/widgets"
 )
 
 func demoCommon(t testing.TB, withSpend bool) Common {
@@ -120,5 +123,35 @@ func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 	}
 	if !strings.Contains(out, "$550.00") {
 		t.Errorf("open pipeline $550.00 missing:\n%s", out)
+	}
+}
+
+// TestMoneyViewEqualsReport: the report's money section and the money view
+// give the same numbers for the demo with its spend table.
+func TestMoneyViewEqualsReport(t *testing.T) {
+	c := demoCommon(t, true)
+	r, err := report.Build(c.Data, report.Options{Sections: []string{report.SecMoney}, Spend: c.Spend})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewMoney(c)
+	d := v.Data()
+	if !reflect.DeepEqual(r.Money.Deals, d.Deals) {
+		t.Errorf("deals differ:\nreport %+v\nview   %+v", r.Money.Deals, d.Deals)
+	}
+	if d.Econ == nil || !reflect.DeepEqual(*r.Money.UnitEconomics, *d.Econ) {
+		t.Errorf("unit economics differ")
+	}
+	v.SetSize(200, 500)
+	out := ansi.Strip(v.View())
+	for _, want := range []string{
+		widgets.Money(r.Money.Deals.WonRevenue, "USD"),
+		widgets.Money(r.Money.Deals.OpenPipeline, "USD"),
+		widgets.Money(*r.Money.UnitEconomics.Total.CAC, "USD"),
+		widgets.Percent(r.Money.Deals.WinRateClosed),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the view lacks the report's %q", want)
+		}
 	}
 }
