@@ -50,6 +50,14 @@ type MoneyData struct {
 // ComputeMoney computes the money view's numbers (the report's money
 // section computes the same with the same calls).
 func ComputeMoney(c Common) MoneyData {
+	d := computeDealsEcon(c)
+	a, err := money.RollUpAccounts(c.Data, c.Money)
+	d.setAccounts(a, err)
+	return d
+}
+
+// computeDealsEcon is the fast part: deals and unit economics.
+func computeDealsEcon(c Common) MoneyData {
 	var d MoneyData
 	ds := c.Data
 	d.Deals, d.DealsErr = money.ComputeDeals(ds, c.Money)
@@ -61,20 +69,42 @@ func ComputeMoney(c Common) MoneyData {
 		}
 		d.EconErr = err
 	}
-	if a, err := money.RollUpAccounts(ds, c.Money); err == nil {
+	d.findMixed()
+	return d
+}
+
+func (d *MoneyData) setAccounts(a money.Accounts, err error) {
+	if err == nil {
 		d.Accounts = &a
 	} else {
 		d.AccErr = err
 	}
+	d.findMixed()
+}
+
+func (d *MoneyData) findMixed() {
 	for _, err := range []error{d.DealsErr, d.EconErr, d.AccErr} {
 		var me *money.MixedCurrencyError
 		if errors.As(err, &me) {
 			d.Mixed = me
-			break
+			return
 		}
 	}
-	return d
 }
+
+// pendingAccounts is the account roll-up running in the background (it
+// takes seconds at a million leads). The goroutine writes acc and err,
+// then closes done; the view reads them only after done is closed.
+type pendingAccounts struct {
+	done chan struct{}
+	acc  money.Accounts
+	err  error
+}
+
+// moneyReadyMsg wakes the program when the roll-up is done, so the view
+// redraws; whichever view receives it, the money view picks the result up
+// the next time it is drawn.
+type moneyReadyMsg struct{}
 
 // Money is the economics view (`e`): deals and revenue, unit economics per
 // channel against spend, and the account roll-up. It scrolls.
@@ -84,19 +114,58 @@ type Money struct {
 	data   MoneyData
 	lines  []string
 	offset int
+	pend   *pendingAccounts // nil once the account roll-up is in
 	width  int
 	height int
 }
 
-// NewMoney computes the money figures of the dataset and builds the view.
+// NewMoney computes the deal and spend figures of the dataset, starts the
+// account roll-up in the background and builds the view.
 func NewMoney(c Common) *Money {
-	return &Money{common: c, keys: DefaultMoneyKeys(), data: ComputeMoney(c)}
+	m := &Money{common: c, keys: DefaultMoneyKeys(), data: computeDealsEcon(c)}
+	p := &pendingAccounts{done: make(chan struct{})}
+	go func() {
+		p.acc, p.err = money.RollUpAccounts(c.Data, c.Money)
+		close(p.done)
+	}()
+	m.pend = p
+	return m
 }
 
-func (m *Money) Init() tea.Cmd { return nil }
+// Init returns a command that reports when the account roll-up is done.
+func (m *Money) Init() tea.Cmd {
+	p := m.pend
+	if p == nil {
+		return nil
+	}
+	return func() tea.Msg { <-p.done; return moneyReadyMsg{} }
+}
+
+// poll takes the account roll-up in once it is done.
+func (m *Money) poll() {
+	if m.pend == nil {
+		return
+	}
+	select {
+	case <-m.pend.done:
+		m.data.setAccounts(m.pend.acc, m.pend.err)
+		m.pend = nil
+		m.lines = renderMoney(m.common, m.data, m.width)
+		m.clamp()
+	default:
+	}
+}
+
+// Wait blocks until the account roll-up is in (for tests and reports).
+func (m *Money) Wait() {
+	if m.pend != nil {
+		<-m.pend.done
+		m.poll()
+	}
+}
 func (m *Money) Title() string { return "Money" }
 
-// Data is what the view shows.
+// Data is what the view shows (Accounts stays nil until the roll-up is in).
 func (m *Money) Data() MoneyData { return m.data }
 
 func (m *Money) SetSize(w, h int) {
@@ -115,6 +184,7 @@ func (m *Money) FullHelp() [][]key.Binding {
 }
 
 func (m *Money) Update(msg tea.Msg) tea.Cmd {
+	m.poll()
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -143,6 +213,7 @@ func (m *Money) clamp() {
 }
 
 func (m *Money) View() string {
+	m.poll()
 	if m.height <= 0 {
 		return ""
 	}

@@ -62,6 +62,8 @@ func renderMoney(c Common, d MoneyData, width int) []string {
 		l = append(l, st.Error.Render(widgets.Truncate("! "+widgets.Clean(d.AccErr.Error()), width)))
 	case d.Accounts != nil:
 		l = append(l, accountLines(c, *d.Accounts, width)...)
+	default:
+		muted("Rolling leads up to accounts…")
 	}
 	return l
 }

@@ -40,6 +40,7 @@ func TestMoneyViewGolden(t *testing.T) {
 	}{{"60x15", 60, 15}, {"120x40", 120, 40}} {
 		t.Run(sz.name, func(t *testing.T) {
 			m := NewMoney(c)
+			m.Wait()
 			m.SetSize(sz.w, sz.h)
 			page := ansi.Strip(m.View())
 			for _, l := range strings.Split(page, "\n") {
@@ -57,6 +58,7 @@ func TestMoneyViewGolden(t *testing.T) {
 
 func TestMoneyViewScrolls(t *testing.T) {
 	m := NewMoney(demoCommon(t, true))
+	m.Wait()
 	m.SetSize(80, 10)
 	first := m.View()
 	m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
@@ -75,8 +77,12 @@ func TestMoneyViewScrolls(t *testing.T) {
 
 func TestMoneyViewWithoutSpendSaysHow(t *testing.T) {
 	m := NewMoney(demoCommon(t, false))
+	if msg := m.Init()(); msg != (moneyReadyMsg{}) {
+		t.Fatalf("Init's command returned %T", msg)
+	}
 	m.SetSize(200, 200)
-	if out := ansi.Strip(m.View()); !strings.Contains(out, "--spend FILE") || !strings.Contains(out, "Won revenue") {
+	if out := ansi.Strip(m.View()); !strings.Contains(out, "--spend FILE") || !strings.Contains(out, "Won revenue") ||
+		!strings.Contains(out, "accounts (company name") {
 		t.Fatalf("output:\n%s", out)
 	}
 }
@@ -135,6 +141,7 @@ func TestMoneyViewEqualsReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := NewMoney(c)
+	v.Wait()
 	d := v.Data()
 	if !reflect.DeepEqual(r.Money.Deals, d.Deals) {
 		t.Errorf("deals differ:\nreport %+v\nview   %+v", r.Money.Deals, d.Deals)
