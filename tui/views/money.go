@@ -56,7 +56,7 @@ func ComputeMoney(c Common) MoneyData {
 	return d
 }
 
-// computeDealsEcon is the fast part: deals and unit economics.
+// computeDealsEcon computes deals and unit economics (accounts come apart).
 func computeDealsEcon(c Common) MoneyData {
 	var d MoneyData
 	ds := c.Data
@@ -92,13 +92,12 @@ func (d *MoneyData) findMixed() {
 	}
 }
 
-// pendingAccounts is the account roll-up running in the background (it
-// takes seconds at a million leads). The goroutine writes acc and err,
-// then closes done; the view reads them only after done is closed.
-type pendingAccounts struct {
+// pendingMoney is the computation running in the background (the account
+// roll-up takes seconds at a million leads). The goroutine writes data,
+// then closes done; the view reads it only after done is closed.
+type pendingMoney struct {
 	done chan struct{}
-	acc  money.Accounts
-	err  error
+	data MoneyData
 }
 
 // moneyReadyMsg wakes the program when the roll-up is done, so the view
@@ -114,25 +113,26 @@ type Money struct {
 	data   MoneyData
 	lines  []string
 	offset int
-	pend   *pendingAccounts // nil once the account roll-up is in
+	ready  bool          // data is in
+	pend   *pendingMoney // nil once the data is in
 	width  int
 	height int
 }
 
-// NewMoney computes the deal and spend figures of the dataset, starts the
-// account roll-up in the background and builds the view.
+// NewMoney builds the view and starts computing its figures in the
+// background, so the first frame comes at once at any size.
 func NewMoney(c Common) *Money {
-	m := &Money{common: c, keys: DefaultMoneyKeys(), data: computeDealsEcon(c)}
-	p := &pendingAccounts{done: make(chan struct{})}
+	m := &Money{common: c, keys: DefaultMoneyKeys()}
+	p := &pendingMoney{done: make(chan struct{})}
 	go func() {
-		p.acc, p.err = money.RollUpAccounts(c.Data, c.Money)
+		p.data = ComputeMoney(c)
 		close(p.done)
 	}()
 	m.pend = p
 	return m
 }
 
-// Init returns a command that reports when the account roll-up is done.
+// Init returns a command that reports when the figures are in.
 func (m *Money) Init() tea.Cmd {
 	p := m.pend
 	if p == nil {
@@ -141,22 +141,22 @@ func (m *Money) Init() tea.Cmd {
 	return func() tea.Msg { <-p.done; return moneyReadyMsg{} }
 }
 
-// poll takes the account roll-up in once it is done.
+// poll takes the figures in once they are done.
 func (m *Money) poll() {
 	if m.pend == nil {
 		return
 	}
 	select {
 	case <-m.pend.done:
-		m.data.setAccounts(m.pend.acc, m.pend.err)
+		m.data, m.ready = m.pend.data, true
 		m.pend = nil
-		m.lines = renderMoney(m.common, m.data, m.width)
+		m.lines = m.render()
 		m.clamp()
 	default:
 	}
 }
 
-// Wait blocks until the account roll-up is in (for tests and reports).
+// Wait blocks until the figures are in (for tests).
 func (m *Money) Wait() {
 	if m.pend != nil {
 		<-m.pend.done
@@ -165,12 +165,12 @@ func (m *Money) Wait() {
 }
 func (m *Money) Title() string { return "Money" }
 
-// Data is what the view shows (Accounts stays nil until the roll-up is in).
+// Data is what the view shows (empty until the figures are in).
 func (m *Money) Data() MoneyData { return m.data }
 
 func (m *Money) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.lines = renderMoney(m.common, m.data, w)
+	m.lines = m.render()
 	m.clamp()
 }
 
@@ -227,4 +227,11 @@ func (m *Money) View() string {
 			fmt.Sprintf("↓ %d more lines (j, pgdn)", more+1), m.width))
 	}
 	return strings.Join(out, "\n")
+}
+
+func (m *Money) render() []string {
+	if !m.ready {
+		return []string{m.common.Styles.Muted.Render(widgets.Truncate("Computing pipeline, revenue, unit economics and accounts…", m.width))}
+	}
+	return renderMoney(m.common, m.data, m.width)
 }

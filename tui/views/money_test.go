@@ -77,6 +77,10 @@ func TestMoneyViewScrolls(t *testing.T) {
 
 func TestMoneyViewWithoutSpendSaysHow(t *testing.T) {
 	m := NewMoney(demoCommon(t, false))
+	m.SetSize(200, 200)
+	if out := ansi.Strip(m.View()); !strings.Contains(out, "Computing") && !strings.Contains(out, "Won revenue") {
+		t.Fatalf("first frame:\n%s", out)
+	}
 	if msg := m.Init()(); msg != (moneyReadyMsg{}) {
 		t.Fatalf("Init's command returned %T", msg)
 	}
@@ -109,6 +113,7 @@ func mixedDataset() *model.Dataset {
 func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 	c := Common{Styles: theme.Plain(), Data: mixedDataset()}
 	m := NewMoney(c)
+	m.Wait()
 	m.SetSize(120, 40)
 	out := ansi.Strip(m.View())
 	for _, want := range []string{"2 currencies and are not summed", "USD", "$1,000", "EUR", "€500.00", "--currency CODE", "--rates"} {
@@ -122,6 +127,7 @@ func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 	// with a conversion: 1,000 USD + 500 EUR × 1.1 = 1,550 USD of deals; won 1,000
 	c.Money = money.Options{Currency: "USD", Rates: money.Rates{"EUR": 1.1}}
 	m = NewMoney(c)
+	m.Wait()
 	m.SetSize(120, 40)
 	out = ansi.Strip(m.View())
 	if m.Data().Mixed != nil || m.Data().Deals.WonRevenue != 100_000 || m.Data().Deals.OpenPipeline != 55_000 {
