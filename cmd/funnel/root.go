@@ -98,7 +98,8 @@ When standard output is not a terminal, funnel prints the overview as text.`,
   funnel leads.csv
   funnel leads.csv --stages "Lead,MQL,SQL,Opportunity,Won"
   funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
-  funnel leads.csv | less                 # plain text when piped`,
+  funnel leads.csv | less                 # plain text when piped
+  funnel leads.csv --spend spend.csv      # CAC, ROI, payback: press e`,
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -13,7 +13,7 @@ import (
 type Options struct {
 	// Sections to compute (AllSections order is kept); empty means stages,
 	// plus breakdown when By is set, plus trends and velocity when the data
-	// has dates.
+	// has dates, plus money when Spend or Money.Currency is set.
 	Sections []string
 	// By is the dimension of the breakdown section.
 	By string
