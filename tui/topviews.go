@@ -31,6 +31,8 @@ func topViews() []topView {
 			func(c views.Common, st views.State, _ string) views.View { return views.NewSticky(c, st) }},
 		{"planner", key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "levers and planner")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewPlanner(c, st) }},
+		{"money", key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "money: revenue, CAC, ROI")),
+			func(c views.Common, st views.State, _ string) views.View { return views.NewMoney(c) }},
 	}
 }
 

@@ -28,6 +28,7 @@ type ReportOptions struct {
 	Preset   string
 	Mask     bool
 	NoColor  bool
+	Money    MoneyFlags
 }
 
 func newReportCmd(io *IO, runF func(*ReportOptions) error) *cobra.Command {
@@ -39,7 +40,9 @@ func newReportCmd(io *IO, runF func(*ReportOptions) error) *cobra.Command {
 wikis (markdown), other tools (json, csv) and scheduled jobs (text).
 
 Sections: stages (default), breakdown (with --by), trends and velocity (when the
-data has dates); sticky_points on request; cohorts and money are not yet available here.
+data has dates), sticky_points on request, and money (with --spend or --currency, and for
+the demo); cohorts are not yet available here. Amounts in several currencies are never
+summed: pass --currency and --rates to convert them.
 The JSON schema is documented in the package funnel/tui/report and is stable:
 every key is always present and carries its denominators, the window, the as-of
 date and the immature cohorts. CSV text cells are safe to open in a spreadsheet.
@@ -50,7 +53,8 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
   funnel report leads.csv --by channel --format markdown > funnel.md
   funnel report leads.csv --format json --sections stages,velocity | jq .stages
   funnel report leads.csv --by owner --mask --format csv > shareable.csv
-  funnel report leads.csv --where channel=organic --where segment!=SMB`,
+  funnel report leads.csv --where channel=organic --where segment!=SMB
+  funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
@@ -73,6 +77,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.StringVar(&opts.Preset, "preset", "", "source preset, e.g. hubspot (not yet supported)")
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms")
 	f.BoolVar(&opts.NoColor, "no-color", false, "accepted for symmetry; reports are never coloured")
+	addMoneyFlags(cmd, &opts.Money)
 	return cmd
 }
 
@@ -85,12 +90,15 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	if ropt.Spend, err = opts.Money.spend(ds, len(opts.Files) == 0); err != nil {
+		return err
+	}
 	if opts.Mask {
 		ds = mask.Dataset(ds, mask.NewKey())
 	}
 	r, err := report.Build(ds, ropt)
 	if err != nil {
-		return usageError{err}
+		return buildError(err)
 	}
 	return report.Write(opts.IO.Out, r, opts.Format, opts.IO.Width)
 }
@@ -98,6 +106,10 @@ func reportRun(opts *ReportOptions) error {
 // reportOptions checks the flags before any file is read.
 func reportOptions(opts *ReportOptions) (report.Options, error) {
 	ro := report.Options{By: opts.By, Top: opts.Top, Masked: opts.Mask}
+	var err error
+	if ro.Money, err = opts.Money.options(); err != nil {
+		return ro, err
+	}
 	if !slices.Contains(report.Formats, opts.Format) {
 		return ro, fmt.Errorf("--format %q: expected one of %s", opts.Format, strings.Join(report.Formats, ", "))
 	}

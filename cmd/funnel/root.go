@@ -51,6 +51,7 @@ type RootOptions struct {
 	Stages  string
 	NoColor bool
 	Mask    bool
+	Money   MoneyFlags
 }
 
 // usageError marks errors that are the user's invocation, not the data.
@@ -97,7 +98,8 @@ When standard output is not a terminal, funnel prints the overview as text.`,
   funnel leads.csv
   funnel leads.csv --stages "Lead,MQL,SQL,Opportunity,Won"
   funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
-  funnel leads.csv | less                 # plain text when piped`,
+  funnel leads.csv | less                 # plain text when piped
+  funnel leads.csv --spend spend.csv      # CAC, ROI, payback: press e`,
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -112,13 +114,22 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 	cmd.Flags().StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
 	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
+	addMoneyFlags(cmd, &opts.Money)
 	cmd.AddCommand(newDemoCmd(io, nil))
 	cmd.AddCommand(newReportCmd(io, nil))
 	return cmd
 }
 
 func rootRun(opts *RootOptions) error {
+	mo, err := opts.Money.options()
+	if err != nil {
+		return err
+	}
 	ds, err := loadData(opts)
+	if err != nil {
+		return err
+	}
+	spend, err := opts.Money.spend(ds, len(opts.Files) == 0)
 	if err != nil {
 		return err
 	}
@@ -126,14 +137,14 @@ func rootRun(opts *RootOptions) error {
 		if opts.Mask {
 			ds = mask.Dataset(ds, mask.NewKey())
 		}
-		r, err := report.Build(ds, report.Options{Masked: opts.Mask})
+		r, err := report.Build(ds, report.Options{Masked: opts.Mask, Spend: spend, Money: mo})
 		if err != nil {
-			return err
+			return buildError(err)
 		}
 		return report.WriteText(opts.IO.Out, r, opts.IO.Width)
 	}
 	noColor := opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR")
-	return tui.Run(ds, tui.Options{NoColor: noColor, Mask: opts.Mask})
+	return tui.Run(ds, tui.Options{NoColor: noColor, Mask: opts.Mask, Spend: spend, Money: mo})
 }
 
 func loadData(opts *RootOptions) (*model.Dataset, error) {

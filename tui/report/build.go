@@ -22,6 +22,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		if ds.HasDates {
 			secs = append(secs, SecTrends, SecVelocity)
 		}
+		if opt.Spend != nil || opt.Money.Currency != "" {
+			secs = append(secs, SecMoney)
+		}
 	}
 	for _, s := range secs {
 		if !Supported(s) {
@@ -82,6 +85,10 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			r.Velocity = velocity(ds, gaps)
 		case SecStickyPoints:
 			r.StickyPoints = stickyPoints(ds)
+		case SecMoney:
+			if r.Money, err = buildMoney(ds, opt); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return r, nil

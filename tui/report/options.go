@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"funnel/model"
+	"funnel/model/money"
 )
 
 // Options choose what a report holds.
 type Options struct {
 	// Sections to compute (AllSections order is kept); empty means stages,
 	// plus breakdown when By is set, plus trends and velocity when the data
-	// has dates.
+	// has dates, plus money when Spend or Money.Currency is set.
 	Sections []string
 	// By is the dimension of the breakdown section.
 	By string
@@ -23,16 +24,21 @@ type Options struct {
 	Where []Filter
 	// Masked records that the dataset was pseudonymised (mask.Dataset).
 	Masked bool
+	// Spend is the spend table of the money section's unit economics (nil:
+	// none); Money sets its currency and conversion rates. When Sections is
+	// empty, either one being set adds the money section.
+	Spend []money.SpendRow
+	Money money.Options
 }
 
 // MinRecords is the group size under which a rate is marked small.
 const MinRecords = 30
 
 // Supported reports whether a section is computed by this version; the
-// others (cohorts, money) wait for the engine.
+// others (cohorts) wait for the engine.
 func Supported(section string) bool {
 	switch section {
-	case SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints:
+	case SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints, SecMoney:
 		return true
 	}
 	return false
@@ -55,7 +61,7 @@ func ParseSections(s string) ([]string, error) {
 			return nil, fmt.Errorf("unknown section %q; sections are %s", p, strings.Join(AllSections, ", "))
 		}
 		if !Supported(p) {
-			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity, sticky_points)", p)
+			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity, sticky_points, money)", p)
 		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)

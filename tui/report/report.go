@@ -32,8 +32,18 @@
 //	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
 //	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
 //	                   baseline_rate, lost_conversions, q_value}]
-//	money            {currency, pipeline, won_revenue, won, lost, closed, win_rate,
-//	                   average_selling_price, revenue_per_lead}
+//	money            {currency, deals{currency, opportunity_stage, has_amounts, created, open, won,
+//	                   lost, open_pipeline, pipeline_by_stage[{label, deals, amount}],
+//	                   pipeline_by_channel[], weighted_pipeline, weighted_deals, won_revenue,
+//	                   won_with_amount, asp, acv, acv_deals, win_rate_closed, win_rate_created,
+//	                   sales_cycle_median_days, cycle_deals, lost_value, lost_by_reason[]},
+//	                   unit_economics (null without a spend table) {currency, by, window_from,
+//	                   window_to, as_of, groups[{name, spend, leads, cost_per_stage[{stage, reached,
+//	                   cost_per}], customers, cac, pipeline, pipeline_per_cost, first_year_bookings,
+//	                   roi, payback_months, monthly_churn, churn_events, ltv, ltv_to_cac}], total,
+//	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
+//	                   by_currency[{currency, records, amount, won}], notes[]}
+//	                   amounts are minor units (cents); optional money keys are omitted when unknown
 //
 // Rates are fractions (0.25 is 25%); each carries its denominator in the
 // same object (previous_reached, records, entered).
@@ -208,18 +218,4 @@ type StickyPoint struct {
 	BaselineRate    float64 `json:"baseline_rate"`
 	LostConversions float64 `json:"lost_conversions"`
 	QValue          float64 `json:"q_value"`
-}
-
-// Money is pipeline and revenue (filled from model/money); amounts are in
-// minor units (cents) of Currency.
-type Money struct {
-	Currency            string  `json:"currency"`
-	Pipeline            int64   `json:"pipeline"`
-	WonRevenue          int64   `json:"won_revenue"`
-	Won                 int     `json:"won"`
-	Lost                int     `json:"lost"`
-	Closed              int     `json:"closed"`
-	WinRate             float64 `json:"win_rate"`
-	AverageSellingPrice int64   `json:"average_selling_price"`
-	RevenuePerLead      int64   `json:"revenue_per_lead"`
 }

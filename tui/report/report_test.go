@@ -98,7 +98,6 @@ func TestWhereFilters(t *testing.T) {
 		{Where: []Filter{{Dim: "channel", Value: "zzz"}}},
 		{By: "nope"},
 		{Sections: []string{SecBreakdown}},
-		{Sections: []string{SecMoney}},
 	} {
 		if _, err := Build(tiny(), o); err == nil {
 			t.Errorf("%+v: want an error", o)
@@ -111,7 +110,7 @@ func TestParseSections(t *testing.T) {
 	if err != nil || len(s) != 2 || s[1] != SecVelocity {
 		t.Fatalf("%v %v", s, err)
 	}
-	for _, bad := range []string{"", "nope", "cohorts", "money"} {
+	for _, bad := range []string{"", "nope", "cohorts"} {
 		if _, err := ParseSections(bad); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
@@ -120,8 +119,9 @@ func TestParseSections(t *testing.T) {
 
 func demoReport(t *testing.T) *Report {
 	t.Helper()
-	r, err := Build(demo.Generate(demo.Options{Rows: 5000}), Options{By: "channel",
-		Sections: []string{SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints}})
+	ds := demo.Generate(demo.Options{Rows: 5000})
+	r, err := Build(ds, Options{By: "channel", Spend: demo.Spend(ds),
+		Sections: []string{SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints, SecMoney}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,26 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": null, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": null})
+		"velocity": arr, "sticky_points": arr, "money": obj})
+	mon := m["money"].(map[string]any)
+	checkKeys(t, "money", mon, map[string]string{"currency": str, "deals": obj, "unit_economics": obj,
+		"by_currency": arr, "notes": arr})
+	deals := mon["deals"].(map[string]any)
+	for _, k := range []string{"created", "open", "won", "lost", "open_pipeline", "won_revenue", "asp",
+		"win_rate_closed", "win_rate_created", "sales_cycle_median_days", "cycle_deals", "lost_value"} {
+		if _, ok := deals[k].(float64); !ok {
+			t.Errorf("money.deals.%s: %v, want a number", k, deals[k])
+		}
+	}
+	ue := mon["unit_economics"].(map[string]any)
+	for _, k := range []string{"window_from", "window_to", "as_of", "by", "currency"} {
+		if _, ok := ue[k].(string); !ok {
+			t.Errorf("money.unit_economics.%s: %v, want a string", k, ue[k])
+		}
+	}
+	if tot, ok := ue["total"].(map[string]any); !ok || tot["cac"] == nil || tot["spend"] == nil {
+		t.Errorf("money.unit_economics.total: %v", ue["total"])
+	}
 	checkKeys(t, "source", m["source"].(map[string]any), map[string]string{"files": arr, "rows_read": num,
 		"rows_used": num, "rows_skipped": num, "problems": arr, "decisions": arr})
 	checkKeys(t, "window", m["window"].(map[string]any), map[string]string{"from": str, "to": str,

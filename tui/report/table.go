@@ -76,7 +76,7 @@ func (r *Report) Tables() []Table {
 			out = append(out, stickyTable(r.StickyPoints))
 		case SecMoney:
 			if r.Money != nil {
-				out = append(out, r.Money.Table())
+				out = append(out, r.Money.Tables()...)
 			}
 		}
 	}
@@ -204,13 +204,4 @@ func stickyTable(sp []StickyPoint) Table {
 		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
 		"Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%; slices under 30 entering are not tested."}
 	return t
-}
-
-// Table renders money as one row.
-func (m *Money) Table() Table {
-	return Table{Title: "Money (" + m.Currency + ")", Columns: []Column{{"Pipeline", KindMoney}, {"Won revenue", KindMoney},
-		{"Won", KindCount}, {"Lost", KindCount}, {"Win rate", KindRate}, {"ASP", KindMoney}, {"Revenue/lead", KindMoney}},
-		Rows: [][]Cell{{num(m.Pipeline), num(m.WonRevenue), num(m.Won), num(m.Lost), rate(m.WinRate),
-			num(m.AverageSellingPrice), num(m.RevenuePerLead)}},
-		Footnotes: []string{fmt.Sprintf("Win rate: won of %d closed.", m.Closed)}}
 }

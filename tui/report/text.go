@@ -57,7 +57,7 @@ func human(c Cell, k Kind) string {
 	case KindDays:
 		return strconv.FormatFloat(math.Round(c.Num*10)/10, 'f', -1, 64)
 	case KindMoney:
-		return widgets.Count(int(math.Round(c.Num / 100)))
+		return widgets.Money(int64(math.Round(c.Num)), "")
 	}
 	return strconv.FormatFloat(c.Num, 'g', 3, 64)
 }

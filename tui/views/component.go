@@ -29,7 +29,7 @@ type View interface {
 type Capturer interface{ Capturing() bool }
 
 // Reserved keys belong to the root (global keys and top views); views must
-// not bind them: q ? / : m M o b c t s p tab shift+tab esc.
+// not bind them: q ? / : m M o b c t s p e tab shift+tab esc.
 
 // Common is what every view is built with. It is never mutated after
 // construction; a new dataset or theme builds new views.

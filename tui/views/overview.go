@@ -15,6 +15,7 @@ import (
 // OverviewKeys are the overview's own bindings.
 type OverviewKeys struct {
 	Up, Down, Top, Bottom, Records, Detail key.Binding
+	Money                                  key.Binding
 }
 
 // DefaultOverviewKeys returns the overview's key map.
@@ -26,6 +27,7 @@ func DefaultOverviewKeys() OverviewKeys {
 		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
 		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
 		Detail:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "stage detail")),
+		Money:   key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "money columns on/off")),
 	}
 }
 
@@ -41,6 +43,9 @@ type Overview struct {
 	state    State
 	gen      int
 	insights *overviewInsights // nil until computed
+	// showMoney adds the money columns (`$`); money is computed on first use.
+	showMoney bool
+	money     *stageMoney
 }
 
 // NewOverview computes the funnel of the dataset and builds the view.
@@ -105,6 +110,8 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = 0
 	case key.Matches(km, o.keys.Bottom):
 		o.cursor = last
+	case key.Matches(km, o.keys.Money):
+		o.showMoney = !o.showMoney
 	case key.Matches(km, o.keys.Records):
 		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
 	case key.Matches(km, o.keys.Detail) && last >= 0:
@@ -129,12 +136,25 @@ func (o *Overview) reachedRows(k int) []int32 {
 }
 
 func (o *Overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Detail, o.keys.Records}}
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Detail, o.keys.Records, o.keys.Money}}
 }
 
 func (o *Overview) View() string {
-	body := RenderOverview(o.common, o.funnel, o.cursor, o.width, 0, o.deltaColumn()...)
-	lines := append(strings.Split(body, "\n"), o.insightLines(o.width)...)
+	extras := o.deltaColumn()
+	var notes []string
+	if o.showMoney {
+		cols, note := o.moneyColumns()
+		extras = append(extras, cols...)
+		notes = append(notes, note)
+	}
+	body := RenderOverview(o.common, o.funnel, o.cursor, o.width, 0, extras...)
+	lines := strings.Split(body, "\n")
+	for _, n := range notes {
+		for _, l := range wrap(n, o.width) {
+			lines = append(lines, o.common.Styles.Muted.Render(l))
+		}
+	}
+	lines = append(lines, o.insightLines(o.width)...)
 	if o.height > 0 && len(lines) > o.height {
 		lines = lines[:o.height]
 	}

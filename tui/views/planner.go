@@ -23,7 +23,7 @@ func DefaultPlannerKeys() PlannerKeys {
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
-		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit the target (e.g. 30 customers per quarter)")),
+		Edit:     key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
 	}
 }
 

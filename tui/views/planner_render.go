@@ -18,7 +18,7 @@ func (p *Planner) View() string {
 		top = st.Emphasis.Render("Target: ") + widgets.Clean(p.input) + "▏" +
 			st.Muted.Render("  enter to plan · esc to cancel · e.g. 30 customers, 250k revenue per quarter")
 	case p.typed != "":
-		top = st.Emphasis.Render("Target: ") + widgets.Clean(p.typed) + st.Muted.Render("  (e or enter to change)")
+		top = st.Emphasis.Render("Target: ") + widgets.Clean(p.typed) + st.Muted.Render("  (i or enter to change)")
 	default:
 		top = st.Muted.Render("Press e to type a target, e.g. 30 customers per month")
 	}

@@ -50,7 +50,7 @@ func TestPlannerWithSpendGolden(t *testing.T) {
 
 func TestPlannerTargetRoundTrip(t *testing.T) {
 	p := newDemoPlanner(t, demoCommon(), 120, 50)
-	press(p, "e")
+	press(p, "i")
 	if !p.Capturing() {
 		t.Fatal("e should open the target input")
 	}
@@ -88,14 +88,14 @@ func TestPlannerTargetRoundTrip(t *testing.T) {
 		t.Errorf("view:\n%s", out)
 	}
 	// a bad target says why and keeps the view
-	press(p, "e")
+	press(p, "i")
 	press(p, "space", "x")
 	press(p, "enter")
 	if out := ansi.Strip(p.View()); !strings.Contains(out, "is not a number") {
 		t.Errorf("bad target not explained:\n%s", out)
 	}
 	// esc while typing cancels, and is not passed on
-	press(p, "e")
+	press(p, "i")
 	if cmd := press(p, "esc"); cmd != nil || p.Capturing() {
 		t.Error("esc should only close the input")
 	}
