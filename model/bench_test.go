@@ -94,3 +94,36 @@ func BenchmarkFilteredAsOf1M(b *testing.B) {
 func BenchmarkByChannelMonthly10M(b *testing.B) {
 	benchQuery(b, tenMillion(b), model.Query{By: "channel", Period: model.PeriodMonth})
 }
+
+func BenchmarkVelocityByChannel1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Velocity(ds, model.Query{By: "channel"}); return err })
+}
+
+func BenchmarkVelocityMonthly1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Velocity(ds, model.Query{Period: model.PeriodMonth}); return err })
+}
+
+func BenchmarkCohortsMonthly1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Cohorts(ds, model.CohortQuery{}); return err })
+}
+
+func BenchmarkCohortsByCampaign1M(b *testing.B) {
+	ds := million(b)
+	q := model.CohortQuery{Query: model.Query{By: "campaign"}}
+	measure(b, ds.Len(), func() error { _, err := model.Cohorts(ds, q); return err })
+}
+
+func BenchmarkStalled1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Stalled(ds, model.Query{}, 100); return err })
+}
+
+func BenchmarkParseFilter(b *testing.B) {
+	ds := million(b)
+	for b.Loop() {
+		mustFilter(b, ds, `channel in (chat,organic) owner!="Ana Silva" created>=2025-06 sql<2026-Q3`)
+	}
+}

@@ -187,3 +187,14 @@ func TestCohortsByKey(t *testing.T) {
 		t.Errorf("paid %+v", c)
 	}
 }
+
+func TestStalledLimitKeepsMostOverdue(t *testing.T) {
+	r, err := Stalled(handData(), Query{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// r4 is 21 days past its p90, r5 16.
+	if r.Total != 2 || len(r.Records) != 1 || r.Records[0].ID != "r4" {
+		t.Errorf("%+v", r)
+	}
+}

@@ -121,7 +121,7 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 			return nil, fmt.Errorf("no dimension %q to break down by%s; dimensions are %v", q.By, suggest(q.By, ds.DimNames()), ds.DimNames())
 		}
 		p.gcodes = dm.Codes
-		p.groups, p.gmap = groupLayout(dm, q.MaxGroups)
+		p.groups, p.gmap = cachedLayout(dm, q.MaxGroups)
 		p.G = len(p.groups)
 	}
 	if q.Period != PeriodNone {
@@ -136,6 +136,44 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 	}
 	p.layoutSlots()
 	return p, nil
+}
+
+type layoutKey struct {
+	dm  *Dim
+	max int
+}
+
+type layout struct {
+	groups []string
+	gmap   []int32
+}
+
+var layoutCache struct {
+	sync.Mutex
+	m map[layoutKey]layout
+}
+
+// cachedLayout remembers the layout of large dimensions (ranking a
+// quarter-million companies by size is the slow part of a re-slice).
+func cachedLayout(dm *Dim, maxGroups int) ([]string, []int32) {
+	if len(dm.Values) <= max(maxGroups, 50) {
+		return groupLayout(dm, maxGroups)
+	}
+	k := layoutKey{dm, maxGroups}
+	layoutCache.Lock()
+	l, ok := layoutCache.m[k]
+	layoutCache.Unlock()
+	if ok && len(l.gmap) == len(dm.Values) {
+		return l.groups, l.gmap
+	}
+	g, m := groupLayout(dm, maxGroups)
+	layoutCache.Lock()
+	if layoutCache.m == nil || len(layoutCache.m) > 32 {
+		layoutCache.m = map[layoutKey]layout{}
+	}
+	layoutCache.m[k] = layout{g, m}
+	layoutCache.Unlock()
+	return g, m
 }
 
 // groupLayout maps a dimension's codes to groups, keeping the largest
