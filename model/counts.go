@@ -183,26 +183,19 @@ func (ct *counter) block(b *block) {
 	if p.P == 0 {
 		return
 	}
-	// Stage 0 is reached by nearly every row: count it straight. Deeper
-	// stages are reached by few: compact the rows that reached each one
-	// (branch-free) and count only those. A day after as-of or outside the
-	// periods lands in slot P.
-	var idx [blockSize]uint16
-	for k := 0; k < ns; k++ {
-		col := p.ds.Days[k][b.lo : b.lo+n]
-		if k == 0 {
-			for j, d := range col {
-				events[(int(group[j])*P1+p.periodOf(d))*ns]++
-			}
-			continue
-		}
-		m := 0
-		for j, mk := range masks {
-			idx[m] = uint16(j)
-			m += int(mk>>k) & 1
-		}
-		for _, j := range idx[:m] {
-			events[(int(group[j])*P1+p.periodOf(col[j]))*ns+k]++
+	// Stage 0 is reached by nearly every row: count it straight (a day
+	// after as-of or outside the periods lands in slot P). Deeper stages:
+	// only the rows the block lists as deep.
+	col0 := p.ds.Days[0][b.lo : b.lo+n]
+	for j, d := range col0 {
+		events[(int(group[j])*P1+p.periodOf(d))*ns]++
+	}
+	days := p.ds.Days
+	for _, j := range b.deep[:b.nDeep] {
+		row := int(group[j]) * P1
+		for m := masks[j] &^ 1; m != 0; m &= m - 1 {
+			k := bitIndex(m)
+			events[(row+p.periodOf(days[k][b.lo+int(j)]))*ns+k]++
 		}
 	}
 }

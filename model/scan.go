@@ -15,6 +15,10 @@ type block struct {
 	kind  [blockSize]ExitKind
 	sel   [blockSize]bool
 	group [blockSize]int32
+	// deep lists the rows (block offsets) whose data marks a stage past the
+	// first: the few that later-stage loops need to visit.
+	deep  [blockSize]uint16
+	nDeep int
 }
 
 // fill evaluates rows [lo, lo+n) into b.
@@ -23,6 +27,12 @@ func (p *plan) fill(b *block, lo, n int) {
 	b.lo, b.n = lo, n
 	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
 	copy(mask, ds.Reached[lo:lo+n])
+	nd := 0
+	for j, mk := range mask {
+		b.deep[nd] = uint16(j)
+		nd += int(b2u(mk > 1))
+	}
+	b.nDeep = nd
 	for j := range entry {
 		entry[j] = NoDay
 	}
@@ -31,29 +41,7 @@ func (p *plan) fill(b *block, lo, n int) {
 		asOf = maxDay
 	}
 	if ds.HasDates && (p.cut || p.needEntry) {
-		days := ds.Days
-		for j := range mask {
-			m := mask[j]
-			e := NoDay
-			for mm := m; mm != 0; mm &= mm - 1 {
-				k := bitIndex(mm)
-				d := days[k][lo+j]
-				if d == NoDay {
-					continue
-				}
-				if d > asOf {
-					m &^= 1 << k
-					continue
-				}
-				if e == NoDay {
-					e = d
-					if !p.cut {
-						break
-					}
-				}
-			}
-			mask[j], entry[j] = m, e
-		}
+		p.datesBlock(mask, entry, b.deep[:nd], lo, n, asOf)
 	}
 	copy(kind, ds.Exit[lo:lo+n])
 	last := uint16(1) << (p.ns - 1)
@@ -164,4 +152,64 @@ func (p *plan) layoutSlots() {
 	}
 	p.slots[len(t.idx)] = int32(p.P)
 	p.slotN = uint32(len(t.idx))
+}
+
+// datesBlock drops stages reached after asOf from the masks and sets each
+// row's entry day (its first known stage date left). Deeper stages are
+// reached by few rows: those are compacted first (branch-free) and visited
+// alone; stage 0, reached by nearly all, is done branch-free in bulk.
+func (p *plan) datesBlock(mask []uint16, entry []int32, deep []uint16, lo, n int, asOf int32) {
+	days := p.ds.Days
+	if !p.cut {
+		// Nothing to drop: the entry is the first known date, nearly
+		// always stage 0's.
+		col := days[0][lo : lo+n]
+		for j, d := range col {
+			mk := mask[j]
+			if mk&1 != 0 && d != NoDay {
+				entry[j] = d
+				continue
+			}
+			for mm := mk &^ 1; mm != 0; mm &= mm - 1 {
+				if d := days[bitIndex(mm)][lo+j]; d != NoDay {
+					entry[j] = d
+					break
+				}
+			}
+		}
+		return
+	}
+	for _, j := range deep {
+		mk := mask[j]
+		for mm := mk &^ 1; mm != 0; mm &= mm - 1 {
+			k := bitIndex(mm)
+			d := days[k][lo+int(j)]
+			if d == NoDay {
+				continue
+			}
+			if d > asOf {
+				mk &^= 1 << k
+			} else if entry[j] == NoDay {
+				entry[j] = d
+			}
+		}
+		mask[j] = mk
+	}
+	col := days[0][lo : lo+n]
+	for j, d := range col {
+		mk := mask[j]
+		has := mk&1 != 0 && d != NoDay
+		late := b2u(has && d > asOf)
+		mask[j] = mk &^ late
+		if has && late == 0 {
+			entry[j] = d
+		}
+	}
+}
+
+func b2u(b bool) uint16 {
+	if b {
+		return 1
+	}
+	return 0
 }
