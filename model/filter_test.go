@@ -99,3 +99,24 @@ func FuzzParseFilter(f *testing.F) {
 		}
 	})
 }
+
+func TestDateTermsNeverMatchUndated(t *testing.T) {
+	ds := handData()
+	// r8 has no Lead date but its entry is its MQL date (03-12); no record
+	// lacks an entry. SQL is undated for six records: != must not select them.
+	for expr, want := range map[string]int{
+		"sql!=2025-02":     2, // r7 (03-20), r9 (01-20)
+		"created!=2025-03": 7,
+		"lead<2025-02":     4,
+		"lead>2025-02":     2,
+	} {
+		f, err := ParseFilter(expr, ds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := Compute(ds, Query{Filters: []Filter{f}})
+		if r.Records != want {
+			t.Errorf("%s: %d, want %d", expr, r.Records, want)
+		}
+	}
+}

@@ -111,6 +111,10 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 					return nil, fmt.Errorf("filter %s was parsed for another dataset", t.String())
 				}
 			}
+			t.allowU = make([]uint8, len(t.allow))
+			for i, a := range t.allow {
+				t.allowU[i] = uint8(b2u(a))
+			}
 			p.terms = append(p.terms, t)
 			p.needEntry = p.needEntry || t.kind == termEntry
 		}
@@ -210,88 +214,6 @@ func groupLayout(dm *Dim, maxGroups int) ([]string, []int32) {
 		groups = append(groups, dm.Values[c])
 	}
 	return append(groups, OtherGroup), gmap
-}
-
-// row evaluates record i as of the plan's date: whether it is selected, its
-// reached-stage mask, its entry day (first known stage date, NoDay if none)
-// and its exit kind as of then.
-func (p *plan) row(i int) (mask uint16, entry int32, kind ExitKind, ok bool) {
-	ds := p.ds
-	mask = ds.Reached[i]
-	entry = NoDay
-	if ds.HasDates {
-		for m := mask; m != 0; m &= m - 1 {
-			k := bitIndex(m)
-			d := ds.Days[k][i]
-			if d == NoDay {
-				continue
-			}
-			if p.cut && d > p.asOf {
-				mask &^= 1 << k
-				continue
-			}
-			if entry == NoDay {
-				entry = d
-			}
-		}
-		if p.cut && mask == 0 && ds.Reached[i] != 0 {
-			return 0, NoDay, ExitOpen, false // did not exist yet
-		}
-	}
-	kind = ds.Exit[i]
-	if kind != ExitOpen && p.cut {
-		if xd := ds.ExitDay[i]; xd != NoDay && xd > p.asOf {
-			kind = ExitOpen
-			if ds.Exit[i] == ExitChurned {
-				kind = ExitWon
-			}
-		}
-	}
-	if kind == ExitWon || kind == ExitChurned {
-		if mask>>(p.ns-1) == 0 {
-			kind = ExitOpen // the win is after as-of
-		}
-	}
-	for ti := range p.terms {
-		if !p.terms[ti].match(ds, i, mask, entry, kind) {
-			return mask, entry, kind, false
-		}
-	}
-	return mask, entry, kind, true
-}
-
-func (t *Term) match(ds *Dataset, i int, mask uint16, entry int32, kind ExitKind) bool {
-	switch t.kind {
-	case termDim, termReason:
-		return t.allow[t.dim.Codes[i]]
-	case termEntry:
-		if entry == NoDay {
-			return false
-		}
-		return (entry >= t.lo && entry <= t.hi) != t.neg
-	case termStageDate:
-		if mask&(1<<t.index) == 0 {
-			return false
-		}
-		d := ds.Days[t.index][i]
-		if d == NoDay {
-			return false
-		}
-		return (d >= t.lo && d <= t.hi) != t.neg
-	case termExit:
-		return t.allow[kind]
-	case termStage:
-		return t.allow[deepest(mask)+1]
-	}
-	return true
-}
-
-// group returns record i's group.
-func (p *plan) group(i int) int {
-	if p.gcodes == nil {
-		return 0
-	}
-	return int(p.gmap[p.gcodes[i]])
 }
 
 // parallel runs fn over [lo,hi) chunks on the available cores and returns

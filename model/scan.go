@@ -13,7 +13,7 @@ type block struct {
 	mask  [blockSize]uint16
 	entry [blockSize]int32
 	kind  [blockSize]ExitKind
-	sel   [blockSize]bool
+	sel   [blockSize]uint8 // 1 selected, 0 not
 	group [blockSize]int32
 	// deep lists the rows (block offsets) whose data marks a stage past the
 	// first: the few that later-stage loops need to visit.
@@ -48,21 +48,24 @@ func (p *plan) fill(b *block, lo, n int) {
 	reached := ds.Reached[lo : lo+n]
 	xday := ds.ExitDay[lo : lo+n]
 	for j := range sel {
-		sel[j] = true
-		if p.cut {
-			if mask[j] == 0 && reached[j] != 0 {
-				sel[j] = false // did not exist yet
-			}
-			if k := kind[j]; k != ExitOpen && xday[j] != NoDay && xday[j] > p.asOf {
+		sel[j] = 1
+	}
+	if p.cut {
+		for j := range sel {
+			// a record whose every dated stage is after as-of did not exist yet
+			sel[j] = uint8(b2u(mask[j] != 0 || reached[j] == 0))
+			// an exit after as-of has not happened (NoDay is never after)
+			if k := kind[j]; k != ExitOpen && xday[j] > p.asOf {
+				kind[j] = ExitOpen
 				if k == ExitChurned {
 					kind[j] = ExitWon
-				} else {
-					kind[j] = ExitOpen
 				}
 			}
 		}
-		if k := kind[j]; (k == ExitWon || k == ExitChurned) && mask[j]&last == 0 {
-			kind[j] = ExitOpen
+	}
+	for j, k := range kind {
+		if (k == ExitWon || k == ExitChurned) && mask[j]&last == 0 {
+			kind[j] = ExitOpen // won after as-of, or marked won without the last stage
 		}
 	}
 	for ti := range p.terms {
@@ -75,7 +78,7 @@ func (p *plan) fill(b *block, lo, n int) {
 	if p.gcodes == nil {
 		for j := range g {
 			g[j] = 0
-			if !sel[j] {
+			if sel[j] == 0 {
 				g[j] = junk
 			}
 		}
@@ -84,7 +87,7 @@ func (p *plan) fill(b *block, lo, n int) {
 		gmap := p.gmap
 		for j, c := range codes {
 			g[j] = gmap[c]
-			if !sel[j] {
+			if sel[j] == 0 {
 				g[j] = junk
 			}
 		}
@@ -94,31 +97,35 @@ func (p *plan) fill(b *block, lo, n int) {
 func (t *Term) matchBlock(ds *Dataset, b *block) {
 	n, lo := b.n, b.lo
 	sel := b.sel[:n]
+	allow := t.allowU
+	neg := b2u(t.neg)
+	width := uint32(t.hi - t.lo) // range checks: one unsigned compare, NoDay falls outside
 	switch t.kind {
 	case termDim, termReason:
 		codes := t.dim.Codes[lo : lo+n]
-		allow := t.allow
 		for j, c := range codes {
-			sel[j] = sel[j] && allow[c]
+			sel[j] &= allow[c]
 		}
 	case termEntry:
 		for j, d := range b.entry[:n] {
-			sel[j] = sel[j] && d != NoDay && (d >= t.lo && d <= t.hi) != t.neg
+			in := b2u(uint32(d-t.lo) <= width)
+			sel[j] &= uint8((in ^ neg) & b2u(d != NoDay))
 		}
 	case termStageDate:
 		col := ds.Days[t.index][lo : lo+n]
-		bit := uint16(1) << t.index
 		mask := b.mask[:n]
 		for j, d := range col {
-			sel[j] = sel[j] && mask[j]&bit != 0 && d != NoDay && (d >= t.lo && d <= t.hi) != t.neg
+			in := b2u(uint32(d-t.lo) <= width)
+			has := b2u(d != NoDay) & (mask[j] >> t.index)
+			sel[j] &= uint8((in ^ neg) & has)
 		}
 	case termExit:
 		for j, k := range b.kind[:n] {
-			sel[j] = sel[j] && t.allow[k]
+			sel[j] &= allow[k]
 		}
 	case termStage:
 		for j, m := range b.mask[:n] {
-			sel[j] = sel[j] && t.allow[deepest(m)+1]
+			sel[j] &= allow[deepest(m)+1]
 		}
 	}
 }
