@@ -127,3 +127,33 @@ func BenchmarkParseFilter(b *testing.B) {
 		mustFilter(b, ds, `channel in (chat,organic) owner!="Ana Silva" created>=2025-06 sql<2026-Q3`)
 	}
 }
+
+func BenchmarkWhole10M(b *testing.B) { benchQuery(b, tenMillion(b), model.Query{}) }
+
+func BenchmarkFilteredAsOf10M(b *testing.B) {
+	ds := tenMillion(b)
+	f := mustFilter(b, ds, "channel in (chat,organic) created>=2025-06 segment!=SMB")
+	benchQuery(b, ds, model.Query{Filters: []model.Filter{f}, By: "campaign", Period: model.PeriodMonth, AsOf: model.DayFromCivil(2026, 6, 30)})
+}
+
+func BenchmarkCohortsMonthly10M(b *testing.B) {
+	ds := tenMillion(b)
+	measure(b, ds.Len(), func() error { _, err := model.Cohorts(ds, model.CohortQuery{}); return err })
+}
+
+// BenchmarkBaselineSum1M is a yardstick for the machine: summing two
+// columns (Reached and the first stage's days) of the 1M dataset, the
+// least any pass over them can cost.
+func BenchmarkBaselineSum1M(b *testing.B) {
+	ds := million(b)
+	var s int64
+	measure(b, ds.Len(), func() error {
+		for i, d := range ds.Days[0] {
+			s += int64(d) + int64(ds.Reached[i])
+		}
+		return nil
+	})
+	if s == 42 {
+		b.Log(s)
+	}
+}

@@ -94,6 +94,9 @@ func dayBounds(ds *Dataset) (lo, hi int32, ok bool) {
 
 func newPlan(ds *Dataset, q Query) (*plan, error) {
 	p := &plan{ds: ds, ns: len(ds.Stages), G: 1, groups: []string{""}}
+	if p.ns == 0 || p.ns > MaxStages || len(ds.Days) != p.ns {
+		return nil, fmt.Errorf("dataset has %d stages (%d date columns): expected 1 to %d", p.ns, len(ds.Days), MaxStages)
+	}
 	lo, hi, ok := dayBounds(ds)
 	p.dataLo, p.dataHi = lo, hi
 	p.asOf = q.AsOf
