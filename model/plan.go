@@ -37,14 +37,13 @@ const OtherGroup = "(other)"
 // plan is a query bound to a dataset: filters compiled, groups and periods
 // laid out, ready for a pass over the rows.
 type plan struct {
-	ds        *Dataset
-	ns        int
-	asOf      int32
-	cut       bool // asOf is before the last date: stage days must be checked
-	dataLo    int32
-	dataHi    int32
-	terms     []Term
-	needEntry bool // some term or the period needs the entry day
+	ds     *Dataset
+	ns     int
+	asOf   int32
+	cut    bool // asOf is before the last date: stage days must be checked
+	dataLo int32
+	dataHi int32
+	terms  []Term
 
 	gcodes []uint32 // By dimension codes (nil: one group)
 	gmap   []int32  // code -> group
@@ -54,42 +53,77 @@ type plan struct {
 	pt *periodTable
 	P  int // periods; row index P in [*][P+1] arrays is "undated / outside"
 
+	meta *dsMeta
+
 	slotLo int32
 	slotN  uint32
 	slots  []int32
 }
 
-type dsMeta struct{ lo, hi int32 }
+// dsMeta is what a query needs of a dataset beyond its columns, worked
+// out once per dataset (datasets are read-only after loading): the day
+// range, each record's entry day (first known stage date), the last day
+// anything happened to it (so an as-of date can skip the records it does
+// not touch) and its exit kind with "won without the last stage" made open.
+type dsMeta struct {
+	lo, hi int32
+	ok     bool
+	entry  []int32
+	last   []int32
+	kind   []ExitKind
+}
 
 var metaCache struct {
 	sync.Mutex
-	m map[*Dataset]dsMeta
+	m map[*Dataset]*dsMeta
 }
 
-// dayBounds caches the first and last day of a dataset (read-only after load).
-func dayBounds(ds *Dataset) (lo, hi int32, ok bool) {
+func metaOf(ds *Dataset) *dsMeta {
 	metaCache.Lock()
-	m, hit := metaCache.m[ds]
-	metaCache.Unlock()
-	if !hit {
-		l, h, ok2 := ds.DayRange()
-		for _, d := range ds.ExitDay {
-			if d != NoDay && ok2 && d > h {
-				h = d
+	defer metaCache.Unlock()
+	if m, ok := metaCache.m[ds]; ok && len(m.entry) == ds.Len() {
+		return m
+	}
+	m := buildMeta(ds)
+	if metaCache.m == nil || len(metaCache.m) > 16 {
+		metaCache.m = map[*Dataset]*dsMeta{}
+	}
+	metaCache.m[ds] = m
+	return m
+}
+
+func buildMeta(ds *Dataset) *dsMeta {
+	n := ds.Len()
+	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: make([]int32, n), last: make([]int32, n), kind: make([]ExitKind, n)}
+	lastBit := uint16(1) << (len(ds.Stages) - 1)
+	for i, mask := range ds.Reached {
+		e, l := NoDay, NoDay
+		if ds.HasDates {
+			for mm := mask; mm != 0; mm &= mm - 1 {
+				d := ds.Days[bitIndex(mm)][i]
+				if d == NoDay {
+					continue
+				}
+				if e == NoDay {
+					e = d
+				}
+				l = max(l, d)
+				m.lo, m.hi = min(m.lo, d), max(m.hi, d)
+			}
+			if x := ds.ExitDay[i]; x != NoDay {
+				l = max(l, x)
+				m.hi = max(m.hi, x)
 			}
 		}
-		if !ok2 {
-			l, h = math.MaxInt32, math.MinInt32
+		m.entry[i], m.last[i] = e, l
+		k := ds.Exit[i]
+		if (k == ExitWon || k == ExitChurned) && mask&lastBit == 0 {
+			k = ExitOpen // marked won without the last stage
 		}
-		m = dsMeta{l, h}
-		metaCache.Lock()
-		if metaCache.m == nil || len(metaCache.m) > 16 {
-			metaCache.m = map[*Dataset]dsMeta{}
-		}
-		metaCache.m[ds] = m
-		metaCache.Unlock()
+		m.kind[i] = k
 	}
-	return m.lo, m.hi, m.lo <= m.hi
+	m.ok = m.lo <= m.hi
+	return m
 }
 
 func newPlan(ds *Dataset, q Query) (*plan, error) {
@@ -97,7 +131,8 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 	if p.ns == 0 || p.ns > MaxStages || len(ds.Days) != p.ns {
 		return nil, fmt.Errorf("dataset has %d stages (%d date columns): expected 1 to %d", p.ns, len(ds.Days), MaxStages)
 	}
-	lo, hi, ok := dayBounds(ds)
+	p.meta = metaOf(ds)
+	lo, hi, ok := p.meta.lo, p.meta.hi, p.meta.ok
 	p.dataLo, p.dataHi = lo, hi
 	p.asOf = q.AsOf
 	if p.asOf == 0 || p.asOf == NoDay {
@@ -119,7 +154,6 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 				t.allowU[i] = uint8(b2u(a))
 			}
 			p.terms = append(p.terms, t)
-			p.needEntry = p.needEntry || t.kind == termEntry
 		}
 	}
 	if q.By != "" {
@@ -137,7 +171,6 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 		}
 		p.pt = newPeriodTable(q.Period, q.WeekStart, lo, min(hi, p.asOf), lo, p.asOf, q.LastPeriods)
 		p.P = len(p.pt.periods)
-		p.needEntry = true
 	} else {
 		p.pt = &periodTable{}
 	}

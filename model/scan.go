@@ -1,5 +1,7 @@
 package model
 
+import "math/bits"
+
 // The row pass works a block of rows at a time, column by column: first the
 // as-of mask, entry day and exit kind of every row in the block, then the
 // filter terms, then the caller's accumulation. Columns are read in order,
@@ -23,7 +25,7 @@ type block struct {
 
 // fill evaluates rows [lo, lo+n) into b.
 func (p *plan) fill(b *block, lo, n int) {
-	ds := p.ds
+	ds, meta := p.ds, p.meta
 	b.lo, b.n = lo, n
 	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
 	copy(mask, ds.Reached[lo:lo+n])
@@ -33,40 +35,13 @@ func (p *plan) fill(b *block, lo, n int) {
 		nd += int(b2u(mk > 1))
 	}
 	b.nDeep = nd
-	for j := range entry {
-		entry[j] = NoDay
-	}
-	asOf := p.asOf
-	if !p.cut {
-		asOf = maxDay
-	}
-	if ds.HasDates && (p.cut || p.needEntry) {
-		p.datesBlock(mask, entry, b.deep[:nd], lo, n, asOf)
-	}
-	copy(kind, ds.Exit[lo:lo+n])
-	last := uint16(1) << (p.ns - 1)
-	reached := ds.Reached[lo : lo+n]
-	xday := ds.ExitDay[lo : lo+n]
+	copy(entry, meta.entry[lo:lo+n])
+	copy(kind, meta.kind[lo:lo+n])
 	for j := range sel {
 		sel[j] = 1
 	}
 	if p.cut {
-		for j := range sel {
-			// a record whose every dated stage is after as-of did not exist yet
-			sel[j] = uint8(b2u(mask[j] != 0 || reached[j] == 0))
-			// an exit after as-of has not happened (NoDay is never after)
-			if k := kind[j]; k != ExitOpen && xday[j] > p.asOf {
-				kind[j] = ExitOpen
-				if k == ExitChurned {
-					kind[j] = ExitWon
-				}
-			}
-		}
-	}
-	for j, k := range kind {
-		if (k == ExitWon || k == ExitChurned) && mask[j]&last == 0 {
-			kind[j] = ExitOpen // won after as-of, or marked won without the last stage
-		}
+		p.cutBlock(b)
 	}
 	for ti := range p.terms {
 		p.terms[ti].matchBlock(ds, b)
@@ -78,20 +53,74 @@ func (p *plan) fill(b *block, lo, n int) {
 	if p.gcodes == nil {
 		for j := range g {
 			g[j] = 0
-			if sel[j] == 0 {
-				g[j] = junk
-			}
 		}
 	} else {
 		codes := p.gcodes[lo : lo+n]
 		gmap := p.gmap
 		for j, c := range codes {
 			g[j] = gmap[c]
-			if sel[j] == 0 {
-				g[j] = junk
-			}
 		}
 	}
+	for j, s := range sel {
+		if s == 0 {
+			g[j] = junk
+		}
+	}
+}
+
+// cutBlock applies the as-of date to the rows it touches: those with
+// something after it (a short list, made branch-free). Their stages after
+// as-of are dropped, the entry is the first date left, an exit after as-of
+// has not happened, and a record with every dated stage after as-of did
+// not exist yet.
+func (p *plan) cutBlock(b *block) {
+	ds, lo, asOf := p.ds, b.lo, p.asOf
+	var idx [blockSize]uint16
+	m := 0
+	for j, l := range p.meta.last[lo : lo+b.n] {
+		idx[m] = uint16(j)
+		m += int(b2u(l > asOf))
+	}
+	lastBit := uint16(1) << (p.ns - 1)
+	for _, jj := range idx[:m] {
+		j := int(jj)
+		i := lo + j
+		mk := ds.Reached[i]
+		e := NoDay
+		for mm := mk; mm != 0; {
+			k := 15 - bits.LeadingZeros16(mm)
+			mm &^= 1 << k
+			d := ds.Days[k][i]
+			if d > asOf {
+				mk &^= 1 << k
+			} else if d != NoDay {
+				e = d
+			}
+		}
+		b.mask[j], b.entry[j] = mk, e
+		if mk == 0 && ds.Reached[i] != 0 {
+			b.sel[j] = 0
+		}
+		k := b.kind[j]
+		if ds.ExitDay[i] > asOf {
+			if k == ExitChurned {
+				k = ExitWon
+			} else {
+				k = ExitOpen
+			}
+		}
+		if (k == ExitWon || k == ExitChurned) && mk&lastBit == 0 {
+			k = ExitOpen // the win is after as-of
+		}
+		b.kind[j] = k
+	}
+}
+
+func b2u(b bool) uint16 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (t *Term) matchBlock(ds *Dataset, b *block) {
@@ -159,64 +188,4 @@ func (p *plan) layoutSlots() {
 	}
 	p.slots[len(t.idx)] = int32(p.P)
 	p.slotN = uint32(len(t.idx))
-}
-
-// datesBlock drops stages reached after asOf from the masks and sets each
-// row's entry day (its first known stage date left). Deeper stages are
-// reached by few rows: those are compacted first (branch-free) and visited
-// alone; stage 0, reached by nearly all, is done branch-free in bulk.
-func (p *plan) datesBlock(mask []uint16, entry []int32, deep []uint16, lo, n int, asOf int32) {
-	days := p.ds.Days
-	if !p.cut {
-		// Nothing to drop: the entry is the first known date, nearly
-		// always stage 0's.
-		col := days[0][lo : lo+n]
-		for j, d := range col {
-			mk := mask[j]
-			if mk&1 != 0 && d != NoDay {
-				entry[j] = d
-				continue
-			}
-			for mm := mk &^ 1; mm != 0; mm &= mm - 1 {
-				if d := days[bitIndex(mm)][lo+j]; d != NoDay {
-					entry[j] = d
-					break
-				}
-			}
-		}
-		return
-	}
-	for _, j := range deep {
-		mk := mask[j]
-		for mm := mk &^ 1; mm != 0; mm &= mm - 1 {
-			k := bitIndex(mm)
-			d := days[k][lo+int(j)]
-			if d == NoDay {
-				continue
-			}
-			if d > asOf {
-				mk &^= 1 << k
-			} else if entry[j] == NoDay {
-				entry[j] = d
-			}
-		}
-		mask[j] = mk
-	}
-	col := days[0][lo : lo+n]
-	for j, d := range col {
-		mk := mask[j]
-		has := mk&1 != 0 && d != NoDay
-		late := b2u(has && d > asOf)
-		mask[j] = mk &^ late
-		if has && late == 0 {
-			entry[j] = d
-		}
-	}
-}
-
-func b2u(b bool) uint16 {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -50,7 +50,6 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates, so no record can be called stalled")
 	}
-	p.needEntry = true
 	h, err := p.velocity()
 	if err != nil {
 		return nil, err

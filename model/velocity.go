@@ -82,7 +82,6 @@ func Velocity(ds *Dataset, q Query) (*VelocityResult, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates, so there are no times between stages")
 	}
-	p.needEntry = true
 	h, err := p.velocity()
 	if err != nil {
 		return nil, err
