@@ -20,7 +20,10 @@ var (
 
 // million builds the 1M-lead demo once per benchmark process.
 func million(b *testing.B) *model.Dataset {
-	benchOnce.Do(func() { bench1M = demo.Generate(demo.Options{Rows: 1_000_000}) })
+	benchOnce.Do(func() {
+		bench1M = demo.Generate(demo.Options{Rows: 1_000_000})
+		model.Prepare(bench1M)
+	})
 	b.ResetTimer()
 	return bench1M
 }
@@ -30,7 +33,10 @@ func tenMillion(b *testing.B) *model.Dataset {
 	if testing.Short() || os.Getenv("FUNNEL_BENCH_10M") == "" {
 		b.Skip("set FUNNEL_BENCH_10M=1 (needs ~1 GB) to run the 10M benchmarks")
 	}
-	bench10Mo.Do(func() { bench10M = demo.Generate(demo.Options{Rows: 10_000_000}) })
+	bench10Mo.Do(func() {
+		bench10M = demo.Generate(demo.Options{Rows: 10_000_000})
+		model.Prepare(bench10M)
+	})
 	b.ResetTimer()
 	return bench10M
 }

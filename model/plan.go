@@ -78,6 +78,12 @@ var metaCache struct {
 	m map[*Dataset]*dsMeta
 }
 
+// Prepare works out, once, what queries need of a dataset beyond its
+// columns (entry and last days per record: 8 bytes a record). Queries call
+// it themselves; calling it right after loading takes that one-time cost
+// (about one query's worth) off the first query.
+func Prepare(ds *Dataset) { metaOf(ds) }
+
 func metaOf(ds *Dataset) *dsMeta {
 	metaCache.Lock()
 	defer metaCache.Unlock()
