@@ -20,7 +20,10 @@ var (
 
 // million builds the 1M-lead demo once per benchmark process.
 func million(b *testing.B) *model.Dataset {
-	benchOnce.Do(func() { bench1M = demo.Generate(demo.Options{Rows: 1_000_000}) })
+	benchOnce.Do(func() {
+		bench1M = demo.Generate(demo.Options{Rows: 1_000_000})
+		model.Prepare(bench1M)
+	})
 	b.ResetTimer()
 	return bench1M
 }
@@ -30,7 +33,10 @@ func tenMillion(b *testing.B) *model.Dataset {
 	if testing.Short() || os.Getenv("FUNNEL_BENCH_10M") == "" {
 		b.Skip("set FUNNEL_BENCH_10M=1 (needs ~1 GB) to run the 10M benchmarks")
 	}
-	bench10Mo.Do(func() { bench10M = demo.Generate(demo.Options{Rows: 10_000_000}) })
+	bench10Mo.Do(func() {
+		bench10M = demo.Generate(demo.Options{Rows: 10_000_000})
+		model.Prepare(bench10M)
+	})
 	b.ResetTimer()
 	return bench10M
 }
@@ -93,4 +99,67 @@ func BenchmarkFilteredAsOf1M(b *testing.B) {
 
 func BenchmarkByChannelMonthly10M(b *testing.B) {
 	benchQuery(b, tenMillion(b), model.Query{By: "channel", Period: model.PeriodMonth})
+}
+
+func BenchmarkVelocityByChannel1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Velocity(ds, model.Query{By: "channel"}); return err })
+}
+
+func BenchmarkVelocityMonthly1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Velocity(ds, model.Query{Period: model.PeriodMonth}); return err })
+}
+
+func BenchmarkCohortsMonthly1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Cohorts(ds, model.CohortQuery{}); return err })
+}
+
+func BenchmarkCohortsByCampaign1M(b *testing.B) {
+	ds := million(b)
+	q := model.CohortQuery{Query: model.Query{By: "campaign"}}
+	measure(b, ds.Len(), func() error { _, err := model.Cohorts(ds, q); return err })
+}
+
+func BenchmarkStalled1M(b *testing.B) {
+	ds := million(b)
+	measure(b, ds.Len(), func() error { _, err := model.Stalled(ds, model.Query{}, 100); return err })
+}
+
+func BenchmarkParseFilter(b *testing.B) {
+	ds := million(b)
+	for b.Loop() {
+		mustFilter(b, ds, `channel in (chat,organic) owner!="Ana Silva" created>=2025-06 sql<2026-Q3`)
+	}
+}
+
+func BenchmarkWhole10M(b *testing.B) { benchQuery(b, tenMillion(b), model.Query{}) }
+
+func BenchmarkFilteredAsOf10M(b *testing.B) {
+	ds := tenMillion(b)
+	f := mustFilter(b, ds, "channel in (chat,organic) created>=2025-06 segment!=SMB")
+	benchQuery(b, ds, model.Query{Filters: []model.Filter{f}, By: "campaign", Period: model.PeriodMonth, AsOf: model.DayFromCivil(2026, 6, 30)})
+}
+
+func BenchmarkCohortsMonthly10M(b *testing.B) {
+	ds := tenMillion(b)
+	measure(b, ds.Len(), func() error { _, err := model.Cohorts(ds, model.CohortQuery{}); return err })
+}
+
+// BenchmarkBaselineSum1M is a yardstick for the machine: summing two
+// columns (Reached and the first stage's days) of the 1M dataset, the
+// least any pass over them can cost.
+func BenchmarkBaselineSum1M(b *testing.B) {
+	ds := million(b)
+	var s int64
+	measure(b, ds.Len(), func() error {
+		for i, d := range ds.Days[0] {
+			s += int64(d) + int64(ds.Reached[i])
+		}
+		return nil
+	})
+	if s == 42 {
+		b.Log(s)
+	}
 }

@@ -77,7 +77,6 @@ func Cohorts(ds *Dataset, cq CohortQuery) (*CohortResult, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates, so cohorts cannot be followed")
 	}
-	p.needEntry = true
 	target := p.ns - 1
 	if cq.Target != "" {
 		if target = ds.StageIndex(cq.Target); target < 0 {

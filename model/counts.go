@@ -121,9 +121,18 @@ type counter struct {
 	p      *plan
 	c      *counts
 	reason []uint32
-	mh     []int32 // [G+1][P1][1<<ns] when ns <= 8
 	M      int
+	// L lanes (1 or 4) of the hot histograms, interleaved (index*L+lane):
+	// row j counts into lane j%L, so runs of rows hitting the same counter
+	// do not wait on each other's increments.
+	L   int
+	mh  []int32 // [G+1][P1][1<<ns][L] when ns <= 8
+	xr  []int32 // c.xr × L
+	ev0 []int32 // stage-0 events: [G+1][P1][L]
 }
+
+// laneBudget is the most counters a lane set may hold before one lane is used.
+const laneBudget = 1 << 16
 
 func (p *plan) newCounter() *counter {
 	R := 1
@@ -131,21 +140,27 @@ func (p *plan) newCounter() *counter {
 	if p.ds.Reason != nil {
 		R, reason = len(p.ds.Reason.Values), p.ds.Reason.Codes
 	}
-	ct := &counter{p: p, c: newCounts(p.G, p.P+1, p.ns, R), reason: reason}
+	ct := &counter{p: p, c: newCounts(p.G, p.P+1, p.ns, R), reason: reason, L: 1}
+	cells := (p.G + 1) * (p.P + 1)
 	// With up to 8 stages every row adds one to a [cell][mask] histogram
 	// and deepest/marked counts are derived from it afterwards: one
 	// increment a row instead of one a stage.
 	if p.ns <= 8 {
 		ct.M = 1 << p.ns
-		ct.mh = make([]int32, (p.G+1)*(p.P+1)*ct.M)
+		if cells*ct.M+len(ct.c.xr) <= laneBudget {
+			ct.L = 4
+		}
+		ct.mh = make([]int32, cells*ct.M*ct.L)
 	}
+	ct.xr = make([]int32, len(ct.c.xr)*ct.L)
+	ct.ev0 = make([]int32, cells*ct.L)
 	return ct
 }
 
 func (ct *counter) block(b *block) {
 	p, c := ct.p, ct.c
-	ns, P1, Rx, M := p.ns, c.P1, c.Rx, ct.M
-	xr, events, mh := c.xr, c.events, ct.mh
+	ns, P1, Rx, M, L := p.ns, c.P1, c.Rx, ct.M, ct.L
+	xr, events, mh, ev0 := ct.xr, c.events, ct.mh, ct.ev0
 	n := b.n
 	group, entry, masks, kinds := b.group[:n], b.entry[:n], b.mask[:n], b.kind[:n]
 	var rs []uint32
@@ -153,6 +168,7 @@ func (ct *counter) block(b *block) {
 		rs = ct.reason[b.lo : b.lo+n]
 	}
 	for j := range group {
+		lane := j & (L - 1)
 		g := int(group[j])
 		cell := g*P1 + p.periodOf(entry[j])
 		mask := masks[j]
@@ -163,15 +179,15 @@ func (ct *counter) block(b *block) {
 			r = int(rs[j])
 		}
 		if Rx == 1 {
-			xr[gs*nKinds+kind]++
+			xr[(gs*nKinds+kind)*L+lane]++
 			if r != 0 && kind >= int(ExitDisqualified) && kind <= int(ExitChurned) {
 				c.reasons[gs*c.R+r]++
 			}
 		} else {
-			xr[(gs*nKinds+kind)*Rx+r]++
+			xr[((gs*nKinds+kind)*Rx+r)*L+lane]++
 		}
 		if mh != nil {
-			mh[cell*M+int(mask)]++
+			mh[(cell*M+int(mask))*L+lane]++
 			continue
 		}
 		c.deep[cell*(ns+1)+deepest(mask)+1]++
@@ -183,23 +199,46 @@ func (ct *counter) block(b *block) {
 	if p.P == 0 {
 		return
 	}
-	for k := 0; k < ns; k++ {
-		col := p.ds.Days[k][b.lo : b.lo+n]
-		for j, d := range col {
-			// a day after as-of or outside the periods lands in slot P
-			events[(int(group[j])*P1+p.periodOf(d))*ns+k]++
+	// Stage 0 is reached by nearly every row: count it straight (a day
+	// after as-of or outside the periods lands in slot P). Deeper stages:
+	// only the rows the block lists as deep.
+	col0 := p.ds.Days[0][b.lo : b.lo+n]
+	for j, d := range col0 {
+		ev0[(int(group[j])*P1+p.periodOf(d))*L+j&(L-1)]++
+	}
+	days := p.ds.Days
+	for _, j := range b.deep[:b.nDeep] {
+		row := int(group[j]) * P1
+		for m := masks[j] &^ 1; m != 0; m &= m - 1 {
+			k := bitIndex(m)
+			events[(row+p.periodOf(days[k][b.lo+int(j)]))*ns+k]++
 		}
 	}
 }
 
-// finish folds the mask histogram into deepest and marked counts.
+// finish folds the lanes into counts, and the mask histogram into deepest
+// and marked counts.
 func (ct *counter) finish() {
+	c, ns, M, L := ct.c, ct.p.ns, ct.M, ct.L
+	for i := range c.xr {
+		for l := 0; l < L; l++ {
+			c.xr[i] += ct.xr[i*L+l]
+		}
+	}
+	for cell := 0; cell < (c.G+1)*c.P1; cell++ {
+		for l := 0; l < L; l++ {
+			c.events[cell*ns] += ct.ev0[cell*L+l]
+		}
+	}
 	if ct.mh == nil {
 		return
 	}
-	c, ns, M := ct.c, ct.p.ns, ct.M
 	for cell := 0; cell < (c.G+1)*c.P1; cell++ {
-		for mask, v := range ct.mh[cell*M : cell*M+M] {
+		for mask := 0; mask < M; mask++ {
+			v := int32(0)
+			for l := 0; l < L; l++ {
+				v += ct.mh[(cell*M+mask)*L+l]
+			}
 			if v == 0 {
 				continue
 			}

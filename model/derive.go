@@ -137,6 +137,19 @@ func (p *plan) slice(key string, c *counts, g int) Slice {
 func (p *plan) trend(c *counts, g int) []PeriodRow {
 	ns, P1 := c.ns, c.P1
 	rows := make([]PeriodRow, p.P)
+	// one backing array for all relative deltas and changes: a weekly trend
+	// by 50 owners would otherwise make tens of thousands of small objects
+	rels := make([]float64, 0, p.P*ns*4)
+	changes := make([]PeriodChange, p.P*ns)
+	stages := make([]PeriodStage, p.P*ns)
+	delta := func(cur, prev float64) Delta {
+		d := Delta{Abs: cur - prev}
+		if prev != 0 {
+			rels = append(rels, (cur-prev)/prev)
+			d.Rel = &rels[len(rels)-1]
+		}
+		return d
+	}
 	deep := make([]int64, ns+1)
 	marked := make([]int64, ns)
 	for pi := 0; pi < p.P; pi++ {
@@ -148,7 +161,7 @@ func (p *plan) trend(c *counts, g int) []PeriodRow {
 			marked[k] = int64(c.marked[cell*ns+k])
 		}
 		st := funnelOf(p.ds.Stages, deep, marked)
-		row := PeriodRow{Period: p.pt.periods[pi].Label, Stages: make([]PeriodStage, ns)}
+		row := PeriodRow{Period: p.pt.periods[pi].Label, Stages: stages[pi*ns : (pi+1)*ns : (pi+1)*ns]}
 		for _, v := range deep[1:] {
 			row.Entered += int(v)
 		}
@@ -160,12 +173,14 @@ func (p *plan) trend(c *counts, g int) []PeriodRow {
 			}
 			if pi > 0 {
 				prev := rows[pi-1].Stages[k]
-				ps.Change = &PeriodChange{
+				ch := &changes[pi*ns+k]
+				*ch = PeriodChange{
 					Events:     delta(float64(ps.Events), float64(prev.Events)),
 					Reached:    delta(float64(ps.Reached), float64(prev.Reached)),
 					Step:       delta(ps.Step, prev.Step),
 					Cumulative: delta(ps.Cumulative, prev.Cumulative),
 				}
+				ps.Change = ch
 			}
 			row.Stages[k] = ps
 		}

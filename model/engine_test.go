@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -185,5 +186,94 @@ func TestCohortsByKey(t *testing.T) {
 	}
 	if c := got["paid"]; c.Size != 5 || c.Converted != 2 || c.Open != 1 {
 		t.Errorf("paid %+v", c)
+	}
+}
+
+func TestStalledLimitKeepsMostOverdue(t *testing.T) {
+	r, err := Stalled(handData(), Query{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// r4 is 21 days past its p90, r5 16.
+	if r.Total != 2 || len(r.Records) != 1 || r.Records[0].ID != "r4" {
+		t.Errorf("%+v", r)
+	}
+}
+
+// TestComputeAgreesWithComputeFunnel cross-checks the engine against the
+// foundation's independent counter, on 6 stages (mask histogram path) and
+// on 10 (per-stage path).
+func TestComputeAgreesWithComputeFunnel(t *testing.T) {
+	X := NoDay
+	rows := [][]int32{}
+	for i := range 300 {
+		r := make([]int32, 10)
+		for k := range r {
+			r[k] = X
+			if (i*7+k*13)%(k+2) != 0 {
+				r[k] = DayFromCivil(2025, 1, 1) + int32(i%90+k*3)
+			}
+		}
+		rows = append(rows, r)
+	}
+	for _, ns := range []int{6, 10} {
+		names := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}[:ns]
+		sub := make([][]int32, len(rows))
+		for i, r := range rows {
+			sub[i] = r[:ns]
+		}
+		ds := tiny(names, sub)
+		want := ComputeFunnel(ds, FunnelOptions{AsOf: NoDay})
+		got, err := Compute(ds, Query{Period: PeriodMonth})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range names {
+			w, g := want.Stages[k], got.Whole.Stages[k]
+			if w.Reached != g.Reached || w.Implied != g.Implied {
+				t.Errorf("%d stages, %s: engine %d/%d, ComputeFunnel %d/%d", ns, names[k], g.Reached, g.Implied, w.Reached, w.Implied)
+			}
+			ev := 0
+			for _, row := range got.Whole.Trend {
+				ev += row.Stages[k].Events
+			}
+			me := 0
+			for _, m := range want.Stages[k].Monthly {
+				me += m
+			}
+			if ev != me {
+				t.Errorf("%d stages, %s: %d events, ComputeFunnel %d", ns, names[k], ev, me)
+			}
+		}
+		if len(want.Warnings) != len(got.Warnings) {
+			t.Errorf("warnings %v vs %v", got.Warnings, want.Warnings)
+		}
+	}
+}
+
+func TestNoDatesAndEmpty(t *testing.T) {
+	ds := handData()
+	ds.HasDates = false
+	r, err := Compute(ds, Query{By: "owner"})
+	if err != nil || r.Records != 10 || r.Whole.Stages[3].Reached != 2 {
+		t.Fatalf("no dates: %v %+v", err, r)
+	}
+	if _, err := Compute(ds, Query{Period: PeriodMonth}); err == nil {
+		t.Error("periods without dates")
+	}
+	if _, err := Velocity(ds, Query{}); err == nil {
+		t.Error("velocity without dates")
+	}
+	empty := tiny([]string{"Lead", "Won"}, nil)
+	r, err = Compute(empty, Query{Period: PeriodMonth})
+	if err == nil {
+		t.Errorf("periods on an empty dataset: %+v", r)
+	}
+	r, err = Compute(empty, Query{})
+	if err != nil || r.Records != 0 || r.Whole.Stages[1].Cumulative != 0 {
+		t.Errorf("empty: %v %+v", err, r)
+	}
+	if _, err := Compute(handData(), Query{By: "chanel"}); err == nil || !strings.Contains(err.Error(), `did you mean "channel"`) {
+		t.Errorf("unknown by: %v", err)
 	}
 }

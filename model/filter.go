@@ -19,14 +19,15 @@ type Term struct {
 	Op     string   `json:"op"`
 	Values []string `json:"values"`
 
-	kind  termKind
-	index int      // dimension or stage index
-	allow []bool   // by code (dimension, reason) or by exit kind / stage
-	lo    int32    // date range or stage index range
-	hi    int32    //
-	neg   bool     //
-	dim   *Dim     // for dimension and reason terms
-	codes []uint32 // allowed codes, for String()
+	kind   termKind
+	index  int      // dimension or stage index
+	allow  []bool   // by code (dimension, reason) or by exit kind / stage
+	allowU []uint8  // allow as 0/1, for branch-free matching
+	lo     int32    // date range or stage index range
+	hi     int32    //
+	neg    bool     //
+	dim    *Dim     // for dimension and reason terms
+	codes  []uint32 // allowed codes, for String()
 }
 
 type termKind uint8

@@ -37,14 +37,13 @@ const OtherGroup = "(other)"
 // plan is a query bound to a dataset: filters compiled, groups and periods
 // laid out, ready for a pass over the rows.
 type plan struct {
-	ds        *Dataset
-	ns        int
-	asOf      int32
-	cut       bool // asOf is before the last date: stage days must be checked
-	dataLo    int32
-	dataHi    int32
-	terms     []Term
-	needEntry bool // some term or the period needs the entry day
+	ds     *Dataset
+	ns     int
+	asOf   int32
+	cut    bool // asOf is before the last date: stage days must be checked
+	dataLo int32
+	dataHi int32
+	terms  []Term
 
 	gcodes []uint32 // By dimension codes (nil: one group)
 	gmap   []int32  // code -> group
@@ -54,47 +53,92 @@ type plan struct {
 	pt *periodTable
 	P  int // periods; row index P in [*][P+1] arrays is "undated / outside"
 
+	meta *dsMeta
+
 	slotLo int32
 	slotN  uint32
 	slots  []int32
 }
 
-type dsMeta struct{ lo, hi int32 }
+// dsMeta is what a query needs of a dataset beyond its columns, worked
+// out once per dataset (datasets are read-only after loading): the day
+// range, each record's entry day (first known stage date), the last day
+// anything happened to it (so an as-of date can skip the records it does
+// not touch) and its exit kind with "won without the last stage" made open.
+type dsMeta struct {
+	lo, hi int32
+	ok     bool
+	entry  []int32
+	last   []int32
+	kind   []ExitKind
+}
 
 var metaCache struct {
 	sync.Mutex
-	m map[*Dataset]dsMeta
+	m map[*Dataset]*dsMeta
 }
 
-// dayBounds caches the first and last day of a dataset (read-only after load).
-func dayBounds(ds *Dataset) (lo, hi int32, ok bool) {
+// Prepare works out, once, what queries need of a dataset beyond its
+// columns (entry and last days per record: 8 bytes a record). Queries call
+// it themselves; calling it right after loading takes that one-time cost
+// (about one query's worth) off the first query.
+func Prepare(ds *Dataset) { metaOf(ds) }
+
+func metaOf(ds *Dataset) *dsMeta {
 	metaCache.Lock()
-	m, hit := metaCache.m[ds]
-	metaCache.Unlock()
-	if !hit {
-		l, h, ok2 := ds.DayRange()
-		for _, d := range ds.ExitDay {
-			if d != NoDay && ok2 && d > h {
-				h = d
+	defer metaCache.Unlock()
+	if m, ok := metaCache.m[ds]; ok && len(m.entry) == ds.Len() {
+		return m
+	}
+	m := buildMeta(ds)
+	if metaCache.m == nil || len(metaCache.m) > 16 {
+		metaCache.m = map[*Dataset]*dsMeta{}
+	}
+	metaCache.m[ds] = m
+	return m
+}
+
+func buildMeta(ds *Dataset) *dsMeta {
+	n := ds.Len()
+	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: make([]int32, n), last: make([]int32, n), kind: make([]ExitKind, n)}
+	lastBit := uint16(1) << (len(ds.Stages) - 1)
+	for i, mask := range ds.Reached {
+		e, l := NoDay, NoDay
+		if ds.HasDates {
+			for mm := mask; mm != 0; mm &= mm - 1 {
+				d := ds.Days[bitIndex(mm)][i]
+				if d == NoDay {
+					continue
+				}
+				if e == NoDay {
+					e = d
+				}
+				l = max(l, d)
+				m.lo, m.hi = min(m.lo, d), max(m.hi, d)
+			}
+			if x := ds.ExitDay[i]; x != NoDay {
+				l = max(l, x)
+				m.hi = max(m.hi, x)
 			}
 		}
-		if !ok2 {
-			l, h = math.MaxInt32, math.MinInt32
+		m.entry[i], m.last[i] = e, l
+		k := ds.Exit[i]
+		if (k == ExitWon || k == ExitChurned) && mask&lastBit == 0 {
+			k = ExitOpen // marked won without the last stage
 		}
-		m = dsMeta{l, h}
-		metaCache.Lock()
-		if metaCache.m == nil || len(metaCache.m) > 16 {
-			metaCache.m = map[*Dataset]dsMeta{}
-		}
-		metaCache.m[ds] = m
-		metaCache.Unlock()
+		m.kind[i] = k
 	}
-	return m.lo, m.hi, m.lo <= m.hi
+	m.ok = m.lo <= m.hi
+	return m
 }
 
 func newPlan(ds *Dataset, q Query) (*plan, error) {
 	p := &plan{ds: ds, ns: len(ds.Stages), G: 1, groups: []string{""}}
-	lo, hi, ok := dayBounds(ds)
+	if p.ns == 0 || p.ns > MaxStages || len(ds.Days) != p.ns {
+		return nil, fmt.Errorf("dataset has %d stages (%d date columns): expected 1 to %d", p.ns, len(ds.Days), MaxStages)
+	}
+	p.meta = metaOf(ds)
+	lo, hi, ok := p.meta.lo, p.meta.hi, p.meta.ok
 	p.dataLo, p.dataHi = lo, hi
 	p.asOf = q.AsOf
 	if p.asOf == 0 || p.asOf == NoDay {
@@ -111,8 +155,11 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 					return nil, fmt.Errorf("filter %s was parsed for another dataset", t.String())
 				}
 			}
+			t.allowU = make([]uint8, len(t.allow))
+			for i, a := range t.allow {
+				t.allowU[i] = uint8(b2u(a))
+			}
 			p.terms = append(p.terms, t)
-			p.needEntry = p.needEntry || t.kind == termEntry
 		}
 	}
 	if q.By != "" {
@@ -121,7 +168,7 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 			return nil, fmt.Errorf("no dimension %q to break down by%s; dimensions are %v", q.By, suggest(q.By, ds.DimNames()), ds.DimNames())
 		}
 		p.gcodes = dm.Codes
-		p.groups, p.gmap = groupLayout(dm, q.MaxGroups)
+		p.groups, p.gmap = cachedLayout(dm, q.MaxGroups)
 		p.G = len(p.groups)
 	}
 	if q.Period != PeriodNone {
@@ -130,12 +177,49 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 		}
 		p.pt = newPeriodTable(q.Period, q.WeekStart, lo, min(hi, p.asOf), lo, p.asOf, q.LastPeriods)
 		p.P = len(p.pt.periods)
-		p.needEntry = true
 	} else {
 		p.pt = &periodTable{}
 	}
 	p.layoutSlots()
 	return p, nil
+}
+
+type layoutKey struct {
+	dm  *Dim
+	max int
+}
+
+type layout struct {
+	groups []string
+	gmap   []int32
+}
+
+var layoutCache struct {
+	sync.Mutex
+	m map[layoutKey]layout
+}
+
+// cachedLayout remembers the layout of large dimensions (ranking a
+// quarter-million companies by size is the slow part of a re-slice).
+func cachedLayout(dm *Dim, maxGroups int) ([]string, []int32) {
+	if len(dm.Values) <= max(maxGroups, 50) {
+		return groupLayout(dm, maxGroups)
+	}
+	k := layoutKey{dm, maxGroups}
+	layoutCache.Lock()
+	l, ok := layoutCache.m[k]
+	layoutCache.Unlock()
+	if ok && len(l.gmap) == len(dm.Values) {
+		return l.groups, l.gmap
+	}
+	g, m := groupLayout(dm, maxGroups)
+	layoutCache.Lock()
+	if layoutCache.m == nil || len(layoutCache.m) > 32 {
+		layoutCache.m = map[layoutKey]layout{}
+	}
+	layoutCache.m[k] = layout{g, m}
+	layoutCache.Unlock()
+	return g, m
 }
 
 // groupLayout maps a dimension's codes to groups, keeping the largest
@@ -172,88 +256,6 @@ func groupLayout(dm *Dim, maxGroups int) ([]string, []int32) {
 		groups = append(groups, dm.Values[c])
 	}
 	return append(groups, OtherGroup), gmap
-}
-
-// row evaluates record i as of the plan's date: whether it is selected, its
-// reached-stage mask, its entry day (first known stage date, NoDay if none)
-// and its exit kind as of then.
-func (p *plan) row(i int) (mask uint16, entry int32, kind ExitKind, ok bool) {
-	ds := p.ds
-	mask = ds.Reached[i]
-	entry = NoDay
-	if ds.HasDates {
-		for m := mask; m != 0; m &= m - 1 {
-			k := bitIndex(m)
-			d := ds.Days[k][i]
-			if d == NoDay {
-				continue
-			}
-			if p.cut && d > p.asOf {
-				mask &^= 1 << k
-				continue
-			}
-			if entry == NoDay {
-				entry = d
-			}
-		}
-		if p.cut && mask == 0 && ds.Reached[i] != 0 {
-			return 0, NoDay, ExitOpen, false // did not exist yet
-		}
-	}
-	kind = ds.Exit[i]
-	if kind != ExitOpen && p.cut {
-		if xd := ds.ExitDay[i]; xd != NoDay && xd > p.asOf {
-			kind = ExitOpen
-			if ds.Exit[i] == ExitChurned {
-				kind = ExitWon
-			}
-		}
-	}
-	if kind == ExitWon || kind == ExitChurned {
-		if mask>>(p.ns-1) == 0 {
-			kind = ExitOpen // the win is after as-of
-		}
-	}
-	for ti := range p.terms {
-		if !p.terms[ti].match(ds, i, mask, entry, kind) {
-			return mask, entry, kind, false
-		}
-	}
-	return mask, entry, kind, true
-}
-
-func (t *Term) match(ds *Dataset, i int, mask uint16, entry int32, kind ExitKind) bool {
-	switch t.kind {
-	case termDim, termReason:
-		return t.allow[t.dim.Codes[i]]
-	case termEntry:
-		if entry == NoDay {
-			return false
-		}
-		return (entry >= t.lo && entry <= t.hi) != t.neg
-	case termStageDate:
-		if mask&(1<<t.index) == 0 {
-			return false
-		}
-		d := ds.Days[t.index][i]
-		if d == NoDay {
-			return false
-		}
-		return (d >= t.lo && d <= t.hi) != t.neg
-	case termExit:
-		return t.allow[kind]
-	case termStage:
-		return t.allow[deepest(mask)+1]
-	}
-	return true
-}
-
-// group returns record i's group.
-func (p *plan) group(i int) int {
-	if p.gcodes == nil {
-		return 0
-	}
-	return int(p.gmap[p.gcodes[i]])
 }
 
 // parallel runs fn over [lo,hi) chunks on the available cores and returns

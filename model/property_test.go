@@ -233,3 +233,18 @@ func TestPropertyEngineRunsOnDemo(t *testing.T) {
 		t.Errorf("stalled total %d listed %d", s.Total, len(s.Records))
 	}
 }
+
+func TestPropertyStalledTopMatchesFullList(t *testing.T) {
+	ds := propData
+	all, err := model.Stalled(ds, model.Query{By: "channel"}, 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, err := model.Stalled(ds, model.Query{By: "channel"}, 25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total != len(all.Records) || top.Total != all.Total || !reflect.DeepEqual(top.Records, all.Records[:25]) {
+		t.Fatalf("top 25 of %d differ from the full list", all.Total)
+	}
+}

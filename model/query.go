@@ -116,14 +116,5 @@ type Delta struct {
 	Rel *float64 `json:"rel,omitempty"`
 }
 
-func delta(cur, prev float64) Delta {
-	d := Delta{Abs: cur - prev}
-	if prev != 0 {
-		r := (cur - prev) / prev
-		d.Rel = &r
-	}
-	return d
-}
-
 func bitIndex(m uint16) int { return bits.TrailingZeros16(m) }
 func deepest(m uint16) int  { return bits.Len16(m) - 1 }

@@ -1,5 +1,7 @@
 package model
 
+import "math/bits"
+
 // The row pass works a block of rows at a time, column by column: first the
 // as-of mask, entry day and exit kind of every row in the block, then the
 // filter terms, then the caller's accumulation. Columns are read in order,
@@ -13,69 +15,33 @@ type block struct {
 	mask  [blockSize]uint16
 	entry [blockSize]int32
 	kind  [blockSize]ExitKind
-	sel   [blockSize]bool
+	sel   [blockSize]uint8 // 1 selected, 0 not
 	group [blockSize]int32
+	// deep lists the rows (block offsets) whose data marks a stage past the
+	// first: the few that later-stage loops need to visit.
+	deep  [blockSize]uint16
+	nDeep int
 }
 
 // fill evaluates rows [lo, lo+n) into b.
 func (p *plan) fill(b *block, lo, n int) {
-	ds := p.ds
+	ds, meta := p.ds, p.meta
 	b.lo, b.n = lo, n
 	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
 	copy(mask, ds.Reached[lo:lo+n])
-	for j := range entry {
-		entry[j] = NoDay
+	nd := 0
+	for j, mk := range mask {
+		b.deep[nd] = uint16(j)
+		nd += int(b2u(mk > 1))
 	}
-	asOf := p.asOf
-	if !p.cut {
-		asOf = maxDay
-	}
-	if ds.HasDates && (p.cut || p.needEntry) {
-		days := ds.Days
-		for j := range mask {
-			m := mask[j]
-			e := NoDay
-			for mm := m; mm != 0; mm &= mm - 1 {
-				k := bitIndex(mm)
-				d := days[k][lo+j]
-				if d == NoDay {
-					continue
-				}
-				if d > asOf {
-					m &^= 1 << k
-					continue
-				}
-				if e == NoDay {
-					e = d
-					if !p.cut {
-						break
-					}
-				}
-			}
-			mask[j], entry[j] = m, e
-		}
-	}
-	copy(kind, ds.Exit[lo:lo+n])
-	last := uint16(1) << (p.ns - 1)
-	reached := ds.Reached[lo : lo+n]
-	xday := ds.ExitDay[lo : lo+n]
+	b.nDeep = nd
+	copy(entry, meta.entry[lo:lo+n])
+	copy(kind, meta.kind[lo:lo+n])
 	for j := range sel {
-		sel[j] = true
-		if p.cut {
-			if mask[j] == 0 && reached[j] != 0 {
-				sel[j] = false // did not exist yet
-			}
-			if k := kind[j]; k != ExitOpen && xday[j] != NoDay && xday[j] > p.asOf {
-				if k == ExitChurned {
-					kind[j] = ExitWon
-				} else {
-					kind[j] = ExitOpen
-				}
-			}
-		}
-		if k := kind[j]; (k == ExitWon || k == ExitChurned) && mask[j]&last == 0 {
-			kind[j] = ExitOpen
-		}
+		sel[j] = 1
+	}
+	if p.cut {
+		p.cutBlock(b)
 	}
 	for ti := range p.terms {
 		p.terms[ti].matchBlock(ds, b)
@@ -87,50 +53,108 @@ func (p *plan) fill(b *block, lo, n int) {
 	if p.gcodes == nil {
 		for j := range g {
 			g[j] = 0
-			if !sel[j] {
-				g[j] = junk
-			}
 		}
 	} else {
 		codes := p.gcodes[lo : lo+n]
 		gmap := p.gmap
 		for j, c := range codes {
 			g[j] = gmap[c]
-			if !sel[j] {
-				g[j] = junk
-			}
 		}
 	}
+	for j, s := range sel {
+		if s == 0 {
+			g[j] = junk
+		}
+	}
+}
+
+// cutBlock applies the as-of date to the rows it touches: those with
+// something after it (a short list, made branch-free). Their stages after
+// as-of are dropped, the entry is the first date left, an exit after as-of
+// has not happened, and a record with every dated stage after as-of did
+// not exist yet.
+func (p *plan) cutBlock(b *block) {
+	ds, lo, asOf := p.ds, b.lo, p.asOf
+	var idx [blockSize]uint16
+	m := 0
+	for j, l := range p.meta.last[lo : lo+b.n] {
+		idx[m] = uint16(j)
+		m += int(b2u(l > asOf))
+	}
+	lastBit := uint16(1) << (p.ns - 1)
+	for _, jj := range idx[:m] {
+		j := int(jj)
+		i := lo + j
+		mk := ds.Reached[i]
+		e := NoDay
+		for mm := mk; mm != 0; {
+			k := 15 - bits.LeadingZeros16(mm)
+			mm &^= 1 << k
+			d := ds.Days[k][i]
+			if d > asOf {
+				mk &^= 1 << k
+			} else if d != NoDay {
+				e = d
+			}
+		}
+		b.mask[j], b.entry[j] = mk, e
+		if mk == 0 && ds.Reached[i] != 0 {
+			b.sel[j] = 0
+		}
+		k := b.kind[j]
+		if ds.ExitDay[i] > asOf {
+			if k == ExitChurned {
+				k = ExitWon
+			} else {
+				k = ExitOpen
+			}
+		}
+		if (k == ExitWon || k == ExitChurned) && mk&lastBit == 0 {
+			k = ExitOpen // the win is after as-of
+		}
+		b.kind[j] = k
+	}
+}
+
+func b2u(b bool) uint16 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (t *Term) matchBlock(ds *Dataset, b *block) {
 	n, lo := b.n, b.lo
 	sel := b.sel[:n]
+	allow := t.allowU
+	neg := b2u(t.neg)
+	width := uint32(t.hi - t.lo) // range checks: one unsigned compare, NoDay falls outside
 	switch t.kind {
 	case termDim, termReason:
 		codes := t.dim.Codes[lo : lo+n]
-		allow := t.allow
 		for j, c := range codes {
-			sel[j] = sel[j] && allow[c]
+			sel[j] &= allow[c]
 		}
 	case termEntry:
 		for j, d := range b.entry[:n] {
-			sel[j] = sel[j] && d != NoDay && (d >= t.lo && d <= t.hi) != t.neg
+			in := b2u(uint32(d-t.lo) <= width)
+			sel[j] &= uint8((in ^ neg) & b2u(d != NoDay))
 		}
 	case termStageDate:
 		col := ds.Days[t.index][lo : lo+n]
-		bit := uint16(1) << t.index
 		mask := b.mask[:n]
 		for j, d := range col {
-			sel[j] = sel[j] && mask[j]&bit != 0 && d != NoDay && (d >= t.lo && d <= t.hi) != t.neg
+			in := b2u(uint32(d-t.lo) <= width)
+			has := b2u(d != NoDay) & (mask[j] >> t.index)
+			sel[j] &= uint8((in ^ neg) & has)
 		}
 	case termExit:
 		for j, k := range b.kind[:n] {
-			sel[j] = sel[j] && t.allow[k]
+			sel[j] &= allow[k]
 		}
 	case termStage:
 		for j, m := range b.mask[:n] {
-			sel[j] = sel[j] && t.allow[deepest(m)+1]
+			sel[j] &= allow[deepest(m)+1]
 		}
 	}
 }

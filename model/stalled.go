@@ -50,7 +50,6 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates, so no record can be called stalled")
 	}
-	p.needEntry = true
 	h, err := p.velocity()
 	if err != nil {
 		return nil, err
@@ -73,12 +72,12 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 		res.Thresholds = append(res.Thresholds, t)
 	}
 	type part struct {
-		recs          []StalledRecord
+		top           *stallHeap
 		open, stalled []int
 	}
 	parts := make([]part, workersFor(ds.Len()))
 	parallel(ds.Len(), func(w, lo, hi int) {
-		pt := part{open: make([]int, ns), stalled: make([]int, ns)}
+		pt := part{top: &stallHeap{limit: limit}, open: make([]int, ns), stalled: make([]int, ns)}
 		p.blocks(lo, hi, func(b *block) {
 			for j := 0; j < b.n; j++ {
 				if int(b.group[j]) == p.G || b.kind[j] != ExitOpen {
@@ -98,35 +97,84 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 					continue
 				}
 				pt.stalled[k]++
-				pt.recs = append(pt.recs, StalledRecord{Row: b.lo + j, Stage: ds.Stages[k], Since: DayString(d), AgeDays: int(age), P90Days: int(thr[k])})
+				pt.top.push(stallRef{row: b.lo + j, stage: k, since: d, over: age - thr[k]})
 			}
 		})
 		parts[w] = pt
 	})
-	var all []StalledRecord
+	var all []stallRef
 	for _, pt := range parts {
-		all = append(all, pt.recs...)
+		all = append(all, pt.top.refs...)
 		for k := 0; k < ns-1; k++ {
 			res.Thresholds[k].Open += pt.open[k]
 			res.Thresholds[k].Stalled += pt.stalled[k]
+			res.Total += pt.stalled[k]
 		}
 	}
-	res.Total = len(all)
-	sort.SliceStable(all, func(a, b int) bool {
-		oa, ob := all[a].AgeDays-all[a].P90Days, all[b].AgeDays-all[b].P90Days
-		if oa != ob {
-			return oa > ob
-		}
-		return all[a].Row < all[b].Row
-	})
-	if len(all) > limit {
-		all = all[:limit]
-	}
-	for i := range all {
-		if ds.IDs.Len() > all[i].Row {
-			all[i].ID = ds.IDs.At(all[i].Row)
+	sort.Slice(all, func(a, b int) bool { return all[a].before(all[b]) })
+	all = all[:min(len(all), limit)]
+	recs := make([]StalledRecord, len(all))
+	for i, s := range all {
+		recs[i] = StalledRecord{Row: s.row, Stage: ds.Stages[s.stage], Since: DayString(s.since),
+			AgeDays: int(p.asOf - s.since), P90Days: int(thr[s.stage])}
+		if ds.IDs.Len() > s.row {
+			recs[i].ID = ds.IDs.At(s.row)
 		}
 	}
-	res.Records = append([]StalledRecord{}, all...)
+	res.Records = recs
 	return res, nil
+}
+
+type stallRef struct {
+	row, stage int
+	since      int32
+	over       int32
+}
+
+// before orders the most overdue first, then by row.
+func (a stallRef) before(b stallRef) bool {
+	if a.over != b.over {
+		return a.over > b.over
+	}
+	return a.row < b.row
+}
+
+// stallHeap keeps the limit most overdue records (a min-heap on before),
+// so memory does not grow with the number of stalled records.
+type stallHeap struct {
+	limit int
+	refs  []stallRef
+}
+
+func (h *stallHeap) push(r stallRef) {
+	if len(h.refs) < h.limit {
+		h.refs = append(h.refs, r)
+		for i := len(h.refs) - 1; i > 0; {
+			up := (i - 1) / 2
+			if !h.refs[up].before(h.refs[i]) {
+				break
+			}
+			h.refs[up], h.refs[i] = h.refs[i], h.refs[up]
+			i = up
+		}
+		return
+	}
+	if !r.before(h.refs[0]) {
+		return
+	}
+	h.refs[0] = r
+	for i := 0; ; {
+		l, w := 2*i+1, i
+		if l < len(h.refs) && h.refs[w].before(h.refs[l]) {
+			w = l
+		}
+		if l+1 < len(h.refs) && h.refs[w].before(h.refs[l+1]) {
+			w = l + 1
+		}
+		if w == i {
+			return
+		}
+		h.refs[i], h.refs[w] = h.refs[w], h.refs[i]
+		i = w
+	}
 }

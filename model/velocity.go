@@ -82,7 +82,6 @@ func Velocity(ds *Dataset, q Query) (*VelocityResult, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates, so there are no times between stages")
 	}
-	p.needEntry = true
 	h, err := p.velocity()
 	if err != nil {
 		return nil, err
@@ -144,22 +143,59 @@ func (p *plan) velocity() (*velHist, error) {
 
 func (p *plan) velBlock(h *velHist, b *block) {
 	ds, ns, T, D := p.ds, p.ns, h.T, h.D
-	put := func(g, pe, step, ev, dur int) {
+	hg, hp := h.g, h.p
+	asOf := p.asOf
+	periods := p.P > 0
+	put := func(g, pe, step, ev int, dur int32) {
 		if dur < 0 {
 			h.neg++
 			return
 		}
-		dur = min(dur, D-1)
-		h.g[((g*T+step)*2+ev)*D+dur]++
-		h.p[((pe*T+step)*2+ev)*D+dur]++
+		du := min(int(dur), D-1)
+		hg[((g*T+step)*2+ev)*D+du]++
+		if periods {
+			hp[((pe*T+step)*2+ev)*D+du]++
+		}
 	}
+	days0 := ds.Days[0][b.lo : b.lo+b.n]
+	last := ds.Days[ns-1][b.lo : b.lo+b.n]
+	xday := ds.ExitDay[b.lo : b.lo+b.n]
 	for j := 0; j < b.n; j++ {
 		g := int(b.group[j])
 		if g == p.G {
 			continue
 		}
-		i := b.lo + j
+		mask, kind, e := b.mask[j], b.kind[j], b.entry[j]
+		// a record open at the first stage (most rows) is censored there;
+		// deeper rows are visited below
+		if mask == 1 && kind == ExitOpen && days0[j] != NoDay {
+			put(g, p.periodOf(days0[j]), 0, 1, asOf-days0[j])
+		}
+		if e == NoDay || mask == 0 {
+			continue
+		}
+		pe := p.periodOf(e)
+		switch kind {
+		case ExitOpen:
+			put(g, pe, T-1, 1, asOf-e)
+		case ExitWon, ExitChurned:
+			if c := last[j]; c != NoDay {
+				put(g, pe, T-1, 0, c-e)
+			}
+		default:
+			if c := xday[j]; c != NoDay {
+				put(g, pe, T-1, 0, c-e)
+			}
+		}
+	}
+	for _, jj := range b.deep[:b.nDeep] {
+		j := int(jj)
+		g := int(b.group[j])
 		mask, kind := b.mask[j], b.kind[j]
+		if g == p.G || mask <= 1 {
+			continue
+		}
+		i := b.lo + j
 		dp := deepest(mask)
 		for m := mask; m != 0; m &= m - 1 {
 			k := bitIndex(m)
@@ -170,30 +206,12 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			if d0 == NoDay {
 				continue
 			}
-			pe := p.periodOf(d0)
 			if mask&(1<<(k+1)) != 0 {
 				if d1 := ds.Days[k+1][i]; d1 != NoDay {
-					put(g, pe, k, 0, int(d1-d0))
+					put(g, p.periodOf(d0), k, 0, d1-d0)
 				}
 			} else if dp == k && kind == ExitOpen {
-				put(g, pe, k, 1, int(p.asOf-d0))
-			}
-		}
-		e := b.entry[j]
-		if e == NoDay || dp < 0 {
-			continue
-		}
-		pe := p.periodOf(e)
-		switch kind {
-		case ExitOpen:
-			put(g, pe, T-1, 1, int(p.asOf-e))
-		case ExitWon, ExitChurned:
-			if c := ds.Days[ns-1][i]; c != NoDay {
-				put(g, pe, T-1, 0, int(c-e))
-			}
-		default:
-			if c := ds.ExitDay[i]; c != NoDay {
-				put(g, pe, T-1, 0, int(c-e))
+				put(g, p.periodOf(d0), k, 1, asOf-d0)
 			}
 		}
 	}
