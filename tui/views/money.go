@@ -135,8 +135,8 @@ func NewMoney(c Common) *Money {
 // Init returns a command that reports when the figures are in.
 func (m *Money) Init() tea.Cmd {
 	p := m.pend
-	if p == nil {
-		return nil
+	if p == nil { // already picked up by a draw
+		return func() tea.Msg { return moneyReadyMsg{} }
 	}
 	return func() tea.Msg { <-p.done; return moneyReadyMsg{} }
 }
