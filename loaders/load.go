@@ -1,0 +1,302 @@
+package loaders
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"funnel/model"
+)
+
+// Options steer a load. The zero value detects everything.
+type Options struct {
+	// Stages renames the stages, top first (must match their number).
+	Stages []string
+	// Preset forces a preset (see Presets); "" detects it from the headers.
+	Preset string
+	// Mapping, when set, says which columns mean what (overrides Preset).
+	Mapping *Mapping
+	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
+	DateOrder DateOrder
+	// MaxField is the largest field accepted, in bytes (default 1 MiB).
+	MaxField int
+	// MaxProblems caps the problems listed (default 1000; all are counted).
+	MaxProblems int
+	// Progress, when set, is called as bytes are read (total 0 if unknown).
+	Progress func(read, total int64)
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxField <= 0 {
+		o.MaxField = 1 << 20
+	}
+	if o.MaxProblems <= 0 {
+		o.MaxProblems = 1000
+	}
+	return o
+}
+
+// LoadFile opens path read-only and loads it.
+func LoadFile(path string, opt Options) (*model.Dataset, error) {
+	return LoadFiles(context.Background(), []string{path}, opt)
+}
+
+// LoadFiles loads one or more files. Two files (leads and deals) are joined
+// into one funnel by lead id, email or account; the match rate is reported
+// in Load.Decisions. Cancelling ctx stops the load.
+func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no files to load")
+	}
+	var total int64
+	sizes := make([]int64, len(paths))
+	for i, p := range paths {
+		sizes[i] = fileSize(p)
+		total += sizes[i]
+	}
+	var done int64
+	var sets []*loaded
+	for i, p := range paths {
+		o := opt
+		if opt.Progress != nil {
+			base := done
+			o.Progress = func(read, _ int64) { opt.Progress(base+read, total) }
+		}
+		raw, err := readFile(ctx, p, o.Progress)
+		if err != nil {
+			return nil, err
+		}
+		done += sizes[i]
+		if len(paths) > 1 && opt.Mapping == nil {
+			o.Preset = opt.Preset
+			if i > 0 {
+				o.Stages = nil
+			}
+		}
+		l, err := loadOne(ctx, raw, filepath.Base(p), o)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, l)
+	}
+	if len(sets) == 1 {
+		return sets[0].ds, nil
+	}
+	return joinAll(sets, opt.MaxProblems)
+}
+
+// Load reads everything from r and loads it as a file called name.
+func Load(r io.Reader, name string, opt Options) (*model.Dataset, error) {
+	raw, err := readAll(context.Background(), r, 0, opt.Progress)
+	if err != nil {
+		return nil, err
+	}
+	return LoadBytes(context.Background(), raw, name, opt)
+}
+
+// LoadBytes loads a file's bytes (it may modify raw in place).
+func LoadBytes(ctx context.Context, raw []byte, name string, opt Options) (*model.Dataset, error) {
+	l, err := loadOne(ctx, raw, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	return l.ds, nil
+}
+
+// loaded is one file's dataset plus what a join needs.
+type loaded struct {
+	ds       *model.Dataset
+	leadRefs *model.Strings
+	mapping  *Mapping
+}
+
+func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
+	opt = opt.withDefaults()
+	text, enc, err := decodeText(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	d, start := sniffDialect(text)
+	d.Encoding = enc
+	var decisions []string
+	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	line := 1
+	if d.SepLine {
+		line = 2
+		decisions = append(decisions, fmt.Sprintf("%s: the first line %q sets the separator", name, "sep="+string(d.Delim)))
+	}
+	sp := newSplitter(name, text, d.Delim, opt.MaxField, line)
+	sp.pos = start
+	var hdr [][]byte
+	for {
+		hdr, err = sp.next()
+		if err == io.EOF {
+			return nil, errorf(name, sp.line, 0, "", "an empty file", "a header row", "no data")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !blank(hdr) {
+			break
+		}
+	}
+	header, notes := headerNames(hdr)
+	for _, n := range notes {
+		decisions = append(decisions, name+": "+n)
+	}
+	m, err := chooseMapping(name, header, opt)
+	if err != nil {
+		return nil, err
+	}
+	if m.Preset != "" {
+		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
+	} else {
+		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
+	}
+	plan, err := compile(name, header, m)
+	if err != nil {
+		return nil, err
+	}
+	est := estimateRows(text[sp.pos:])
+	var sink rowSink
+	if m.Shape == ShapeHistory {
+		sink = newHistBuilder(plan, est)
+	} else {
+		sink = newRecBuilder(plan, est, sampleRows(text[sp.pos:], d.Delim, sp.line, plan.amount))
+	}
+	ld, err := stream(ctx, sp, len(header), sink, name, opt.MaxProblems)
+	if err != nil {
+		return nil, err
+	}
+	ld.Decisions = append(decisions, ld.Decisions...)
+	ds, err := sink.finish(opt)
+	if err != nil {
+		return nil, err
+	}
+	ld.Decisions = append(ld.Decisions, ds.Load.Decisions...)
+	ld.Problems = append(ld.Problems, ds.Load.Problems...)
+	ld.Files = []string{name}
+	ds.Load = ld
+	if len(opt.Stages) > 0 {
+		if len(opt.Stages) != len(ds.Stages) {
+			return nil, fmt.Errorf("%s: --stages names %d stages but the file has %d (%s)",
+				name, len(opt.Stages), len(ds.Stages), strings.Join(ds.Stages, ", "))
+		}
+		ds.Stages = append([]string(nil), opt.Stages...)
+	}
+	out := &loaded{ds: ds, mapping: m}
+	if rb, ok := sink.(*recBuilder); ok && plan.leadRef >= 0 {
+		out.leadRefs = &rb.leadRefs
+	}
+	return out, ds.Validate()
+}
+
+func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
+	if opt.Mapping != nil {
+		return opt.Mapping, opt.Mapping.Check()
+	}
+	hs := newHeaderSet(header)
+	if opt.Preset != "" {
+		m, err := presetMapping(opt.Preset, hs, header)
+		if e, ok := err.(*Error); ok {
+			e.File = name
+		}
+		return m, err
+	}
+	if m := detectPreset(hs); m != nil {
+		return m, nil
+	}
+	if m := genericHistory(hs, header); m != nil {
+		return m, nil
+	}
+	return genericStageDates(header), nil
+}
+
+// estimateRows guesses the record count from the first lines' length.
+func estimateRows(b []byte) int {
+	n := min(len(b), 1<<16)
+	lines := bytes.Count(b[:n], []byte{'\n'})
+	if lines == 0 {
+		return 16
+	}
+	return len(b)/(n/lines) + 16
+}
+
+type rowSink interface {
+	// row takes one record's fields; it returns a problem when the row
+	// cannot be used (the row is then skipped).
+	row(f [][]byte, line int, sp *splitter) *model.Problem
+	finish(opt Options) (*model.Dataset, error)
+}
+
+// stream feeds every data row to sink, skipping blank lines and report
+// footers, and keeps rows read = used + skipped.
+func stream(ctx context.Context, sp *splitter, width int, sink rowSink, name string, maxProblems int) (model.LoadInfo, error) {
+	var ld model.LoadInfo
+	blanks, footer, footerLine, ragged, firstRagged := 0, 0, 0, 0, 0
+	for n := 0; ; n++ {
+		if n&0xffff == 0 {
+			if err := ctx.Err(); err != nil {
+				return ld, err
+			}
+		}
+		f, err := sp.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return ld, err
+		}
+		if blank(f) {
+			blanks++
+			continue
+		}
+		if footer > 0 || (len(f) < width && isFooter(f)) {
+			if footer == 0 {
+				footerLine = sp.recLine
+			}
+			footer++
+			continue
+		}
+		ld.Read++
+		for len(f) > width && len(bytes.TrimSpace(f[len(f)-1])) == 0 {
+			f = f[:len(f)-1]
+		}
+		var p *model.Problem
+		if len(f) != width {
+			ragged++
+			if firstRagged == 0 {
+				firstRagged = sp.recLine
+			}
+			if ragged > 10 && ragged*20 > ld.Read {
+				return ld, errorf(name, firstRagged, 0, "", fmt.Sprintf("%d of the first %d rows with a field count unlike the header's %d (this one has %d)", ragged, ld.Read, width, len(f)),
+					fmt.Sprintf("%d fields per row, as in the header; check the separator and quoting", width), "ragged rows")
+			}
+			p = &model.Problem{File: name, Line: sp.recLine, Found: fmt.Sprintf("%d fields", len(f)),
+				Expected: fmt.Sprintf("%d fields as in the header", width), Reason: "wrong number of fields"}
+		} else {
+			p = sink.row(f, sp.recLine, sp)
+		}
+		if p != nil {
+			ld.Skipped++
+			if len(ld.Problems) < maxProblems {
+				ld.Problems = append(ld.Problems, *p)
+			}
+			continue
+		}
+		ld.Used++
+	}
+	if blanks > 0 {
+		ld.Decisions = append(ld.Decisions, fmt.Sprintf("%s: skipped %d blank lines", name, blanks))
+	}
+	if footer > 0 {
+		ld.Decisions = append(ld.Decisions, fmt.Sprintf("%s: ignored %d report footer lines from line %d (totals, confidentiality, copyright)", name, footer, footerLine))
+	}
+	if ld.Skipped > len(ld.Problems) {
+		ld.Decisions = append(ld.Decisions, fmt.Sprintf("%s: %d rows skipped; the first %d are listed", name, ld.Skipped, len(ld.Problems)))
+	}
+	return ld, nil
+}
