@@ -284,7 +284,7 @@ func (c *dateCol) finish(force DateOrder) string {
 	case c.dayGT12 > 0 && c.monGT12 == 0:
 		order, why = OrderDMY, fmt.Sprintf("%d values had a day > 12", c.dayGT12)
 	case c.monGT12 > 0 && c.dayGT12 == 0:
-		order, why = OrderMDY, fmt.Sprintf("%d values had a day > 12 in second place", c.monGT12)
+		order, why = OrderMDY, fmt.Sprintf("%d values had a second part > 12, so the day comes second", c.monGT12)
 	case c.dayGT12 > 0 && c.monGT12 > 0:
 		if c.dayGT12 > c.monGT12 {
 			order = OrderDMY

@@ -282,4 +282,3 @@ func (b *recBuilder) assemble(ds *model.Dataset) {
 		}
 	}
 }
-

@@ -254,7 +254,7 @@ func stream(ctx context.Context, sp *splitter, width int, sink rowSink, name str
 			blanks++
 			continue
 		}
-		if footer > 0 || (len(f) < width && isFooter(f)) {
+		if footer > 0 || isFooter(f) {
 			if footer == 0 {
 				footerLine = sp.recLine
 			}

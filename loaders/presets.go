@@ -153,7 +153,7 @@ func salesforceLeads(h headerSet) *Mapping {
 		Status:       h.pick("Lead Status"),
 		Disqualified: []string{"Closed - Not Converted", "Unqualified", "Disqualified", "Junk"},
 		Channel:      h.pick("Lead Source"), Dims: h.all("Lead Owner", "Rating", "Industry", "Lead Status"),
-		Stages:       []StageMap{{Name: "Lead"}, conv}}
+		Stages: []StageMap{{Name: "Lead"}, conv}}
 	if conv.Date == "" && conv.Flag != "" {
 		m.Shape = ShapeFlags
 	}

@@ -143,6 +143,9 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if b.created >= 0 && b.tmpOK[b.created] {
 		any = true
 	}
+	if p.m.Shape == ShapeFlags && p.stageFlag[0] < 0 && p.stageDate[0] < 0 {
+		any, fm = true, fm|1 // every record is at the top stage
+	}
 	if !any && p.m.Shape != ShapeCurrentStage {
 		return &model.Problem{File: p.name, Line: line, Reason: "no stage date: the record reached no stage"}
 	}
