@@ -151,7 +151,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if err != nil {
 		return nil, err
 	}
-	if m.Preset != "" {
+	if m.Preset != "" && opt.Mapping == nil {
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
 	} else {
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
