@@ -91,15 +91,22 @@ func ReadMapping(path string) (*Mapping, error) {
 }
 
 // ParseMapping parses YAML mapping text and checks it.
-func ParseMapping(name string, b []byte) (*Mapping, error) {
-	var m Mapping
-	if err := yaml.UnmarshalWithOptions(b, &m, yaml.Strict()); err != nil {
+func ParseMapping(name string, b []byte) (m *Mapping, err error) {
+	// The YAML decoder can panic on hostile input; a mapping file is user
+	// input, so that becomes an error.
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("%s: not a readable YAML mapping (%v)", name, r)
+		}
+	}()
+	m = &Mapping{}
+	if err := yaml.UnmarshalWithOptions(b, m, yaml.Strict()); err != nil {
 		return nil, fmt.Errorf("%s: %s", name, strings.TrimSpace(yaml.FormatError(err, false, true)))
 	}
 	if err := m.Check(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &m, nil
+	return m, nil
 }
 
 // Check reports a mapping that cannot work, saying what is missing.
