@@ -3,6 +3,7 @@ package loaders
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"os"
 	"strings"
 	"unsafe"
@@ -87,26 +88,65 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 	return p, nil
 }
 
-// dimBuf interns byte values into a model.Dim without allocating for
-// values already seen.
+// dimBuf interns byte values into a model.Dim through a compact
+// open-addressing table (tag and code per slot), allocating only for
+// values not seen before.
 type dimBuf struct {
 	d     *model.Dim
-	cache map[string]uint32
+	slots []uint64 // hash tag << 32 | code+1; 0 is empty
+	seed  maphash.Seed
 }
 
 func newDimBuf(name string, capacity int) *dimBuf {
-	return &dimBuf{d: model.NewDim(name, capacity), cache: map[string]uint32{"": 0}}
+	return &dimBuf{d: &model.Dim{Name: name, Values: []string{""}, Codes: make([]uint32, 0, capacity)},
+		slots: make([]uint64, 64), seed: maphash.MakeSeed()}
 }
 
 func (b *dimBuf) code(v []byte) uint32 {
 	v = bytes.TrimSpace(v)
-	if c, ok := b.cache[string(v)]; ok {
-		return c
+	if len(v) == 0 {
+		return 0
 	}
-	s := string(v)
-	c := b.d.Intern(s)
-	b.cache[s] = c
-	return c
+	h := maphash.Bytes(b.seed, v)
+	mask := uint64(len(b.slots) - 1)
+	tag := h >> 32
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := b.slots[i]
+		if s == 0 {
+			c := uint32(len(b.d.Values))
+			b.d.Values = append(b.d.Values, string(v))
+			b.slots[i] = tag<<32 | uint64(c+1)
+			if 2*len(b.d.Values) > len(b.slots) {
+				b.grow()
+			}
+			return c
+		}
+		if s>>32 == tag && b.d.Values[uint32(s)-1] == string(v) {
+			return uint32(s) - 1
+		}
+	}
+}
+
+func (b *dimBuf) grow() {
+	slots := make([]uint64, 2*len(b.slots))
+	mask := uint64(len(slots) - 1)
+	for c := 1; c < len(b.d.Values); c++ {
+		h := maphash.String(b.seed, b.d.Values[c])
+		i := h & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h>>32<<32 | uint64(c+1)
+	}
+	b.slots = slots
+}
+
+// done releases the table and returns the frozen dimension.
+func (b *dimBuf) done() *model.Dim {
+	b.slots = nil
+	b.d.Codes = shrink(b.d.Codes)
+	b.d.Values = shrink(b.d.Values)
+	return b.d
 }
 
 func (b *dimBuf) push(c uint32) { b.d.Codes = append(b.d.Codes, c) }
@@ -121,26 +161,76 @@ func appendStr(s *model.Strings, v []byte) {
 	s.Append(unsafe.String(&v[0], len(v)))
 }
 
-// sampleRows copies the start of the data and returns up to 500 values of column col.
-func sampleRows(text []byte, delim byte, line, col int) [][]byte {
-	if col < 0 {
-		return nil
-	}
+// sample is a copy of the first records, for decisions made before the
+// stream (decimal comma, column sizes).
+type sample struct{ rows [][][]byte }
+
+func takeSample(text []byte, delim byte, line int) *sample {
 	n := min(len(text), 256<<10)
 	sp := newSplitter("", append([]byte(nil), text[:n]...), delim, 1<<30, line)
 	sp.partial = n < len(text)
-	var out [][]byte
-	for len(out) < 500 {
+	sm := &sample{}
+	for len(sm.rows) < 500 {
 		f, err := sp.next()
 		if err != nil {
 			break
 		}
-		if col < len(f) && len(f[col]) > 0 {
-			out = append(out, f[col])
+		sm.rows = append(sm.rows, append([][]byte(nil), f...))
+	}
+	return sm
+}
+
+// column returns the non-empty sample values of column c.
+func (s *sample) column(c int) [][]byte {
+	var out [][]byte
+	for _, r := range s.rows {
+		if c >= 0 && c < len(r) && len(r[c]) > 0 {
+			out = append(out, r[c])
 		}
 	}
 	return out
 }
+
+// avgLen is the mean length of column c in the sample (0 if absent).
+func (s *sample) avgLen(c int) int {
+	if c < 0 || len(s.rows) == 0 {
+		return 0
+	}
+	t := 0
+	for _, r := range s.rows {
+		if c < len(r) {
+			t += len(r[c])
+		}
+	}
+	return t/len(s.rows) + 1
+}
+
+// arena collects strings as one byte slice and end offsets.
+type arena struct {
+	data []byte
+	ends []uint32
+}
+
+func (a *arena) init(n, avg int) {
+	if avg > 0 {
+		a.data, a.ends = make([]byte, 0, n*avg), make([]uint32, 0, n)
+	}
+}
+
+func (a *arena) add(v []byte) {
+	a.data = append(a.data, bytes.TrimSpace(v)...)
+	a.ends = append(a.ends, uint32(len(a.data)))
+}
+
+func (a *arena) merge(o *arena) {
+	base := uint32(len(a.data))
+	a.data = append(a.data, o.data...)
+	for _, e := range o.ends {
+		a.ends = append(a.ends, base+e)
+	}
+}
+
+func (a *arena) strings() model.Strings { return model.StringsFrom(shrink(a.data), shrink(a.ends)) }
 
 func fileSize(p string) int64 {
 	if st, err := os.Stat(p); err == nil {

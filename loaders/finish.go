@@ -243,7 +243,7 @@ func quoteList(s []string) string {
 
 // assemble moves the remaining columns into the dataset.
 func (b *recBuilder) assemble(ds *model.Dataset) {
-	ds.IDs, ds.Emails = b.ids, b.emails
+	ds.IDs, ds.Emails = b.ids.strings(), b.emails.strings()
 	for _, d := range b.dims {
 		d.d.Codes = shrink(d.d.Codes)
 		d.d.Freeze()

@@ -165,7 +165,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if m.Shape == ShapeHistory {
 		sink = newHistBuilder(plan, est)
 	} else {
-		sink = newRecBuilder(plan, est, sampleRows(text[sp.pos:], d.Delim, sp.line, plan.amount))
+		sink = newRecBuilder(plan, est, takeSample(text[sp.pos:], d.Delim, sp.line))
 	}
 	ld, err := stream(ctx, sp, len(header), sink, name, opt.MaxProblems)
 	if err != nil {
@@ -189,7 +189,8 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	}
 	out := &loaded{ds: ds, mapping: m}
 	if rb, ok := sink.(*recBuilder); ok && plan.leadRef >= 0 {
-		out.leadRefs = &rb.leadRefs
+		lr := rb.leadRefs.strings()
+		out.leadRefs = &lr
 	}
 	return out, ds.Validate()
 }

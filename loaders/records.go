@@ -22,9 +22,9 @@ type recBuilder struct {
 	lost     int
 	close    int
 	flagMask []uint16
-	ids      model.Strings
-	emails   model.Strings
-	leadRefs model.Strings
+	ids      arena
+	emails   arena
+	leadRefs arena
 	stage    *dimBuf
 	status   *dimBuf
 	reason   *dimBuf
@@ -38,8 +38,11 @@ type recBuilder struct {
 	n        int
 }
 
-func newRecBuilder(p *plan, est int, amountSample [][]byte) *recBuilder {
+func newRecBuilder(p *plan, est int, sm *sample) *recBuilder {
 	b := &recBuilder{p: p, created: -1, won: -1, lost: -1, close: -1}
+	b.ids.init(est, sm.avgLen(p.id))
+	b.emails.init(est, sm.avgLen(p.email))
+	b.leadRefs.init(est, sm.avgLen(p.leadRef))
 	addDate := func(c int, label string) int {
 		if c < 0 {
 			return -1
@@ -83,7 +86,7 @@ func newRecBuilder(p *plan, est int, amountSample [][]byte) *recBuilder {
 	}
 	if p.amount >= 0 {
 		b.amount = make([]int64, 0, est)
-		b.decComma = moneyDecimalComma(amountSample)
+		b.decComma = moneyDecimalComma(sm.column(p.amount))
 	}
 	if p.prob >= 0 {
 		b.prob = make([]uint8, 0, est)
@@ -190,13 +193,13 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		b.flagMask = append(b.flagMask, fm)
 	}
 	if p.id >= 0 {
-		appendStr(&b.ids, f[p.id])
+		b.ids.add(f[p.id])
 	}
 	if p.email >= 0 {
-		appendStr(&b.emails, f[p.email])
+		b.emails.add(f[p.email])
 	}
 	if p.leadRef >= 0 {
-		appendStr(&b.leadRefs, f[p.leadRef])
+		b.leadRefs.add(f[p.leadRef])
 	}
 	for _, x := range []struct {
 		d *dimBuf

@@ -130,7 +130,9 @@ func isFooter(f [][]byte) bool {
 	var text []byte
 	for _, v := range f {
 		if len(bytes.TrimSpace(v)) > 0 {
-			nonEmpty++
+			if nonEmpty++; nonEmpty > 2 {
+				return false
+			}
 			if text == nil {
 				text = v
 			}
