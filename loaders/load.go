@@ -167,11 +167,12 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	} else {
 		sink = newRecBuilder(plan, est, takeSample(text[sp.pos:], d.Delim, sp.line))
 	}
-	ld, err := stream(ctx, sp, len(header), sink, name, opt.MaxProblems)
+	st, err := scanAll(ctx, sp, len(header), sink, name, opt, plan, est)
 	if err != nil {
 		return nil, err
 	}
-	ld.Decisions = append(decisions, ld.Decisions...)
+	ld := st.ld
+	ld.Decisions = append(decisions, st.decisions(name)...)
 	ds, err := sink.finish(opt)
 	if err != nil {
 		return nil, err
@@ -233,15 +234,52 @@ type rowSink interface {
 	finish(opt Options) (*model.Dataset, error)
 }
 
-// stream feeds every data row to sink, skipping blank lines and report
+// scanStats is what a scan of rows found besides the rows themselves.
+type scanStats struct {
+	ld                         model.LoadInfo
+	blanks, footer, footerLine int
+	ragged, firstRagged        int
+}
+
+func (st *scanStats) merge(o *scanStats, maxProblems int) {
+	st.ld.Read += o.ld.Read
+	st.ld.Used += o.ld.Used
+	st.ld.Skipped += o.ld.Skipped
+	for _, p := range o.ld.Problems {
+		if len(st.ld.Problems) < maxProblems {
+			st.ld.Problems = append(st.ld.Problems, p)
+		}
+	}
+	st.blanks += o.blanks
+	if st.footer == 0 {
+		st.footerLine = o.footerLine
+	}
+	st.footer += o.footer
+}
+
+func (st *scanStats) decisions(name string) []string {
+	var out []string
+	if st.blanks > 0 {
+		out = append(out, fmt.Sprintf("%s: skipped %d blank lines", name, st.blanks))
+	}
+	if st.footer > 0 {
+		out = append(out, fmt.Sprintf("%s: ignored %d report footer lines from line %d (totals, confidentiality, copyright)", name, st.footer, st.footerLine))
+	}
+	if st.ld.Skipped > len(st.ld.Problems) {
+		out = append(out, fmt.Sprintf("%s: %d rows skipped; the first %d are listed", name, st.ld.Skipped, len(st.ld.Problems)))
+	}
+	return out
+}
+
+// scan feeds every data row to sink, skipping blank lines and report
 // footers, and keeps rows read = used + skipped.
-func stream(ctx context.Context, sp *splitter, width int, sink rowSink, name string, maxProblems int) (model.LoadInfo, error) {
-	var ld model.LoadInfo
-	blanks, footer, footerLine, ragged, firstRagged := 0, 0, 0, 0, 0
+func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name string, maxProblems int) (*scanStats, error) {
+	st := &scanStats{}
+	ld := &st.ld
 	for n := 0; ; n++ {
 		if n&0xffff == 0 {
 			if err := ctx.Err(); err != nil {
-				return ld, err
+				return nil, err
 			}
 		}
 		f, err := sp.next()
@@ -249,17 +287,17 @@ func stream(ctx context.Context, sp *splitter, width int, sink rowSink, name str
 			break
 		}
 		if err != nil {
-			return ld, err
+			return nil, err
 		}
 		if blank(f) {
-			blanks++
+			st.blanks++
 			continue
 		}
-		if footer > 0 || isFooter(f) {
-			if footer == 0 {
-				footerLine = sp.recLine
+		if isFooter(f) || (st.footer > 0 && len(f) < width && shortRow(f)) {
+			if st.footer == 0 {
+				st.footerLine = sp.recLine
 			}
-			footer++
+			st.footer++
 			continue
 		}
 		ld.Read++
@@ -268,12 +306,12 @@ func stream(ctx context.Context, sp *splitter, width int, sink rowSink, name str
 		}
 		var p *model.Problem
 		if len(f) != width {
-			ragged++
-			if firstRagged == 0 {
-				firstRagged = sp.recLine
+			st.ragged++
+			if st.firstRagged == 0 {
+				st.firstRagged = sp.recLine
 			}
-			if ragged > 10 && ragged*20 > ld.Read {
-				return ld, errorf(name, firstRagged, 0, "", fmt.Sprintf("%d of the first %d rows with a field count unlike the header's %d (this one has %d)", ragged, ld.Read, width, len(f)),
+			if st.ragged > 10 && st.ragged*20 > ld.Read {
+				return nil, errorf(name, st.firstRagged, 0, "", fmt.Sprintf("%d of the first %d rows with a field count unlike the header's %d (this one has %d)", st.ragged, ld.Read, width, len(f)),
 					fmt.Sprintf("%d fields per row, as in the header; check the separator and quoting", width), "ragged rows")
 			}
 			p = &model.Problem{File: name, Line: sp.recLine, Found: fmt.Sprintf("%d fields", len(f)),
@@ -290,14 +328,18 @@ func stream(ctx context.Context, sp *splitter, width int, sink rowSink, name str
 		}
 		ld.Used++
 	}
-	if blanks > 0 {
-		ld.Decisions = append(ld.Decisions, fmt.Sprintf("%s: skipped %d blank lines", name, blanks))
+	return st, nil
+}
+
+// shortRow reports a row with at most two non-empty fields.
+func shortRow(f [][]byte) bool {
+	n := 0
+	for _, v := range f {
+		if len(bytes.TrimSpace(v)) > 0 {
+			if n++; n > 2 {
+				return false
+			}
+		}
 	}
-	if footer > 0 {
-		ld.Decisions = append(ld.Decisions, fmt.Sprintf("%s: ignored %d report footer lines from line %d (totals, confidentiality, copyright)", name, footer, footerLine))
-	}
-	if ld.Skipped > len(ld.Problems) {
-		ld.Decisions = append(ld.Decisions, fmt.Sprintf("%s: %d rows skipped; the first %d are listed", name, ld.Skipped, len(ld.Problems)))
-	}
-	return ld, nil
+	return true
 }

@@ -164,7 +164,7 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")
 			}
 			cents = c
-			if cur != "" {
+			if cur != "" && p.currency < 0 {
 				if b.amountCc == nil {
 					b.amountCc = make([]uint32, b.n, cap(b.amount))
 					if b.currency == nil {
