@@ -107,21 +107,26 @@ func (b *dimBuf) code(v []byte) uint32 {
 	if len(v) == 0 {
 		return 0
 	}
-	h := maphash.Bytes(b.seed, v)
+	return b.lookup(maphash.Bytes(b.seed, v), unsafe.String(&v[0], len(v)))
+}
+
+// lookup finds or adds v (which may point into the input: it is copied
+// when added).
+func (b *dimBuf) lookup(h uint64, v string) uint32 {
 	mask := uint64(len(b.slots) - 1)
 	tag := h >> 32
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := b.slots[i]
 		if s == 0 {
 			c := uint32(len(b.d.Values))
-			b.d.Values = append(b.d.Values, string(v))
+			b.d.Values = append(b.d.Values, strings.Clone(v))
 			b.slots[i] = tag<<32 | uint64(c+1)
 			if 2*len(b.d.Values) > len(b.slots) {
 				b.grow()
 			}
 			return c
 		}
-		if s>>32 == tag && b.d.Values[uint32(s)-1] == string(v) {
+		if s>>32 == tag && b.d.Values[uint32(s)-1] == v {
 			return uint32(s) - 1
 		}
 	}

@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -215,9 +216,18 @@ func TestPresetOverride(t *testing.T) {
 
 func TestProgressAndCancel(t *testing.T) {
 	var last, total int64
-	_, err := LoadFiles(context.Background(), []string{fx + "hubspot_contacts.csv"}, Options{Progress: func(r, t int64) { last, total = r, t }})
-	if err != nil || last == 0 || last != total {
-		t.Fatalf("progress %d/%d err %v", last, total, err)
+	calls := 0
+	files := []string{fx + "hubspot_contacts.csv", fx + "hubspot_deals.csv"}
+	_, err := LoadFiles(context.Background(), files, Options{Progress: func(r, t int64) {
+		if r < last || r > t {
+			t0 := t
+			panic(fmt.Sprintf("progress went from %d to %d of %d", last, r, t0))
+		}
+		last, total = r, t
+		calls++
+	}})
+	if err != nil || calls < 4 || last != total || total != fileSize(files[0])+fileSize(files[1]) {
+		t.Fatalf("progress %d/%d in %d calls, err %v", last, total, calls, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"funnel/model"
 )
@@ -25,8 +26,13 @@ type Options struct {
 	MaxField int
 	// MaxProblems caps the problems listed (default 1000; all are counted).
 	MaxProblems int
-	// Progress, when set, is called as bytes are read (total 0 if unknown).
-	Progress func(read, total int64)
+	// Progress, when set, is called now and then with how many of the
+	// files' total bytes are done (read counts for a tenth of a file,
+	// parsing for the rest) so a caller can draw a bar. Large files are
+	// parsed on two goroutines; calls are serialised.
+	Progress func(done, total int64)
+
+	prog *progress
 }
 
 func (o Options) withDefaults() Options {
@@ -61,13 +67,17 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 	var sets []*loaded
 	for i, p := range paths {
 		o := opt
+		var readProg func(read, total int64)
 		if opt.Progress != nil {
-			base := done
-			o.Progress = func(read, _ int64) { opt.Progress(base+read, total) }
+			o.prog = &progress{fn: opt.Progress, base: done, size: sizes[i], total: total}
+			readProg = func(read, _ int64) { o.prog.read(read) }
 		}
-		raw, err := readFile(ctx, p, o.Progress)
+		raw, err := readFile(ctx, p, readProg)
 		if err != nil {
 			return nil, err
+		}
+		if o.prog != nil {
+			o.prog.textLen = int64(len(raw))
 		}
 		done += sizes[i]
 		if len(paths) > 1 && opt.Mapping == nil {
@@ -81,6 +91,9 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 			return nil, err
 		}
 		sets = append(sets, l)
+		if o.prog != nil {
+			opt.Progress(done, total)
+		}
 	}
 	if len(sets) == 1 {
 		return sets[0].ds, nil
@@ -90,9 +103,12 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 
 // Load reads everything from r and loads it as a file called name.
 func Load(r io.Reader, name string, opt Options) (*model.Dataset, error) {
-	raw, err := readAll(context.Background(), r, 0, opt.Progress)
+	raw, err := readAll(context.Background(), r, 0, nil)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Progress != nil && opt.prog == nil {
+		opt.prog = &progress{fn: opt.Progress, size: int64(len(raw)), total: int64(len(raw)), textLen: int64(len(raw))}
 	}
 	return LoadBytes(context.Background(), raw, name, opt)
 }
@@ -121,6 +137,9 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	}
 	d, start := sniffDialect(text)
 	d.Encoding = enc
+	if opt.prog != nil {
+		opt.prog.textLen = int64(len(text))
+	}
 	var decisions []string
 	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
 	line := 1
@@ -167,7 +186,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	} else {
 		sink = newRecBuilder(plan, est, takeSample(text[sp.pos:], d.Delim, sp.line))
 	}
-	st, err := scanAll(ctx, sp, len(header), sink, name, opt, plan, est)
+	st, err := scanAll(ctx, sp, len(header), sink, name, opt, est)
 	if err != nil {
 		return nil, err
 	}
@@ -273,14 +292,17 @@ func (st *scanStats) decisions(name string) []string {
 
 // scan feeds every data row to sink, skipping blank lines and report
 // footers, and keeps rows read = used + skipped.
-func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name string, maxProblems int) (*scanStats, error) {
+func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name string, maxProblems int, prog *progress) (*scanStats, error) {
 	st := &scanStats{}
 	ld := &st.ld
+	last := sp.pos
 	for n := 0; ; n++ {
-		if n&0xffff == 0 {
+		if n&0x3fff == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+			prog.parsed(sp.pos - last)
+			last = sp.pos
 		}
 		f, err := sp.next()
 		if err == io.EOF {
@@ -328,7 +350,33 @@ func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name strin
 		}
 		ld.Used++
 	}
+	prog.parsed(sp.pos - last)
 	return st, nil
+}
+
+// progress turns bytes read and parsed into calls of Options.Progress.
+type progress struct {
+	mu                         sync.Mutex
+	fn                         func(done, total int64)
+	base, size, total, textLen int64
+	done                       int64
+}
+
+func (p *progress) read(n int64) {
+	if p != nil && p.size > 0 {
+		p.fn(p.base+n/10, p.total)
+	}
+}
+
+// parsed adds n bytes of decoded text parsed.
+func (p *progress) parsed(n int) {
+	if p == nil || n == 0 || p.textLen == 0 {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done += int64(n)
+	p.fn(p.base+p.size/10+p.done*(p.size-p.size/10)/p.textLen, p.total)
 }
 
 // shortRow reports a row with at most two non-empty fields.

@@ -3,6 +3,7 @@ package loaders
 import (
 	"bytes"
 	"context"
+	"hash/maphash"
 	"runtime"
 	"sync"
 
@@ -14,15 +15,15 @@ var parallelMin = 8 << 20
 
 // scanAll scans the rows, splitting a large one-row-per-record body in two
 // halves parsed on two cores when the quoting allows an exact cut.
-func scanAll(ctx context.Context, sp *splitter, width int, sink rowSink, name string, opt Options, p *plan, est int) (*scanStats, error) {
+func scanAll(ctx context.Context, sp *splitter, width int, sink rowSink, name string, opt Options, est int) (*scanStats, error) {
 	rb, ok := sink.(*recBuilder)
 	body := len(sp.data) - sp.pos
 	if !ok || body < parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		return scan(ctx, sp, width, sink, name, opt.MaxProblems)
+		return scan(ctx, sp, width, sink, name, opt.MaxProblems, opt.prog)
 	}
 	cut, ok := recordCut(sp.data, sp.pos, sp.pos+body/2, sp.delim)
 	if !ok {
-		return scan(ctx, sp, width, sink, name, opt.MaxProblems)
+		return scan(ctx, sp, width, sink, name, opt.MaxProblems, opt.prog)
 	}
 	lines := countLines(sp.data[sp.pos:cut])
 	first := newSplitter(name, sp.data[:cut], sp.delim, sp.maxField, sp.line)
@@ -35,9 +36,9 @@ func scanAll(ctx context.Context, sp *splitter, width int, sink rowSink, name st
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		st2, err2 = scan(ctx, second, width, rb2, name, opt.MaxProblems)
+		st2, err2 = scan(ctx, second, width, rb2, name, opt.MaxProblems, opt.prog)
 	}()
-	st, err := scan(ctx, first, width, rb, name, opt.MaxProblems)
+	st, err := scan(ctx, first, width, rb, name, opt.MaxProblems, opt.prog)
 	wg.Wait()
 	if err != nil {
 		return nil, err
@@ -183,7 +184,9 @@ func (b *dimBuf) remap(o *dimBuf) []uint32 {
 	}
 	r := make([]uint32, len(o.d.Values))
 	for c, v := range o.d.Values {
-		r[c] = b.code([]byte(v))
+		if v != "" {
+			r[c] = b.lookup(maphash.String(b.seed, v), v)
+		}
 	}
 	return r
 }
