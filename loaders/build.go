@@ -89,17 +89,24 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 }
 
 // dimBuf interns byte values into a model.Dim through a compact
-// open-addressing table (tag and code per slot), allocating only for
-// values not seen before.
+// open-addressing table whose keys live in one byte arena, so a lookup
+// touches one slot and one run of bytes. It allocates only for values not
+// seen before.
 type dimBuf struct {
 	d     *model.Dim
-	slots []uint64 // hash tag << 32 | code+1; 0 is empty
+	slots []dslot
+	keys  []byte
 	seed  maphash.Seed
+}
+
+type dslot struct {
+	hc      uint64 // hash tag << 32 | code+1; 0 is empty
+	off, ln uint32 // the key in keys
 }
 
 func newDimBuf(name string, capacity int) *dimBuf {
 	return &dimBuf{d: &model.Dim{Name: name, Values: []string{""}, Codes: make([]uint32, 0, capacity)},
-		slots: make([]uint64, 64), seed: maphash.MakeSeed()}
+		slots: make([]dslot, 64), seed: maphash.MakeSeed()}
 }
 
 func (b *dimBuf) code(v []byte) uint32 {
@@ -116,41 +123,65 @@ func (b *dimBuf) lookup(h uint64, v string) uint32 {
 	mask := uint64(len(b.slots) - 1)
 	tag := h >> 32
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := b.slots[i]
-		if s == 0 {
+		s := &b.slots[i]
+		if s.hc == 0 {
 			c := uint32(len(b.d.Values))
-			b.d.Values = append(b.d.Values, strings.Clone(v))
-			b.slots[i] = tag<<32 | uint64(c+1)
+			off := len(b.keys)
+			b.keys = append(b.keys, v...)
+			// Values point into the arena (an old backing array stays
+			// valid); done() packs them into one exact block.
+			b.d.Values = append(b.d.Values, unsafe.String(unsafe.SliceData(b.keys[off:]), len(v)))
+			*s = dslot{hc: tag<<32 | uint64(c+1), off: uint32(off), ln: uint32(len(v))}
 			if 2*len(b.d.Values) > len(b.slots) {
 				b.grow()
 			}
 			return c
 		}
-		if s>>32 == tag && b.d.Values[uint32(s)-1] == v {
-			return uint32(s) - 1
+		if s.hc>>32 == tag && int(s.ln) == len(v) && string(b.keys[s.off:s.off+s.ln]) == v {
+			return uint32(s.hc) - 1
 		}
 	}
 }
 
 func (b *dimBuf) grow() {
-	slots := make([]uint64, 2*len(b.slots))
+	slots := make([]dslot, 2*len(b.slots))
 	mask := uint64(len(slots) - 1)
-	for c := 1; c < len(b.d.Values); c++ {
-		h := maphash.String(b.seed, b.d.Values[c])
+	for _, s := range b.slots {
+		if s.hc == 0 {
+			continue
+		}
+		h := maphash.Bytes(b.seed, b.keys[s.off:s.off+s.ln])
 		i := h & mask
-		for slots[i] != 0 {
+		for slots[i].hc != 0 {
 			i = (i + 1) & mask
 		}
-		slots[i] = h>>32<<32 | uint64(c+1)
+		slots[i] = s
 	}
 	b.slots = slots
 }
 
-// done releases the table and returns the frozen dimension.
+// done releases the table, packs the values into one block and returns
+// the dimension.
 func (b *dimBuf) done() *model.Dim {
+	if b.slots == nil {
+		return b.d
+	}
 	b.slots = nil
+	block := make([]byte, 0, len(b.keys))
+	for _, v := range b.d.Values {
+		block = append(block, v...)
+	}
+	off := 0
+	vals := make([]string, len(b.d.Values))
+	for i, v := range b.d.Values {
+		if len(v) > 0 {
+			vals[i] = unsafe.String(&block[off], len(v))
+		}
+		off += len(v)
+	}
+	b.keys = nil
+	b.d.Values = vals
 	b.d.Codes = shrink(b.d.Codes)
-	b.d.Values = shrink(b.d.Values)
 	return b.d
 }
 

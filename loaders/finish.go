@@ -245,19 +245,13 @@ func quoteList(s []string) string {
 func (b *recBuilder) assemble(ds *model.Dataset) {
 	ds.IDs, ds.Emails = b.ids.strings(), b.emails.strings()
 	for _, d := range b.dims {
-		d.d.Codes = shrink(d.d.Codes)
-		d.d.Freeze()
-		ds.Dims = append(ds.Dims, d.d)
+		ds.Dims = append(ds.Dims, d.done())
 	}
 	if b.account != nil {
-		b.account.d.Codes = shrink(b.account.d.Codes)
-		b.account.d.Freeze()
-		ds.Dims = append(ds.Dims, b.account.d)
+		ds.Dims = append(ds.Dims, b.account.done())
 	}
 	if b.reason != nil {
-		ds.Reason = b.reason.d
-		ds.Reason.Codes = shrink(ds.Reason.Codes)
-		ds.Reason.Freeze()
+		ds.Reason = b.reason.done()
 	} else {
 		ds.Reason = model.NewDim("reason", 0)
 		ds.Reason.Codes = make([]uint32, b.n)
@@ -272,12 +266,10 @@ func (b *recBuilder) assemble(ds *model.Dataset) {
 		if b.amountCc != nil && b.p.currency < 0 {
 			b.currency.d.Codes = b.amountCc
 		}
-		cur := b.currency.d
-		if len(cur.Values) == 2 || (len(cur.Values) == 1) {
+		cur := b.currency.done()
+		if len(cur.Values) <= 2 {
 			ds.Currency = cur.Values[len(cur.Values)-1]
 		} else {
-			cur.Codes = shrink(cur.Codes)
-			cur.Freeze()
 			ds.Currencies = cur
 		}
 	}

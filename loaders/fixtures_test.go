@@ -235,3 +235,15 @@ func TestProgressAndCancel(t *testing.T) {
 		t.Fatalf("cancelled load: %v", err)
 	}
 }
+
+func TestJoinWithPresetForFirstFile(t *testing.T) {
+	files := []string{fx + "hubspot_contacts.csv", fx + "hubspot_deals.csv"}
+	ds, err := LoadFiles(context.Background(), files, Options{Preset: PresetHubSpotContacts,
+		Stages: []string{"L", "M", "S", "O", "A", "Q", "P", "D", "C", "W"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Stages[9] != "W" || !hasDecision(ds, "hubspot_deals.csv: the given preset or mapping does not fit this file") {
+		t.Fatalf("stages %v decisions\n%s", ds.Stages, strings.Join(ds.Load.Decisions, "\n"))
+	}
+}

@@ -224,8 +224,7 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 	dec = append(dec, fmt.Sprintf("%s: %d stage changes for %d records", p.name, len(b.rec), n))
 	ds.IDs = b.ids
 	for _, d := range b.dims {
-		d.d.Freeze()
-		ds.Dims = append(ds.Dims, d.d)
+		ds.Dims = append(ds.Dims, d.done())
 	}
 	ds.Reason = model.NewDim("reason", 0)
 	for i := 0; i < n; i++ {

@@ -31,7 +31,8 @@ type Options struct {
 	// parsed on two goroutines; calls are serialised.
 	Progress func(done, total int64)
 
-	prog *progress
+	prog     *progress
+	fallback bool // detect the columns if Preset/Mapping does not fit
 }
 
 func (o Options) withDefaults() Options {
@@ -79,11 +80,10 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 			o.prog.textLen = int64(len(raw))
 		}
 		done += sizes[i]
-		if len(paths) > 1 && opt.Mapping == nil {
-			o.Preset = opt.Preset
-			if i > 0 {
-				o.Stages = nil
-			}
+		if len(paths) > 1 {
+			// --stages renames the joined funnel; a preset or mapping that
+			// does not fit a later file gives way to detection there.
+			o.Stages, o.fallback = nil, i > 0
 		}
 		l, err := loadOne(ctx, raw, filepath.Base(p), o)
 		if err != nil {
@@ -97,7 +97,18 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 	if len(sets) == 1 {
 		return sets[0].ds, nil
 	}
-	return joinAll(sets, opt.MaxProblems)
+	ds, err := joinAll(sets, opt.withDefaults().MaxProblems)
+	if err != nil {
+		return nil, err
+	}
+	if len(opt.Stages) > 0 {
+		if len(opt.Stages) != len(ds.Stages) {
+			return nil, fmt.Errorf("--stages names %d stages but the joined files have %d (%s)",
+				len(opt.Stages), len(ds.Stages), strings.Join(ds.Stages, ", "))
+		}
+		ds.Stages = append([]string(nil), opt.Stages...)
+	}
+	return ds, nil
 }
 
 // Load reads everything from r and loads it as a file called name.
@@ -166,6 +177,17 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		decisions = append(decisions, name+": "+n)
 	}
 	m, err := chooseMapping(name, header, opt)
+	var plan *plan
+	if err == nil {
+		plan, err = compile(name, header, m)
+	}
+	if err != nil && opt.fallback {
+		decisions = append(decisions, fmt.Sprintf("%s: the given preset or mapping does not fit this file (%v); columns detected instead", name, err))
+		m = nil
+		if m, err = chooseMapping(name, header, Options{}); err == nil {
+			plan, err = compile(name, header, m)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -173,10 +195,6 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
 	} else {
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
-	}
-	plan, err := compile(name, header, m)
-	if err != nil {
-		return nil, err
 	}
 	est := estimateRows(text[sp.pos:])
 	var sink rowSink
