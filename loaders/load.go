@@ -237,6 +237,9 @@ func chooseMapping(name string, header []string, opt Options) (*Mapping, error) 
 		return opt.Mapping, opt.Mapping.Check()
 	}
 	hs := newHeaderSet(header)
+	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
+		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
+	}
 	if opt.Preset != "" {
 		m, err := presetMapping(opt.Preset, hs, header)
 		if e, ok := err.(*Error); ok {
@@ -269,4 +272,3 @@ type rowSink interface {
 	row(f [][]byte, line int, sp *splitter) *model.Problem
 	finish(opt Options) (*model.Dataset, error)
 }
-

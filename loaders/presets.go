@@ -90,6 +90,22 @@ func detectPreset(h headerSet) *Mapping {
 	return nil
 }
 
+// presetFits reports whether the headers have what a preset needs to be
+// detected (generic presets always fit).
+func presetFits(name string, h headerSet) bool {
+	for _, p := range presets {
+		if p.name != name {
+			continue
+		}
+		for _, alt := range p.needs {
+			if h.pick(strings.Split(alt, "|")...) == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // presetMapping builds the named preset's mapping for these headers.
 func presetMapping(name string, h headerSet, header []string) (*Mapping, error) {
 	for _, p := range presets {
