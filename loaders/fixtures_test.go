@@ -88,6 +88,8 @@ func TestFixtures(t *testing.T) {
 		{"messy_headers.csv", "", "Lead,MQL", 3, "11 10 11", `column 5 repeats the header "notes"; called it "notes (2)"`, true, false},
 		{"dmy_dates.csv", "", "Lead,MQL", 4, "11 10 11 11", `dates in "created" read as DD/MM/YYYY (1 values had a day > 12)`, true, false},
 		{"mdy_ambiguous.csv", "", "Lead,MQL", 2, "11 10", "US month-first was assumed", true, false},
+		{"excel_serial_dates.csv", "", "Lead,MQL", 3, "11 10 11", `dates in "created" read as Excel serial numbers`, true, false},
+		{"month_names.csv", "", "Lead,MQL", 2, "11 10", `dates in "mql_date" read as month names`, true, false},
 		{"history_log.csv", "", "Lead,MQL,SQL,Won", 3, "1111 1100 1000", "1 records moved backward or re-entered a stage", true, false},
 		{"flags.csv", "flags.yaml", "Lead,Qualified,Converted,Won", 4, "1111 1100 1110 1000", "come from yes/no flags without dates", false, false},
 		{"custom_current_stage.csv", "custom_current_stage.yaml", "Intro,Demo,Proposal,Won", 3, "1100 1111 1000", "given mapping (current-stage shape)", true, true},
@@ -125,6 +127,11 @@ func TestFixtureValues(t *testing.T) {
 	}
 	if ds.Days[0][2] != day("2024-01-15") || ds.Exit[1] != model.ExitWon || ds.ExitDay[1] != day("2024-02-20") {
 		t.Errorf("days %v exit %v", ds.Days[0], ds.Exit)
+	}
+	ds = load(t, "excel_serial_dates.csv", Options{})
+	// Serial 45292 is 2024-01-01 (Excel counts from 1899-12-30).
+	if ds.Days[0][0] != day("2024-01-01") || ds.Days[1][0] != day("2024-01-02") || ds.Amount[0] != 120000 {
+		t.Errorf("serial days %v %v amounts %v", ds.Days[0], ds.Days[1], ds.Amount)
 	}
 	ds = load(t, "salesforce_opportunities.csv", Options{})
 	if want := []int64{1200000, 800000, -450050, 95000}; !equal(ds.Amount, want) {
