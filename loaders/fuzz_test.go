@@ -55,13 +55,13 @@ func FuzzParseDate(f *testing.F) {
 	})
 }
 
-func FuzzParseMoney(f *testing.F) {
+func FuzzParseAmount(f *testing.F) {
 	for _, s := range []string{"$1,200.50", "1.234,56 €", "(4,500.50)", "USD 1,200", "-300", "1 234,5"} {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, dc bool) {
-		c, _, ok := parseMoney([]byte(s), dc)
+		c, _, ok := parseAmount([]byte(s), dc)
 		if !ok && c != 0 {
 			t.Fatalf("%q: not ok but %d", s, c)
 		}

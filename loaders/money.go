@@ -9,11 +9,11 @@ var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"CHF", "CHF"},
 }
 
-// parseMoney reads an amount into minor units (cents): currency symbols
+// parseAmount reads an amount into minor units (cents): currency symbols
 // or ISO codes before or after, thousands separators (, . space ' and
 // no-break space), a decimal comma when decComma is set or evident
 // ("1.234,56"), and negatives as -1 or (1). currency is "" if none shown.
-func parseMoney(b []byte, decComma bool) (cents int64, currency string, ok bool) {
+func parseAmount(b []byte, decComma bool) (cents int64, currency string, ok bool) {
 	s := strings.TrimSpace(string(b))
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {

@@ -159,7 +159,7 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	var cc uint32
 	if p.amount >= 0 {
 		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 {
-			c, cur, ok := parseMoney(v, b.decComma)
+			c, cur, ok := parseAmount(v, b.decComma)
 			if !ok {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")
 			}

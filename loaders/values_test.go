@@ -90,7 +90,7 @@ func indexOf(s, sub string) int {
 	return -1
 }
 
-func TestParseMoney(t *testing.T) {
+func TestParseAmount(t *testing.T) {
 	cases := []struct {
 		in       string
 		decComma bool
@@ -124,7 +124,7 @@ func TestParseMoney(t *testing.T) {
 		{"99999999999999999999", false, 0, "", false},
 	}
 	for _, c := range cases {
-		cents, cur, ok := parseMoney([]byte(c.in), c.decComma)
+		cents, cur, ok := parseAmount([]byte(c.in), c.decComma)
 		if ok != c.ok || (ok && (cents != c.cents || cur != c.cur)) {
 			t.Errorf("%q (decComma %v): got %d %q %v, want %d %q %v", c.in, c.decComma, cents, cur, ok, c.cents, c.cur, c.ok)
 		}

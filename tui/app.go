@@ -4,14 +4,19 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"funnel/model"
+	"funnel/model/money"
 	"funnel/tui/theme"
 	"funnel/tui/views"
 	"funnel/tui/widgets"
@@ -19,14 +24,25 @@ import (
 
 // Options configure the explorer.
 type Options struct {
-	NoColor bool // monochrome (also when NO_COLOR is set)
+	NoColor  bool             // monochrome (also when NO_COLOR is set)
+	Mask     bool             // start with names, emails and companies masked (M toggles)
+	Spend    []money.SpendRow // spend table for cost figures (nil: none)
+	Money    money.Options    // currency options for money figures
+	NoMouse  bool             // start with mouse reporting off (m toggles it)
+	Debug    io.Writer        // when set, every message and its handling time is logged here
+	CrashDir string           // where a crash file goes (default: the temp dir)
 }
+
+// ErrCancelled is returned when the user cancels a load.
+var ErrCancelled = errors.New("load cancelled")
 
 type mode int
 
 const (
 	modeNormal mode = iota
 	modeHelp
+	modeFilter  // typing a / filter
+	modeCommand // typing a : command
 )
 
 // App is the root model.
@@ -40,17 +56,53 @@ type App struct {
 	opts   Options
 	width  int
 	height int
+	mouse  bool
+	load   *loader // non-nil while loading
+	state  views.State
+	prompt prompt
+	tops   []topView
+	cache  map[string]views.View // top views made so far, by name
+	active string                // the top view at the bottom of the stack
+	mask   masking
+	err    error // why the program stopped, if not by the user's choice
 }
 
 // New builds the explorer over a loaded dataset.
 func New(ds *model.Dataset, opt Options) *App {
+	a := newApp(opt)
+	a.setData(ds)
+	return a
+}
+
+// NewLoading builds the explorer that first runs load in the background,
+// showing a progress bar that esc or ctrl+c cancels.
+func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
+	a := newApp(opt)
+	a.load = newLoader(label)
+	return a, a.load.start(load)
+}
+
+func newApp(opt Options) *App {
 	st := theme.New(true, opt.NoColor)
-	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt}
-	a.common = views.Common{Styles: st, Data: ds}
-	a.stack = []views.View{views.NewOverview(a.common)}
+	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse,
+		state: views.DefaultState(), tops: topViews()}
 	a.applyHelpStyles()
 	return a
 }
+
+func (a *App) setData(ds *model.Dataset) {
+	a.load = nil
+	a.mask = masking{orig: ds}
+	a.common = views.Common{Styles: a.styles, Data: ds, Spend: a.opts.Spend, Money: a.opts.Money}
+	a.cache = map[string]views.View{}
+	a.openTop("overview", "")
+	if a.opts.Mask {
+		a.toggleMask()
+	}
+}
+
+// Err is why the program stopped, when it was not the user quitting.
+func (a *App) Err() error { return a.err }
 
 // Top is the active view.
 func (a *App) Top() views.View { return a.stack[len(a.stack)-1] }
@@ -59,7 +111,10 @@ func (a *App) Top() views.View { return a.stack[len(a.stack)-1] }
 func (a *App) Depth() int { return len(a.stack) }
 
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.Top().Init()}
+	var cmds []tea.Cmd
+	if a.load == nil {
+		cmds = append(cmds, a.Top().Init())
+	}
 	if !a.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -67,6 +122,10 @@ func (a *App) Init() tea.Cmd {
 }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.opts.Debug != nil {
+		start := time.Now()
+		defer func() { fmt.Fprintf(a.opts.Debug, "%s %T %s\n", start.Format("15:04:05.000"), msg, time.Since(start)) }()
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -83,14 +142,101 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case views.PopMsg:
 		a.pop()
 		return a, nil
+	case views.OpenMsg:
+		return a, a.openTop(msg.Name, msg.Arg)
+	case views.SetFilterMsg:
+		st := a.state
+		st.Filter = msg.Filter
+		return a, a.setState(st)
+	case views.SetPeriodMsg:
+		st := a.state
+		st.Period = msg.Period
+		return a, a.setState(st)
+	case loadProgressMsg:
+		if a.load != nil {
+			a.load.done, a.load.total = msg.done, msg.total
+			return a, a.load.wait()
+		}
+		return a, nil
+	case loadDoneMsg:
+		switch {
+		case errors.Is(msg.err, context.Canceled):
+			a.err = ErrCancelled
+			return a, tea.Quit
+		case msg.err != nil:
+			a.err = msg.err
+			return a, tea.Quit
+		}
+		a.setData(msg.ds)
+		return a, a.Top().Init()
 	case tea.KeyPressMsg:
+		if a.load != nil {
+			return a, a.loadingKey(msg)
+		}
 		return a, a.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return a, a.wheel(msg)
+	case tea.MouseClickMsg:
+		if a.load == nil && msg.Y >= 1 {
+			msg.Y-- // below the breadcrumb line, in the view's own rows
+			return a, a.Top().Update(msg)
+		}
+		return a, nil
 	}
-	return a, a.Top().Update(msg)
+	if a.load != nil {
+		return a, nil
+	}
+	return a, a.broadcast(msg)
+}
+
+// broadcast hands any other message (a background result, a tick) to every
+// view that exists, not only the top one: a result computed for a view the
+// user has left still lands. Views ignore what is not theirs, and
+// generation numbers drop stale results.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	seen := map[views.View]bool{}
+	var cmds []tea.Cmd
+	for _, v := range a.stack {
+		seen[v] = true
+		cmds = append(cmds, v.Update(msg))
+	}
+	for _, v := range a.cache {
+		if !seen[v] {
+			cmds = append(cmds, v.Update(msg))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.keys.Quit, a.keys.Back) {
+		a.load.cancel()
+	}
+	return nil
+}
+
+// wheel turns the mouse wheel into the view's up/down keys.
+func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
+	if a.load != nil || a.mode != modeNormal {
+		return nil
+	}
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		return a.Top().Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	case tea.MouseWheelDown:
+		return a.Top().Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	return nil
 }
 
 // handleKey switches on the mode first, then global keys, then the view.
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if a.mode == modeFilter || a.mode == modeCommand {
+		return a.handlePromptKey(msg)
+	}
+	if c, ok := a.Top().(views.Capturer); ok && c.Capturing() && msg.String() != "ctrl+c" {
+		return a.Top().Update(msg)
+	}
 	if a.mode == modeHelp {
 		if key.Matches(msg, a.keys.Quit) && msg.String() == "ctrl+c" {
 			return tea.Quit
@@ -107,6 +253,23 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Back):
 		a.pop()
 		return nil
+	case key.Matches(msg, a.keys.Filter):
+		a.mode = modeFilter
+		a.prompt = newPrompt(modeFilter, a.state.Filter, a.width, a.styles.Dark)
+		a.prompt.input.SetSuggestions(completions(a.common.Data, a.state.Filter))
+		return nil
+	case key.Matches(msg, a.keys.Command):
+		a.mode = modeCommand
+		a.prompt = newPrompt(modeCommand, "", a.width, a.styles.Dark)
+		return nil
+	case key.Matches(msg, a.keys.Mouse):
+		a.mouse = !a.mouse
+		return nil
+	case key.Matches(msg, a.keys.Mask):
+		return a.toggleMask()
+	}
+	if cmd, ok := a.topKey(msg); ok {
+		return cmd
 	}
 	return a.Top().Update(msg)
 }
@@ -132,11 +295,17 @@ func (a *App) applyHelpStyles() {
 	a.help.Styles.FullKey = a.styles.HelpKey
 	a.help.Styles.ShortDesc = a.styles.HelpDesc
 	a.help.Styles.FullDesc = a.styles.HelpDesc
+	a.help.Styles.ShortSeparator = a.styles.Muted
+	a.help.Styles.FullSeparator = a.styles.Muted
+	a.help.Styles.Ellipsis = a.styles.Muted
 }
 
 func (a *App) View() tea.View {
 	v := tea.NewView(a.render())
 	v.AltScreen = true
+	if a.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "funnel"
 	return v
 }
@@ -145,12 +314,22 @@ func (a *App) render() string {
 	if a.width < MinWidth || a.height < MinHeight {
 		return tooSmall(a.width, a.height)
 	}
-	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1}
+	if a.load != nil {
+		return a.load.view(a.width, a.height, a.styles.Muted.Render)
+	}
+	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1, tops: a.topBindings()}
 	body := a.Top().View()
 	helpLine := a.help.ShortHelpView(hk.ShortHelp())
-	if a.mode == modeHelp {
+	switch a.mode {
+	case modeHelp:
 		body = a.fullHelp(hk)
 		helpLine = a.styles.Muted.Render("press any key to close help")
+	case modeFilter, modeCommand:
+		helpLine = a.prompt.view(a.width, a.styles.Error.Render)
+		if a.prompt.err != "" {
+			// the error line takes the status line's place
+			return strings.Join([]string{a.breadcrumb(), fitLines(body, a.width, a.height-chromeHeight), helpLine}, "\n")
+		}
 	}
 	bodyH := a.height - chromeHeight
 	return strings.Join([]string{
@@ -162,10 +341,8 @@ func (a *App) render() string {
 }
 
 func (a *App) fullHelp(hk helpKeys) string {
-	a.help.ShowAll = true
-	defer func() { a.help.ShowAll = false }()
 	title := a.styles.Title.Render("Keys: " + a.Top().Title())
-	return title + "\n\n" + a.help.FullHelpView(hk.FullHelp())
+	return title + "\n\n" + renderFullHelp(hk.FullHelp(), a.width, a.height-chromeHeight-2, a.styles)
 }
 
 func (a *App) breadcrumb() string {
@@ -179,9 +356,22 @@ func (a *App) breadcrumb() string {
 func (a *App) statusLine() string {
 	ld := a.common.Data.Load
 	files := widgets.Clean(strings.Join(ld.Files, ", "))
-	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped ", files,
-		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped))
+	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
+		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
+	if a.state.Filter != "" {
+		s += " · where " + widgets.Clean(a.state.Filter)
+	}
+	if a.state.Masked {
+		s += " · MASKED"
+	}
 	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
+}
+
+func asOfLabel(d int32) string {
+	if d == model.NoDay {
+		return "latest"
+	}
+	return model.DayString(d)
 }
 
 // fitLines pads or cuts s to exactly h lines of at most w cells.

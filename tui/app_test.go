@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -16,20 +17,41 @@ func newDemoApp(t *testing.T, w, h int) *App {
 	t.Helper()
 	a := New(demo.Generate(demo.Options{Rows: 5000, Seed: 1}), Options{NoColor: true})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	deliver(a, a.Init()) // background results (insights) arrive before the test looks
 	return a
 }
 
 func press(a *App, keys ...tea.KeyPressMsg) {
 	for _, k := range keys {
 		_, cmd := a.Update(k)
-		// deliver navigation messages the way the program would
-		if cmd != nil {
-			if msg := cmd(); msg != nil {
-				if _, quit := msg.(tea.QuitMsg); !quit {
-					a.Update(msg)
-				}
-			}
+		deliver(a, cmd)
+	}
+}
+
+// deliver runs a command the way the program would and feeds its message
+// back, until the screen settles. Nothing in the explorer ticks, so every
+// command ends; one that takes over 5s fails the wait and is dropped.
+func deliver(a *App, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(5 * time.Second):
+		return
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg, tea.BackgroundColorMsg:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			deliver(a, c)
 		}
+	default:
+		_, next := a.Update(msg)
+		deliver(a, next)
 	}
 }
 

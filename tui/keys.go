@@ -4,15 +4,22 @@ import "charm.land/bubbles/v2/key"
 
 // GlobalKeys work in every view.
 type GlobalKeys struct {
-	Quit, Help, Back key.Binding
+	Quit, Help, Back, Mouse, Filter, Command key.Binding
+	NextView, PrevView, Mask                 key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
 func DefaultGlobalKeys() GlobalKeys {
 	return GlobalKeys{
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NextView: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
+		PrevView: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Command:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:stage SQL, :by channel)")),
+		Mouse:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
+		Mask:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mask names (for a projector)")),
 	}
 }
 
@@ -24,12 +31,13 @@ type helpKeys struct {
 	}
 	global  GlobalKeys
 	canBack bool
+	tops    []key.Binding // tab, shift+tab and one key per top view
 }
 
 func (h helpKeys) globals() []key.Binding {
 	b := h.global.Back
 	b.SetEnabled(h.canBack)
-	return []key.Binding{b, h.global.Help, h.global.Quit}
+	return []key.Binding{b, h.global.Filter, h.global.Help, h.global.Quit}
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
@@ -37,5 +45,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.view.FullHelp(), h.globals())
+	return append(h.view.FullHelp(), h.tops, append(h.globals(), h.global.Command, h.global.Mouse, h.global.Mask))
 }

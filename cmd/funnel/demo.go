@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -37,7 +38,7 @@ for a given --seed, so that anyone can make a large realistic file with one comm
 	}
 	cmd.Flags().IntVar(&opts.Rows, "rows", 50000, "number of leads")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "random seed (same seed, same files)")
-	cmd.Flags().StringVar(&opts.Out, "out", ".", "directory to write leads.csv into (created if missing)")
+	cmd.Flags().StringVar(&opts.Out, "out", ".", "directory to write leads.csv and spend.csv into (created if missing)")
 	return cmd
 }
 
@@ -50,6 +51,24 @@ func demoRun(opts *DemoOptions) error {
 	}
 	ds := demo.Generate(demo.Options{Rows: opts.Rows, Seed: opts.Seed})
 	path := filepath.Join(opts.Out, "leads.csv")
+	spendPath := filepath.Join(opts.Out, "spend.csv")
+	for _, p := range []string{path, spendPath} {
+		if _, err := os.Stat(p); err == nil {
+			return usageError{fmt.Errorf("%s exists; funnel demo does not overwrite files (choose another --out)", p)}
+		}
+	}
+	if err := writeNew(path, func(w io.Writer) error { return demo.WriteLeadsCSV(w, ds) }); err != nil {
+		return err
+	}
+	if err := writeNew(spendPath, func(w io.Writer) error { return demo.WriteSpendCSV(w, demo.Spend(ds)) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Out, "wrote %s (%d leads, seed %d) and %s (monthly spend per channel)\n", path, opts.Rows, opts.Seed, spendPath)
+	return nil
+}
+
+// writeNew creates path (never overwriting) and fills it with write.
+func writeNew(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if os.IsExist(err) {
 		return usageError{fmt.Errorf("%s exists; funnel demo does not overwrite files (choose another --out)", path)}
@@ -57,13 +76,9 @@ func demoRun(opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := demo.WriteLeadsCSV(f, ds); err != nil {
+	if err := write(f); err != nil {
 		f.Close()
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s (%d leads, seed %d)\n", path, opts.Rows, opts.Seed)
-	return nil
+	return f.Close()
 }

@@ -14,7 +14,9 @@ import (
 	"funnel/loaders"
 	"funnel/model"
 	"funnel/model/demo"
+	"funnel/model/mask"
 	"funnel/tui"
+	"funnel/tui/report"
 )
 
 // Exit codes.
@@ -51,6 +53,8 @@ type RootOptions struct {
 	Preset  string
 	Map     string
 	NoColor bool
+	Mask    bool
+	Money   MoneyFlags
 }
 
 // usageError marks errors that are the user's invocation, not the data.
@@ -103,7 +107,8 @@ When standard output is not a terminal, funnel prints the overview as text.`,
   funnel contacts.csv deals.csv           # HubSpot, Salesforce, Pipedrive exports are detected
   funnel init export.csv && funnel --map funnel.yaml export.csv
   funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
-  funnel leads.csv | less                 # plain text when piped`,
+  funnel leads.csv | less                 # plain text when piped
+  funnel leads.csv --spend spend.csv      # CAC, ROI, payback: press e`,
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -119,21 +124,39 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
+	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
+	addMoneyFlags(cmd, &opts.Money)
 	cmd.AddCommand(newDemoCmd(io, nil))
+	cmd.AddCommand(newReportCmd(io, nil))
 	cmd.AddCommand(newInitCmd(io, nil))
 	return cmd
 }
 
 func rootRun(opts *RootOptions) error {
+	mo, err := opts.Money.options()
+	if err != nil {
+		return err
+	}
 	ds, err := loadData(opts)
 	if err != nil {
 		return err
 	}
+	spend, err := opts.Money.spend(ds, len(opts.Files) == 0)
+	if err != nil {
+		return err
+	}
 	if !opts.IO.OutIsTTY {
-		return tui.WritePlain(opts.IO.Out, ds, opts.IO.Width)
+		if opts.Mask {
+			ds = mask.Dataset(ds, mask.NewKey())
+		}
+		r, err := report.Build(ds, report.Options{Masked: opts.Mask, Spend: spend, Money: mo})
+		if err != nil {
+			return buildError(err)
+		}
+		return report.WriteText(opts.IO.Out, r, opts.IO.Width)
 	}
 	noColor := opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR")
-	return tui.Run(ds, tui.Options{NoColor: noColor})
+	return tui.Run(ds, tui.Options{NoColor: noColor, Mask: opts.Mask, Spend: spend, Money: mo})
 }
 
 func loadData(opts *RootOptions) (*model.Dataset, error) {

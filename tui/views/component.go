@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"funnel/model"
+	"funnel/model/money"
 	"funnel/tui/theme"
 )
 
@@ -23,11 +24,22 @@ type View interface {
 	help.KeyMap
 }
 
+// Capturer is a view that sometimes takes every key (a text prompt of its
+// own); while Capturing is true the root passes keys through, ctrl+c aside.
+type Capturer interface{ Capturing() bool }
+
+// Reserved keys belong to the root (global keys and top views); views must
+// not bind them: q ? / : m M o b c t s p e tab shift+tab esc.
+
 // Common is what every view is built with. It is never mutated after
 // construction; a new dataset or theme builds new views.
 type Common struct {
 	Styles *theme.Styles
 	Data   *model.Dataset
+	// Spend is the spend table (nil when none was given) and Money the
+	// currency options for money figures.
+	Spend []money.SpendRow
+	Money money.Options
 }
 
 // PushMsg asks the root to open a view on top of the stack.
@@ -41,3 +53,29 @@ func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 
 // Pop returns a command that goes back.
 func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
+
+// State is what the user has asked for across views: the filter, the
+// period of trends and comparisons, and the as-of date. The root owns it and
+// sends StateMsg to every view on the stack when it changes.
+type State struct {
+	Filter string // filter expression, e.g. "channel=chat created>=2025-03"
+	Period string // week, month, quarter or year
+	AsOf   int32  // model.NoDay: the last date in the data
+	Masked bool   // names, emails, companies shown as pseudonyms
+}
+
+// DefaultState is the state the explorer opens with.
+func DefaultState() State { return State{Period: "month", AsOf: model.NoDay} }
+
+// StateMsg tells views the state changed.
+type StateMsg struct{ State State }
+
+// OpenMsg asks the root to open a top view by name (with an argument, such
+// as the dimension of a breakdown), as `:by channel` does.
+type OpenMsg struct {
+	Name string
+	Arg  string
+}
+
+// SelectStageMsg asks the overview to select a stage (`:stage SQL`).
+type SelectStageMsg struct{ Stage int }

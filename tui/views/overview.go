@@ -14,28 +14,38 @@ import (
 
 // OverviewKeys are the overview's own bindings.
 type OverviewKeys struct {
-	Up, Down, Top, Bottom key.Binding
+	Up, Down, Top, Bottom, Records, Detail key.Binding
+	Money                                  key.Binding
 }
 
 // DefaultOverviewKeys returns the overview's key map.
 func DefaultOverviewKeys() OverviewKeys {
 	return OverviewKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous stage")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next stage")),
-		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
-		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous stage")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next stage")),
+		Top:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
+		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
+		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
+		Detail:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "stage detail")),
+		Money:   key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "money columns on/off")),
 	}
 }
 
 // Overview is the first screen: every stage with its count, step and
 // cumulative conversion, a bar and a sparkline of monthly entries.
 type Overview struct {
-	common Common
-	keys   OverviewKeys
-	funnel model.Funnel
-	cursor int
-	width  int
-	height int
+	common   Common
+	keys     OverviewKeys
+	funnel   model.Funnel
+	cursor   int
+	width    int
+	height   int
+	state    State
+	gen      int
+	insights *overviewInsights // nil until computed
+	// showMoney adds the money columns (`$`); money is computed on first use.
+	showMoney bool
+	money     *stageMoney
 }
 
 // NewOverview computes the funnel of the dataset and builds the view.
@@ -44,10 +54,11 @@ func NewOverview(c Common) *Overview {
 		common: c,
 		keys:   DefaultOverviewKeys(),
 		funnel: model.ComputeFunnel(c.Data, model.FunnelOptions{AsOf: model.NoDay, Months: 12}),
+		state:  DefaultState(),
 	}
 }
 
-func (o *Overview) Init() tea.Cmd { return nil }
+func (o *Overview) Init() tea.Cmd { return computeInsights(o.common.Data, o.state, o.gen) }
 func (o *Overview) Title() string { return "Overview" }
 
 // Selected is the index of the selected stage.
@@ -59,11 +70,37 @@ func (o *Overview) Funnel() model.Funnel { return o.funnel }
 func (o *Overview) SetSize(w, h int) { o.width, o.height = w, h }
 
 func (o *Overview) Update(msg tea.Msg) tea.Cmd {
+	last := len(o.funnel.Stages) - 1
+	switch msg := msg.(type) {
+	case overviewInsightsMsg:
+		if msg.gen == o.gen {
+			o.insights = &msg.res
+		}
+		return nil
+	case StateMsg:
+		o.state = msg.State
+		o.gen++
+		o.insights = nil
+		return tea.Batch(o.funnelCmd(), computeInsights(o.common.Data, o.state, o.gen))
+	case overviewFunnelMsg:
+		if msg.gen == o.gen {
+			o.funnel = msg.funnel
+		}
+		return nil
+	case SelectStageMsg:
+		o.cursor = min(max(0, msg.Stage), last)
+		return nil
+	case tea.MouseClickMsg:
+		// rows: caption, header, then one line per stage
+		if k := msg.Y - 2; k >= 0 && k <= last {
+			o.cursor = k
+		}
+		return nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	last := len(o.funnel.Stages) - 1
 	switch {
 	case key.Matches(km, o.keys.Up):
 		o.cursor = max(0, o.cursor-1)
@@ -73,25 +110,60 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = 0
 	case key.Matches(km, o.keys.Bottom):
 		o.cursor = last
+	case key.Matches(km, o.keys.Money):
+		o.showMoney = !o.showMoney
+	case key.Matches(km, o.keys.Records):
+		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
+	case key.Matches(km, o.keys.Detail) && last >= 0:
+		return Push(NewStageDetail(o.common, o.state, o.cursor))
 	}
 	return nil
 }
 
 func (o *Overview) ShortHelp() []key.Binding {
-	return []key.Binding{o.keys.Up, o.keys.Down}
+	return []key.Binding{o.keys.Up, o.keys.Down, o.keys.Detail, o.keys.Records}
+}
+
+// reachedRows lists the records at stage k or past it.
+func (o *Overview) reachedRows(k int) []int32 {
+	var rows []int32
+	for i := range o.common.Data.Reached {
+		if o.common.Data.Deepest(i) >= k {
+			rows = append(rows, int32(i))
+		}
+	}
+	return rows
 }
 
 func (o *Overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}}
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Detail, o.keys.Records, o.keys.Money}}
 }
 
 func (o *Overview) View() string {
-	return RenderOverview(o.common, o.funnel, o.cursor, o.width, o.height)
+	extras := o.deltaColumn()
+	var notes []string
+	if o.showMoney {
+		cols, note := o.moneyColumns()
+		extras = append(extras, cols...)
+		notes = append(notes, note)
+	}
+	body := RenderOverview(o.common, o.funnel, o.cursor, o.width, 0, extras...)
+	lines := strings.Split(body, "\n")
+	for _, n := range notes {
+		for _, l := range wrap(n, o.width) {
+			lines = append(lines, o.common.Styles.Muted.Render(l))
+		}
+	}
+	lines = append(lines, o.insightLines(o.width)...)
+	if o.height > 0 && len(lines) > o.height {
+		lines = lines[:o.height]
+	}
+	return strings.Join(lines, "\n")
 }
 
-// RenderOverview draws the stage table; cursor < 0 selects nothing (the
-// plain-text report uses it that way).
-func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string {
+// RenderOverview draws the stage table with any extra columns; cursor < 0
+// selects nothing.
+func RenderOverview(c Common, f model.Funnel, cursor, width, height int, extras ...ExtraColumn) string {
 	st := c.Styles
 	var lines []string
 	top := 0
@@ -109,6 +181,9 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 	const numW, rateW = 10, 7
 	sparkW := len(f.Months)
 	fixed := 2 + nameW + 1 + numW + 1 + rateW + 1 + rateW + 2
+	for _, e := range extras {
+		fixed += e.Width + 1
+	}
 	showSpark := sparkW > 0 && width >= fixed+10+2+sparkW
 	barW := width - fixed
 	if showSpark {
@@ -117,7 +192,7 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 	barW = max(0, barW)
 
 	head := "  " + widgets.PadRight("Stage", nameW) + " " + widgets.PadLeft("Reached", numW) + " " +
-		widgets.PadLeft("Step", rateW) + " " + widgets.PadLeft("Total", rateW) + "  " + widgets.PadRight("", barW)
+		widgets.PadLeft("Step", rateW) + " " + widgets.PadLeft("Total", rateW) + extraHeads(extras) + "  " + widgets.PadRight("", barW)
 	if showSpark {
 		head += "  " + sparkHeader(f, sparkW)
 	}
@@ -128,17 +203,18 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 			step = widgets.Percent(s.ConversionFromPrevious)
 		}
 		row := widgets.Fit(s.Name, nameW) + " " + widgets.PadLeft(widgets.Count(s.Reached), numW) + " " +
-			widgets.PadLeft(step, rateW) + " " + widgets.PadLeft(widgets.Percent(s.ConversionFromTop), rateW) + "  "
+			widgets.PadLeft(step, rateW) + " " + widgets.PadLeft(widgets.Percent(s.ConversionFromTop), rateW)
+		plainExtra, styledExtra := extraCells(extras, k)
 		bar := widgets.Bar(model.Ratio(s.Reached, top), barW)
 		spark := ""
 		if showSpark {
 			spark = "  " + widgets.Sparkline(s.Monthly)
 		}
 		if k == cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+bar+spark, width), width)))
+			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+plainExtra+"  "+bar+spark, width), width)))
 			continue
 		}
-		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row)+st.Bar.Render(bar)+st.Spark.Render(spark), width))
+		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row)+styledExtra+"  "+st.Bar.Render(bar)+st.Spark.Render(spark), width))
 	}
 	if cursor >= 0 && cursor < len(f.Stages) {
 		lines = append(lines, "", stageNote(c, f, cursor, width))
@@ -155,6 +231,26 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int) string 
 		lines = lines[:height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+func extraHeads(extras []ExtraColumn) string {
+	var b strings.Builder
+	for _, e := range extras {
+		b.WriteString(" " + widgets.PadLeft(widgets.Truncate(e.Header, e.Width), e.Width))
+	}
+	return b.String()
+}
+
+// extraCells renders row k's extra cells, plain (for the selected row,
+// styled as a whole) and styled.
+func extraCells(extras []ExtraColumn, k int) (plain, styled string) {
+	for _, e := range extras {
+		text, style := e.Cell(k)
+		cell := widgets.PadLeft(widgets.Truncate(text, e.Width), e.Width)
+		plain += " " + cell
+		styled += " " + style.Render(cell)
+	}
+	return plain, styled
 }
 
 func sparkHeader(f model.Funnel, w int) string {

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"funnel/model"
+	"funnel/model/mask"
+	"funnel/tui/report"
+)
+
+// ReportOptions are the flags of `funnel report`.
+type ReportOptions struct {
+	IO       *IO
+	Files    []string
+	Format   string
+	Sections string
+	By       string
+	Top      int
+	Where    []string
+	Period   string
+	AsOf     string
+	Stages   string
+	Map      string
+	Preset   string
+	Mask     bool
+	NoColor  bool
+	Money    MoneyFlags
+}
+
+func newReportCmd(io *IO, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "report [flags] [FILE...]",
+		Short: "Print the funnel as text, markdown, JSON or CSV",
+		Long: `Print the same numbers as the explorer, without a terminal UI: for decks and
+wikis (markdown), other tools (json, csv) and scheduled jobs (text).
+
+Sections: stages (default), breakdown (with --by), trends and velocity (when the
+data has dates), sticky_points on request, and money (with --spend or --currency, and for
+the demo); cohorts are not yet available here. Amounts in several currencies are never
+summed: pass --currency and --rates to convert them.
+The JSON schema is documented in the package funnel/tui/report and is stable:
+every key is always present and carries its denominators, the window, the as-of
+date and the immature cohorts. CSV text cells are safe to open in a spreadsheet.
+With no FILE the report is of the demo dataset.
+
+Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
+		Example: `  funnel report leads.csv
+  funnel report leads.csv --by channel --format markdown > funnel.md
+  funnel report leads.csv --format json --sections stages,velocity | jq .stages
+  funnel report leads.csv --by owner --mask --format csv > shareable.csv
+  funnel report leads.csv --where channel=organic --where segment!=SMB
+  funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	f.StringVar(&opts.Sections, "sections", "", "comma-separated sections: "+strings.Join(report.AllSections, ", "))
+	f.StringVar(&opts.By, "by", "", "dimension for the breakdown section (e.g. channel)")
+	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
+	f.StringArrayVar(&opts.Where, "where", nil, "keep records with DIMENSION=VALUE or DIMENSION!=VALUE (repeatable)")
+	f.StringVar(&opts.Period, "period", "", "trend period: week, month, quarter or year (month for now)")
+	f.StringVar(&opts.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; not yet supported)")
+	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
+	f.StringVar(&opts.Map, "map", "", "mapping file for the columns (not yet supported)")
+	f.StringVar(&opts.Preset, "preset", "", "source preset, e.g. hubspot (not yet supported)")
+	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms")
+	f.BoolVar(&opts.NoColor, "no-color", false, "accepted for symmetry; reports are never coloured")
+	addMoneyFlags(cmd, &opts.Money)
+	return cmd
+}
+
+func reportRun(opts *ReportOptions) error {
+	ropt, err := reportOptions(opts)
+	if err != nil {
+		return usageError{err}
+	}
+	ds, err := loadData(&RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages})
+	if err != nil {
+		return err
+	}
+	if ropt.Spend, err = opts.Money.spend(ds, len(opts.Files) == 0); err != nil {
+		return err
+	}
+	if opts.Mask {
+		ds = mask.Dataset(ds, mask.NewKey())
+	}
+	r, err := report.Build(ds, ropt)
+	if err != nil {
+		return buildError(err)
+	}
+	return report.Write(opts.IO.Out, r, opts.Format, opts.IO.Width)
+}
+
+// reportOptions checks the flags before any file is read.
+func reportOptions(opts *ReportOptions) (report.Options, error) {
+	ro := report.Options{By: opts.By, Top: opts.Top, Masked: opts.Mask}
+	var err error
+	if ro.Money, err = opts.Money.options(); err != nil {
+		return ro, err
+	}
+	if !slices.Contains(report.Formats, opts.Format) {
+		return ro, fmt.Errorf("--format %q: expected one of %s", opts.Format, strings.Join(report.Formats, ", "))
+	}
+	if opts.Top <= 0 {
+		return ro, fmt.Errorf("--top must be positive, got %d", opts.Top)
+	}
+	if opts.Sections != "" {
+		s, err := report.ParseSections(opts.Sections)
+		if err != nil {
+			return ro, err
+		}
+		ro.Sections = s
+	}
+	for _, w := range opts.Where {
+		f, err := report.ParseFilter(w)
+		if err != nil {
+			return ro, err
+		}
+		ro.Where = append(ro.Where, f)
+	}
+	switch strings.ToLower(opts.Period) {
+	case "", "month":
+	case "week", "quarter", "year":
+		return ro, fmt.Errorf("--period %s is not yet supported by funnel report (month only for now)", opts.Period)
+	default:
+		return ro, fmt.Errorf("--period %q: expected week, month, quarter or year", opts.Period)
+	}
+	if opts.AsOf != "" {
+		if !validDate(opts.AsOf) {
+			return ro, fmt.Errorf("--as-of %q: expected a date as YYYY-MM-DD", opts.AsOf)
+		}
+		return ro, fmt.Errorf("--as-of is not yet supported by funnel report (the report runs to the last date in the data)")
+	}
+	if opts.Map != "" {
+		return ro, fmt.Errorf("--map is not yet supported by funnel report")
+	}
+	if opts.Preset != "" {
+		return ro, fmt.Errorf("--preset is not yet supported by funnel report")
+	}
+	return ro, nil
+}
+
+func validDate(s string) bool {
+	var y, m, d int
+	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n != 3 || err != nil || len(s) != 10 {
+		return false
+	}
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	yy, mm, dd := model.CivilFromDay(model.DayFromCivil(y, m, d))
+	return yy == y && mm == m && dd == d
+}

@@ -1,0 +1,177 @@
+// Package insight answers "where do we lose them, is it real, and why did it
+// change?" from a *model.Dataset: sticky points with honest statistics,
+// period comparison, mix shift, propagation down the funnel and channel
+// ranking by what reaches the bottom. Pure functions; results marshal to JSON.
+package insight
+
+import (
+	"math"
+	"math/bits"
+
+	"funnel/model"
+	"funnel/model/stats"
+)
+
+// resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.
+func resolveAsOf(ds *model.Dataset, asOf int32) int32 {
+	if asOf != 0 && asOf != model.NoDay {
+		return asOf
+	}
+	if _, hi, ok := ds.DayRange(); ok {
+		return hi
+	}
+	return model.NoDay
+}
+
+// reachedAtLeast reports whether record i reached stage k or any later one.
+func reachedAtLeast(ds *model.Dataset, i, k int) bool {
+	return bits.Len16(ds.Reached[i])-1 >= k
+}
+
+// entryDay is the day record i entered stage k: its date there, or (when
+// only a later stage is dated) the first later date, an upper bound. NoDay
+// when nothing at or after k is dated.
+func entryDay(ds *model.Dataset, i, k int) int32 {
+	for j := k; j < len(ds.Days); j++ {
+		if d := ds.Days[j][i]; d != model.NoDay {
+			return d
+		}
+	}
+	return model.NoDay
+}
+
+// typicalDelay returns the q-quantile (0..1) of the observed days from stage
+// k to stage k+1 over records dated at both, and how many were observed.
+func typicalDelay(ds *model.Dataset, k int, q float64) (days int, observed int) {
+	if k+1 >= len(ds.Days) {
+		return 0, 0
+	}
+	a, b := ds.Days[k], ds.Days[k+1]
+	var xs []float64
+	for i := range a {
+		if a[i] != model.NoDay && b[i] != model.NoDay && b[i] >= a[i] {
+			xs = append(xs, float64(b[i]-a[i]))
+		}
+	}
+	if len(xs) == 0 {
+		return 0, 0
+	}
+	return int(math.Ceil(stats.Quantile(xs, q))), len(xs)
+}
+
+// cohort is the set of records counted at one transition: they entered the
+// from-stage inside the window and long enough before as-of to have had time
+// to convert.
+type cohort struct {
+	idx  []int32 // record indices entering
+	conv []bool  // converted by as-of
+	// why records that reached the stage were left out
+	outside, immature, undated int
+}
+
+// transitionCohort builds the cohort for transition k→k+1. from/to bound the
+// entry day (inclusive; from 0 = open, to 0 = asOf); maturity days before
+// asOf are left out. With horizon > 0 a conversion counts only when it came
+// within horizon days of entry (so periods of different age compare fairly).
+// Without dates every record reaching k is counted.
+func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, horizon int) cohort {
+	var c cohort
+	n := ds.Len()
+	if to == 0 || to == model.NoDay || to > asOf {
+		to = asOf
+	}
+	last := asOf - int32(maturity)
+	for i := 0; i < n; i++ {
+		if !reachedAtLeast(ds, i, k) {
+			continue
+		}
+		if !ds.HasDates {
+			c.idx = append(c.idx, int32(i))
+			c.conv = append(c.conv, reachedAtLeast(ds, i, k+1))
+			continue
+		}
+		d := entryDay(ds, i, k)
+		switch {
+		case d == model.NoDay:
+			c.undated++
+			continue
+		case d < from || d > to:
+			c.outside++
+			continue
+		case d > last:
+			c.immature++
+			continue
+		}
+		conv := reachedAtLeast(ds, i, k+1)
+		if conv {
+			cd := entryDay(ds, i, k+1)
+			if cd != model.NoDay && (cd > asOf || (horizon > 0 && cd-d > int32(horizon))) {
+				conv = false
+			}
+		}
+		c.idx = append(c.idx, int32(i))
+		c.conv = append(c.conv, conv)
+	}
+	return c
+}
+
+// totals returns how many entered and converted.
+func (c cohort) totals() (entered, converted int) {
+	for _, v := range c.conv {
+		if v {
+			converted++
+		}
+	}
+	return len(c.idx), converted
+}
+
+// byCode counts entered and converted per code of a key function over the cohort.
+func (c cohort) byCode(card int, key func(i int) int) (entered, converted []int) {
+	entered, converted = make([]int, card), make([]int, card)
+	for j, i := range c.idx {
+		code := key(int(i))
+		entered[code]++
+		if c.conv[j] {
+			converted[code]++
+		}
+	}
+	return entered, converted
+}
+
+// avgWonDeal is the mean Amount (cents) of records that reached the last
+// stage with an amount, counting those won in the year up to asOf when
+// there are any (the current deal size), else all. 0 without amounts.
+func avgWonDeal(ds *model.Dataset, asOf int32) (cents int64, deals int, recent bool) {
+	if ds.Amount == nil {
+		return 0, 0, false
+	}
+	last := len(ds.Stages) - 1
+	var sumAll, sumRecent float64
+	var nAll, nRecent int
+	for i, a := range ds.Amount {
+		if a <= 0 || !reachedAtLeast(ds, i, last) {
+			continue
+		}
+		sumAll += float64(a)
+		nAll++
+		if d := entryDay(ds, i, last); d != model.NoDay && asOf != model.NoDay && d <= asOf && d > asOf-365 {
+			sumRecent += float64(a)
+			nRecent++
+		}
+	}
+	if nRecent > 0 {
+		return int64(math.Round(sumRecent / float64(nRecent))), nRecent, true
+	}
+	if nAll > 0 {
+		return int64(math.Round(sumAll / float64(nAll))), nAll, false
+	}
+	return 0, 0, false
+}
+
+// dimLabel is how a dimension value is shown: blank values are "(blank)".
+func dimLabel(v string) string {
+	if v == "" {
+		return "(blank)"
+	}
+	return v
+}

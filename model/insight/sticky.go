@@ -1,0 +1,336 @@
+package insight
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"funnel/model"
+	"funnel/model/stats"
+)
+
+// StickyOptions configure FindSticky. The zero value tests every transition
+// and every dimension over all dates up to the last date in the data.
+type StickyOptions struct {
+	// AsOf is the analysis date; 0 or NoDay means the last date in the data.
+	AsOf int32
+	// From and To bound the day records entered the from-stage (inclusive);
+	// 0 leaves that end open (To 0 means AsOf).
+	From, To int32
+	// Dims names the dimensions to slice by; nil means all of them.
+	Dims []string
+	// Pairs also tests every pair of the dimensions (value × value).
+	Pairs bool
+	// Transitions lists from-stage indices to test (k for k→k+1); nil = all.
+	Transitions []int
+	// MinSample is the fewest entering records for a slice (and for the rest
+	// of the population) to be tested; below it the slice is "too few to
+	// tell". Default 30.
+	MinSample int
+	// FDR is the Benjamini–Hochberg false discovery rate. Default 0.05.
+	FDR float64
+	// MaturityQuantile picks the typical conversion time of each transition
+	// from its observed delays (default 0.9, the p90): records that entered
+	// less than that many days before AsOf are left out as immature.
+	MaturityQuantile float64
+	// MaturityDays, when set (one per transition), overrides the observed delay.
+	MaturityDays []int
+	// MaxValues skips a dimension (or pair) with more distinct values (default 500).
+	MaxValues int
+	// RankBy orders the findings: RankLostConversions (default) or
+	// RankLostValue (conversions weighted by what they are worth downstream,
+	// which makes transitions comparable).
+	RankBy RankBy
+}
+
+// RankBy names the order of sticky findings.
+type RankBy string
+
+const (
+	RankLostConversions RankBy = "lost_conversions"
+	RankLostValue       RankBy = "lost_value"
+)
+
+func (o StickyOptions) withDefaults() StickyOptions {
+	if o.MinSample <= 0 {
+		o.MinSample = 30
+	}
+	if o.FDR <= 0 {
+		o.FDR = stats.DefaultFDR
+	}
+	if o.MaturityQuantile <= 0 || o.MaturityQuantile >= 1 {
+		o.MaturityQuantile = 0.9
+	}
+	if o.MaxValues <= 0 {
+		o.MaxValues = 500
+	}
+	return o
+}
+
+// StickyPoint is one slice at one transition compared with the rest of the
+// population at the same transition and window.
+type StickyPoint struct {
+	Stage     string `json:"stage"` // "SAL→SQL"
+	FromStage int    `json:"from_stage"`
+	Dimension string `json:"dimension"`
+	Value     string `json:"value"`
+	// Entered reached the from-stage in the window (mature records only);
+	// Converted of them reached the next stage by AsOf.
+	Entered   int     `json:"entered"`
+	Converted int     `json:"converted"`
+	Rate      float64 `json:"rate"`
+	CILow     float64 `json:"ci_low"` // 95% Wilson interval of Rate
+	CIHigh    float64 `json:"ci_high"`
+	// BaselineRate is the rest of the population's rate (BaselineConverted /
+	// BaselineEntered) at the same transition and window.
+	BaselineRate      float64 `json:"baseline_rate"`
+	BaselineEntered   int     `json:"baseline_entered"`
+	BaselineConverted int     `json:"baseline_converted"`
+	// LostConversions = Entered × (BaselineRate − Rate); negative when the
+	// slice does better than the rest.
+	LostConversions float64 `json:"lost_conversions"`
+	// LostValue (cents) = LostConversions × ValuePerConversion.
+	LostValue int64 `json:"lost_value"`
+	// ValuePerConversion (cents) is the average won deal times the share of
+	// records reaching the next stage that go on to win.
+	ValuePerConversion int64   `json:"value_per_conversion"`
+	PValue             float64 `json:"p_value"`
+	QValue             float64 `json:"q_value"`
+	Test               string  `json:"test,omitempty"`
+	// Significant: survived Benjamini–Hochberg at the chosen FDR.
+	Significant bool `json:"significant"`
+	// TooFew: fewer than MinSample entered (in the slice or the rest); not tested.
+	TooFew bool `json:"too_few"`
+}
+
+// Finding reports whether the point is a sticky point: significant and
+// converting below the rest.
+func (p StickyPoint) Finding() bool { return p.Significant && p.LostConversions > 0 }
+
+// TransitionInfo says what was counted at one transition.
+type TransitionInfo struct {
+	Stage     string  `json:"stage"`
+	FromStage int     `json:"from_stage"`
+	Entered   int     `json:"entered"`
+	Converted int     `json:"converted"`
+	Rate      float64 `json:"rate"`
+	// MaturityDays: records entering within this many days of AsOf were left
+	// out (Immature of them); from the observed delay quantile unless set.
+	MaturityDays int `json:"maturity_days"`
+	Immature     int `json:"immature"`
+	Outside      int `json:"outside_window"`
+	Undated      int `json:"undated"`
+	// WinShare is the share of records reaching the next stage that went on
+	// to the last stage (mature records), used to value a lost conversion.
+	WinShare float64 `json:"win_share"`
+}
+
+// StickyResult is the ranked list of sticky points and what was counted.
+type StickyResult struct {
+	AsOf        string           `json:"as_of,omitempty"`
+	From        string           `json:"from,omitempty"`
+	To          string           `json:"to,omitempty"`
+	MinSample   int              `json:"min_sample"`
+	FDR         float64          `json:"fdr"`
+	Comparisons int              `json:"comparisons"`
+	Findings    int              `json:"findings"`
+	AvgDeal     int64            `json:"avg_deal"` // cents
+	Transitions []TransitionInfo `json:"transitions"`
+	// Points: findings first (by lost conversions, largest first), then
+	// other significant differences, then the rest by p-value, then the
+	// slices too small to tell.
+	Points []StickyPoint `json:"points"`
+	Notes  []string      `json:"notes,omitempty"`
+}
+
+// FindSticky tests every transition × dimension value (and optionally pairs)
+// against the rest of the population, corrects for multiple comparisons and
+// ranks the sticky points by conversions lost.
+func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
+	opt = opt.withDefaults()
+	asOf := resolveAsOf(ds, opt.AsOf)
+	res := StickyResult{MinSample: opt.MinSample, FDR: opt.FDR, AsOf: model.DayString(asOf)}
+	if opt.From != 0 {
+		res.From = model.DayString(opt.From)
+	}
+	if opt.To != 0 && opt.To != model.NoDay {
+		res.To = model.DayString(opt.To)
+	}
+	if !ds.HasDates {
+		res.Notes = append(res.Notes, "the data has no stage dates: every record counted, no window and no maturity check")
+	}
+	deal, deals, recent := avgWonDeal(ds, asOf)
+	res.AvgDeal = deal
+	switch {
+	case deals == 0:
+		res.Notes = append(res.Notes, "no won deal amounts: lost value is 0")
+	case recent:
+		res.Notes = append(res.Notes, fmt.Sprintf("average deal from %d deals won in the year to %s", deals, res.AsOf))
+	default:
+		res.Notes = append(res.Notes, fmt.Sprintf("average deal from all %d won deals (none in the last year)", deals))
+	}
+	dims := pickDims(ds, opt.Dims)
+	ns := len(ds.Stages)
+	maturity := make([]int, ns)
+	for k := 0; k+1 < ns; k++ {
+		maturity[k] = opt.maturityFor(ds, k)
+	}
+	transitions := opt.Transitions
+	if transitions == nil {
+		for k := 0; k+1 < ns; k++ {
+			transitions = append(transitions, k)
+		}
+	}
+	for _, k := range transitions {
+		if k < 0 || k+1 >= ns {
+			continue
+		}
+		c := transitionCohort(ds, k, opt.From, opt.To, asOf, maturity[k], 0)
+		ent, conv := c.totals()
+		info := TransitionInfo{
+			Stage: ds.Stages[k] + "→" + ds.Stages[k+1], FromStage: k, Entered: ent, Converted: conv,
+			Rate: model.Ratio(conv, ent), MaturityDays: maturity[k], Immature: c.immature,
+			Outside: c.outside, Undated: c.undated, WinShare: winShare(ds, k+1, asOf, maturity, opt.MinSample),
+		}
+		res.Transitions = append(res.Transitions, info)
+		vpc := int64(math.Round(float64(deal) * info.WinShare))
+		for _, sl := range slicers(ds, dims, opt.Pairs, opt.MaxValues) {
+			e, v := c.byCode(sl.card, sl.key)
+			for code := range e {
+				if e[code] == 0 {
+					continue
+				}
+				res.Points = append(res.Points, slicePoint(info, sl.dim, sl.label(code), e[code], v[code], ent, conv, vpc, opt.MinSample))
+			}
+		}
+	}
+	var ps []float64
+	var at []int
+	for i, p := range res.Points {
+		if !p.TooFew {
+			ps = append(ps, p.PValue)
+			at = append(at, i)
+		}
+	}
+	for j, q := range stats.BH(ps) {
+		p := &res.Points[at[j]]
+		p.QValue = q
+		p.Significant = q <= opt.FDR
+		if p.Finding() {
+			res.Findings++
+		}
+	}
+	res.Comparisons = len(ps)
+	byValue := opt.RankBy == RankLostValue
+	sort.SliceStable(res.Points, func(a, b int) bool { return lessPoint(res.Points[a], res.Points[b], byValue) })
+	if ds.HasDates {
+		immature := 0
+		for _, ti := range res.Transitions {
+			immature += ti.Immature
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf(
+			"records that entered a stage less than its p%.0f conversion time before %s are left out as immature (%d record-transitions; see transitions)",
+			opt.MaturityQuantile*100, res.AsOf, immature))
+	}
+	res.Notes = append(res.Notes, fmt.Sprintf(
+		"%d comparisons, Benjamini–Hochberg at FDR %.0f%%; slices with fewer than %d entering are too few to tell",
+		res.Comparisons, opt.FDR*100, opt.MinSample))
+	return res
+}
+
+func (o StickyOptions) maturityFor(ds *model.Dataset, k int) int {
+	if k < len(o.MaturityDays) {
+		return o.MaturityDays[k]
+	}
+	if !ds.HasDates {
+		return 0
+	}
+	d, _ := typicalDelay(ds, k, o.MaturityQuantile)
+	return d
+}
+
+func slicePoint(info TransitionInfo, dim, value string, e, v, ent, conv int, vpc int64, minSample int) StickyPoint {
+	p := StickyPoint{
+		Stage: info.Stage, FromStage: info.FromStage, Dimension: dim, Value: value,
+		Entered: e, Converted: v, Rate: model.Ratio(v, e),
+		BaselineEntered: ent - e, BaselineConverted: conv - v, PValue: 1, QValue: 1,
+		ValuePerConversion: vpc,
+	}
+	p.CILow, p.CIHigh = stats.Wilson95(v, e)
+	p.BaselineRate = model.Ratio(p.BaselineConverted, p.BaselineEntered)
+	p.LostConversions = float64(e) * (p.BaselineRate - p.Rate)
+	p.LostValue = int64(math.Round(p.LostConversions * float64(vpc)))
+	if e < minSample || p.BaselineEntered < minSample {
+		p.TooFew = true
+		return p
+	}
+	pv, test := stats.CompareProportions(v, e, p.BaselineConverted, p.BaselineEntered)
+	p.PValue, p.Test = pv, string(test)
+	return p
+}
+
+func tier(p StickyPoint) int {
+	switch {
+	case p.TooFew:
+		return 3
+	case p.Finding():
+		return 0
+	case p.Significant:
+		return 1
+	}
+	return 2
+}
+
+func lessPoint(a, b StickyPoint, byValue bool) bool {
+	ta, tb := tier(a), tier(b)
+	if ta != tb {
+		return ta < tb
+	}
+	if byValue && ta <= 1 && a.LostValue != b.LostValue {
+		return (a.LostValue > b.LostValue) == (ta == 0)
+	}
+	switch ta {
+	case 0:
+		return a.LostConversions > b.LostConversions
+	case 1:
+		return a.LostConversions < b.LostConversions
+	case 2:
+		return a.PValue < b.PValue
+	}
+	return a.Entered > b.Entered
+}
+
+// winShare is the share of records reaching stage k that reached the last
+// stage, among those that entered k long enough before asOf to have finished
+// (the sum of the downstream maturities); all records when too few are mature.
+func winShare(ds *model.Dataset, k int, asOf int32, maturity []int, minSample int) float64 {
+	last := len(ds.Stages) - 1
+	if k >= last {
+		return 1
+	}
+	wait := 0
+	for j := k; j < last; j++ {
+		wait += maturity[j]
+	}
+	var reach, won, reachAll, wonAll int
+	for i := range ds.Reached {
+		if !reachedAtLeast(ds, i, k) {
+			continue
+		}
+		w := reachedAtLeast(ds, i, last)
+		reachAll++
+		if w {
+			wonAll++
+		}
+		if d := entryDay(ds, i, k); ds.HasDates && d != model.NoDay && d <= asOf-int32(wait) {
+			reach++
+			if w {
+				won++
+			}
+		}
+	}
+	if reach >= minSample {
+		return model.Ratio(won, reach)
+	}
+	return model.Ratio(wonAll, reachAll)
+}

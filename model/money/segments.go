@@ -1,0 +1,151 @@
+package money
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"funnel/model"
+)
+
+// SegmentRule puts a record in an ICP segment when its Column value is one
+// of Values (case-insensitive), or when it reads as a number in
+// [Min, Max) ("51-200" reads as 51; thousands separators are ignored). The
+// mapping file fills a list of these; the first matching rule wins.
+type SegmentRule struct {
+	Segment string   `json:"segment" yaml:"segment"`
+	Column  string   `json:"column" yaml:"column"`
+	Values  []string `json:"values,omitempty" yaml:"values,omitempty"`
+	Min     *float64 `json:"min,omitempty" yaml:"min,omitempty"`
+	Max     *float64 `json:"max,omitempty" yaml:"max,omitempty"`
+}
+
+// Segment is one ICP segment's funnel.
+type Segment struct {
+	Segment    string  `json:"segment"`
+	Records    int     `json:"records"`
+	Reached    []int   `json:"reached"` // per stage, records reaching it or later
+	Won        int     `json:"won"`
+	WonRevenue int64   `json:"won_revenue"`
+	WinRate    float64 `json:"win_rate_from_top"` // Won / Records
+}
+
+// Segments is the ICP split of a dataset. The segment "(none)" holds
+// records no rule matched.
+type Segments struct {
+	Currency string    `json:"currency"`
+	Stages   []string  `json:"stages"`
+	Segments []Segment `json:"segments"`
+	// Of is each record's segment name ("" for none).
+	Of []string `json:"-"`
+}
+
+// AssignSegments applies the rules to every record and counts each
+// segment's funnel. A rule naming a column the data lacks is an error.
+func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments, error) {
+	amt, cur, err := amounts(ds, o)
+	if err != nil {
+		return Segments{}, err
+	}
+	dims := make([]*model.Dim, len(rules))
+	for r, rule := range rules {
+		if rule.Segment == "" {
+			return Segments{}, fmt.Errorf("segment rule %d has no segment name", r+1)
+		}
+		if dims[r] = ds.Dim(rule.Column); dims[r] == nil {
+			return Segments{}, fmt.Errorf("segment rule %q: the data has no column %q (have %s)",
+				rule.Segment, rule.Column, strings.Join(ds.DimNames(), ", "))
+		}
+		if len(rule.Values) == 0 && rule.Min == nil && rule.Max == nil {
+			return Segments{}, fmt.Errorf("segment rule %q: give values or a min/max range", rule.Segment)
+		}
+	}
+	out := Segments{Currency: cur, Stages: ds.Stages, Of: make([]string, ds.Len())}
+	index := map[string]int{}
+	for _, r := range rules {
+		if _, ok := index[r.Segment]; !ok {
+			index[r.Segment] = len(out.Segments)
+			out.Segments = append(out.Segments, Segment{Segment: r.Segment, Reached: make([]int, len(ds.Stages))})
+		}
+	}
+	last := len(ds.Stages) - 1
+	for i := 0; i < ds.Len(); i++ {
+		name := "(none)"
+		for r := range rules {
+			if rules[r].matches(dims[r].Value(i)) {
+				name = rules[r].Segment
+				out.Of[i] = name
+				break
+			}
+		}
+		s, ok := index[name]
+		if !ok {
+			s = len(out.Segments)
+			index[name] = s
+			out.Segments = append(out.Segments, Segment{Segment: name, Reached: make([]int, len(ds.Stages))})
+		}
+		seg := &out.Segments[s]
+		seg.Records++
+		for k := range seg.Reached {
+			if reachedAtLeast(ds, i, k) {
+				seg.Reached[k]++
+			}
+		}
+		if isWon(ds, i, last) {
+			seg.Won++
+			if amt != nil {
+				seg.WonRevenue += amt[i]
+			}
+		}
+	}
+	for s := range out.Segments {
+		out.Segments[s].WinRate = model.Ratio(out.Segments[s].Won, out.Segments[s].Records)
+	}
+	return out, nil
+}
+
+func (r SegmentRule) matches(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return false
+	}
+	for _, want := range r.Values {
+		if strings.EqualFold(strings.TrimSpace(want), v) {
+			return true
+		}
+	}
+	if r.Min == nil && r.Max == nil {
+		return false
+	}
+	x, ok := leadingNumber(v)
+	if !ok {
+		return false
+	}
+	return (r.Min == nil || x >= *r.Min) && (r.Max == nil || x < *r.Max)
+}
+
+// leadingNumber reads the number a value starts with: "1,200" → 1200,
+// "51-200" → 51, "500+" → 500.
+func leadingNumber(v string) (float64, bool) {
+	var b strings.Builder
+	for i, c := range v {
+		switch {
+		case c >= '0' && c <= '9' || c == '.':
+			b.WriteRune(c)
+		case c == ',' || c == '_' || c == ' ' && b.Len() > 0:
+		case c == '-' && i == 0:
+			b.WriteRune(c)
+		default:
+			if b.Len() > 0 {
+				return parseNum(b.String())
+			}
+			return 0, false
+		}
+	}
+	return parseNum(b.String())
+}
+
+func parseNum(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return f, err == nil
+}

@@ -1,0 +1,191 @@
+package model
+
+import "math/bits"
+
+// The row pass works a block of rows at a time, column by column: first the
+// as-of mask, entry day and exit kind of every row in the block, then the
+// filter terms, then the caller's accumulation. Columns are read in order,
+// loops are short and branch-light, which is what makes a million rows
+// take a few milliseconds.
+
+const blockSize = 2048
+
+type block struct {
+	lo, n int
+	mask  [blockSize]uint16
+	entry [blockSize]int32
+	kind  [blockSize]ExitKind
+	sel   [blockSize]uint8 // 1 selected, 0 not
+	group [blockSize]int32
+	// deep lists the rows (block offsets) whose data marks a stage past the
+	// first: the few that later-stage loops need to visit.
+	deep  [blockSize]uint16
+	nDeep int
+}
+
+// fill evaluates rows [lo, lo+n) into b.
+func (p *plan) fill(b *block, lo, n int) {
+	ds, meta := p.ds, p.meta
+	b.lo, b.n = lo, n
+	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
+	copy(mask, ds.Reached[lo:lo+n])
+	nd := 0
+	for j, mk := range mask {
+		b.deep[nd] = uint16(j)
+		nd += int(b2u(mk > 1))
+	}
+	b.nDeep = nd
+	copy(entry, meta.entry[lo:lo+n])
+	copy(kind, meta.kind[lo:lo+n])
+	for j := range sel {
+		sel[j] = 1
+	}
+	if p.cut {
+		p.cutBlock(b)
+	}
+	for ti := range p.terms {
+		p.terms[ti].matchBlock(ds, b)
+	}
+	// Unselected rows go to group G, which the caller allocates and
+	// ignores: the accumulation loops then need no branch on selection.
+	g := b.group[:n]
+	junk := int32(p.G)
+	if p.gcodes == nil {
+		for j := range g {
+			g[j] = 0
+		}
+	} else {
+		codes := p.gcodes[lo : lo+n]
+		gmap := p.gmap
+		for j, c := range codes {
+			g[j] = gmap[c]
+		}
+	}
+	for j, s := range sel {
+		if s == 0 {
+			g[j] = junk
+		}
+	}
+}
+
+// cutBlock applies the as-of date to the rows it touches: those with
+// something after it (a short list, made branch-free). Their stages after
+// as-of are dropped, the entry is the first date left, an exit after as-of
+// has not happened, and a record with every dated stage after as-of did
+// not exist yet.
+func (p *plan) cutBlock(b *block) {
+	ds, lo, asOf := p.ds, b.lo, p.asOf
+	var idx [blockSize]uint16
+	m := 0
+	for j, l := range p.meta.last[lo : lo+b.n] {
+		idx[m] = uint16(j)
+		m += int(b2u(l > asOf))
+	}
+	lastBit := uint16(1) << (p.ns - 1)
+	for _, jj := range idx[:m] {
+		j := int(jj)
+		i := lo + j
+		mk := ds.Reached[i]
+		e := NoDay
+		for mm := mk; mm != 0; {
+			k := 15 - bits.LeadingZeros16(mm)
+			mm &^= 1 << k
+			d := ds.Days[k][i]
+			if d > asOf {
+				mk &^= 1 << k
+			} else if d != NoDay {
+				e = d
+			}
+		}
+		b.mask[j], b.entry[j] = mk, e
+		if mk == 0 && ds.Reached[i] != 0 {
+			b.sel[j] = 0
+		}
+		k := b.kind[j]
+		if ds.ExitDay[i] > asOf {
+			if k == ExitChurned {
+				k = ExitWon
+			} else {
+				k = ExitOpen
+			}
+		}
+		if (k == ExitWon || k == ExitChurned) && mk&lastBit == 0 {
+			k = ExitOpen // the win is after as-of
+		}
+		b.kind[j] = k
+	}
+}
+
+func b2u(b bool) uint16 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (t *Term) matchBlock(ds *Dataset, b *block) {
+	n, lo := b.n, b.lo
+	sel := b.sel[:n]
+	allow := t.allowU
+	neg := b2u(t.neg)
+	width := uint32(t.hi - t.lo) // range checks: one unsigned compare, NoDay falls outside
+	switch t.kind {
+	case termDim, termReason:
+		codes := t.dim.Codes[lo : lo+n]
+		for j, c := range codes {
+			sel[j] &= allow[c]
+		}
+	case termEntry:
+		for j, d := range b.entry[:n] {
+			in := b2u(uint32(d-t.lo) <= width)
+			sel[j] &= uint8((in ^ neg) & b2u(d != NoDay))
+		}
+	case termStageDate:
+		col := ds.Days[t.index][lo : lo+n]
+		mask := b.mask[:n]
+		for j, d := range col {
+			in := b2u(uint32(d-t.lo) <= width)
+			has := b2u(d != NoDay) & (mask[j] >> t.index)
+			sel[j] &= uint8((in ^ neg) & has)
+		}
+	case termExit:
+		for j, k := range b.kind[:n] {
+			sel[j] &= allow[k]
+		}
+	case termStage:
+		for j, m := range b.mask[:n] {
+			sel[j] &= allow[deepest(m)+1]
+		}
+	}
+}
+
+// blocks runs fn over every block of [lo, hi).
+func (p *plan) blocks(lo, hi int, fn func(b *block)) {
+	b := new(block)
+	for s := lo; s < hi; s += blockSize {
+		p.fill(b, s, min(blockSize, hi-s))
+		fn(b)
+	}
+}
+
+// periodOf returns the period of day d, or P (no period: NoDay, outside
+// the periods kept, after as-of). Branch-free: one clamp and one load.
+func (p *plan) periodOf(d int32) int {
+	u := min(uint32(d-p.slotLo), p.slotN)
+	return int(p.slots[u])
+}
+
+// layoutSlots builds the branch-free day -> period lookup.
+func (p *plan) layoutSlots() {
+	t := p.pt
+	p.slotLo = t.lo
+	p.slots = make([]int32, len(t.idx)+1)
+	for i, x := range t.idx {
+		if x < 0 {
+			x = int32(p.P)
+		}
+		p.slots[i] = x
+	}
+	p.slots[len(t.idx)] = int32(p.P)
+	p.slotN = uint32(len(t.idx))
+}

@@ -1,0 +1,261 @@
+package model
+
+import "fmt"
+
+// VelocityMethod says how times are estimated; every velocity result states it.
+const VelocityMethod = "Kaplan–Meier over whole days: a record that reached a stage and is still open " +
+	"is censored at its age (as of the as-of date); records that left without moving on are left out; " +
+	"quantiles are among the records that move on (the curve rescaled by its final level)"
+
+// FewRecords is the count below which a time or rate is flagged as few.
+const FewRecords = 30
+
+// VelocityResult holds times between consecutive stages and from entry to
+// close, for the whole selection, per breakdown value and per period (the
+// period of the step's start date).
+type VelocityResult struct {
+	AsOf     string          `json:"as_of"`
+	TimeZone string          `json:"time_zone"`
+	Filter   string          `json:"filter,omitempty"`
+	By       string          `json:"by,omitempty"`
+	Period   string          `json:"period,omitempty"`
+	Periods  []PeriodInfo    `json:"periods,omitempty"`
+	Method   string          `json:"method"`
+	Whole    VelocitySlice   `json:"whole"`
+	Groups   []VelocitySlice `json:"groups,omitempty"`
+	Trend    []VelocitySlice `json:"trend,omitempty"`
+	// Negative counts steps left out because the later date is before the earlier one.
+	Negative int `json:"negative_durations,omitempty"`
+}
+
+// VelocitySlice is the steps of one group or period.
+type VelocitySlice struct {
+	Key   string     `json:"key"`
+	Steps []StepTime `json:"steps"`
+}
+
+// StepTime is the time taken by one step (From → To; To is "close" for
+// the cycle from entry to won, lost or disqualified).
+type StepTime struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Moved counts records observed to take the step, Open those still
+	// open at From (censored).
+	Moved int `json:"moved"`
+	Open  int `json:"open"`
+	// Median, P75, P90 in days (nil when nothing moved).
+	Median *int `json:"median_days"`
+	P75    *int `json:"p75_days"`
+	P90    *int `json:"p90_days"`
+	// MoveShare is the estimated share (of moved + open) that takes the
+	// step within the data's horizon.
+	MoveShare float64 `json:"move_share"`
+	Few       bool    `json:"few,omitempty"`
+
+	km Survival
+}
+
+// CycleTo names the last step's end.
+const CycleTo = "close"
+
+// velHist is the duration histograms of one pass: [cell][step][event|censored][D].
+type velHist struct {
+	T, D    int
+	g, p    []int32
+	G1, P1  int
+	neg     int
+	maxDays int
+}
+
+func (h *velHist) add(o *velHist) {
+	addRange(h.g, o.g)
+	addRange(h.p, o.p)
+	h.neg += o.neg
+}
+
+// Velocity measures how long each step takes.
+func Velocity(ds *Dataset, q Query) (*VelocityResult, error) {
+	p, err := newPlan(ds, q)
+	if err != nil {
+		return nil, err
+	}
+	if !ds.HasDates {
+		return nil, fmt.Errorf("the data has no stage dates, so there are no times between stages")
+	}
+	h, err := p.velocity()
+	if err != nil {
+		return nil, err
+	}
+	r := &VelocityResult{AsOf: DayString(p.asOf), TimeZone: TimeZoneNote, Method: VelocityMethod, Negative: h.neg}
+	for _, f := range q.Filters {
+		r.Filter = joinSpace(r.Filter, f.String())
+	}
+	r.Whole = p.velSlice("", h, -1, false)
+	if q.By != "" {
+		r.By = ds.Dim(q.By).Name
+		for g, key := range p.groups {
+			s := p.velSlice(key, h, g, false)
+			if s.Steps[0].Moved+s.Steps[0].Open+s.Steps[len(s.Steps)-1].Moved+s.Steps[len(s.Steps)-1].Open > 0 {
+				r.Groups = append(r.Groups, s)
+			}
+		}
+	}
+	if p.P > 0 {
+		r.Period, r.Periods = q.Period.String(), p.pt.periods
+		for pi, per := range p.pt.periods {
+			r.Trend = append(r.Trend, p.velSlice(per.Label, h, pi, true))
+		}
+	}
+	return r, nil
+}
+
+func joinSpace(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// velocity runs the pass filling the duration histograms.
+func (p *plan) velocity() (*velHist, error) {
+	ns := p.ns
+	T := ns // ns-1 steps and the cycle
+	D := int(min(max(p.dataHi-p.dataLo, 0), 3660)) + 1
+	G1, P1 := p.G+1, p.P+1
+	if (G1+P1)*T*2*D > 1<<25 {
+		return nil, fmt.Errorf("too many groups or periods for velocity (%d × %d): use a coarser period or fewer groups", p.G, p.P)
+	}
+	mk := func() *velHist {
+		return &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D), p: make([]int32, P1*T*2*D)}
+	}
+	parts := make([]*velHist, workersFor(p.ds.Len()))
+	parallel(p.ds.Len(), func(w, lo, hi int) {
+		h := mk()
+		parts[w] = h
+		p.blocks(lo, hi, func(b *block) { p.velBlock(h, b) })
+	})
+	h := parts[0]
+	for _, o := range parts[1:] {
+		h.add(o)
+	}
+	return h, nil
+}
+
+func (p *plan) velBlock(h *velHist, b *block) {
+	ds, ns, T, D := p.ds, p.ns, h.T, h.D
+	hg, hp := h.g, h.p
+	asOf := p.asOf
+	periods := p.P > 0
+	put := func(g, pe, step, ev int, dur int32) {
+		if dur < 0 {
+			h.neg++
+			return
+		}
+		du := min(int(dur), D-1)
+		hg[((g*T+step)*2+ev)*D+du]++
+		if periods {
+			hp[((pe*T+step)*2+ev)*D+du]++
+		}
+	}
+	days0 := ds.Days[0][b.lo : b.lo+b.n]
+	last := ds.Days[ns-1][b.lo : b.lo+b.n]
+	xday := ds.ExitDay[b.lo : b.lo+b.n]
+	for j := 0; j < b.n; j++ {
+		g := int(b.group[j])
+		if g == p.G {
+			continue
+		}
+		mask, kind, e := b.mask[j], b.kind[j], b.entry[j]
+		// a record open at the first stage (most rows) is censored there;
+		// deeper rows are visited below
+		if mask == 1 && kind == ExitOpen && days0[j] != NoDay {
+			put(g, p.periodOf(days0[j]), 0, 1, asOf-days0[j])
+		}
+		if e == NoDay || mask == 0 {
+			continue
+		}
+		pe := p.periodOf(e)
+		switch kind {
+		case ExitOpen:
+			put(g, pe, T-1, 1, asOf-e)
+		case ExitWon, ExitChurned:
+			if c := last[j]; c != NoDay {
+				put(g, pe, T-1, 0, c-e)
+			}
+		default:
+			if c := xday[j]; c != NoDay {
+				put(g, pe, T-1, 0, c-e)
+			}
+		}
+	}
+	for _, jj := range b.deep[:b.nDeep] {
+		j := int(jj)
+		g := int(b.group[j])
+		mask, kind := b.mask[j], b.kind[j]
+		if g == p.G || mask <= 1 {
+			continue
+		}
+		i := b.lo + j
+		dp := deepest(mask)
+		for m := mask; m != 0; m &= m - 1 {
+			k := bitIndex(m)
+			if k == ns-1 {
+				break
+			}
+			d0 := ds.Days[k][i]
+			if d0 == NoDay {
+				continue
+			}
+			if mask&(1<<(k+1)) != 0 {
+				if d1 := ds.Days[k+1][i]; d1 != NoDay {
+					put(g, p.periodOf(d0), k, 0, d1-d0)
+				}
+			} else if dp == k && kind == ExitOpen {
+				put(g, p.periodOf(d0), k, 1, asOf-d0)
+			}
+		}
+	}
+}
+
+// velSlice derives the steps of group (or period, when isPeriod) idx; -1 sums all groups.
+func (p *plan) velSlice(key string, h *velHist, idx int, isPeriod bool) VelocitySlice {
+	T, D := h.T, h.D
+	s := VelocitySlice{Key: key, Steps: make([]StepTime, T)}
+	for step := 0; step < T; step++ {
+		ev, ce := make([]int32, D), make([]int32, D)
+		sum := func(src []int32, cell int) {
+			base := (cell*T + step) * 2 * D
+			addRange(ev, src[base:base+D])
+			addRange(ce, src[base+D:base+2*D])
+		}
+		switch {
+		case isPeriod:
+			sum(h.p, idx)
+		case idx >= 0:
+			sum(h.g, idx)
+		default:
+			for g := 0; g < p.G; g++ {
+				sum(h.g, g)
+			}
+		}
+		st := StepTime{From: p.ds.Stages[min(step, p.ns-1)], km: KaplanMeier(ev, ce, 0)}
+		if step < T-1 {
+			st.To = p.ds.Stages[step+1]
+		} else {
+			st.From, st.To = "entry", CycleTo
+		}
+		st.Moved, st.Open = st.km.Events, st.km.Censored
+		if st.Moved > 0 {
+			st.MoveShare = 1 - st.km.End()
+			for qi, q := range []float64{0.5, 0.75, 0.9} {
+				if d, ok := st.km.QuantileAmongEvents(q); ok {
+					v := d
+					*[]**int{&st.Median, &st.P75, &st.P90}[qi] = &v
+				}
+			}
+		}
+		st.Few = st.Moved < FewRecords
+		s.Steps[step] = st
+	}
+	return s
+}

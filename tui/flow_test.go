@@ -1,0 +1,43 @@
+package tui
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"funnel/model/demo"
+	"funnel/tui/views"
+)
+
+// The flow of the issue: load the demo, open the sticky points, drill into
+// the first, go back, and return to the overview.
+func TestFlowStickyDrillBack(t *testing.T) {
+	a := New(demo.Generate(demo.Options{Rows: 20000}), Options{NoColor: true})
+	tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(120, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii),
+			tea.WithEnvironment([]string{"TERM=xterm-256color"})))
+	waitFor := func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains([]byte(ansi.Strip(string(b))), []byte(what)) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	waitFor("Opportunity")
+	tm.Send(tea.KeyPressMsg{Code: 's', Text: "s"})
+	waitFor("sticky points of")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitFor("Records: channel=paid_social not past Lead→MQL")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitFor("lost conversions")
+	tm.Send(tea.KeyPressMsg{Code: 'o', Text: "o"})
+	waitFor("Reached")
+	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	if _, ok := fm.Top().(*views.Overview); !ok || fm.Depth() != 1 {
+		t.Fatalf("final view %T at depth %d, want the overview alone", fm.Top(), fm.Depth())
+	}
+}

@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+
+	"funnel/model"
+	"funnel/tui/widgets"
+)
+
+// LoadFunc loads the data; it reports bytes done of total through progress
+// and stops early when ctx is cancelled.
+type LoadFunc func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error)
+
+type loadProgressMsg struct{ done, total int64 }
+
+type loadDoneMsg struct {
+	ds  *model.Dataset
+	err error
+}
+
+// loader runs a LoadFunc off the event loop and feeds its progress back as
+// messages: each waitCmd delivers the next event from the channel.
+type loader struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	events chan tea.Msg
+	done   int64
+	total  int64
+	bar    progress.Model
+	label  string
+}
+
+func newLoader(label string) *loader {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &loader{ctx: ctx, cancel: cancel, events: make(chan tea.Msg, 1), label: label,
+		bar: progress.New(progress.WithDefaultBlend(), progress.WithoutPercentage())}
+}
+
+// start runs fn in the background; progress events are coalesced so a
+// fast loader never blocks on a slow screen.
+func (l *loader) start(fn LoadFunc) tea.Cmd {
+	go func() {
+		ds, err := fn(l.ctx, func(done, total int64) {
+			select {
+			case l.events <- loadProgressMsg{done, total}:
+			default: // the screen has not caught up; drop this tick
+			}
+		})
+		for { // the final message must arrive: drain a pending tick first
+			select {
+			case l.events <- loadDoneMsg{ds, err}:
+				return
+			case <-l.events:
+			}
+		}
+	}()
+	return l.wait()
+}
+
+func (l *loader) wait() tea.Cmd {
+	return func() tea.Msg { return <-l.events }
+}
+
+func (l *loader) view(width, height int, muted func(...string) string) string {
+	frac := 0.0
+	if l.total > 0 {
+		frac = float64(l.done) / float64(l.total)
+	}
+	l.bar.SetWidth(max(10, min(60, width-4)))
+	lines := []string{
+		"Loading " + widgets.Truncate(widgets.Clean(l.label), max(0, width-8)),
+		"",
+		l.bar.ViewAs(frac),
+		muted(fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))),
+		"",
+		muted("esc or ctrl+c cancels"),
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:min(len(lines), max(height, 1))], "\n")
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,171 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"funnel/model"
+	"funnel/tui/views"
+	"funnel/tui/widgets"
+)
+
+// prompt is the one-line input of the filter (/) and command (:) modes.
+type prompt struct {
+	input textinput.Model
+	kind  mode // modeFilter or modeCommand
+	err   string
+}
+
+func newPrompt(kind mode, value string, width int, dark bool) prompt {
+	ti := textinput.New()
+	styles := textinput.DefaultStyles(dark)
+	styles.Cursor.Blink = false // a steady cursor: no timer ticking while the prompt is open
+	ti.SetStyles(styles)
+	ti.Prompt = "/"
+	ti.Placeholder = "channel=chat owner!=ana created>=2025-03  (tab completes)"
+	if kind == modeCommand {
+		ti.Prompt = ":"
+		ti.Placeholder = "stage SQL · by channel · period week · asof 2026-06-30 · filter … · clear"
+	}
+	ti.ShowSuggestions = true
+	ti.SetValue(value)
+	ti.CursorEnd()
+	ti.SetWidth(max(10, width-4))
+	ti.Focus()
+	return prompt{input: ti, kind: kind}
+}
+
+func (p prompt) view(width int, errStyle func(...string) string) string {
+	line := widgets.Truncate(p.input.View(), width)
+	if p.err != "" {
+		return line + "\n" + errStyle(widgets.Truncate(p.err, width))
+	}
+	return line
+}
+
+// handlePromptKey edits the prompt; Enter applies it and Esc drops it.
+func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		a.mode = modeNormal
+		return nil
+	case "enter":
+		value := strings.TrimSpace(a.prompt.input.Value())
+		var cmd tea.Cmd
+		var err error
+		if a.mode == modeFilter {
+			cmd, err = a.applyFilter(value)
+		} else {
+			cmd, err = a.runCommand(value)
+		}
+		if err != nil {
+			a.prompt.err = err.Error()
+			return nil
+		}
+		a.mode = modeNormal
+		return cmd
+	}
+	var cmd tea.Cmd
+	a.prompt.input, cmd = a.prompt.input.Update(msg)
+	a.prompt.err = ""
+	if a.mode == modeFilter {
+		a.prompt.input.SetSuggestions(completions(a.common.Data, a.prompt.input.Value()))
+	}
+	return cmd
+}
+
+func (a *App) applyFilter(expr string) (tea.Cmd, error) {
+	if err := validateFilter(a.common.Data, expr); err != nil {
+		return nil, err
+	}
+	st := a.state
+	st.Filter = expr
+	return a.setState(st), nil
+}
+
+// runCommand carries out a `:` command.
+func (a *App) runCommand(line string) (tea.Cmd, error) {
+	verb, arg, _ := strings.Cut(line, " ")
+	arg = strings.TrimSpace(arg)
+	st := a.state
+	switch strings.ToLower(verb) {
+	case "":
+		return nil, nil
+	case "q", "quit":
+		return tea.Quit, nil
+	case "stage":
+		k := a.common.Data.StageIndex(arg)
+		if k < 0 {
+			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.Stages), ", "))
+		}
+		cmd := a.openTop("overview", "")
+		return tea.Batch(cmd, a.Top().Update(views.SelectStageMsg{Stage: k})), nil
+	case "by":
+		if a.common.Data.Dim(arg) == nil {
+			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.DimNames()), ", "))
+		}
+		return func() tea.Msg { return views.OpenMsg{Name: "breakdown", Arg: arg} }, nil
+	case "period":
+		switch p := strings.ToLower(arg); p {
+		case "week", "month", "quarter", "year":
+			st.Period = p
+			return a.setState(st), nil
+		}
+		return nil, fmt.Errorf("period is week, month, quarter or year, not %q", widgets.Clean(arg))
+	case "asof", "as-of":
+		if arg == "" || arg == "off" || arg == "latest" {
+			st.AsOf = model.NoDay
+			return a.setState(st), nil
+		}
+		d, ok := parseDay(arg)
+		if !ok {
+			return nil, fmt.Errorf("as-of wants a date like 2026-06-30, not %q", widgets.Clean(arg))
+		}
+		st.AsOf = d
+		return a.setState(st), nil
+	case "filter":
+		return a.applyFilter(arg)
+	case "clear":
+		st.Filter = ""
+		return a.setState(st), nil
+	}
+	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, quit", widgets.Clean(verb))
+}
+
+// setState records the new state and tells every view on the stack.
+func (a *App) setState(st views.State) tea.Cmd {
+	a.state = st
+	cmds := make([]tea.Cmd, 0, len(a.stack))
+	for _, v := range a.stack {
+		cmds = append(cmds, v.Update(views.StateMsg{State: st}))
+	}
+	for name, v := range a.cache {
+		if name != a.active { // the active one is on the stack already
+			cmds = append(cmds, v.Update(views.StateMsg{State: st}))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func parseDay(s string) (int32, bool) {
+	var y, m, d int
+	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	day := model.DayFromCivil(y, m, d)
+	if yy, mm, dd := model.CivilFromDay(day); yy != y || mm != m || dd != d {
+		return 0, false
+	}
+	return day, true
+}
+
+func cleanAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = widgets.Clean(s)
+	}
+	return out
+}

@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"funnel/model"
+	"funnel/model/demo"
+	"funnel/tui/views"
+)
+
+func typeText(a *App, s string) {
+	for _, r := range s {
+		press(a, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+var keyEnter = tea.KeyPressMsg{Code: tea.KeyEnter}
+
+func TestFilterPromptSetsStateAndStatusLine(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	typeText(a, "/channel=chat")
+	press(a, keyEnter)
+	if a.state.Filter != "channel=chat" || a.mode != modeNormal {
+		t.Fatalf("state %+v mode %v", a.state, a.mode)
+	}
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "where channel=chat") {
+		t.Fatalf("status line lacks the filter:\n%s", out)
+	}
+}
+
+func TestFilterPromptRejectsUnknownColumn(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	typeText(a, "/chanel=chat")
+	press(a, keyEnter)
+	if a.mode != modeFilter || a.state.Filter != "" {
+		t.Fatal("a bad filter must keep the prompt open and change nothing")
+	}
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, `unknown column "chanel"`) {
+		t.Fatalf("no error shown:\n%s", out)
+	}
+	press(a, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if a.mode != modeNormal {
+		t.Fatal("esc must leave the prompt")
+	}
+}
+
+func TestFilterCompletion(t *testing.T) {
+	ds := demo.Generate(demo.Options{Rows: 500})
+	got := completions(ds, "segment=M")
+	if len(got) != 1 || got[0] != "segment=Mid-market" {
+		t.Fatalf("completions %v", got)
+	}
+	got = completions(ds, "channel=chat own")
+	if len(got) != 1 || got[0] != "channel=chat owner=" {
+		t.Fatalf("completions %v", got)
+	}
+	if terms := splitTerms("owner in (Ana Silva, Ben) channel=chat"); len(terms) != 2 {
+		t.Fatalf("terms %q", terms)
+	}
+}
+
+func TestCommands(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	typeText(a, ":stage sql")
+	press(a, keyEnter)
+	if a.Top().(*views.Overview).Selected() != 3 {
+		t.Fatal(":stage sql should select SQL")
+	}
+	typeText(a, ":period week")
+	press(a, keyEnter)
+	typeText(a, ":asof 2026-06-30")
+	press(a, keyEnter)
+	if a.state.Period != "week" || a.state.AsOf != model.DayFromCivil(2026, 6, 30) {
+		t.Fatalf("state %+v", a.state)
+	}
+	typeText(a, ":asof 2026-02-30")
+	press(a, keyEnter)
+	if a.prompt.err == "" {
+		t.Fatal("an impossible date must be refused")
+	}
+	press(a, tea.KeyPressMsg{Code: tea.KeyEscape})
+	typeText(a, ":by nope")
+	press(a, keyEnter)
+	if !strings.Contains(a.prompt.err, "no dimension") {
+		t.Fatalf("err %q", a.prompt.err)
+	}
+}

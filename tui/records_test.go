@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"funnel/tui/views"
+)
+
+func TestRecordsDrillDownFindAndBack(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	press(a, tea.KeyPressMsg{Code: 'G', Text: "G"}, tea.KeyPressMsg{Code: 'r', Text: "r"})
+	rec, ok := a.Top().(*views.Records)
+	if !ok {
+		t.Fatalf("r should open records, top is %T", a.Top())
+	}
+	out := ansi.Strip(a.View().Content)
+	if !strings.Contains(out, "Records: reached Won") || !strings.Contains(out, "records · id") {
+		t.Fatalf("records view:\n%s", out)
+	}
+	// find types freely, even keys the root owns (q, ?, /)
+	typeText(a, "fChurned")
+	press(a, keyEnter)
+	if a.Top() != rec {
+		t.Fatal("typing in find must not leave the view")
+	}
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "▸ ") || !strings.Contains(out, "Churned") {
+		t.Fatalf("find did not land on a churned row:\n%s", out)
+	}
+	press(a, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if _, ok := a.Top().(*views.Overview); !ok {
+		t.Fatalf("esc should go back to the overview, top is %T", a.Top())
+	}
+}
+
+func TestMaskKeyHidesNamesKeepsCounts(t *testing.T) {
+	a := newDemoApp(t, 160, 30)
+	before := ansi.Strip(a.View().Content)
+	press(a, tea.KeyPressMsg{Code: 'G', Text: "G"}, tea.KeyPressMsg{Code: 'r', Text: "r"})
+	plain := ansi.Strip(a.View().Content)
+	owner := a.common.Data.Dim("owner").Values[1]
+	if !strings.Contains(plain, "·") {
+		t.Fatal("no records shown")
+	}
+	press(a, tea.KeyPressMsg{Code: tea.KeyEscape}, tea.KeyPressMsg{Code: 'M', Text: "M"})
+	if !a.state.Masked {
+		t.Fatal("M should mask")
+	}
+	trim := func(s string) string {
+		lines := strings.Split(s, "\n")
+		for i := range lines {
+			lines[i] = strings.TrimRight(lines[i], " ")
+		}
+		return strings.Join(lines, "\n")
+	}
+	if got := ansi.Strip(a.View().Content); trim(strings.Replace(got, " · MASKED", "", 1)) != trim(before) {
+		t.Fatalf("masking changed the numbers:\n%s\nvs\n%s", got, before)
+	}
+	press(a, tea.KeyPressMsg{Code: 'G', Text: "G"}, tea.KeyPressMsg{Code: 'r', Text: "r"})
+	masked := ansi.Strip(a.View().Content)
+	if strings.Contains(masked, owner) || strings.Contains(masked, "@") && !strings.Contains(masked, "example.com") {
+		t.Fatalf("a real name survived masking:\n%s", masked)
+	}
+}

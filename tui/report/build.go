@@ -1,0 +1,285 @@
+package report
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+
+	"funnel/model"
+)
+
+// Build computes the report of ds. Errors are about the options (an unknown
+// dimension or section), never about the data.
+func Build(ds *model.Dataset, opt Options) (*Report, error) {
+	secs := opt.Sections
+	if len(secs) == 0 {
+		secs = []string{SecStages}
+		if opt.By != "" {
+			secs = append(secs, SecBreakdown)
+		}
+		if ds.HasDates {
+			secs = append(secs, SecTrends, SecVelocity)
+		}
+		if opt.Spend != nil || opt.Money.Currency != "" {
+			secs = append(secs, SecMoney)
+		}
+	}
+	for _, s := range secs {
+		if !Supported(s) {
+			return nil, fmt.Errorf("section %q is not yet supported", s)
+		}
+	}
+	if slices.Contains(secs, SecBreakdown) && opt.By == "" {
+		return nil, fmt.Errorf("the breakdown section needs --by DIMENSION; dimensions are %s", strings.Join(ds.DimNames(), ", "))
+	}
+	if opt.By != "" && ds.Dim(opt.By) == nil {
+		return nil, fmt.Errorf("--by %q: no such dimension; dimensions are %s", opt.By, strings.Join(ds.DimNames(), ", "))
+	}
+	full := ds
+	ds, err := applyFilters(ds, opt.Where)
+	if err != nil {
+		return nil, err
+	}
+
+	f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay, Months: 12})
+	r := &Report{
+		SchemaVersion:   SchemaVersion,
+		Source:          source(full.Load),
+		AsOf:            f.AsOf,
+		Filters:         []string{},
+		Masked:          opt.Masked,
+		ImmatureCohorts: []string{},
+		Warnings:        append([]string{}, f.Warnings...),
+		Sections:        []string{},
+		Window:          Window{To: f.AsOf, HasDates: ds.HasDates, DatesInferred: ds.DatesInferred},
+		Denominators:    Denominators{Records: f.Records},
+	}
+	for _, w := range opt.Where {
+		r.Filters = append(r.Filters, w.String())
+	}
+	if len(f.Stages) > 0 {
+		r.Denominators.TopStage, r.Denominators.TopReached = f.Stages[0].Name, f.Stages[0].Reached
+	}
+	if ds.HasDates && f.AsOf != "" {
+		r.Window.From = model.DayString(firstDay(ds))
+		r.ImmatureCohorts, r.MaturityRule = immature(ds, f)
+	} else {
+		r.MaturityRule = "no dates: maturity unknown"
+	}
+	gaps := stageGaps(ds)
+	for _, s := range AllSections {
+		if !slices.Contains(secs, s) {
+			continue
+		}
+		r.Sections = append(r.Sections, s)
+		switch s {
+		case SecStages:
+			r.Stages = stages(f, gaps)
+		case SecBreakdown:
+			r.Breakdown = breakdown(ds, opt.By, opt.Top)
+		case SecTrends:
+			r.Trends = trends(f, ds)
+		case SecVelocity:
+			r.Velocity = velocity(ds, gaps)
+		case SecStickyPoints:
+			r.StickyPoints = stickyPoints(ds)
+		case SecMoney:
+			if r.Money, err = buildMoney(ds, opt); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
+func source(ld model.LoadInfo) Source {
+	s := Source{Files: append([]string{}, ld.Files...), Read: ld.Read, Used: ld.Used, Skipped: ld.Skipped,
+		Problems: []Problem{}, Decisions: append([]string{}, ld.Decisions...)}
+	for _, p := range ld.Problems {
+		s.Problems = append(s.Problems, Problem{File: p.File, Line: p.Line, Column: p.Column, Message: p.String()})
+	}
+	return s
+}
+
+func stages(f model.Funnel, gaps [][]int32) []Stage {
+	out := make([]Stage, len(f.Stages))
+	for k, s := range f.Stages {
+		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
+			ConversionFromPrevious: s.ConversionFromPrevious, ConversionFromTop: s.ConversionFromTop}
+		st.PreviousReached = s.Reached
+		if k > 0 {
+			st.PreviousReached = f.Stages[k-1].Reached
+			st.TimedFromPrevious = len(gaps[k])
+			st.MedianDaysFromPrevious = quantile(gaps[k], 0.5)
+		}
+		out[k] = st
+	}
+	return out
+}
+
+// stageGaps returns, per stage k > 0, the sorted days from stage k-1's date
+// to stage k's over records with both dates in order.
+func stageGaps(ds *model.Dataset) [][]int32 {
+	g := make([][]int32, len(ds.Stages))
+	if !ds.HasDates {
+		return g
+	}
+	for k := 1; k < len(ds.Days); k++ {
+		prev, cur := ds.Days[k-1], ds.Days[k]
+		var d []int32
+		for i := range cur {
+			if cur[i] != model.NoDay && prev[i] != model.NoDay && cur[i] >= prev[i] {
+				d = append(d, cur[i]-prev[i])
+			}
+		}
+		slices.Sort(d)
+		g[k] = d
+	}
+	return g
+}
+
+// quantile is the q-quantile of sorted values (midpoint of the two middle
+// values for an even-sized median), nil when there are none.
+func quantile(sorted []int32, q float64) *float64 {
+	n := len(sorted)
+	if n == 0 {
+		return nil
+	}
+	pos := q * float64(n-1)
+	lo := int(pos)
+	v := float64(sorted[lo])
+	if frac := pos - float64(lo); frac > 0 && lo+1 < n {
+		v += frac * float64(sorted[lo+1]-sorted[lo])
+	}
+	return &v
+}
+
+func velocity(ds *model.Dataset, gaps [][]int32) []Velocity {
+	out := []Velocity{}
+	for k := 1; k < len(ds.Stages); k++ {
+		out = append(out, Velocity{From: ds.Stages[k-1], To: ds.Stages[k], Records: len(gaps[k]),
+			MedianDays: quantile(gaps[k], 0.5), P75Days: quantile(gaps[k], 0.75), P90Days: quantile(gaps[k], 0.9)})
+	}
+	return out
+}
+
+// trends are the funnel's monthly entries (the overview's sparklines),
+// without the months before the data begins.
+func trends(f model.Funnel, ds *model.Dataset) *Trends {
+	skip := 0
+	if lo, _, ok := ds.DayRange(); ok {
+		first := model.MonthLabel(model.MonthIndex(lo))
+		for skip < len(f.Months) && f.Months[skip] < first {
+			skip++
+		}
+	}
+	t := &Trends{Period: "month", Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
+	for _, s := range f.Stages {
+		e := []int{}
+		if len(s.Monthly) >= skip {
+			e = append(e, s.Monthly[skip:]...)
+		}
+		t.Stages = append(t.Stages, TrendStage{Name: s.Name, Entries: e})
+	}
+	return t
+}
+
+func firstDay(ds *model.Dataset) int32 {
+	lo, _, _ := ds.DayRange()
+	return lo
+}
+
+// immature names the entry months (by the top stage's date) whose last day
+// plus the 90th percentile of top-to-bottom time falls after the as-of
+// date: those cohorts have not had the time most converters take.
+func immature(ds *model.Dataset, f model.Funnel) ([]string, string) {
+	last := len(ds.Days) - 1
+	var cyc []int32
+	for i, d0 := range ds.Days[0] {
+		if dl := ds.Days[last][i]; d0 != model.NoDay && dl != model.NoDay && dl >= d0 {
+			cyc = append(cyc, dl-d0)
+		}
+	}
+	if len(cyc) == 0 || last == 0 {
+		return []string{}, "maturity unknown: no record has dates at both the first and the last stage"
+	}
+	slices.Sort(cyc)
+	p90 := int32(*quantile(cyc, 0.9))
+	lo, asOf, _ := ds.DayRange()
+	out := []string{}
+	for mi := model.MonthIndex(lo); mi <= model.MonthIndex(asOf); mi++ {
+		if model.MonthStart(mi+1)-1+p90 > asOf {
+			out = append(out, model.MonthLabel(mi))
+		}
+	}
+	rule := fmt.Sprintf("an entry month is immature when its last day plus %d days (90th percentile of %s to %s time, %d records) is after %s",
+		p90, ds.Stages[0], ds.Stages[last], len(cyc), f.AsOf)
+	if len(cyc) < MinRecords {
+		rule += fmt.Sprintf("; fewer than %d records: a rough guide only", MinRecords)
+	}
+	return out, rule
+}
+
+func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
+	if top <= 0 {
+		top = 10
+	}
+	dm := ds.Dim(by)
+	ns := len(ds.Stages)
+	// reached[code][stage]: a record counts at every stage up to its deepest
+	reached := make([][]int, dm.Cardinality())
+	records := make([]int, dm.Cardinality())
+	for i, code := range dm.Codes {
+		records[code]++
+		if reached[code] == nil {
+			reached[code] = make([]int, ns)
+		}
+		for k := 0; k < bits.Len16(ds.Reached[i]); k++ {
+			reached[code][k]++
+		}
+	}
+	codes := make([]int, 0, len(records))
+	for c, n := range records {
+		if n > 0 {
+			codes = append(codes, c)
+		}
+	}
+	sort.SliceStable(codes, func(a, b int) bool {
+		if records[codes[a]] != records[codes[b]] {
+			return records[codes[a]] > records[codes[b]]
+		}
+		return dm.Values[codes[a]] < dm.Values[codes[b]]
+	})
+	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, ds.Stages...), MinRecords: MinRecords, Groups: []Group{}}
+	other := Group{Value: "(other)", Reached: make([]int, ns)}
+	for j, c := range codes {
+		if j >= top {
+			b.OtherValues++
+			other.Records += records[c]
+			for k := range ns {
+				other.Reached[k] += reached[c][k]
+			}
+			continue
+		}
+		v := dm.Values[c]
+		if v == "" {
+			v = "(blank)"
+		}
+		b.Groups = append(b.Groups, group(v, records[c], reached[c]))
+	}
+	if b.OtherValues > 0 {
+		b.Groups = append(b.Groups, group(other.Value, other.Records, other.Reached))
+	}
+	return b
+}
+
+func group(v string, n int, reached []int) Group {
+	g := Group{Value: v, Records: n, Reached: append([]int{}, reached...), ConversionFromTop: make([]float64, len(reached)),
+		Small: n < MinRecords}
+	for k, r := range reached {
+		g.ConversionFromTop[k] = model.Ratio(r, reached[0])
+	}
+	return g
+}

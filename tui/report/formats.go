@@ -1,0 +1,158 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"funnel/tui/widgets"
+)
+
+// WriteMarkdown writes the report as markdown tables, ready for a deck or
+// a wiki. Data strings are sanitized and markdown's special characters
+// (| \ ` * _ [ ] < >) escaped, so a value cannot break a table or inject HTML.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	b.WriteString("# Funnel report\n\n")
+	for _, l := range header(r) {
+		b.WriteString(mdEscape(l) + "  \n")
+	}
+	for _, t := range r.Tables() {
+		b.WriteString("\n## " + mdEscape(t.Title) + "\n\n|")
+		for _, c := range t.Columns {
+			b.WriteString(" " + mdEscape(c.Name) + " |")
+		}
+		b.WriteString("\n|")
+		for _, c := range t.Columns {
+			if c.Kind == KindText {
+				b.WriteString("---|")
+			} else {
+				b.WriteString("--:|")
+			}
+		}
+		b.WriteString("\n")
+		for _, row := range t.Rows {
+			b.WriteString("|")
+			for j, c := range row {
+				b.WriteString(" " + mdEscape(human(c, t.Columns[j].Kind)) + " |")
+			}
+			b.WriteString("\n")
+		}
+		if len(t.Footnotes) > 0 {
+			b.WriteString("\n")
+			for _, f := range t.Footnotes {
+				b.WriteString(mdEscape(f) + "  \n")
+			}
+		}
+	}
+	if len(r.Source.Problems) > 0 {
+		b.WriteString("\n## Skipped rows\n\n")
+		for _, p := range r.Source.Problems {
+			b.WriteString("- " + mdEscape(p.Message) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`,
+	"[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+
+func mdEscape(s string) string { return mdReplacer.Replace(widgets.Clean(s)) }
+
+// WriteCSV writes every table one after another, each with its header row,
+// separated by an empty line (ask for one section for a single table).
+// Numbers are plain (rates as fractions, money in minor units); text cells
+// are sanitized and neutralised against formula injection (SafeCell).
+func WriteCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	for i, t := range r.Tables() {
+		if i > 0 {
+			if err := cw.Write([]string{""}); err != nil {
+				return err
+			}
+		}
+		rec := make([]string, len(t.Columns))
+		for j, c := range t.Columns {
+			rec[j] = SafeCell(c.Name)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+		for _, row := range t.Rows {
+			for j, c := range row {
+				rec[j] = csvCell(c, t.Columns[j].Kind)
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvCell(c Cell, k Kind) string {
+	switch {
+	case k == KindText:
+		return SafeCell(c.Str)
+	case c.Null:
+		return ""
+	case k == KindCount || k == KindMoney:
+		return strconv.FormatInt(int64(c.Num), 10)
+	}
+	return strconv.FormatFloat(math.Round(c.Num*1e6)/1e6, 'f', -1, 64)
+}
+
+// SafeCell makes a text cell safe to open in Excel, LibreOffice or Google
+// Sheets: it is sanitized (no escapes, controls or bidi overrides), and a
+// cell that would start a formula (=, +, -, @, tab, CR, also after leading
+// spaces) gets a leading apostrophe so it stays text.
+func SafeCell(s string) string {
+	c := widgets.Clean(s)
+	t := strings.TrimLeft(c, " ")
+	if (s != "" && (s[0] == '\t' || s[0] == '\r')) || (t != "" && strings.IndexByte("=+-@", t[0]) >= 0) {
+		return "'" + c
+	}
+	return c
+}
+
+// WriteJSON writes the report as indented JSON (the schema in the package
+// comment). Strings keep their data, but characters that could reorder or
+// hide text on a terminal (C1 controls, bidi overrides, zero-width) are
+// written as \u escapes, so printing the JSON is safe too.
+func WriteJSON(w io.Writer, r *Report) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonSafe(buf.Bytes()))
+	return err
+}
+
+func jsonSafe(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if widgets.Clean(string(r)) == "" {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"funnel/model"
+	"funnel/model/money"
+	"funnel/tui/widgets"
+)
+
+// Money is the money section: deals and revenue, and unit economics when a
+// spend table was given (computed by model/money, the same calls the
+// explorer's money view makes). Amounts are minor units (cents) of Currency.
+type Money struct {
+	Currency string      `json:"currency"`
+	Deals    money.Deals `json:"deals"`
+	// UnitEconomics is null when no spend table was given.
+	UnitEconomics *money.UnitEconomics `json:"unit_economics"`
+	// ByCurrency is what the data holds per currency before any conversion.
+	ByCurrency []money.CurrencyTotal `json:"by_currency"`
+	Notes      []string              `json:"notes"`
+}
+
+// MoneyError says the money section cannot be computed from this data as
+// asked (amounts in several currencies with no conversion, a missing
+// rate): bad input, not bad usage.
+type MoneyError struct{ Err error }
+
+func (e *MoneyError) Error() string {
+	var me *money.MixedCurrencyError
+	if !errors.As(e.Err, &me) {
+		return "money: " + e.Err.Error()
+	}
+	parts := make([]string, len(me.Totals))
+	for i, t := range me.Totals {
+		code := t.Currency
+		if code == "" {
+			code = "(no currency)"
+		}
+		parts[i] = fmt.Sprintf("%s %s over %d records", widgets.Clean(code), widgets.Money(t.Amount, ""), t.Records)
+	}
+	return fmt.Sprintf("money: %s. Per currency: %s. Example: --currency USD --rates \"EUR=1.08,GBP=1.27\"",
+		me.Error(), strings.Join(parts, "; "))
+}
+
+func (e *MoneyError) Unwrap() error { return e.Err }
+
+func buildMoney(ds *model.Dataset, opt Options) (*Money, error) {
+	d, err := money.ComputeDeals(ds, opt.Money)
+	if err != nil {
+		return nil, &MoneyError{err}
+	}
+	m := &Money{Currency: d.Currency, Deals: d, ByCurrency: money.ByCurrency(ds), Notes: []string{}}
+	if m.ByCurrency == nil {
+		m.ByCurrency = []money.CurrencyTotal{}
+	}
+	if opt.Spend != nil {
+		u, err := money.ComputeUnitEconomics(ds, opt.Spend, "channel", opt.Money)
+		if err != nil {
+			return nil, &MoneyError{err}
+		}
+		m.UnitEconomics = &u
+		if len(opt.Where) > 0 {
+			m.Notes = append(m.Notes, "spend is not filtered: it is set against the filtered records only")
+		}
+	}
+	return m, nil
+}
+
+func money64(v *int64) Cell {
+	if v == nil {
+		return Cell{Null: true}
+	}
+	return num(*v)
+}
+
+var null = Cell{Null: true}
+
+// Tables renders the money section: a metric table, the pipeline and lost
+// value tables, and unit economics with its join.
+func (m *Money) Tables() []Table {
+	d := m.Deals
+	cur := widgets.Clean(m.Currency)
+	t := Table{Title: "Deals and revenue (" + cur + ")", Columns: []Column{{"Metric", KindText}, {"Amount", KindMoney},
+		{"Deals", KindCount}, {"Rate", KindRate}, {"Days", KindDays}, {"Basis", KindText}}}
+	row := func(name string, amt Cell, n int, r, days Cell, basis string) {
+		t.Rows = append(t.Rows, []Cell{str(name), amt, num(n), r, days, str(basis)})
+	}
+	amt := func(v int64) Cell {
+		if !d.HasAmounts {
+			return null
+		}
+		return num(v)
+	}
+	opp := d.OpportunityStage
+	row("Deals created", null, d.Created, null, null, "records that reached "+opp)
+	row("Open pipeline", amt(d.OpenPipeline), d.Open, null, null, "open deals")
+	row("Weighted pipeline", money64(d.WeightedPipeline), d.WeightedDeals, null, null, "amount × probability, open deals with a probability")
+	row("Won revenue", amt(d.WonRevenue), d.Won, null, null, "won deals")
+	row("Lost value", amt(d.LostValue), d.Lost, null, null, "lost deals")
+	row("ASP", money64(d.ASP), d.WonWithAmount, null, null, "won revenue / won deals with an amount")
+	row("ACV", money64(d.ACV), d.ACVDeals, null, null, "amount × 12 / term, won deals with a term")
+	row("Win rate, closed", null, d.Won+d.Lost, rate(d.WinRateClosed), null, "won / closed (won + lost)")
+	row("Win rate, created", null, d.Created, rate(d.WinRateCreated), null, "won / created (open deals count against it)")
+	cycle := null
+	if d.CycleDeals > 0 {
+		cycle = Cell{Num: d.SalesCycleMedianDays}
+	}
+	row("Sales cycle", null, d.CycleDeals, null, cycle, "median days "+opp+" to won, won deals with both dates")
+	out := []Table{t}
+	for _, vt := range []struct {
+		title, head string
+		rows        []money.ValueRow
+	}{{"Open pipeline by furthest stage", "Stage", d.PipelineByStage}, {"Open pipeline by channel", "Channel", d.PipelineByChannel},
+		{"Lost value by reason", "Reason", d.LostByReason}} {
+		if len(vt.rows) == 0 || !d.HasAmounts {
+			continue
+		}
+		v := Table{Title: vt.title + " (" + cur + ")", Columns: []Column{{vt.head, KindText}, {"Deals", KindCount}, {"Value", KindMoney}}}
+		for _, r := range vt.rows {
+			v.Rows = append(v.Rows, []Cell{str(r.Label), num(r.Deals), num(r.Amount)})
+		}
+		out = append(out, v)
+	}
+	if len(m.ByCurrency) > 1 {
+		c := Table{Title: "Currencies in the data (before conversion to " + cur + ")", Columns: []Column{{"Currency", KindText},
+			{"Records", KindCount}, {"Amount", KindMoney}, {"Won", KindMoney}}}
+		for _, ct := range m.ByCurrency {
+			c.Rows = append(c.Rows, []Cell{str(ct.Currency), num(ct.Records), num(ct.Amount), num(ct.Won)})
+		}
+		out = append(out, c)
+	}
+	if m.UnitEconomics != nil {
+		out = append(out, econTables(*m.UnitEconomics, m.Notes)...)
+	}
+	return out
+}

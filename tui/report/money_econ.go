@@ -1,0 +1,64 @@
+package report
+
+import (
+	"fmt"
+
+	"funnel/model/money"
+	"funnel/tui/widgets"
+)
+
+// econTables renders unit economics per group and in total, then the
+// names matched and the spend no group took.
+func econTables(u money.UnitEconomics, notes []string) []Table {
+	win := u.WindowFrom + " to " + u.WindowTo
+	t := Table{Title: fmt.Sprintf("Unit economics by %s (%s)", u.By, widgets.Clean(u.Currency)),
+		Columns: []Column{{u.By, KindText}, {"Spend", KindMoney}, {"Leads", KindCount}}}
+	for k := 0; k+1 < len(u.Total.CostPer); k++ {
+		t.Columns = append(t.Columns, Column{"Cost per " + u.Total.CostPer[k].Stage, KindMoney})
+	}
+	t.Columns = append(t.Columns, Column{"Customers", KindCount}, Column{"CAC", KindMoney}, Column{"Pipeline", KindMoney},
+		Column{"First-year bookings", KindMoney}, Column{"ROI", KindRate}, Column{"Payback months", KindDays},
+		Column{"LTV", KindMoney}, Column{"LTV:CAC", KindDays})
+	for _, g := range append(append([]money.Economics{}, u.Groups...), u.Total) {
+		row := []Cell{str(g.Name), num(g.Spend), num(g.Leads)}
+		for k := 0; k+1 < len(g.CostPer); k++ {
+			row = append(row, money64(g.CostPer[k].CostPer))
+		}
+		row = append(row, num(g.Customers), money64(g.CAC), num(g.Pipeline), num(g.FirstYearBookings), opt(g.ROI),
+			opt(g.PaybackMonths), money64(g.LTV), opt(g.LTVToCAC))
+		t.Rows = append(t.Rows, row)
+	}
+	t.Footnotes = []string{
+		fmt.Sprintf("Spend %s; Leads: records of each %s created %s, followed to %s (recent leads still maturing).", win, u.By, win, u.AsOf),
+		fmt.Sprintf("CAC = spend %s / customers from leads created %s; Cost per stage = spend / those leads that reached it.", win, win),
+		"ROI = (first-year bookings - spend) / spend; Payback = months of first-year revenue to repay spend (revenue, not margin).",
+		"LTV = monthly revenue per customer / monthly churn (empty when no churn was seen); Total: all spend, matched or not, over all leads.",
+		fmt.Sprintf("Groups with fewer than %d customers: their CAC, ROI and payback are not findings.", MinRecords),
+	}
+	if u.Undated > 0 {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d records with no entry date are left out.", u.Undated))
+	}
+	t.Footnotes = append(t.Footnotes, u.Notes...)
+	t.Footnotes = append(t.Footnotes, notes...)
+	out := []Table{t}
+	if len(u.Join.Matches) > 0 {
+		m := Table{Title: "Spend names matched", Columns: []Column{{"Spend", KindText}, {"Data", KindText}, {"Column", KindText}, {"How", KindText}}}
+		for _, x := range u.Join.Matches {
+			m.Rows = append(m.Rows, []Cell{str(x.Spend), str(x.Data), str(x.Dim), str(x.How)})
+		}
+		out = append(out, m)
+	}
+	if len(u.Join.Unmatched) > 0 {
+		m := Table{Title: "Unmatched spend (in the total, in no group)", Columns: []Column{{"Line", KindCount}, {"Channel", KindText},
+			{"Campaign", KindText}, {"Period", KindText}, {"Amount", KindMoney}, {"Reason", KindText}}}
+		for _, x := range u.Join.Unmatched {
+			line := num(x.Line)
+			if x.Line == 0 {
+				line = null // a generated row (the demo) has no line
+			}
+			m.Rows = append(m.Rows, []Cell{line, str(x.Channel), str(x.Campaign), str(x.Period), num(x.Amount), str(x.Reason)})
+		}
+		out = append(out, m)
+	}
+	return out
+}

@@ -1,0 +1,221 @@
+// Package report turns a dataset into a headless report (`funnel report`,
+// and `funnel FILE` when stdout is not a terminal) and writes it as text,
+// markdown, JSON or CSV.
+//
+// A Report is a plain, JSON-tagged struct whose schema is stable: every key
+// below is always present; a section that was not asked for (or is not yet
+// computed) is null, and the "sections" key lists those that were computed.
+// Every section also converts to generic Tables (title, columns, rows,
+// footnotes), which the text, markdown and CSV writers render; so a new
+// section needs only its struct, its Build step and its Tables method.
+//
+// JSON schema (schema_version 1):
+//
+//	schema_version   int
+//	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
+//	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
+//	as_of            string YYYY-MM-DD ("" when the data has no dates)
+//	filters          []string ("channel=organic"), [] when none
+//	masked           bool (names, emails, companies, owners pseudonymised)
+//	denominators     {records, top_stage, top_reached}
+//	immature_cohorts []string (YYYY-MM entry months too young to have converted)
+//	maturity_rule    string (how immaturity was decided)
+//	warnings         []string
+//	sections         []string (which of the sections below were computed)
+//	stages           [{name, reached, implied, previous_reached, conversion_from_previous,
+//	                   conversion_from_top, median_days_from_previous (null if unknown),
+//	                   timed_from_previous}]
+//	breakdown        {dimension, stages[], min_records, other_values,
+//	                   groups[{value, records, reached[], conversion_from_top[], small}]}
+//	cohorts          {period, stages[], rows[{cohort, entered, reached[], conversion_from_top[], immature}]}
+//	trends           {period, periods[], stages[{name, entries[]}]}
+//	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
+//	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
+//	                   baseline_rate, lost_conversions, q_value}]
+//	money            {currency, deals{currency, opportunity_stage, has_amounts, created, open, won,
+//	                   lost, open_pipeline, pipeline_by_stage[{label, deals, amount}],
+//	                   pipeline_by_channel[], weighted_pipeline, weighted_deals, won_revenue,
+//	                   won_with_amount, asp, acv, acv_deals, win_rate_closed, win_rate_created,
+//	                   sales_cycle_median_days, cycle_deals, lost_value, lost_by_reason[]},
+//	                   unit_economics (null without a spend table) {currency, by, window_from,
+//	                   window_to, as_of, groups[{name, spend, leads, cost_per_stage[{stage, reached,
+//	                   cost_per}], customers, cac, pipeline, pipeline_per_cost, first_year_bookings,
+//	                   roi, payback_months, monthly_churn, churn_events, ltv, ltv_to_cac}], total,
+//	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
+//	                   by_currency[{currency, records, amount, won}], notes[]}
+//	                   amounts are minor units (cents); optional money keys are omitted when unknown
+//
+// Rates are fractions (0.25 is 25%); each carries its denominator in the
+// same object (previous_reached, records, entered).
+package report
+
+// SchemaVersion is bumped when a key changes meaning or disappears.
+const SchemaVersion = 1
+
+// Section names, in report order.
+const (
+	SecStages       = "stages"
+	SecBreakdown    = "breakdown"
+	SecCohorts      = "cohorts"
+	SecTrends       = "trends"
+	SecVelocity     = "velocity"
+	SecStickyPoints = "sticky_points"
+	SecMoney        = "money"
+)
+
+// AllSections lists every section name in report order.
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}
+
+// Report is everything `funnel report` prints.
+type Report struct {
+	SchemaVersion   int          `json:"schema_version"`
+	Source          Source       `json:"source"`
+	Window          Window       `json:"window"`
+	AsOf            string       `json:"as_of"`
+	Filters         []string     `json:"filters"`
+	Masked          bool         `json:"masked"`
+	Denominators    Denominators `json:"denominators"`
+	ImmatureCohorts []string     `json:"immature_cohorts"`
+	MaturityRule    string       `json:"maturity_rule"`
+	Warnings        []string     `json:"warnings"`
+	Sections        []string     `json:"sections"`
+
+	Stages       []Stage       `json:"stages"`
+	Breakdown    *Breakdown    `json:"breakdown"`
+	Cohorts      *Cohorts      `json:"cohorts"`
+	Trends       *Trends       `json:"trends"`
+	Velocity     []Velocity    `json:"velocity"`
+	StickyPoints []StickyPoint `json:"sticky_points"`
+	Money        *Money        `json:"money"`
+}
+
+// Source says where the data came from: rows read = used + skipped.
+type Source struct {
+	Files     []string  `json:"files"`
+	Read      int       `json:"rows_read"`
+	Used      int       `json:"rows_used"`
+	Skipped   int       `json:"rows_skipped"`
+	Problems  []Problem `json:"problems"`
+	Decisions []string  `json:"decisions"`
+}
+
+// Problem is one skipped row or located issue, already formatted.
+type Problem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+// Window is the time span the numbers cover.
+type Window struct {
+	From          string `json:"from"`
+	To            string `json:"to"`
+	HasDates      bool   `json:"has_dates"`
+	DatesInferred bool   `json:"dates_inferred"`
+}
+
+// Denominators are the bases of the rates in the report.
+type Denominators struct {
+	// Records is the number of records after filters.
+	Records int `json:"records"`
+	// TopStage and TopReached are the base of every conversion_from_top.
+	TopStage   string `json:"top_stage"`
+	TopReached int    `json:"top_reached"`
+}
+
+// Stage is one row of the stages section.
+type Stage struct {
+	Name                   string  `json:"name"`
+	Reached                int     `json:"reached"`
+	Implied                int     `json:"implied"`
+	PreviousReached        int     `json:"previous_reached"`
+	ConversionFromPrevious float64 `json:"conversion_from_previous"`
+	ConversionFromTop      float64 `json:"conversion_from_top"`
+	// MedianDaysFromPrevious is the median days from the previous stage's
+	// date to this one's, over TimedFromPrevious records with both dates;
+	// null at the top or when no record has both.
+	MedianDaysFromPrevious *float64 `json:"median_days_from_previous"`
+	TimedFromPrevious      int      `json:"timed_from_previous"`
+}
+
+// Breakdown is the funnel split by the values of one dimension.
+type Breakdown struct {
+	Dimension string   `json:"dimension"`
+	Stages    []string `json:"stages"`
+	// MinRecords: groups with fewer records are marked small (their rates
+	// are not findings).
+	MinRecords int `json:"min_records"`
+	// OtherValues is how many values were folded into the "(other)" group.
+	OtherValues int     `json:"other_values"`
+	Groups      []Group `json:"groups"`
+}
+
+// Group is one value of a breakdown.
+type Group struct {
+	Value string `json:"value"`
+	// Records is the group's size; Reached[0] is the base of ConversionFromTop.
+	Records           int       `json:"records"`
+	Reached           []int     `json:"reached"`
+	ConversionFromTop []float64 `json:"conversion_from_top"`
+	Small             bool      `json:"small"`
+}
+
+// Cohorts follows entry cohorts through the stages (filled by the engine).
+type Cohorts struct {
+	Period string      `json:"period"`
+	Stages []string    `json:"stages"`
+	Rows   []CohortRow `json:"rows"`
+}
+
+// CohortRow is one entry cohort.
+type CohortRow struct {
+	Cohort            string    `json:"cohort"`
+	Entered           int       `json:"entered"`
+	Reached           []int     `json:"reached"`
+	ConversionFromTop []float64 `json:"conversion_from_top"`
+	Immature          bool      `json:"immature"`
+}
+
+// Trends counts entries into each stage per period.
+type Trends struct {
+	Period  string       `json:"period"`
+	Periods []string     `json:"periods"`
+	Stages  []TrendStage `json:"stages"`
+}
+
+// TrendStage is one stage's entries per period (same order as Periods).
+type TrendStage struct {
+	Name    string `json:"name"`
+	Entries []int  `json:"entries"`
+}
+
+// Velocity is the time between two consecutive stages.
+type Velocity struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Records is how many had both dates (the base of the quantiles).
+	Records    int      `json:"records"`
+	MedianDays *float64 `json:"median_days"`
+	P75Days    *float64 `json:"p75_days"`
+	P90Days    *float64 `json:"p90_days"`
+	// Stalled counts records sitting in From far longer than usual; null
+	// until the engine defines it.
+	Stalled *int `json:"stalled"`
+}
+
+// StickyPoint is a transition where one slice converts worse than the rest
+// (filled from model/insight).
+type StickyPoint struct {
+	Stage           string  `json:"stage"`
+	Dimension       string  `json:"dimension"`
+	Value           string  `json:"value"`
+	Entered         int     `json:"entered"`
+	Converted       int     `json:"converted"`
+	Rate            float64 `json:"rate"`
+	CILow           float64 `json:"ci_low"`
+	CIHigh          float64 `json:"ci_high"`
+	BaselineRate    float64 `json:"baseline_rate"`
+	LostConversions float64 `json:"lost_conversions"`
+	QValue          float64 `json:"q_value"`
+}

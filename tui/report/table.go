@@ -1,0 +1,207 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"funnel/tui/widgets"
+)
+
+// Kind says what a column holds and so how each format writes it.
+type Kind uint8
+
+const (
+	KindText    Kind = iota // a string (from the data: sanitized on output)
+	KindCount               // an integer count
+	KindRate                // a fraction, shown as a percentage
+	KindDays                // a number of days
+	KindMoney               // minor units (cents)
+	KindDecimal             // a plain number (a q-value, an expected count)
+)
+
+// Column is a table column.
+type Column struct {
+	Name string
+	Kind Kind
+}
+
+// Cell is one value: Str for Text columns, Num for the others. A numeric
+// cell with Null set is unknown (shown as "—", empty in CSV).
+type Cell struct {
+	Str  string
+	Num  float64
+	Null bool
+}
+
+// Table is a section rendered generically.
+type Table struct {
+	Title     string
+	Columns   []Column
+	Rows      [][]Cell
+	Footnotes []string
+}
+
+func str(s string) Cell           { return Cell{Str: s} }
+func num[T int | int64](n T) Cell { return Cell{Num: float64(n)} }
+func rate(r float64) Cell         { return Cell{Num: r} }
+func opt(v *float64) Cell {
+	if v == nil {
+		return Cell{Null: true}
+	}
+	return Cell{Num: *v}
+}
+
+// Tables renders every computed section in report order.
+func (r *Report) Tables() []Table {
+	var out []Table
+	for _, s := range r.Sections {
+		switch s {
+		case SecStages:
+			out = append(out, r.stagesTable())
+		case SecBreakdown:
+			if r.Breakdown != nil {
+				out = append(out, r.Breakdown.Table())
+			}
+		case SecCohorts:
+			if r.Cohorts != nil {
+				out = append(out, r.Cohorts.Table())
+			}
+		case SecTrends:
+			if r.Trends != nil {
+				out = append(out, r.Trends.Table())
+			}
+		case SecVelocity:
+			out = append(out, velocityTable(r.Velocity))
+		case SecStickyPoints:
+			out = append(out, stickyTable(r.StickyPoints))
+		case SecMoney:
+			if r.Money != nil {
+				out = append(out, r.Money.Tables()...)
+			}
+		}
+	}
+	return out
+}
+
+func (r *Report) stagesTable() Table {
+	t := Table{Title: "Stages", Columns: []Column{{"Stage", KindText}, {"Reached", KindCount}, {"Implied", KindCount},
+		{"Step", KindRate}, {"Total", KindRate}, {"Median days", KindDays}}}
+	for k, s := range r.Stages {
+		step := rate(s.ConversionFromPrevious)
+		if k == 0 {
+			step = Cell{Null: true}
+		}
+		t.Rows = append(t.Rows, []Cell{str(s.Name), num(s.Reached), num(s.Implied), step,
+			rate(s.ConversionFromTop), opt(s.MedianDaysFromPrevious)})
+	}
+	t.Footnotes = []string{
+		fmt.Sprintf("%s records. Reached: at or past the stage; Implied: of those, passed it without being marked at it.",
+			widgets.Count(r.Denominators.Records)),
+		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, over records with both dates.",
+			widgets.Count(r.Denominators.TopReached), r.Denominators.TopStage),
+	}
+	return t
+}
+
+// Table renders the breakdown: one row per value, reached and total
+// conversion at each stage.
+func (b *Breakdown) Table() Table {
+	t := Table{Title: "Breakdown by " + b.Dimension, Columns: []Column{{b.Dimension, KindText}, {"Records", KindCount}}}
+	for k, s := range b.Stages {
+		if k == 0 {
+			t.Columns = append(t.Columns, Column{s, KindCount})
+			continue
+		}
+		t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate})
+	}
+	small := 0
+	for _, g := range b.Groups {
+		row := []Cell{str(g.Value), num(g.Records)}
+		for k := range b.Stages {
+			row = append(row, num(g.Reached[k]))
+			if k > 0 {
+				row = append(row, rate(g.ConversionFromTop[k]))
+			}
+		}
+		if g.Small {
+			small++
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Footnotes = append(t.Footnotes, "Counts reach each stage; % is of the group's first stage.")
+	if b.OtherValues > 0 {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("(other) folds %d smaller values.", b.OtherValues))
+	}
+	if small > 0 {
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d groups have fewer than %d records: their rates are not findings.", small, b.MinRecords))
+	}
+	return t
+}
+
+// Table renders cohorts: entered, then reached and % per later stage.
+func (c *Cohorts) Table() Table {
+	t := Table{Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
+	for k, s := range c.Stages {
+		if k > 0 {
+			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate})
+		}
+	}
+	t.Columns = append(t.Columns, Column{"Immature", KindText})
+	for _, row := range c.Rows {
+		cells := []Cell{str(row.Cohort), num(row.Entered)}
+		for k := 1; k < len(c.Stages) && k < len(row.Reached); k++ {
+			cells = append(cells, num(row.Reached[k]), rate(row.ConversionFromTop[k]))
+		}
+		imm := ""
+		if row.Immature {
+			imm = "immature"
+		}
+		t.Rows = append(t.Rows, append(cells, str(imm)))
+	}
+	return t
+}
+
+// Table renders trends: one row per period, entries per stage.
+func (tr *Trends) Table() Table {
+	t := Table{Title: "Entries per " + tr.Period, Columns: []Column{{strings.ToUpper(tr.Period[:1]) + tr.Period[1:], KindText}}}
+	for _, s := range tr.Stages {
+		t.Columns = append(t.Columns, Column{s.Name, KindCount})
+	}
+	for p, label := range tr.Periods {
+		row := []Cell{str(label)}
+		for _, s := range tr.Stages {
+			v := Cell{Null: true}
+			if p < len(s.Entries) {
+				v = num(s.Entries[p])
+			}
+			row = append(row, v)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Footnotes = []string{"Records reaching each stage in the period, by that stage's date; the last period may be partial."}
+	return t
+}
+
+func velocityTable(v []Velocity) Table {
+	t := Table{Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount},
+		{"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}}}
+	for _, x := range v {
+		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days)})
+	}
+	t.Footnotes = []string{"Days between the two stages' dates, over the records with both (Records); open records are not counted."}
+	return t
+}
+
+func stickyTable(sp []StickyPoint) Table {
+	t := Table{Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
+		{"Entered", KindCount}, {"Converted", KindCount}, {"Rate", KindRate}, {"CI low", KindRate}, {"CI high", KindRate},
+		{"Baseline", KindRate}, {"Lost", KindDecimal}, {"q", KindDecimal}}}
+	for _, s := range sp {
+		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), num(s.Entered), num(s.Converted),
+			rate(s.Rate), rate(s.CILow), rate(s.CIHigh), rate(s.BaselineRate), {Num: s.LostConversions}, rate(s.QValue)})
+	}
+	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
+		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
+		"Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%; slices under 30 entering are not tested."}
+	return t
+}

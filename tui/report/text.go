@@ -1,0 +1,178 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"funnel/tui/widgets"
+)
+
+// Formats that Write accepts.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatJSON     = "json"
+	FormatCSV      = "csv"
+)
+
+// Formats lists the output formats.
+var Formats = []string{FormatText, FormatMarkdown, FormatJSON, FormatCSV}
+
+// Write writes r in a format; width wraps the prose of text output (0: no wrap).
+func Write(w io.Writer, r *Report, format string, width int) error {
+	switch format {
+	case FormatText, "":
+		return WriteText(w, r, width)
+	case FormatMarkdown, "md":
+		return WriteMarkdown(w, r)
+	case FormatJSON:
+		return WriteJSON(w, r)
+	case FormatCSV:
+		return WriteCSV(w, r)
+	}
+	return fmt.Errorf("unknown format %q; formats are %s", format, strings.Join(Formats, ", "))
+}
+
+// maxText is the widest a text cell may be in text output.
+const maxText = 28
+
+// human formats a cell for people (text and markdown); s is already clean.
+func human(c Cell, k Kind) string {
+	if k == KindText {
+		return widgets.Clean(c.Str)
+	}
+	if c.Null {
+		return "—"
+	}
+	switch k {
+	case KindCount:
+		return widgets.Count(int(c.Num))
+	case KindRate:
+		return widgets.Percent(c.Num)
+	case KindDays:
+		return strconv.FormatFloat(math.Round(c.Num*10)/10, 'f', -1, 64)
+	case KindMoney:
+		return widgets.Money(int64(math.Round(c.Num)), "")
+	}
+	return strconv.FormatFloat(c.Num, 'g', 3, 64)
+}
+
+// header is the lines above the tables (shared by text and markdown).
+func header(r *Report) []string {
+	var l []string
+	files := make([]string, len(r.Source.Files))
+	for i, f := range r.Source.Files {
+		files[i] = widgets.Clean(f)
+	}
+	l = append(l, "funnel report: "+strings.Join(files, ", "))
+	line := fmt.Sprintf("rows read %d = used %d + skipped %d", r.Source.Read, r.Source.Used, r.Source.Skipped)
+	if r.AsOf != "" {
+		line += fmt.Sprintf(" · dates %s to %s (as of %s)", r.Window.From, r.Window.To, r.AsOf)
+	} else {
+		line += " · no dates"
+	}
+	l = append(l, line)
+	if r.Window.DatesInferred {
+		l = append(l, "stage dates were inferred from the current stage, not read")
+	}
+	if len(r.Filters) > 0 {
+		fs := make([]string, len(r.Filters))
+		for i, f := range r.Filters {
+			fs[i] = widgets.Clean(f)
+		}
+		l = append(l, fmt.Sprintf("filters: %s (%d records match)", strings.Join(fs, " and "), r.Denominators.Records))
+	}
+	if r.Masked {
+		l = append(l, "masked: names, emails, companies and owners are pseudonyms; counts and rates are unchanged")
+	}
+	if len(r.ImmatureCohorts) > 0 {
+		l = append(l, fmt.Sprintf("immature cohorts: %s (%s)", strings.Join(r.ImmatureCohorts, ", "), r.MaturityRule))
+	}
+	for _, w := range r.Warnings {
+		l = append(l, "warning: "+widgets.Clean(w))
+	}
+	return l
+}
+
+// WriteText writes the report as aligned plain text, without colour.
+func WriteText(w io.Writer, r *Report, width int) error {
+	var b strings.Builder
+	for _, l := range header(r) {
+		b.WriteString(clip(l, width) + "\n")
+	}
+	for _, t := range r.Tables() {
+		b.WriteString("\n" + widgets.Clean(t.Title) + "\n")
+		cells := make([][]string, len(t.Rows)+1)
+		cells[0] = make([]string, len(t.Columns))
+		for j, c := range t.Columns {
+			cells[0][j] = widgets.Truncate(widgets.Clean(c.Name), maxText)
+		}
+		for i, row := range t.Rows {
+			cells[i+1] = make([]string, len(t.Columns))
+			for j, c := range row {
+				cells[i+1][j] = widgets.Truncate(human(c, t.Columns[j].Kind), maxText)
+			}
+		}
+		wd := make([]int, len(t.Columns))
+		for _, row := range cells {
+			for j, s := range row {
+				wd[j] = max(wd[j], ansi.StringWidth(s))
+			}
+		}
+		for _, row := range cells {
+			var line strings.Builder
+			for j, s := range row {
+				if j > 0 {
+					line.WriteString("  ")
+				}
+				if t.Columns[j].Kind == KindText {
+					line.WriteString(widgets.PadRight(s, wd[j]))
+				} else {
+					line.WriteString(widgets.PadLeft(s, wd[j]))
+				}
+			}
+			b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+		}
+		for _, f := range t.Footnotes {
+			b.WriteString(clip(widgets.Clean(f), width) + "\n")
+		}
+	}
+	if len(r.Source.Problems) > 0 {
+		b.WriteString("\n")
+		for _, p := range r.Source.Problems {
+			b.WriteString("skipped " + widgets.Clean(p.Message) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// clip word-wraps a prose line at width (tables are never cut: a report
+// must not lose numbers).
+func clip(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for i, w := range strings.Split(s, " ") {
+		ww := ansi.StringWidth(w)
+		if i > 0 {
+			if col+1+ww > width {
+				b.WriteString("\n  ")
+				col = 2
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+		}
+		b.WriteString(w)
+		col += ww
+	}
+	return b.String()
+}

@@ -1,0 +1,73 @@
+package views
+
+import (
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"funnel/model"
+	"funnel/model/demo"
+	"funnel/tui/theme"
+)
+
+var (
+	bigOnce sync.Once
+	bigDS   *model.Dataset
+)
+
+func bigCommon() Common {
+	bigOnce.Do(func() { bigDS = demo.Generate(demo.Options{Rows: 1_000_000}) })
+	return Common{Styles: theme.New(true, false), Data: bigDS}
+}
+
+// One keypress and its frame on the sticky list at 1M leads (the list is
+// computed once, off the loop, before timing).
+func BenchmarkStickyKeyFrame1M(b *testing.B) {
+	s := NewSticky(bigCommon(), DefaultState())
+	s.SetSize(140, 40)
+	run(s, s.Init())
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	for b.Loop() {
+		s.Update(down)
+		_ = s.View()
+	}
+}
+
+func BenchmarkPlannerKeyFrame1M(b *testing.B) {
+	p := NewPlanner(bigCommon(), DefaultState())
+	p.SetSize(140, 40)
+	run(p, p.Init())
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	for b.Loop() {
+		p.Update(down)
+		_ = p.View()
+	}
+}
+
+// The background computations at 1M leads.
+func BenchmarkStickyCompute1M(b *testing.B) {
+	c := bigCommon()
+	for b.Loop() {
+		computeSticky(c.Data, model.NoDay)
+	}
+}
+
+func BenchmarkPlannerCompute1M(b *testing.B) {
+	c := bigCommon()
+	for b.Loop() {
+		computePlanner(c, model.NoDay)
+	}
+}
+
+// Enter on the first sticky point at 1M leads: the records behind it are
+// selected on the loop.
+func BenchmarkStickyDrill1M(b *testing.B) {
+	s := NewSticky(bigCommon(), DefaultState())
+	s.SetSize(140, 40)
+	run(s, s.Init())
+	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
+	for b.Loop() {
+		s.Update(enter)
+	}
+}

@@ -1,0 +1,185 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"funnel/model"
+	"funnel/model/stats"
+	"funnel/tui/widgets"
+)
+
+// bdRow is one slice of the breakdown at the focused step.
+type bdRow struct {
+	key      string
+	records  int
+	counts   []int // reached per stage
+	from, to int   // reached the step's first and second stage
+	rate     float64
+	lo, hi   float64 // Wilson 95% interval of rate
+	spark    []int   // the step's rate per period, in tenths of a percent
+	lost     float64 // conversions lost against the rest (negative: gained)
+	few      bool
+}
+
+// derive turns the result into rows for the focused step and sorts them.
+func (b *Breakdown) derive() {
+	b.rows = b.rows[:0]
+	if b.res == nil {
+		return
+	}
+	k := min(b.step, max(0, len(b.res.Stages)-2))
+	whole := b.res.Whole
+	if len(whole.Stages) < 2 {
+		return
+	}
+	wFrom, wTo := whole.Stages[k].Reached, whole.Stages[k+1].Reached
+	for _, g := range b.res.Groups {
+		r := bdRow{key: g.Key, records: g.Records, from: g.Stages[k].Reached, to: g.Stages[k+1].Reached}
+		for _, s := range g.Stages {
+			r.counts = append(r.counts, s.Reached)
+		}
+		r.rate = model.Ratio(r.to, r.from)
+		r.lo, r.hi = stats.Wilson95(r.to, r.from)
+		rest := model.Ratio(wTo-r.to, wFrom-r.from)
+		r.lost = rest*float64(r.from) - float64(r.to)
+		r.few = r.from < model.FewRecords
+		for _, row := range g.Trend {
+			r.spark = append(r.spark, int(math.Round(1000*row.Stages[k+1].Step)))
+		}
+		b.rows = append(b.rows, r)
+	}
+	b.sortRows()
+}
+
+func (b *Breakdown) sortRows() {
+	col := bdSortNames[b.sortCol]
+	slices.SortStableFunc(b.rows, func(x, y bdRow) int {
+		c := 0
+		switch col {
+		case "lost":
+			c = cmpFloat(x.lost, y.lost)
+		case "rate":
+			c = cmpFloat(x.rate, y.rate)
+		case "from":
+			c = x.from - y.from
+		case "records":
+			c = x.records - y.records
+		default:
+			c = strings.Compare(strings.ToLower(x.key), strings.ToLower(y.key))
+		}
+		if !b.asc {
+			c = -c
+		}
+		if c == 0 {
+			c = strings.Compare(x.key, y.key)
+		}
+		return c
+	})
+	b.clamp()
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (b *Breakdown) View() string {
+	st := b.common.Styles
+	if b.dim == "" {
+		return b.pickView()
+	}
+	if b.err != nil {
+		return st.Error.Render(widgets.Truncate(widgets.Clean(b.err.Error()), b.width))
+	}
+	if b.res == nil {
+		return st.Muted.Render(widgets.Truncate("Computing the breakdown by "+widgets.Clean(b.dim)+"…", b.width))
+	}
+	stages := b.res.Stages
+	k := min(b.step, max(0, len(stages)-2))
+	from, to := widgets.Clean(stages[k]), widgets.Clean(stages[min(k+1, len(stages)-1)])
+	dir := "↓"
+	if b.asc {
+		dir = "↑"
+	}
+	caption := fmt.Sprintf("%s slices · step %s → %s (←/→) · sorted by %s %s · 95%% interval on 0–100%% · lost: vs the rest's rate",
+		widgets.Count(len(b.rows)), from, to, bdSortNames[b.sortCol], dir)
+	lines := []string{st.Muted.Render(widgets.Truncate(caption, b.width))}
+
+	// fixed columns: marker, slice, records, from, to, rate, lost
+	const nameW, numW, rateW = 16, 9, 6
+	fixed := 2 + nameW + 1 + numW + 1 + numW + 1 + numW + 1 + rateW + 1 + 8 + 1
+	rest := max(0, b.width-fixed-9) // 9: " too few"
+	ivW := min(20, max(0, rest))
+	rest -= ivW + 1
+	sparkW := 0
+	if n := len(b.res.Periods); rest >= n+1 && n > 0 {
+		sparkW = n
+		rest -= n + 1
+	}
+	stageCols := 0
+	if rest >= 8*len(stages) {
+		stageCols = len(stages)
+	}
+	head := "  " + widgets.PadRight(widgets.Clean(b.dim), nameW) + " " + widgets.PadLeft("Records", numW)
+	for s := 0; s < stageCols; s++ {
+		head += " " + widgets.PadLeft(widgets.Truncate(widgets.Clean(stages[s]), 7), 7)
+	}
+	head += " " + widgets.PadLeft(widgets.Truncate(from, numW), numW) + " " + widgets.PadLeft(widgets.Truncate(to, numW), numW) +
+		" " + widgets.PadLeft("Rate", rateW) + " " + widgets.PadRight("95% CI", ivW)
+	if sparkW > 0 {
+		head += " " + widgets.PadRight(widgets.Truncate(b.res.Period, sparkW), sparkW)
+	}
+	head += " " + widgets.PadLeft("Lost", 8)
+	lines = append(lines, st.Header.Render(widgets.Truncate(head, b.width)))
+
+	end := min(len(b.rows), b.offset+b.bodyHeight())
+	for i := b.offset; i < end; i++ {
+		r := b.rows[i]
+		row := widgets.Fit(r.key, nameW) + " " + widgets.PadLeft(widgets.Count(r.records), numW)
+		for s := 0; s < stageCols; s++ {
+			row += " " + widgets.PadLeft(widgets.Count(r.counts[s]), 7)
+		}
+		row += " " + widgets.PadLeft(widgets.Count(r.from), numW) + " " + widgets.PadLeft(widgets.Count(r.to), numW) +
+			" " + widgets.PadLeft(widgets.Percent(r.rate), rateW)
+		iv := widgets.IntervalBar(r.lo, r.hi, r.rate, ivW)
+		spark := ""
+		if sparkW > 0 {
+			spark = " " + widgets.PadRight(widgets.Sparkline(r.spark), sparkW)
+		}
+		lost := widgets.PadLeft(fmt.Sprintf("%+.0f", r.lost), 8)
+		note := ""
+		if r.few {
+			note = " too few"
+		}
+		if i == b.cursor {
+			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+" "+iv+spark+" "+lost+note, b.width), b.width)))
+			continue
+		}
+		lostStyle := st.Cell
+		if r.lost >= 1 && !r.few && r.hi < model.Ratio(b.res.Whole.Stages[k+1].Reached, b.res.Whole.Stages[k].Reached) {
+			lostStyle = st.Bad
+		}
+		cell := st.Cell
+		if r.few {
+			cell = st.Muted
+		}
+		lines = append(lines, widgets.Truncate("  "+cell.Render(row)+" "+st.Bar.Render(iv)+st.Spark.Render(spark)+" "+
+			lostStyle.Render(lost)+st.Warn.Render(note), b.width))
+	}
+	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
+		from, to, widgets.Count(b.res.Whole.Stages[k+1].Reached), widgets.Count(b.res.Whole.Stages[k].Reached),
+		widgets.Percent(b.res.Whole.Stages[k+1].Step), model.FewRecords)
+	if b.note != "" {
+		foot = b.note
+	}
+	lines = append(lines, st.Muted.Render(widgets.Truncate(foot, b.width)))
+	return strings.Join(lines, "\n")
+}

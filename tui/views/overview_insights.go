@@ -1,0 +1,124 @@
+package views
+
+import (
+	"fmt"
+	"math"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"funnel/model"
+	"funnel/model/insight"
+	"funnel/tui/widgets"
+)
+
+// ExtraColumn is a column added to the right of the overview's numbers: a
+// period delta, a money figure. Cell returns the text and its style.
+type ExtraColumn struct {
+	Header string
+	Width  int
+	Cell   func(stage int) (string, lipgloss.Style)
+}
+
+// overviewInsights is what the overview shows beyond counts: each stage's
+// change against the previous period and the top sticky points.
+type overviewInsights struct {
+	gen     int
+	compare insight.Comparison
+	sticky  insight.StickyResult
+}
+
+type overviewInsightsMsg struct {
+	gen int
+	res overviewInsights
+}
+
+// computeInsights runs the period comparison and sticky finder off the
+// event loop; a result whose gen is stale is dropped.
+func computeInsights(ds *model.Dataset, st State, gen int) tea.Cmd {
+	return func() tea.Msg {
+		asOf := st.AsOf
+		cmp := insight.ComparePeriods(ds, insight.CompareOptions{AsOf: asOf, Dims: []string{}, SkipYearBefore: true})
+		if asOf == model.NoDay {
+			_, asOf, _ = ds.DayRange()
+		}
+		cur := insight.DefaultCurrent(asOf)
+		from := insight.Months(model.MonthIndex(cur.To), 3).From
+		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: st.AsOf, From: from})
+		return overviewInsightsMsg{gen: gen, res: overviewInsights{gen: gen, compare: cmp, sticky: sticky}}
+	}
+}
+
+// deltaColumn shows each stage's entries in the current period against the
+// previous one; * marks a change that survives the FDR correction.
+func (o *Overview) deltaColumn() []ExtraColumn {
+	if o.insights == nil || len(o.insights.compare.Deltas) == 0 {
+		return nil
+	}
+	st := o.common.Styles
+	byStage := map[int]insight.PeriodDelta{} // entries into stage FromStage
+	for _, d := range o.insights.compare.Deltas {
+		if d.Dimension == "" && d.Against == "previous" {
+			byStage[d.FromStage] = d
+		}
+	}
+	return []ExtraColumn{{
+		Header: "vs prev",
+		Width:  8,
+		Cell: func(k int) (string, lipgloss.Style) {
+			d, ok := byStage[k]
+			if !ok || d.CountThen == 0 || math.IsNaN(d.CountChange) {
+				return "—", st.Muted
+			}
+			arrow, style := "▲", st.Good
+			if d.CountChange < 0 {
+				arrow, style = "▼", st.Bad
+			}
+			text := fmt.Sprintf("%s%.0f%%", arrow, math.Abs(d.CountChange*100))
+			switch {
+			case d.CountTooFew:
+				return text + "?", st.Muted
+			case d.CountSig:
+				return text + "*", style
+			}
+			return text, st.Muted
+		},
+	}}
+}
+
+// insightLines explains the delta column and lists the top sticky points.
+func (o *Overview) insightLines(width int) []string {
+	st := o.common.Styles
+	if o.insights == nil {
+		return []string{st.Muted.Render("Computing period changes and sticky points…")}
+	}
+	var lines []string
+	c := o.insights.compare
+	if c.Current != "" {
+		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf(
+			"vs prev: entries/day %s vs %s · * significant (FDR %.0f%%) · ? too few to tell",
+			c.Current, c.Previous, c.FDR*100), width)))
+	}
+	s := o.insights.sticky
+	to := s.To
+	if to == "" {
+		to = s.AsOf
+	}
+	lines = append(lines, "", st.Title.Render(widgets.Truncate(fmt.Sprintf("Top sticky points"), width))+
+		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · entered %s to %s, mature only, %d comparisons, FDR %.0f%% · s for all",
+			s.From, to, s.Comparisons, s.FDR*100), max(0, width-17))))
+	shown := 0
+	for _, p := range s.Points {
+		if !p.Finding() || shown == 3 {
+			continue
+		}
+		shown++
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s where %s=%s: %s of %s (%s, CI %.0f–%.0f%%) vs %s for the rest · %.0f lost",
+			shown, widgets.Clean(p.Stage), widgets.Clean(p.Dimension), widgets.Clean(p.Value), widgets.Count(p.Converted), widgets.Count(p.Entered),
+			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), p.LostConversions), width))
+	}
+	if shown == 0 {
+		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))
+	}
+	return lines
+}

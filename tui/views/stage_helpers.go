@@ -1,0 +1,192 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"funnel/model"
+	"funnel/tui/widgets"
+)
+
+// stageResult is everything the stage detail shows, computed in a Cmd.
+type stageResult struct {
+	err         error
+	period      model.Period
+	stats       model.StageStats
+	next        *model.StageStats   // the next stage (nil at the last)
+	cohorts     *model.CohortResult // entry cohorts followed to the next stage (nil at the last)
+	step        *model.StepTime     // time to the next stage (nil at the last)
+	threshold   *model.StallThreshold
+	stalledRows []int32
+}
+
+type stageResultMsg struct {
+	gen int
+	res stageResult
+}
+
+// maxStalledRows caps the stalled records kept for the records view.
+const maxStalledRows = 100_000
+
+// computeStage runs the stage's queries off the event loop.
+func computeStage(ds *model.Dataset, st State, k, gen int) tea.Cmd {
+	return func() tea.Msg {
+		return stageResultMsg{gen: gen, res: stageQueries(ds, st, k)}
+	}
+}
+
+func stageQueries(ds *model.Dataset, st State, k int) stageResult {
+	var r stageResult
+	q, err := engineQuery(ds, st)
+	if err != nil {
+		return stageResult{err: err}
+	}
+	r.period = q.Period
+	whole := q
+	whole.Period, whole.LastPeriods = model.PeriodNone, 0
+	res, err := model.Compute(ds, whole)
+	if err != nil {
+		return stageResult{err: err}
+	}
+	r.stats = res.Whole.Stages[k]
+	if k+1 < len(res.Whole.Stages) {
+		r.next = &res.Whole.Stages[k+1]
+	}
+	if k+1 < len(ds.Stages) && ds.HasDates {
+		if co, err := model.Cohorts(ds, model.CohortQuery{Query: q, Target: ds.Stages[k+1]}); err == nil {
+			r.cohorts = co
+		}
+		if v, err := model.Velocity(ds, whole); err == nil && k < len(v.Whole.Steps) {
+			step := v.Whole.Steps[k]
+			r.step = &step
+		}
+	}
+	if ds.HasDates {
+		if sr, err := model.Stalled(ds, whole, maxStalledRows); err == nil {
+			if k < len(sr.Thresholds) {
+				th := sr.Thresholds[k]
+				r.threshold = &th
+			}
+			for _, rec := range sr.Records {
+				if rec.Stage == ds.Stages[k] {
+					r.stalledRows = append(r.stalledRows, int32(rec.Row))
+				}
+			}
+		}
+	}
+	return r
+}
+
+// conversionLines chart the step conversion of each entry cohort, with the
+// immature cohorts named and estimated.
+func (s *StageDetail) conversionLines() []string {
+	st := s.common.Styles
+	ds := s.common.Data
+	r := s.res
+	if s.stage+1 >= len(ds.Stages) {
+		return []string{st.Muted.Render("The last stage: no next step to convert to.")}
+	}
+	next := widgets.Clean(ds.Stages[s.stage+1])
+	name := widgets.Clean(ds.Stages[s.stage])
+	lines := []string{widgets.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
+		widgets.Count(r.next.Reached), widgets.Count(r.stats.Reached), widgets.Percent(r.next.Step)), s.width)}
+	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
+		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
+	}
+	var vals []float64
+	var young []string
+	for _, c := range r.cohorts.Cohorts {
+		v := math.NaN()
+		if c.Reached[s.stage] > 0 {
+			v = 100 * model.Ratio(c.Reached[s.stage+1], c.Reached[s.stage])
+		}
+		vals = append(vals, v)
+		if c.Immature {
+			young = append(young, fmt.Sprintf("%s %.0f%%~", widgets.Clean(c.Period), v))
+		}
+	}
+	first, last := r.cohorts.Cohorts[0].Period, r.cohorts.Cohorts[len(r.cohorts.Cohorts)-1].Period
+	chartH := min(13, max(3, s.height-13-s.reasonRows()))
+	caption := fmt.Sprintf("%% of %s entry cohorts by %s, %s to %s", name, r.period, first, last)
+	if c := widgets.Chart(vals, s.width, chartH, caption, 0); c != "" {
+		lines = append(lines, st.Cell.Render(c))
+	}
+	if len(young) > 0 {
+		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time): %s",
+			days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
+	} else {
+		lines = append(lines, st.Muted.Render(widgets.Truncate("every cohort shown is mature", s.width)))
+	}
+	return lines
+}
+
+// timeLines give the time to the next stage (censored quantiles) with a bar
+// per quantile, scaled to the p90.
+func (s *StageDetail) timeLines() []string {
+	st := s.common.Styles
+	r := s.res
+	if r.step == nil {
+		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
+	}
+	t := r.step
+	lines := []string{widgets.Truncate(fmt.Sprintf("Time %s → %s: %s moved, %s still open (censored at their age)",
+		widgets.Clean(t.From), widgets.Clean(t.To), widgets.Count(t.Moved), widgets.Count(t.Open)), s.width)}
+	if t.Median == nil {
+		return append(lines, st.Muted.Render("  nothing has moved on yet"))
+	}
+	p90 := max(1, *t.P90)
+	barW := max(0, min(40, s.width-20))
+	for _, q := range []struct {
+		label string
+		d     *int
+	}{{"median", t.Median}, {"p75", t.P75}, {"p90", t.P90}} {
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, days(q.d))+
+			st.Bar.Render(widgets.Bar(float64(*q.d)/float64(p90), barW)), s.width))
+	}
+	if t.Few {
+		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", model.FewRecords), s.width)))
+	}
+	return lines
+}
+
+// exitLines count how records left this stage, the top reasons and the
+// stalled records.
+func (s *StageDetail) exitLines() []string {
+	st := s.common.Styles
+	r := s.res
+	name := widgets.Clean(s.common.Data.Stages[s.stage])
+	l := r.stats.Left
+	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
+		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
+	total := 0
+	for _, rc := range r.stats.Reasons {
+		total += rc.Count
+	}
+	shown := s.reasonRows()
+	for i, rc := range r.stats.Reasons {
+		if i == shown {
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-shown)))
+			break
+		}
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
+			widgets.Count(rc.Count), widgets.Percent(model.Ratio(rc.Count, total))), s.width))
+	}
+	if th := r.threshold; th != nil && th.P90Days != nil {
+		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
+			name, widgets.Count(th.Stalled), widgets.Count(th.Open), days(th.P90Days)), s.width)))
+	} else {
+		lines = append(lines, st.Muted.Render(widgets.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
+	}
+	return lines
+}
+
+// reasonRows is how many exit reasons fit: five on a tall window, two else.
+func (s *StageDetail) reasonRows() int {
+	if s.height >= 30 {
+		return 5
+	}
+	return 2
+}

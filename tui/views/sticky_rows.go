@@ -1,0 +1,105 @@
+package views
+
+import (
+	"math/bits"
+
+	"funnel/model"
+	"funnel/model/insight"
+)
+
+// StickyWindow is the default window of the sticky points: the last three
+// complete calendar months on or before asOf (the day records entered the
+// from-stage). ok is false when the data has no dates.
+func StickyWindow(ds *model.Dataset, asOf int32) (w insight.Period, resolved int32, ok bool) {
+	if !ds.HasDates {
+		return insight.Period{}, model.NoDay, false
+	}
+	if asOf == model.NoDay || asOf == 0 {
+		_, hi, found := ds.DayRange()
+		if !found {
+			return insight.Period{}, model.NoDay, false
+		}
+		asOf = hi
+	}
+	last := insight.DefaultCurrent(asOf)
+	return insight.Months(model.MonthIndex(last.To), 3), asOf, true
+}
+
+// StickyOptionsFor are the options the sticky view and the report use.
+func StickyOptionsFor(ds *model.Dataset, asOf int32) insight.StickyOptions {
+	w, resolved, ok := StickyWindow(ds, asOf)
+	if !ok {
+		return insight.StickyOptions{AsOf: asOf}
+	}
+	return insight.StickyOptions{AsOf: resolved, From: w.From, To: w.To}
+}
+
+// lostRows lists the records behind a sticky point that did not convert:
+// in the slice, entered the from-stage in the window, old enough to have
+// converted (the transition's maturity) and not at the next stage by as-of.
+// It counts the way insight.FindSticky does, so len = Entered − Converted.
+func lostRows(ds *model.Dataset, res insight.StickyResult, opt insight.StickyOptions, p insight.StickyPoint) []int32 {
+	d := ds.Dim(p.Dimension)
+	if d == nil {
+		return nil
+	}
+	want := p.Value
+	if want == "(blank)" {
+		want = ""
+	}
+	code, found := d.Code(want)
+	if !found {
+		return nil
+	}
+	k := p.FromStage
+	maturity := 0
+	for _, ti := range res.Transitions {
+		if ti.FromStage == k {
+			maturity = ti.MaturityDays
+		}
+	}
+	asOf := opt.AsOf
+	if asOf == 0 || asOf == model.NoDay {
+		if _, hi, ok := ds.DayRange(); ok {
+			asOf = hi
+		}
+	}
+	to := opt.To
+	if to == 0 || to == model.NoDay || to > asOf {
+		to = asOf
+	}
+	last := asOf - int32(maturity)
+	var rows []int32
+	for i := range ds.Reached {
+		if d.Codes[i] != code || !reachedAtLeast(ds, i, k) {
+			continue
+		}
+		if ds.HasDates {
+			e := entryDay(ds, i, k)
+			if e == model.NoDay || e < opt.From || e > to || e > last {
+				continue
+			}
+			if reachedAtLeast(ds, i, k+1) {
+				if c := entryDay(ds, i, k+1); c == model.NoDay || c <= asOf {
+					continue
+				}
+			}
+		} else if reachedAtLeast(ds, i, k+1) {
+			continue
+		}
+		rows = append(rows, int32(i))
+	}
+	return rows
+}
+
+func reachedAtLeast(ds *model.Dataset, i, k int) bool { return bits.Len16(ds.Reached[i])-1 >= k }
+
+// entryDay is record i's date at stage k, or the first later date.
+func entryDay(ds *model.Dataset, i, k int) int32 {
+	for j := k; j < len(ds.Days); j++ {
+		if d := ds.Days[j][i]; d != model.NoDay {
+			return d
+		}
+	}
+	return model.NoDay
+}

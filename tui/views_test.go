@@ -1,0 +1,265 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"funnel/model/demo"
+	"funnel/tui/views"
+)
+
+func newViewsApp(t testing.TB, w, h int) *App {
+	t.Helper()
+	a := New(demo.Generate(demo.Options{Rows: 20000}), Options{NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	deliver(a, a.Init())
+	return a
+}
+
+func ch(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Text: string(r)} }
+
+var (
+	keyEsc   = tea.KeyPressMsg{Code: tea.KeyEscape}
+	keyRight = tea.KeyPressMsg{Code: tea.KeyRight}
+)
+
+func screen(a *App) string { return ansi.Strip(a.View().Content) }
+
+// TestExplorerViewGoldens draws each view at two sizes.
+func TestExplorerViewGoldens(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {140, 40}} {
+		a := newViewsApp(t, sz[0], sz[1])
+		steps := []struct {
+			name string
+			keys []tea.KeyPressMsg
+		}{
+			{"stage", []tea.KeyPressMsg{keyDown, keyDown, keyDown, keyEnter}},
+			{"breakdown_pick", []tea.KeyPressMsg{ch('b')}},
+			{"breakdown_channel", []tea.KeyPressMsg{keyEnter}},
+			{"cohorts", []tea.KeyPressMsg{ch('c')}},
+			{"trends", []tea.KeyPressMsg{ch('t')}},
+		}
+		for _, s := range steps {
+			press(a, s.keys...)
+			t.Run(fmt.Sprintf("%s_%dx%d", s.name, sz[0], sz[1]), func(t *testing.T) {
+				out := screen(a)
+				for i, l := range strings.Split(out, "\n") {
+					if w := ansi.StringWidth(l); w > sz[0] {
+						t.Fatalf("line %d is %d wide: %q", i, w, l)
+					}
+				}
+				golden.RequireEqual(t, out)
+			})
+		}
+	}
+}
+
+func TestStageDetailKeys(t *testing.T) {
+	a := newViewsApp(t, 100, 30)
+	press(a, keyDown, keyDown, keyDown, keyEnter)
+	sd, ok := a.Top().(*views.StageDetail)
+	if !ok || sd.Stage() != 3 || a.Depth() != 2 {
+		t.Fatalf("enter on SQL should push its detail, top %T depth %d", a.Top(), a.Depth())
+	}
+	out := screen(a)
+	for _, want := range []string{"Step SQL → Opportunity", "median", "p90", "Deepest stage SQL", "Stalled in SQL", "immature"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stage detail lacks %q:\n%s", want, out)
+		}
+	}
+	press(a, ch('l'))
+	if sd.Stage() != 4 || !strings.Contains(screen(a), "Opportunity → Won") {
+		t.Fatalf("l should move to the next stage:\n%s", screen(a))
+	}
+	press(a, ch('h'), ch('r'))
+	rec, ok := a.Top().(*views.Records)
+	if !ok || !strings.Contains(rec.Title(), "stalled in SQL") {
+		t.Fatalf("r should list the stalled records, top %T", a.Top())
+	}
+	press(a, keyEsc, keyEsc)
+	if _, ok := a.Top().(*views.Overview); !ok {
+		t.Fatalf("esc twice should return to the overview, top %T", a.Top())
+	}
+}
+
+func TestBreakdownSortApplyAndBy(t *testing.T) {
+	a := newViewsApp(t, 140, 30)
+	press(a, ch('b'), keyDown, keyUp(), keyEnter) // pick channel (the first dimension)
+	bd := a.Top().(*views.Breakdown)
+	if bd.Dimension() != "channel" || len(bd.Rows()) != 6 {
+		t.Fatalf("dimension %q rows %v", bd.Dimension(), bd.Rows())
+	}
+	byLost := strings.Join(bd.Rows(), ",")
+	press(a, ch('S')) // rate, high first
+	byRate := bd.Rows()
+	if strings.Join(byRate, ",") == byLost || byRate[0] != "chat" {
+		t.Fatalf("S should sort by rate (chat converts best at Lead→MQL): %v", byRate)
+	}
+	press(a, ch('R'))
+	if rev := bd.Rows(); rev[len(rev)-1] != "chat" {
+		t.Fatalf("R should reverse: %v", rev)
+	}
+	press(a, ch('R'), keyEnter) // back to high first; filter to chat
+	if a.state.Filter != "channel=chat" {
+		t.Fatalf("enter should filter to the slice, filter %q", a.state.Filter)
+	}
+	if !strings.Contains(screen(a), "where channel=chat") {
+		t.Fatal("status line lacks the filter")
+	}
+	press(a, ch(':'))
+	typeText(a, "by segment")
+	press(a, keyEnter)
+	bd = a.Top().(*views.Breakdown)
+	if bd.Dimension() != "segment" || len(bd.Rows()) != 3 {
+		t.Fatalf(":by segment: dimension %q rows %v", bd.Dimension(), bd.Rows())
+	}
+	press(a, keyRight)
+	if !strings.Contains(screen(a), "step MQL → SAL") {
+		t.Fatalf("→ should focus the next step:\n%s", screen(a))
+	}
+}
+
+func keyUp() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyUp} }
+
+func TestCohortsMarkImmatureCells(t *testing.T) {
+	a := newViewsApp(t, 120, 40)
+	press(a, ch('c'))
+	out := screen(a)
+	if !strings.Contains(out, "%~") || !strings.Contains(out, "~ immature") || !strings.Contains(out, "Kaplan–Meier") {
+		t.Fatalf("cohorts should mark immature cells and explain:\n%s", out)
+	}
+	co := a.Top().(*views.Cohorts).Result()
+	last := co.Cohorts[len(co.Cohorts)-1]
+	if !last.Immature || last.Estimated < last.Observed {
+		t.Fatalf("the newest cohort should be immature with an estimate ≥ observed: %+v", last)
+	}
+}
+
+func TestTrendsPeriodAndMetricKeys(t *testing.T) {
+	a := newViewsApp(t, 120, 40)
+	press(a, ch('t'))
+	tr := a.Top().(*views.Trends)
+	if !strings.Contains(screen(a), "MoM") {
+		t.Fatalf("monthly trends name the change MoM:\n%s", screen(a))
+	}
+	press(a, ch('w'))
+	if a.state.Period != "quarter" || !strings.Contains(screen(a), "QoQ") {
+		t.Fatalf("w: period %q\n%s", a.state.Period, screen(a))
+	}
+	press(a, ch('w'), ch('w'))
+	if a.state.Period != "week" || !strings.Contains(screen(a), "WoW") {
+		t.Fatalf("w cycles quarter → year → week: %q\n%s", a.state.Period, screen(a))
+	}
+	press(a, ch('w'))
+	if a.state.Period != "month" {
+		t.Fatalf("w from week goes back to month: %q", a.state.Period)
+	}
+	press(a, ch('h'))
+	if tr.Metric() != "conversion Opportunity → Won" {
+		t.Fatalf("h from the first metric wraps to the last: %q", tr.Metric())
+	}
+	press(a, ch('l'), ch('l'))
+	if tr.Metric() != "entries into MQL" {
+		t.Fatalf("metric %q", tr.Metric())
+	}
+}
+
+func TestFilterChangesOverviewNumbers(t *testing.T) {
+	a := newViewsApp(t, 120, 30)
+	ds := a.common.Data
+	chat := 0
+	d := ds.Dim("channel")
+	for i := range ds.Len() {
+		if d.Value(i) == "chat" {
+			chat++
+		}
+	}
+	before := a.Top().(*views.Overview).Funnel().Records
+	press(a, ch('/'))
+	typeText(a, "channel=chat")
+	press(a, keyEnter)
+	f := a.Top().(*views.Overview).Funnel()
+	if before != 20000 || f.Records != chat || f.Stages[0].Reached > chat {
+		t.Fatalf("records %d → %d, want %d chat records", before, f.Records, chat)
+	}
+	if !strings.Contains(screen(a), fmt.Sprintf("%d records", chat)) && !strings.Contains(screen(a), fmtCount(chat)+" records") {
+		t.Fatalf("overview caption lacks the filtered count:\n%s", screen(a))
+	}
+}
+
+func fmtCount(n int) string { return fmt.Sprintf("%d,%03d", n/1000, n%1000) }
+
+func TestBadFilterShowsTheEngineError(t *testing.T) {
+	a := newViewsApp(t, 140, 30)
+	press(a, ch('/'))
+	typeText(a, "channel=chatt")
+	press(a, keyEnter)
+	out := screen(a)
+	if a.mode != modeFilter || !strings.Contains(out, `no channel is "chatt" (did you mean "chat"?)`) {
+		t.Fatalf("the engine's error should show:\n%s", out)
+	}
+}
+
+// TestEveryViewKeyMap checks, for every view the explorer can show, that no
+// key is bound twice (root keys included), that no view binds a reserved
+// key and that every binding has help text.
+func TestEveryViewKeyMap(t *testing.T) {
+	a := newViewsApp(t, 120, 30)
+	reserved := map[string]bool{}
+	for _, b := range append(a.topBindings(), a.keys.Quit, a.keys.Help, a.keys.Back, a.keys.Mouse, a.keys.Filter, a.keys.Command, a.keys.Mask) {
+		for _, k := range b.Keys() {
+			reserved[k] = true
+		}
+	}
+	c := a.common
+	st := views.DefaultState()
+	all := []views.View{views.NewOverview(c), views.NewStageDetail(c, st, 1), views.NewBreakdown(c, st, ""),
+		views.NewBreakdown(c, st, "channel"), views.NewCohorts(c, st), views.NewTrends(c, st), views.NewRecords(c, "x", nil)}
+	for _, v := range all {
+		hk := helpKeys{view: v, global: a.keys, canBack: true, tops: a.topBindings()}
+		seen := map[string]string{}
+		for _, group := range hk.FullHelp() {
+			for _, b := range group {
+				if b.Help().Key == "" || b.Help().Desc == "" {
+					t.Errorf("%s: binding %v has no help text", v.Title(), b.Keys())
+				}
+				for _, k := range b.Keys() {
+					if prev, dup := seen[k]; dup {
+						t.Errorf("%s: key %q bound to both %q and %q", v.Title(), k, prev, b.Help().Desc)
+					}
+					seen[k] = b.Help().Desc
+				}
+			}
+		}
+		for _, group := range v.FullHelp() {
+			for _, b := range group {
+				for _, k := range b.Keys() {
+					if reserved[k] {
+						t.Errorf("%s binds the reserved key %q", v.Title(), k)
+					}
+				}
+			}
+		}
+		for _, b := range v.ShortHelp() {
+			if !inFull(v, b.Keys()) {
+				t.Errorf("%s: short-help key %v missing from the full help", v.Title(), b.Keys())
+			}
+		}
+	}
+}
+
+func inFull(v views.View, keys []string) bool {
+	for _, g := range v.FullHelp() {
+		for _, b := range g {
+			if strings.Join(b.Keys(), ",") == strings.Join(keys, ",") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,44 @@
+package widgets
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestIntervalBar(t *testing.T) {
+	// 10 cells of 10% each: 20%–40% covers cells 2..4, the rate 30% is cell 3
+	if got := IntervalBar(0.2, 0.4, 0.3, 10); got != "  ─●─     " {
+		t.Fatalf("got %q", got)
+	}
+	if got := IntervalBar(-1, 2, 1, 4); got != "───●" {
+		t.Fatalf("clamped: got %q", got)
+	}
+	if IntervalBar(0, 1, 0.5, 0) != "" {
+		t.Fatal("zero width draws nothing")
+	}
+}
+
+func TestChartFitsItsBox(t *testing.T) {
+	vals := []float64{10, 20, math.NaN(), 15, 30, 25}
+	for _, sz := range [][2]int{{16, 3}, {40, 8}, {120, 14}} {
+		out := Chart(vals, sz[0], sz[1], "caption", 1)
+		lines := strings.Split(out, "\n")
+		if len(lines) > sz[1] {
+			t.Fatalf("%v: %d lines", sz, len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > sz[0] {
+				t.Fatalf("%v: line %q too wide", sz, l)
+			}
+		}
+	}
+	if Chart(vals, 10, 2, "", 0) != "" || Chart([]float64{math.NaN()}, 40, 8, "", 0) != "" {
+		t.Fatal("too small a box or no data draws nothing")
+	}
+	if out := Chart([]float64{5, 5, 5}, 40, 6, "", 0); !strings.Contains(out, "5") {
+		t.Fatalf("a flat series still plots:\n%s", out)
+	}
+}
