@@ -64,6 +64,10 @@ type Strings struct {
 	ends []uint32
 }
 
+// StringsFrom wraps concatenated string bytes and their end offsets (as a
+// loader builds them) without copying.
+func StringsFrom(data []byte, ends []uint32) Strings { return Strings{data: data, ends: ends} }
+
 // Append adds s.
 func (s *Strings) Append(v string) {
 	s.data = append(s.data, v...)

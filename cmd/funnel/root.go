@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -49,6 +50,8 @@ type RootOptions struct {
 	IO      *IO
 	Files   []string
 	Stages  string
+	Preset  string
+	Map     string
 	NoColor bool
 	Mask    bool
 	Money   MoneyFlags
@@ -93,10 +96,16 @@ for example:
   lead_id,created,channel,mql_date,sql_date,opportunity_date,won_date
 
 Stages are the date columns in file order unless --stages names them.
+HubSpot contacts/deals, Salesforce lead/opportunity reports and Pipedrive deal
+exports are recognised from their headers (--preset forces one); any other CSV
+can be read with a mapping file (--map, written by funnel init). Two files
+(leads and deals) are joined by lead id, email or account.
 When standard output is not a terminal, funnel prints the overview as text.`,
 		Example: `  funnel                                  # the demo
   funnel leads.csv
   funnel leads.csv --stages "Lead,MQL,SQL,Opportunity,Won"
+  funnel contacts.csv deals.csv           # HubSpot, Salesforce, Pipedrive exports are detected
+  funnel init export.csv && funnel --map funnel.yaml export.csv
   funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
   funnel leads.csv | less                 # plain text when piped
   funnel leads.csv --spend spend.csv      # CAC, ROI, payback: press e`,
@@ -113,10 +122,13 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 	}
 	cmd.Flags().StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
+	cmd.Flags().StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
+	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
 	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
 	addMoneyFlags(cmd, &opts.Money)
 	cmd.AddCommand(newDemoCmd(io, nil))
 	cmd.AddCommand(newReportCmd(io, nil))
+	cmd.AddCommand(newInitCmd(io, nil))
 	return cmd
 }
 
@@ -151,11 +163,15 @@ func loadData(opts *RootOptions) (*model.Dataset, error) {
 	if len(opts.Files) == 0 {
 		return demo.Generate(demo.Options{}), nil
 	}
-	if len(opts.Files) > 1 {
-		return nil, usageError{fmt.Errorf("one file at a time for now; got %d", len(opts.Files))}
+	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset}
+	if opts.Map != "" {
+		m, err := loaders.ReadMapping(opts.Map)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		lo.Mapping = m
 	}
-	lo := loaders.Options{Stages: splitList(opts.Stages)}
-	return loaders.LoadFile(opts.Files[0], lo)
+	return loaders.LoadFiles(context.Background(), opts.Files, lo)
 }
 
 func splitList(s string) []string {

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixtures = "../../testdata/loaders/"
+
+func TestInitWritesMappingAndNeverOverwrites(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "funnel.yaml")
+	io, stdout, errb := testIO()
+	if code := run([]string{"init", fixtures + "hubspot_deals.csv", "--out", out}, io); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	b, _ := os.ReadFile(out)
+	for _, want := range []string{"preset: hubspot-deals", "shape: current-stage", "stage_column: Deal Stage", "#   1. Deal ID"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("mapping lacks %q:\n%s", want, b)
+		}
+	}
+	if !strings.Contains(stdout.String(), "wrote "+out) {
+		t.Errorf("stdout %q", stdout)
+	}
+	// The written mapping loads the file.
+	io, stdout, errb = testIO()
+	if code := run([]string{"--map", out, fixtures + "hubspot_deals.csv"}, io); code != exitOK || !strings.Contains(stdout.String(), "Contract Sent") {
+		t.Fatalf("--map: exit %d %s %s", code, stdout, errb)
+	}
+	io, _, errb = testIO()
+	if code := run([]string{"init", fixtures + "flags.csv", "--out", out}, io); code != exitUsage || !strings.Contains(errb.String(), "does not overwrite") {
+		t.Fatalf("overwrite: exit %d %s", code, errb)
+	}
+	after, _ := os.ReadFile(out)
+	if string(after) != string(b) {
+		t.Fatal("init changed an existing file")
+	}
+}
+
+func TestSeveralFilesAndPreset(t *testing.T) {
+	io, out, errb := testIO()
+	if code := run([]string{fixtures + "hubspot_contacts.csv", fixtures + "hubspot_deals.csv"}, io); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out.String(), "Contract Sent") || !strings.Contains(out.String(), "MQL") {
+		t.Fatalf("joined output:\n%s", out)
+	}
+	io, _, errb = testIO()
+	if code := run([]string{"--preset", "pipedrive-deals", fixtures + "hubspot_deals.csv"}, io); code != exitBadInput ||
+		!strings.Contains(errb.String(), "missing required column") {
+		t.Fatalf("wrong preset: exit %d %s", code, errb)
+	}
+	io, _, errb = testIO()
+	if code := run([]string{"--map", "nope.toml", fixtures + "flags.csv"}, io); code != exitUsage || !strings.Contains(errb.String(), "TOML") {
+		t.Fatalf("toml map: exit %d %s", code, errb)
+	}
+}

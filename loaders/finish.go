@@ -1,0 +1,276 @@
+package loaders
+
+import (
+	"fmt"
+	"strings"
+
+	"funnel/model"
+)
+
+// finish resolves date orders and stage values and assembles the dataset.
+func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
+	p, m, n := b.p, b.p.m, b.n
+	ds := &model.Dataset{HasDates: true}
+	var dec []string
+	for _, d := range b.dates {
+		if s := d.finish(opt.DateOrder); s != "" {
+			dec = append(dec, p.name+": "+s)
+		}
+		d.vals = shrink(d.vals)
+	}
+	col := func(i int) []int32 {
+		if i < 0 {
+			return nil
+		}
+		return b.dates[i].vals
+	}
+	created := col(b.created)
+	for _, s := range m.Stages {
+		ds.Stages = append(ds.Stages, s.Name)
+	}
+	statusExit, stageExit := exitCodes(m, b.status), exitCodes(m, b.stage)
+	stageOf := map[uint32]int{}
+	if m.Shape == ShapeCurrentStage {
+		var notes []string
+		stageOf, notes = b.resolveStages(ds)
+		dec = append(dec, notes...)
+	}
+	ns := len(ds.Stages)
+	if ns > model.MaxStages {
+		return nil, stageError(p.name, fmt.Sprintf("%d stages (%s); at most %d are supported", ns, strings.Join(ds.Stages, ", "), model.MaxStages))
+	}
+	ds.Days = make([][]int32, ns)
+	for k := range ds.Days {
+		if k < len(b.stageDC) && b.stageDC[k] >= 0 {
+			ds.Days[k] = col(b.stageDC[k])
+		}
+	}
+	if ds.Days[0] == nil && created != nil {
+		ds.Days[0] = created
+	}
+	for k := range ds.Days {
+		if ds.Days[k] == nil {
+			ds.Days[k] = make([]int32, n)
+			for i := range ds.Days[k] {
+				ds.Days[k][i] = model.NoDay
+			}
+		}
+	}
+	if created != nil && b.stageDC[0] >= 0 {
+		for i, v := range ds.Days[0] {
+			if v == model.NoDay {
+				ds.Days[0][i] = created[i]
+			}
+		}
+	}
+	flagOnly := 0
+	for k := 1; k < len(m.Stages); k++ {
+		if b.stageDC[k] < 0 && p.stageFlag[k] >= 0 {
+			flagOnly++
+		}
+	}
+	if m.Shape == ShapeFlags || flagOnly > 0 {
+		ds.HasDates = false
+		dec = append(dec, fmt.Sprintf("%s: %d stages come from yes/no flags without dates; views over time have no data", p.name, max(flagOnly, 1)))
+	}
+	ds.Reached = make([]uint16, n)
+	ds.Exit = make([]model.ExitKind, n)
+	ds.ExitDay = make([]int32, n)
+	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
+	last := ns - 1
+	lastIsWon := isWonName(ds.Stages[last])
+	for i := 0; i < n; i++ {
+		var mask uint16
+		for k := 0; k < ns; k++ {
+			if ds.Days[k][i] != model.NoDay {
+				mask |= 1 << k
+			}
+		}
+		if b.flagMask != nil {
+			mask |= b.flagMask[i]
+		}
+		exit := model.ExitOpen
+		if b.status != nil {
+			exit = statusExit[b.status.d.Codes[i]]
+		}
+		if m.Shape == ShapeCurrentStage {
+			code := b.stage.d.Codes[i]
+			if e := stageExit[code]; e != model.ExitOpen && exit == model.ExitOpen {
+				exit = e
+			}
+			k := stageOf[code]
+			if exit == model.ExitWon && lastIsWon {
+				k = last
+			}
+			mask |= 1<<(k+1) - 1
+		}
+		if exit == model.ExitOpen && lastIsWon && mask&(1<<last) != 0 {
+			exit = model.ExitWon
+		}
+		if exit == model.ExitWon && lastIsWon {
+			mask |= 1 << last
+		}
+		ds.Reached[i] = mask
+		ds.Exit[i] = exit
+		day := model.NoDay
+		switch exit {
+		case model.ExitWon:
+			day = pick(i, won, closeD, ds.Days[last])
+			if ds.Days[last][i] == model.NoDay && lastIsWon {
+				ds.Days[last][i] = day
+			}
+		case model.ExitLost, model.ExitDisqualified, model.ExitChurned:
+			day = pick(i, lost, closeD)
+		}
+		ds.ExitDay[i] = day
+	}
+	if m.Shape == ShapeCurrentStage {
+		ds.DatesInferred = true
+		dec = append(dec, fmt.Sprintf("%s: each record holds only its current stage; earlier stages are inferred from the stage order (%s) and only the entry date is known for them",
+			p.name, strings.Join(ds.Stages, " > ")))
+	}
+	b.assemble(ds)
+	ds.Load.Decisions = dec
+	return ds, nil
+}
+
+func pick(i int, cols ...[]int32) int32 {
+	for _, c := range cols {
+		if c != nil && c[i] != model.NoDay {
+			return c[i]
+		}
+	}
+	return model.NoDay
+}
+
+func isWonName(s string) bool {
+	switch norm(s) {
+	case "won", "closedwon", "customer", "customers", "win":
+		return true
+	}
+	return false
+}
+
+// exitCodes maps each value code of a status or stage column to an exit kind.
+func exitCodes(m *Mapping, d *dimBuf) map[uint32]model.ExitKind {
+	won, lost := normSet(m.Won), normSet(m.Lost)
+	dq, churn := normSet(m.Disqualified), normSet(defaultChurn)
+	out := map[uint32]model.ExitKind{}
+	if d == nil {
+		return out
+	}
+	for c, v := range d.d.Values {
+		k := norm(v)
+		switch {
+		case won[k]:
+			out[uint32(c)] = model.ExitWon
+		case lost[k]:
+			out[uint32(c)] = model.ExitLost
+		case dq[k]:
+			out[uint32(c)] = model.ExitDisqualified
+		case churn[k]:
+			out[uint32(c)] = model.ExitChurned
+		}
+	}
+	return out
+}
+
+// resolveStages maps every current-stage value to a stage index. Values
+// not in the mapping's order become new stages placed before a final
+// Won stage (or after the last), in the order first seen.
+func (b *recBuilder) resolveStages(ds *model.Dataset) (map[uint32]int, []string) {
+	m := b.p.m
+	byNorm := map[string]int{}
+	for k, s := range m.Stages {
+		byNorm[norm(s.Name)] = k
+		for _, v := range s.Values {
+			byNorm[norm(v)] = k
+		}
+	}
+	exits := normSet(m.Won, m.Lost, m.Disqualified)
+	out := map[uint32]int{}
+	var extra []string
+	for c, v := range b.stage.d.Values {
+		k, ok := byNorm[norm(v)]
+		if ok || v == "" {
+			out[uint32(c)] = k
+			continue
+		}
+		if exits[norm(v)] {
+			out[uint32(c)] = 0
+			continue
+		}
+		extra = append(extra, v)
+		out[uint32(c)] = -1 // placed below
+	}
+	var notes []string
+	if len(extra) == 0 {
+		return out, notes
+	}
+	insert := len(ds.Stages)
+	if isWonName(ds.Stages[insert-1]) {
+		insert--
+	}
+	stages := append([]string(nil), ds.Stages[:insert]...)
+	stages = append(stages, extra...)
+	stages = append(stages, ds.Stages[insert:]...)
+	pos := map[string]int{}
+	for k, s := range stages {
+		pos[s] = k
+	}
+	for c, v := range b.stage.d.Values {
+		if k, ok := out[uint32(c)]; ok && k >= 0 {
+			if k >= insert {
+				out[uint32(c)] = k + len(extra)
+			}
+			continue
+		}
+		out[uint32(c)] = pos[v]
+	}
+	ds.Stages = stages
+	notes = append(notes, fmt.Sprintf("%s: stages %s are not in the preset's order; placed after %s in the order first seen (give a mapping file to set the order)",
+		b.p.name, quoteList(extra), ds.Stages[max(insert-1, 0)]))
+	return out, notes
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}
+
+// assemble moves the remaining columns into the dataset.
+func (b *recBuilder) assemble(ds *model.Dataset) {
+	ds.IDs, ds.Emails = b.ids.strings(), b.emails.strings()
+	for _, d := range b.dims {
+		ds.Dims = append(ds.Dims, d.done())
+	}
+	if b.account != nil {
+		ds.Dims = append(ds.Dims, b.account.done())
+	}
+	if b.reason != nil {
+		ds.Reason = b.reason.done()
+	} else {
+		ds.Reason = model.NewDim("reason", 0)
+		ds.Reason.Codes = make([]uint32, b.n)
+	}
+	if b.amount != nil {
+		ds.Amount = shrink(b.amount)
+	}
+	if b.prob != nil {
+		ds.Probability = shrink(b.prob)
+	}
+	if b.currency != nil {
+		if b.amountCc != nil && b.p.currency < 0 {
+			b.currency.d.Codes = b.amountCc
+		}
+		cur := b.currency.done()
+		if len(cur.Values) <= 2 {
+			ds.Currency = cur.Values[len(cur.Values)-1]
+		} else {
+			ds.Currencies = cur
+		}
+	}
+}

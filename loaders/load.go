@@ -1,0 +1,274 @@
+package loaders
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"funnel/model"
+)
+
+// Options steer a load. The zero value detects everything.
+type Options struct {
+	// Stages renames the stages, top first (must match their number).
+	Stages []string
+	// Preset forces a preset (see Presets); "" detects it from the headers.
+	Preset string
+	// Mapping, when set, says which columns mean what (overrides Preset).
+	Mapping *Mapping
+	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
+	DateOrder DateOrder
+	// MaxField is the largest field accepted, in bytes (default 1 MiB).
+	MaxField int
+	// MaxProblems caps the problems listed (default 1000; all are counted).
+	MaxProblems int
+	// Progress, when set, is called now and then with how many of the
+	// files' total bytes are done (read counts for a tenth of a file,
+	// parsing for the rest) so a caller can draw a bar. Large files are
+	// parsed on two goroutines; calls are serialised.
+	Progress func(done, total int64)
+
+	prog     *progress
+	fallback bool // detect the columns if Preset/Mapping does not fit
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxField <= 0 {
+		o.MaxField = 1 << 20
+	}
+	if o.MaxProblems <= 0 {
+		o.MaxProblems = 1000
+	}
+	return o
+}
+
+// LoadFile opens path read-only and loads it.
+func LoadFile(path string, opt Options) (*model.Dataset, error) {
+	return LoadFiles(context.Background(), []string{path}, opt)
+}
+
+// LoadFiles loads one or more files. Two files (leads and deals) are joined
+// into one funnel by lead id, email or account; the match rate is reported
+// in Load.Decisions. Cancelling ctx stops the load.
+func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no files to load")
+	}
+	var total int64
+	sizes := make([]int64, len(paths))
+	for i, p := range paths {
+		sizes[i] = fileSize(p)
+		total += sizes[i]
+	}
+	var done int64
+	var sets []*loaded
+	for i, p := range paths {
+		o := opt
+		var readProg func(read, total int64)
+		if opt.Progress != nil {
+			o.prog = &progress{fn: opt.Progress, base: done, size: sizes[i], total: total}
+			readProg = func(read, _ int64) { o.prog.read(read) }
+		}
+		raw, err := readFile(ctx, p, readProg)
+		if err != nil {
+			return nil, err
+		}
+		if o.prog != nil {
+			o.prog.textLen = int64(len(raw))
+		}
+		done += sizes[i]
+		if len(paths) > 1 {
+			// --stages renames the joined funnel; a preset or mapping that
+			// does not fit a later file gives way to detection there.
+			o.Stages, o.fallback = nil, i > 0
+		}
+		l, err := loadOne(ctx, raw, filepath.Base(p), o)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, l)
+		if o.prog != nil {
+			opt.Progress(done, total)
+		}
+	}
+	if len(sets) == 1 {
+		return sets[0].ds, nil
+	}
+	ds, err := joinAll(sets, opt.withDefaults().MaxProblems)
+	if err != nil {
+		return nil, err
+	}
+	if len(opt.Stages) > 0 {
+		if len(opt.Stages) != len(ds.Stages) {
+			return nil, fmt.Errorf("--stages names %d stages but the joined files have %d (%s)",
+				len(opt.Stages), len(ds.Stages), strings.Join(ds.Stages, ", "))
+		}
+		ds.Stages = append([]string(nil), opt.Stages...)
+	}
+	return ds, nil
+}
+
+// Load reads everything from r and loads it as a file called name.
+func Load(r io.Reader, name string, opt Options) (*model.Dataset, error) {
+	raw, err := readAll(context.Background(), r, 0, nil)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Progress != nil && opt.prog == nil {
+		opt.prog = &progress{fn: opt.Progress, size: int64(len(raw)), total: int64(len(raw)), textLen: int64(len(raw))}
+	}
+	return LoadBytes(context.Background(), raw, name, opt)
+}
+
+// LoadBytes loads a file's bytes (it may modify raw in place).
+func LoadBytes(ctx context.Context, raw []byte, name string, opt Options) (*model.Dataset, error) {
+	l, err := loadOne(ctx, raw, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	return l.ds, nil
+}
+
+// loaded is one file's dataset plus what a join needs.
+type loaded struct {
+	ds       *model.Dataset
+	leadRefs *model.Strings
+	mapping  *Mapping
+}
+
+func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
+	opt = opt.withDefaults()
+	text, enc, err := decodeText(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	d, start := sniffDialect(text)
+	d.Encoding = enc
+	if opt.prog != nil {
+		opt.prog.textLen = int64(len(text))
+	}
+	var decisions []string
+	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	line := 1
+	if d.SepLine {
+		line = 2
+		decisions = append(decisions, fmt.Sprintf("%s: the first line %q sets the separator", name, "sep="+string(d.Delim)))
+	}
+	sp := newSplitter(name, text, d.Delim, opt.MaxField, line)
+	sp.pos = start
+	var hdr [][]byte
+	for {
+		hdr, err = sp.next()
+		if err == io.EOF {
+			return nil, errorf(name, sp.line, 0, "", "an empty file", "a header row", "no data")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !blank(hdr) {
+			break
+		}
+	}
+	header, notes := headerNames(hdr)
+	for _, n := range notes {
+		decisions = append(decisions, name+": "+n)
+	}
+	m, err := chooseMapping(name, header, opt)
+	var plan *plan
+	if err == nil {
+		plan, err = compile(name, header, m)
+	}
+	if err != nil && opt.fallback {
+		decisions = append(decisions, fmt.Sprintf("%s: the given preset or mapping does not fit this file (%v); columns detected instead", name, err))
+		m = nil
+		if m, err = chooseMapping(name, header, Options{}); err == nil {
+			plan, err = compile(name, header, m)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if m.Preset != "" && opt.Mapping == nil {
+		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
+	} else {
+		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
+	}
+	est := estimateRows(text[sp.pos:])
+	var sink rowSink
+	if m.Shape == ShapeHistory {
+		sink = newHistBuilder(plan, est)
+	} else {
+		sink = newRecBuilder(plan, est, takeSample(text[sp.pos:], d.Delim, sp.line))
+	}
+	st, err := scanAll(ctx, sp, len(header), sink, name, opt, est)
+	if err != nil {
+		return nil, err
+	}
+	ld := st.ld
+	ld.Decisions = append(decisions, st.decisions(name)...)
+	ds, err := sink.finish(opt)
+	if err != nil {
+		return nil, err
+	}
+	ld.Decisions = append(ld.Decisions, ds.Load.Decisions...)
+	ld.Problems = append(ld.Problems, ds.Load.Problems...)
+	ld.Files = []string{name}
+	ds.Load = ld
+	if len(opt.Stages) > 0 {
+		if len(opt.Stages) != len(ds.Stages) {
+			return nil, fmt.Errorf("%s: --stages names %d stages but the file has %d (%s)",
+				name, len(opt.Stages), len(ds.Stages), strings.Join(ds.Stages, ", "))
+		}
+		ds.Stages = append([]string(nil), opt.Stages...)
+	}
+	out := &loaded{ds: ds, mapping: m}
+	if rb, ok := sink.(*recBuilder); ok && plan.leadRef >= 0 {
+		lr := rb.leadRefs.strings()
+		out.leadRefs = &lr
+	}
+	return out, ds.Validate()
+}
+
+func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
+	if opt.Mapping != nil {
+		return opt.Mapping, opt.Mapping.Check()
+	}
+	hs := newHeaderSet(header)
+	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
+		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
+	}
+	if opt.Preset != "" {
+		m, err := presetMapping(opt.Preset, hs, header)
+		if e, ok := err.(*Error); ok {
+			e.File = name
+		}
+		return m, err
+	}
+	if m := detectPreset(hs); m != nil {
+		return m, nil
+	}
+	if m := genericHistory(hs, header); m != nil {
+		return m, nil
+	}
+	return genericStageDates(header), nil
+}
+
+// estimateRows guesses the record count from the first lines' length.
+func estimateRows(b []byte) int {
+	n := min(len(b), 1<<16)
+	lines := bytes.Count(b[:n], []byte{'\n'})
+	if lines == 0 {
+		return 16
+	}
+	return len(b)/(n/lines) + 16
+}
+
+type rowSink interface {
+	// row takes one record's fields; it returns a problem when the row
+	// cannot be used (the row is then skipped).
+	row(f [][]byte, line int, sp *splitter) *model.Problem
+	finish(opt Options) (*model.Dataset, error)
+}

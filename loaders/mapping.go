@@ -1,0 +1,153 @@
+package loaders
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Shape is how a file lays out the funnel.
+type Shape string
+
+const (
+	// ShapeStageDates: one row per record, one date column per stage.
+	ShapeStageDates Shape = "stage-dates"
+	// ShapeCurrentStage: one row per record holding only its current stage;
+	// earlier stages are inferred from the stage order.
+	ShapeCurrentStage Shape = "current-stage"
+	// ShapeHistory: one row per stage change (record id, stage, timestamp).
+	ShapeHistory Shape = "history"
+	// ShapeFlags: one yes/no column per stage, no dates.
+	ShapeFlags Shape = "flags"
+)
+
+// Mapping names the columns a file's funnel comes from. Presets build one
+// from known CRM headers; a mapping file (--map funnel.yaml) gives one for
+// any CSV. Column names match headers case-insensitively.
+type Mapping struct {
+	Preset string `yaml:"preset,omitempty" json:"preset,omitempty"`
+	Shape  Shape  `yaml:"shape" json:"shape"`
+	// Record identity and join keys.
+	ID      string `yaml:"id,omitempty" json:"id,omitempty"`
+	Email   string `yaml:"email,omitempty" json:"email,omitempty"`
+	Account string `yaml:"account,omitempty" json:"account,omitempty"`
+	// LeadRef names a column holding the id of the lead/contact a deal
+	// belongs to (HubSpot "Associated Contact IDs"), used to join files.
+	LeadRef string `yaml:"lead_ref,omitempty" json:"lead_ref,omitempty"`
+	// Created is the entry date (the first stage's date when it has none).
+	Created string `yaml:"created,omitempty" json:"created,omitempty"`
+	// Stages in funnel order, top first.
+	Stages []StageMap `yaml:"stages" json:"stages"`
+	// StageColumn holds the current stage (current-stage) or the stage
+	// changed to (history); Timestamp the change's date (history).
+	StageColumn string `yaml:"stage_column,omitempty" json:"stage_column,omitempty"`
+	Timestamp   string `yaml:"timestamp,omitempty" json:"timestamp,omitempty"`
+	// Status holds open/won/lost; Won, Lost and Disqualified list the
+	// values (of Status or StageColumn) that mean each exit.
+	Status       string   `yaml:"status,omitempty" json:"status,omitempty"`
+	Won          []string `yaml:"won,omitempty" json:"won,omitempty"`
+	Lost         []string `yaml:"lost,omitempty" json:"lost,omitempty"`
+	Disqualified []string `yaml:"disqualified,omitempty" json:"disqualified,omitempty"`
+	// WonDate, LostDate and CloseDate give the exit day.
+	WonDate   string `yaml:"won_date,omitempty" json:"won_date,omitempty"`
+	LostDate  string `yaml:"lost_date,omitempty" json:"lost_date,omitempty"`
+	CloseDate string `yaml:"close_date,omitempty" json:"close_date,omitempty"`
+	Reason    string `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Amount    string `yaml:"amount,omitempty" json:"amount,omitempty"`
+	Currency  string `yaml:"currency,omitempty" json:"currency,omitempty"`
+	// Probability is a win probability in percent.
+	Probability string `yaml:"probability,omitempty" json:"probability,omitempty"`
+	// Channel is the acquisition channel (lead source); Dims are more
+	// columns to break down by. Both become dimensions.
+	Channel string   `yaml:"channel,omitempty" json:"channel,omitempty"`
+	Dims    []string `yaml:"dims,omitempty" json:"dims,omitempty"`
+}
+
+// StageMap is one funnel stage: its date column (stage-dates), its yes/no
+// column (flags, or alongside a date), and the stage-column values that
+// mean it (current-stage, history).
+type StageMap struct {
+	Name   string   `yaml:"name" json:"name"`
+	Date   string   `yaml:"date,omitempty" json:"date,omitempty"`
+	Flag   string   `yaml:"flag,omitempty" json:"flag,omitempty"`
+	Values []string `yaml:"values,omitempty" json:"values,omitempty"`
+}
+
+// ReadMapping reads a YAML mapping file (.yaml/.yml). TOML is not
+// supported yet.
+func ReadMapping(path string) (*Mapping, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".toml" {
+		return nil, fmt.Errorf("%s: TOML mapping files are not supported yet; write it as YAML (funnel init FILE writes one)", path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMapping(filepath.Base(path), b)
+}
+
+// ParseMapping parses YAML mapping text and checks it.
+func ParseMapping(name string, b []byte) (m *Mapping, err error) {
+	// The YAML decoder can panic on hostile input; a mapping file is user
+	// input, so that becomes an error.
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("%s: not a readable YAML mapping (%v)", name, r)
+		}
+	}()
+	m = &Mapping{}
+	if err := yaml.UnmarshalWithOptions(b, m, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("%s: %s", name, strings.TrimSpace(yaml.FormatError(err, false, true)))
+	}
+	if err := m.Check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}
+
+// Check reports a mapping that cannot work, saying what is missing.
+func (m *Mapping) Check() error {
+	switch m.Shape {
+	case ShapeStageDates, ShapeCurrentStage, ShapeHistory, ShapeFlags:
+	case "":
+		return fmt.Errorf("shape is missing: expected one of stage-dates, current-stage, history, flags")
+	default:
+		return fmt.Errorf("shape %q is unknown: expected one of stage-dates, current-stage, history, flags", m.Shape)
+	}
+	if len(m.Stages) == 0 {
+		return fmt.Errorf("stages is empty: list the funnel stages, top first")
+	}
+	if len(m.Stages) > 16 {
+		return fmt.Errorf("%d stages listed: at most 16 are supported", len(m.Stages))
+	}
+	seen := map[string]bool{}
+	for i, s := range m.Stages {
+		if strings.TrimSpace(s.Name) == "" {
+			return fmt.Errorf("stage %d has no name", i+1)
+		}
+		if seen[strings.ToLower(s.Name)] {
+			return fmt.Errorf("stage %q is listed twice", s.Name)
+		}
+		seen[strings.ToLower(s.Name)] = true
+		if m.Shape == ShapeStageDates && s.Date == "" && s.Flag == "" && !(i == 0 && m.Created != "") {
+			return fmt.Errorf("stage %q has no date column (shape stage-dates)", s.Name)
+		}
+		if m.Shape == ShapeFlags && s.Flag == "" && s.Date == "" && !(i == 0) {
+			return fmt.Errorf("stage %q has no flag column (shape flags)", s.Name)
+		}
+	}
+	if (m.Shape == ShapeCurrentStage || m.Shape == ShapeHistory) && m.StageColumn == "" {
+		return fmt.Errorf("stage_column is missing (shape %s)", m.Shape)
+	}
+	if m.Shape == ShapeHistory && (m.ID == "" || m.Timestamp == "") {
+		return fmt.Errorf("history needs id and timestamp columns")
+	}
+	return nil
+}
+
+// MarshalYAML-friendly output for funnel init.
+func (m *Mapping) YAML() ([]byte, error) { return yaml.Marshal(m) }

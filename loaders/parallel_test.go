@@ -1,0 +1,80 @@
+package loaders
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"funnel/model/demo"
+)
+
+// The two-core split must give exactly the sequential result.
+func TestParallelMatchesSequential(t *testing.T) {
+	quoted := "lead_id,created,notes,amount,mql_date\n"
+	for i := 0; i < 3000; i++ {
+		note := "plain"
+		switch i % 5 {
+		case 1:
+			note = "\"two\nlines\""
+		case 2:
+			note = "\"says \"\"hi\"\", ok\""
+		}
+		mql := ""
+		if i%3 == 0 {
+			mql = fmt.Sprintf("%02d/%02d/2024", i%28+1, i%12+1)
+		}
+		quoted += fmt.Sprintf("Q%d,%02d/%02d/2024,%s,\"$%d,%03d.50\",%s\r\n", i, i%12+1, i%28+1, note, i%50, i%1000, mql)
+	}
+	quoted += "Q-bad,2024-13-01,x,1,\n"
+	inputs := map[string]string{
+		"demo":   demo.LeadsCSV(demo.Generate(demo.Options{Rows: 3000, Seed: 5})),
+		"quoted": quoted,
+		"bare":   strings.Replace(quoted, "plain", `5" screen`, 1),
+	}
+	old := parallelMin
+	defer func() { parallelMin = old }()
+	for name, in := range inputs {
+		parallelMin = 1 << 40
+		seq, err := LoadBytes(context.Background(), []byte(in), name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		parallelMin = 1
+		par, err := LoadBytes(context.Background(), []byte(in), name, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range append(seq.Dims, seq.Reason) {
+			d.Freeze()
+		}
+		for _, d := range append(par.Dims, par.Reason) {
+			d.Freeze()
+		}
+		if !reflect.DeepEqual(seq, par) {
+			t.Errorf("%s: parallel load differs from sequential:\nseq %+v\npar %+v", name, seq.Load, par.Load)
+		}
+	}
+}
+
+func TestRecordCut(t *testing.T) {
+	cases := []struct {
+		in   string
+		mid  int
+		cut  int
+		safe bool
+	}{
+		{"a,b\nc,d\ne,f\n", 5, 8, true},
+		{"a,\"x\ny\"\nc,d\n", 4, 8, true},
+		{"a,\"x\"\"\ny\"\nc,d\n", 4, 10, true},
+		{"a,5\" x\nc,d\n", 5, 0, false},
+		{"a,b\rc,d\re,f\r", 5, 8, true},
+	}
+	for _, c := range cases {
+		cut, ok := recordCut([]byte(c.in), 0, c.mid, ',')
+		if ok != c.safe || (ok && cut != c.cut) {
+			t.Errorf("%q mid %d: cut %d %v, want %d %v", c.in, c.mid, cut, ok, c.cut, c.safe)
+		}
+	}
+}
