@@ -15,6 +15,7 @@ import (
 	"funnel/model"
 	"funnel/model/demo"
 	"funnel/model/mask"
+	"funnel/model/money"
 	"funnel/tui"
 	"funnel/tui/report"
 )
@@ -53,6 +54,8 @@ type RootOptions struct {
 	Preset  string
 	Map     string
 	NoColor bool
+	NoMouse bool
+	Debug   string
 	Mask    bool
 	Money   MoneyFlags
 }
@@ -121,6 +124,8 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
+	cmd.Flags().BoolVar(&opts.NoMouse, "no-mouse", false, "start with mouse reporting off (m toggles it; off lets the terminal select text)")
+	cmd.Flags().StringVar(&opts.Debug, "debug", "", "append a log of every message and its handling time to `FILE`")
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
@@ -136,6 +141,9 @@ func rootRun(opts *RootOptions) error {
 	mo, err := opts.Money.options()
 	if err != nil {
 		return err
+	}
+	if opts.IO.OutIsTTY && len(opts.Files) > 0 {
+		return exploreFiles(opts, mo)
 	}
 	ds, err := loadData(opts)
 	if err != nil {
@@ -155,21 +163,75 @@ func rootRun(opts *RootOptions) error {
 		}
 		return report.WriteText(opts.IO.Out, r, opts.IO.Width)
 	}
-	noColor := opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR")
-	return tui.Run(ds, tui.Options{NoColor: noColor, Mask: opts.Mask, Spend: spend, Money: mo})
+	topts, closeDebug, err := tuiOptions(opts, spend, mo)
+	if err != nil {
+		return err
+	}
+	defer closeDebug()
+	return tui.Run(ds, topts)
+}
+
+// exploreFiles opens the explorer at once and loads in the background, with
+// a progress bar that esc cancels.
+func exploreFiles(opts *RootOptions, mo money.Options) error {
+	spend, err := opts.Money.spend(nil, false)
+	if err != nil {
+		return err
+	}
+	lo, err := loaderOptions(opts)
+	if err != nil {
+		return err
+	}
+	topts, closeDebug, err := tuiOptions(opts, spend, mo)
+	if err != nil {
+		return err
+	}
+	defer closeDebug()
+	load := func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error) {
+		lo.Progress = progress
+		return loaders.LoadFiles(ctx, opts.Files, lo)
+	}
+	err = tui.RunLoading(strings.Join(opts.Files, ", "), load, topts)
+	if errors.Is(err, tui.ErrCancelled) {
+		fmt.Fprintln(opts.IO.Err, "funnel: load cancelled")
+		return nil
+	}
+	return err
+}
+
+func tuiOptions(opts *RootOptions, spend []money.SpendRow, mo money.Options) (tui.Options, func(), error) {
+	t := tui.Options{NoColor: opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR"), NoMouse: opts.NoMouse,
+		Mask: opts.Mask, Spend: spend, Money: mo}
+	if opts.Debug == "" {
+		return t, func() {}, nil
+	}
+	f, err := os.OpenFile(opts.Debug, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return t, nil, usageError{fmt.Errorf("--debug: %w", err)}
+	}
+	t.Debug = f
+	return t, func() { f.Close() }, nil
+}
+
+func loaderOptions(opts *RootOptions) (loaders.Options, error) {
+	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset}
+	if opts.Map != "" {
+		m, err := loaders.ReadMapping(opts.Map)
+		if err != nil {
+			return lo, usageError{err}
+		}
+		lo.Mapping = m
+	}
+	return lo, nil
 }
 
 func loadData(opts *RootOptions) (*model.Dataset, error) {
 	if len(opts.Files) == 0 {
 		return demo.Generate(demo.Options{}), nil
 	}
-	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset}
-	if opts.Map != "" {
-		m, err := loaders.ReadMapping(opts.Map)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		lo.Mapping = m
+	lo, err := loaderOptions(opts)
+	if err != nil {
+		return nil, err
 	}
 	return loaders.LoadFiles(context.Background(), opts.Files, lo)
 }
