@@ -79,7 +79,7 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 			any = any || p.stageDate[k] >= 0 || p.stageFlag[k] >= 0
 		}
 		if !any {
-			return nil, errorf(name, 1, 0, "", strings.Join(header, ","), "at least one stage date column (created, mql_date, ...)", "no stage columns")
+			return nil, errorf(name, 1, 0, "", strings.Join(header, ","), "at least one stage date column (created, mql_date, ...); for yes/no stage columns write a mapping with `funnel init` and set shape: flags", "no stage columns")
 		}
 	}
 	if (m.Shape == ShapeCurrentStage || m.Shape == ShapeHistory) && p.stageCol < 0 {
