@@ -44,7 +44,9 @@ func computeInsights(ds *model.Dataset, st State, gen int) tea.Cmd {
 		}
 		cur := insight.DefaultCurrent(asOf)
 		from := insight.Months(model.MonthIndex(cur.To), 3).From
-		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: st.AsOf, From: from})
+		// ranked by lost value: a conversion lost near the bottom is worth more
+		// than one lost at the top, which makes transitions comparable
+		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: st.AsOf, From: from, RankBy: insight.RankLostValue})
 		return overviewInsightsMsg{gen: gen, res: overviewInsights{gen: gen, compare: cmp, sticky: sticky}}
 	}
 }
@@ -105,7 +107,7 @@ func (o *Overview) insightLines(width int) []string {
 		to = s.AsOf
 	}
 	lines = append(lines, "", st.Title.Render(widgets.Truncate(fmt.Sprintf("Top sticky points"), width))+
-		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · entered %s to %s, mature only, %d comparisons, FDR %.0f%% · s for all",
+		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost value · entered %s to %s, mature only, %d tests, FDR %.0f%% · s: all",
 			s.From, to, s.Comparisons, s.FDR*100), max(0, width-17))))
 	shown := 0
 	for _, p := range s.Points {
@@ -113,9 +115,10 @@ func (o *Overview) insightLines(width int) []string {
 			continue
 		}
 		shown++
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s where %s=%s: %s of %s (%s, CI %.0f–%.0f%%) vs %s for the rest · %.0f lost",
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s rest · %.0f lost, %s",
 			shown, widgets.Clean(p.Stage), widgets.Clean(p.Dimension), widgets.Clean(p.Value), widgets.Count(p.Converted), widgets.Count(p.Entered),
-			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), p.LostConversions), width))
+			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), p.LostConversions,
+			widgets.Money(p.LostValue, o.common.Data.Currency)), width))
 	}
 	if shown == 0 {
 		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))
