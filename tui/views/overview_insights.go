@@ -26,6 +26,11 @@ type overviewInsights struct {
 	gen     int
 	compare insight.Comparison
 	sticky  insight.StickyResult
+	// why explains the biggest significant rate change (mix shift by
+	// channel or rates within channels) and how the count change travelled
+	// down the funnel.
+	mix         *insight.MixShift
+	propagation insight.Propagation
 }
 
 type overviewInsightsMsg struct {
@@ -47,8 +52,28 @@ func computeInsights(ds *model.Dataset, st State, gen int) tea.Cmd {
 		// ranked by lost value: a conversion lost near the bottom is worth more
 		// than one lost at the top, which makes transitions comparable
 		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: st.AsOf, From: from, RankBy: insight.RankLostValue})
-		return overviewInsightsMsg{gen: gen, res: overviewInsights{gen: gen, compare: cmp, sticky: sticky}}
+		res := overviewInsights{gen: gen, compare: cmp, sticky: sticky}
+		res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: st.AsOf, Current: cur})
+		if d, ok := biggestRateChange(cmp); ok && ds.Dim("channel") != nil {
+			if m, err := insight.MixShiftFor(ds, d.FromStage, "channel", cur.Previous(), cur, asOf); err == nil {
+				res.mix = &m
+			}
+		}
+		return overviewInsightsMsg{gen: gen, res: res}
 	}
+}
+
+// biggestRateChange is the whole-population step whose rate moved most
+// among those that changed significantly against the previous period.
+func biggestRateChange(c insight.Comparison) (insight.PeriodDelta, bool) {
+	var best insight.PeriodDelta
+	found := false
+	for _, d := range c.Deltas {
+		if d.Dimension == "" && d.Against == "previous" && d.RateSig && (!found || math.Abs(d.RateChange) > math.Abs(best.RateChange)) {
+			best, found = d, true
+		}
+	}
+	return best, found
 }
 
 // deltaColumn shows each stage's entries in the current period against the
@@ -100,6 +125,13 @@ func (o *Overview) insightLines(width int) []string {
 		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf(
 			"vs prev: entries/day %s vs %s · * significant (FDR %.0f%%) · ? too few to tell",
 			c.Current, c.Previous, c.FDR*100), width)))
+	}
+	if p := o.insights.propagation; p.Summary != "" {
+		lines = append(lines, st.Muted.Render(widgets.Truncate("Down the funnel: "+widgets.Clean(p.Summary), width)))
+	}
+	if m := o.insights.mix; m != nil && m.Explanation != "" {
+		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf("Why %s moved, %s vs %s (by %s): %s",
+			widgets.Clean(m.Stage), widgets.Clean(m.Now), widgets.Clean(m.Then), widgets.Clean(m.Dimension), widgets.Clean(m.Explanation)), width)))
 	}
 	s := o.insights.sticky
 	to := s.To
