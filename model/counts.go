@@ -206,12 +206,19 @@ func (ct *counter) block(b *block) {
 	for j, d := range col0 {
 		ev0[(int(group[j])*P1+p.periodOf(d))*L+j&(L-1)]++
 	}
-	days := p.ds.Days
-	for _, j := range b.deep[:b.nDeep] {
-		row := int(group[j]) * P1
-		for m := masks[j] &^ 1; m != 0; m &= m - 1 {
-			k := bitIndex(m)
-			events[(row+p.periodOf(days[k][b.lo+int(j)]))*ns+k]++
+	// Per deeper stage, the deep rows that reached it are compacted
+	// (branch-free) and counted: no loop whose length depends on the row.
+	deep := b.deep[:b.nDeep]
+	var idx [blockSize]uint16
+	for k := 1; k < ns; k++ {
+		m := 0
+		for _, j := range deep {
+			idx[m] = j
+			m += int(masks[j]>>k) & 1
+		}
+		col := p.ds.Days[k][b.lo : b.lo+n]
+		for _, j := range idx[:m] {
+			events[(int(group[j])*P1+p.periodOf(col[j]))*ns+k]++
 		}
 	}
 }
