@@ -167,7 +167,9 @@ func (ct *counter) block(b *block) {
 	if ct.reason != nil {
 		rs = ct.reason[b.lo : b.lo+n]
 	}
-	for j := range group {
+	// Only the selected rows are visited.
+	for _, jj := range b.rows[:b.nRows] {
+		j := int(jj)
 		lane := j & (L - 1)
 		g := int(group[j])
 		cell := g*P1 + p.periodOf(entry[j])
@@ -203,8 +205,14 @@ func (ct *counter) block(b *block) {
 	// after as-of or outside the periods lands in slot P). Deeper stages:
 	// only the rows the block lists as deep.
 	col0 := p.ds.Days[0][b.lo : b.lo+n]
-	for j, d := range col0 {
-		ev0[(int(group[j])*P1+p.periodOf(d))*L+j&(L-1)]++
+	if b.filtered {
+		for _, j := range b.rows[:b.nRows] {
+			ev0[(int(group[j])*P1+p.periodOf(col0[j]))*L+int(j)&(L-1)]++
+		}
+	} else {
+		for j, d := range col0 {
+			ev0[(int(group[j])*P1+p.periodOf(d))*L+j&(L-1)]++
+		}
 	}
 	// Per deeper stage, the deep rows that reached it are compacted
 	// (branch-free) and counted: no loop whose length depends on the row.

@@ -19,6 +19,11 @@ type block struct {
 	// first: the few that later-stage loops need to visit.
 	deep  [blockSize]uint16
 	nDeep int
+	// rows lists the selected rows (all of them unless filtered: a filter
+	// or as-of may have left some out).
+	rows     [blockSize]uint16
+	nRows    int
+	filtered bool
 }
 
 // fill evaluates rows [lo, lo+n) into b.
@@ -59,11 +64,21 @@ func (p *plan) fill(b *block, lo, n int) {
 			g[j] = gmap[c]
 		}
 	}
+	b.filtered = p.cut || len(p.terms) > 0
+	if !b.filtered {
+		copy(b.rows[:n], identity[:n])
+		b.nRows = n
+		return
+	}
+	m := 0
 	for j, s := range sel {
 		if s == 0 {
 			g[j] = junk
 		}
+		b.rows[m] = uint16(j)
+		m += int(s)
 	}
+	b.nRows = m
 }
 
 // cutBlock applies the as-of date to the rows it touches: those with
@@ -126,6 +141,14 @@ func (p *plan) cutBlock(b *block) {
 		b.kind[j] = k
 	}
 }
+
+// identity is 0, 1, 2, …: the row list of a block nothing was filtered from.
+var identity = func() (a [blockSize]uint16) {
+	for i := range a {
+		a[i] = uint16(i)
+	}
+	return a
+}()
 
 func b2u(b bool) uint16 {
 	if b {
