@@ -122,10 +122,11 @@ func Cohorts(ds *Dataset, cq CohortQuery) (*CohortResult, error) {
 func (p *plan) cohortBlock(km *cohortKM, b *block, target, D int) {
 	ds := p.ds
 	span := len(km.open) / (p.G + 1)
-	for j := 0; j < b.n; j++ {
+	for _, jj := range b.rows[:b.nRows] {
+		j := int(jj)
 		g := int(b.group[j])
 		e := b.entry[j]
-		if g == p.G || e == NoDay {
+		if e == NoDay {
 			continue
 		}
 		km.first[g] = min(km.first[g], e)

@@ -167,7 +167,9 @@ func (ct *counter) block(b *block) {
 	if ct.reason != nil {
 		rs = ct.reason[b.lo : b.lo+n]
 	}
-	for j := range group {
+	// Only the selected rows are visited.
+	for _, jj := range b.rows[:b.nRows] {
+		j := int(jj)
 		lane := j & (L - 1)
 		g := int(group[j])
 		cell := g*P1 + p.periodOf(entry[j])
@@ -203,15 +205,28 @@ func (ct *counter) block(b *block) {
 	// after as-of or outside the periods lands in slot P). Deeper stages:
 	// only the rows the block lists as deep.
 	col0 := p.ds.Days[0][b.lo : b.lo+n]
-	for j, d := range col0 {
-		ev0[(int(group[j])*P1+p.periodOf(d))*L+j&(L-1)]++
+	if b.filtered {
+		for _, j := range b.rows[:b.nRows] {
+			ev0[(int(group[j])*P1+p.periodOf(col0[j]))*L+int(j)&(L-1)]++
+		}
+	} else {
+		for j, d := range col0 {
+			ev0[(int(group[j])*P1+p.periodOf(d))*L+j&(L-1)]++
+		}
 	}
-	days := p.ds.Days
-	for _, j := range b.deep[:b.nDeep] {
-		row := int(group[j]) * P1
-		for m := masks[j] &^ 1; m != 0; m &= m - 1 {
-			k := bitIndex(m)
-			events[(row+p.periodOf(days[k][b.lo+int(j)]))*ns+k]++
+	// Per deeper stage, the deep rows that reached it are compacted
+	// (branch-free) and counted: no loop whose length depends on the row.
+	deep := b.deep[:b.nDeep]
+	var idx [blockSize]uint16
+	for k := 1; k < ns; k++ {
+		m := 0
+		for _, j := range deep {
+			idx[m] = j
+			m += int(masks[j]>>k) & 1
+		}
+		col := p.ds.Days[k][b.lo : b.lo+n]
+		for _, j := range idx[:m] {
+			events[(int(group[j])*P1+p.periodOf(col[j]))*ns+k]++
 		}
 	}
 }

@@ -120,3 +120,13 @@ func TestDateTermsNeverMatchUndated(t *testing.T) {
 		}
 	}
 }
+
+func TestFilterFromAnotherDatasetIsRefused(t *testing.T) {
+	f, err := ParseFilter("channel=chat", handData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Compute(handData(), Query{Filters: []Filter{f}}); err == nil {
+		t.Error("a filter parsed for another dataset was used")
+	}
+}

@@ -86,7 +86,7 @@ type PeriodInfo struct {
 	start, end int32
 }
 
-// StartDay and EndDay are the period's first and last day numbers.
+// StartDay is the period's first day number.
 func (p PeriodInfo) StartDay() int32 { return p.start }
 
 // EndDay is the period's last day number.
@@ -184,12 +184,4 @@ func newPeriodTable(p Period, weekStart int, lo, hi, dataLo, asOf int32, last in
 		})
 	}
 	return t
-}
-
-// at returns the period index of day d, or -1 (outside, or NoDay).
-func (t *periodTable) at(d int32) int32 {
-	if d < t.lo || d > t.hi || t.idx == nil {
-		return -1
-	}
-	return t.idx[d-t.lo]
 }

@@ -151,9 +151,12 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 	for _, f := range q.Filters {
 		for _, t := range f.Terms {
 			if t.kind == termDim || t.kind == termReason {
-				if t.dim == nil || len(t.allow) != len(t.dim.Values) {
+				if t.dim == nil || len(t.allow) != len(t.dim.Values) || (t.dim != ds.Reason && t.dim != ds.Dim(t.Column)) {
 					return nil, fmt.Errorf("filter %s was parsed for another dataset", t.String())
 				}
+			}
+			if (t.kind == termStageDate && t.index >= p.ns) || (t.kind == termStage && len(t.allow) != p.ns+1) {
+				return nil, fmt.Errorf("filter %s was parsed for another dataset", t.String())
 			}
 			t.allowU = make([]uint8, len(t.allow))
 			for i, a := range t.allow {

@@ -1,7 +1,5 @@
 package model
 
-import "math/bits"
-
 // The row pass works a block of rows at a time, column by column: first the
 // as-of mask, entry day and exit kind of every row in the block, then the
 // filter terms, then the caller's accumulation. Columns are read in order,
@@ -21,6 +19,11 @@ type block struct {
 	// first: the few that later-stage loops need to visit.
 	deep  [blockSize]uint16
 	nDeep int
+	// rows lists the selected rows (all of them unless filtered: a filter
+	// or as-of may have left some out).
+	rows     [blockSize]uint16
+	nRows    int
+	filtered bool
 }
 
 // fill evaluates rows [lo, lo+n) into b.
@@ -61,11 +64,21 @@ func (p *plan) fill(b *block, lo, n int) {
 			g[j] = gmap[c]
 		}
 	}
+	b.filtered = p.cut || len(p.terms) > 0
+	if !b.filtered {
+		copy(b.rows[:n], identity[:n])
+		b.nRows = n
+		return
+	}
+	m := 0
 	for j, s := range sel {
 		if s == 0 {
 			g[j] = junk
 		}
+		b.rows[m] = uint16(j)
+		m += int(s)
 	}
+	b.nRows = m
 }
 
 // cutBlock applies the as-of date to the rows it touches: those with
@@ -81,23 +94,36 @@ func (p *plan) cutBlock(b *block) {
 		idx[m] = uint16(j)
 		m += int(b2u(l > asOf))
 	}
-	lastBit := uint16(1) << (p.ns - 1)
-	for _, jj := range idx[:m] {
-		j := int(jj)
-		i := lo + j
-		mk := ds.Reached[i]
-		e := NoDay
-		for mm := mk; mm != 0; {
-			k := 15 - bits.LeadingZeros16(mm)
-			mm &^= 1 << k
-			d := ds.Days[k][i]
-			if d > asOf {
-				mk &^= 1 << k
-			} else if d != NoDay {
+	cut := idx[:m]
+	for _, j := range cut {
+		b.entry[j] = NoDay
+	}
+	// Stage by stage from the deepest, over the cut rows that reached it:
+	// drop dates after as-of; the last date kept is the first stage's, the entry.
+	var sub [blockSize]uint16
+	for k := p.ns - 1; k >= 0; k-- {
+		ms := 0
+		for _, j := range cut {
+			sub[ms] = j
+			ms += int(b.mask[j]>>k) & 1
+		}
+		col := ds.Days[k][lo : lo+b.n]
+		for _, j := range sub[:ms] {
+			d := col[j]
+			late := d > asOf
+			b.mask[j] &^= b2u(late) << k
+			e := b.entry[j]
+			if d != NoDay && !late {
 				e = d
 			}
+			b.entry[j] = e
 		}
-		b.mask[j], b.entry[j] = mk, e
+	}
+	lastBit := uint16(1) << (p.ns - 1)
+	for _, jj := range cut {
+		j := int(jj)
+		i := lo + j
+		mk := b.mask[j]
 		if mk == 0 && ds.Reached[i] != 0 {
 			b.sel[j] = 0
 		}
@@ -115,6 +141,14 @@ func (p *plan) cutBlock(b *block) {
 		b.kind[j] = k
 	}
 }
+
+// identity is 0, 1, 2, …: the row list of a block nothing was filtered from.
+var identity = func() (a [blockSize]uint16) {
+	for i := range a {
+		a[i] = uint16(i)
+	}
+	return a
+}()
 
 func b2u(b bool) uint16 {
 	if b {

@@ -79,8 +79,9 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 	parallel(ds.Len(), func(w, lo, hi int) {
 		pt := part{top: &stallHeap{limit: limit}, open: make([]int, ns), stalled: make([]int, ns)}
 		p.blocks(lo, hi, func(b *block) {
-			for j := 0; j < b.n; j++ {
-				if int(b.group[j]) == p.G || b.kind[j] != ExitOpen {
+			for _, jj := range b.rows[:b.nRows] {
+				j := int(jj)
+				if b.kind[j] != ExitOpen {
 					continue
 				}
 				k := deepest(b.mask[j])

@@ -160,11 +160,9 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	days0 := ds.Days[0][b.lo : b.lo+b.n]
 	last := ds.Days[ns-1][b.lo : b.lo+b.n]
 	xday := ds.ExitDay[b.lo : b.lo+b.n]
-	for j := 0; j < b.n; j++ {
+	for _, jj := range b.rows[:b.nRows] {
+		j := int(jj)
 		g := int(b.group[j])
-		if g == p.G {
-			continue
-		}
 		mask, kind, e := b.mask[j], b.kind[j], b.entry[j]
 		// a record open at the first stage (most rows) is censored there;
 		// deeper rows are visited below
