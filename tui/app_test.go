@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,20 @@ func TestTinyWindowsDoNotPanic(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestOverviewGoldenSizes(t *testing.T) {
+	for _, sz := range [][2]int{{60, 15}, {140, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			a := newDemoApp(t, sz[0], sz[1])
+			plain := ansi.Strip(a.View().Content)
+			for i, l := range strings.Split(plain, "\n") {
+				if w := ansi.StringWidth(l); w > sz[0] {
+					t.Fatalf("line %d is %d wide", i, w)
+				}
+			}
+			golden.RequireEqual(t, []byte(plain))
+		})
 	}
 }
