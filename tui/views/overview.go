@@ -14,8 +14,8 @@ import (
 
 // OverviewKeys are the overview's own bindings.
 type OverviewKeys struct {
-	Up, Down, Top, Bottom, Records, Detail key.Binding
-	Money                                  key.Binding
+	Up, Down, Top, Bottom, Records, Detail, Load key.Binding
+	Money                                        key.Binding
 }
 
 // DefaultOverviewKeys returns the overview's key map.
@@ -26,6 +26,7 @@ func DefaultOverviewKeys() OverviewKeys {
 		Top:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first stage")),
 		Bottom:  key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last stage")),
 		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
+		Load:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "load details: decisions, skipped rows")),
 		Detail:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "stage detail")),
 		Money:   key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "money columns on/off")),
 	}
@@ -112,6 +113,8 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = last
 	case key.Matches(km, o.keys.Money):
 		o.showMoney = !o.showMoney
+	case key.Matches(km, o.keys.Load):
+		return Push(NewLoadInfo(o.common))
 	case key.Matches(km, o.keys.Records):
 		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
 	case key.Matches(km, o.keys.Detail) && last >= 0:
@@ -136,7 +139,7 @@ func (o *Overview) reachedRows(k int) []int32 {
 }
 
 func (o *Overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Detail, o.keys.Records, o.keys.Money}}
+	return [][]key.Binding{{o.keys.Up, o.keys.Down, o.keys.Top, o.keys.Bottom}, {o.keys.Detail, o.keys.Records, o.keys.Money, o.keys.Load}}
 }
 
 func (o *Overview) View() string {
@@ -148,7 +151,7 @@ func (o *Overview) View() string {
 		notes = append(notes, note)
 	}
 	body := RenderOverview(o.common, o.funnel, o.cursor, o.width, 0, extras...)
-	lines := strings.Split(body, "\n")
+	lines := append(strings.Split(body, "\n"), o.loadWarnings()...)
 	for _, n := range notes {
 		for _, l := range wrap(n, o.width) {
 			lines = append(lines, o.common.Styles.Muted.Render(l))
@@ -285,4 +288,22 @@ func stageNote(c Common, f model.Funnel, k, width int) string {
 		fmt.Fprintf(&b, "; %s entered in %s (to %s)", widgets.Count(s.Monthly[n-1]), f.Months[n-1], f.AsOf)
 	}
 	return widgets.Truncate(b.String(), width)
+}
+
+// loadWarnings say, under the table, what the numbers rest on when the
+// load was not clean: inferred or missing dates, skipped rows.
+func (o *Overview) loadWarnings() []string {
+	ds, st := o.common.Data, o.common.Styles
+	var out []string
+	if ds.DatesInferred {
+		out = append(out, st.Warn.Render(widgets.Truncate("! stage dates inferred from the current stage, not read (l: details)", o.width)))
+	}
+	if !ds.HasDates {
+		out = append(out, st.Warn.Render(widgets.Truncate("! no stage dates in the data: views over time stay empty (l: details)", o.width)))
+	}
+	if n := ds.Load.Skipped; n > 0 {
+		out = append(out, st.Warn.Render(widgets.Truncate(fmt.Sprintf("! %s of %s rows skipped (l lists them with line and reason)",
+			widgets.Count(n), widgets.Count(ds.Load.Read)), o.width)))
+	}
+	return out
 }

@@ -1,0 +1,49 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"funnel/loaders"
+	"funnel/tui/views"
+)
+
+func TestOverviewSaysWhatTheLoadDidAndLListsIt(t *testing.T) {
+	in := "lead_id,created,mql_date\nA,2025-01-01,\nB,2025-13-01,\nC,2025-01-02,2025-01-03\n"
+	ds, err := loaders.Load(strings.NewReader(in), "odd.csv", loaders.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(ds, Options{NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	deliver(a, a.Init())
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "! 1 of 3 rows skipped") {
+		t.Fatalf("overview does not mention the skipped row:\n%s", out)
+	}
+	press(a, tea.KeyPressMsg{Code: 'l', Text: "l"})
+	if _, ok := a.Top().(*views.LoadInfo); !ok {
+		t.Fatalf("l should open the load details, top is %T", a.Top())
+	}
+	out := ansi.Strip(a.View().Content)
+	for _, want := range []string{"Rows read 3 = used 2 + skipped 1", "odd.csv:3:", "2025-13-01"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("load details lack %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestInferredDatesAreSaidOnTheOverview(t *testing.T) {
+	ds, err := loaders.LoadFile("../testdata/loaders/salesforce_opportunities.csv", loaders.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(ds, Options{NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	deliver(a, a.Init())
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "stage dates inferred from the current stage") {
+		t.Fatalf("overview does not say dates were inferred:\n%s", out)
+	}
+}
