@@ -116,3 +116,27 @@ func TestReportPresetAndMap(t *testing.T) {
 		}
 	}
 }
+
+func TestReportAsOfAndPeriodFlags(t *testing.T) {
+	io, out, errb := testIO()
+	if code := run([]string{"report", "--format", "json", "--as-of", "2026-01-31", "--period", "quarter",
+		"--sections", "stages,cohorts,trends"}, io); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	var r struct {
+		AsOf   string `json:"as_of"`
+		Trends struct {
+			Period string `json:"period"`
+			Change string `json:"change"`
+		} `json:"trends"`
+		Cohorts struct {
+			Period string `json:"period"`
+		} `json:"cohorts"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.AsOf != "2026-01-31" || r.Trends.Period != "quarter" || r.Trends.Change != "QoQ" || r.Cohorts.Period != "quarter" {
+		t.Fatalf("%+v", r)
+	}
+}
