@@ -77,6 +77,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		r.MaturityRule = "no dates: maturity unknown"
 	}
 	gaps := stageGaps(ds, asOf)
+	if asOf != model.NoDay && (slices.Contains(secs, SecStickyPoints) || slices.Contains(secs, SecMoney)) {
+		r.Warnings = append(r.Warnings, "as of "+f.AsOf+": stages, breakdown, cohorts, trends and velocity count only dates on or before it; sticky points and money still count every date in the data")
+	}
 	for _, s := range AllSections {
 		if !slices.Contains(secs, s) {
 			continue
@@ -86,7 +89,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecStages:
 			r.Stages = stages(f, gaps)
 		case SecBreakdown:
-			r.Breakdown = breakdown(ds, opt.By, opt.Top)
+			if r.Breakdown, err = breakdown(ds, opt.By, opt.Top, asOf); err != nil {
+				return nil, err
+			}
 		case SecCohorts:
 			if coh == nil {
 				return nil, fmt.Errorf("the cohorts section needs stage dates; this data has none")
@@ -211,7 +216,7 @@ func firstDay(ds *model.Dataset) int32 {
 	return lo
 }
 
-func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
+func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, error) {
 	if top <= 0 {
 		top = 10
 	}
@@ -220,13 +225,19 @@ func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
 	// reached[code][stage]: a record counts at every stage up to its deepest
 	reached := make([][]int, dm.Cardinality())
 	records := make([]int, dm.Cardinality())
-	for i, code := range dm.Codes {
-		records[code]++
-		if reached[code] == nil {
-			reached[code] = make([]int, ns)
+	if asOf != model.NoDay {
+		if err := groupsAsOf(ds, dm, asOf, records, reached); err != nil {
+			return nil, err
 		}
-		for k := 0; k < bits.Len16(ds.Reached[i]); k++ {
-			reached[code][k]++
+	} else {
+		for i, code := range dm.Codes {
+			records[code]++
+			if reached[code] == nil {
+				reached[code] = make([]int, ns)
+			}
+			for k := 0; k < bits.Len16(ds.Reached[i]); k++ {
+				reached[code][k]++
+			}
 		}
 	}
 	codes := make([]int, 0, len(records))
@@ -261,7 +272,7 @@ func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
 	if b.OtherValues > 0 {
 		b.Groups = append(b.Groups, group(other.Value, other.Records, other.Reached))
 	}
-	return b
+	return b, nil
 }
 
 func group(v string, n int, reached []int) Group {

@@ -107,3 +107,28 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 	return out, fmt.Sprintf("an entry %s is immature when its youngest possible member is younger than %d days "+
 		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, *c.MatureAfterDays, c.Target, asOf)
 }
+
+// groupsAsOf fills records and reached per value code of dm from the
+// engine's breakdown as of asOf (every value its own group: the report
+// folds the small ones itself).
+func groupsAsOf(ds *model.Dataset, dm *model.Dim, asOf int32, records []int, reached [][]int) error {
+	res, err := model.Compute(ds, model.Query{By: dm.Name, AsOf: asOf, MaxGroups: dm.Cardinality() + 1})
+	if err != nil {
+		return err
+	}
+	for _, g := range res.Groups {
+		code, ok := dm.Code(g.Key)
+		if !ok && g.Key == "(blank)" {
+			code, ok = dm.Code("")
+		}
+		if !ok {
+			return fmt.Errorf("breakdown as of %s: the engine's group %q is no value of %s", res.AsOf, g.Key, dm.Name)
+		}
+		records[code] = g.Records
+		reached[code] = make([]int, len(ds.Stages))
+		for k, st := range g.Stages {
+			reached[code][k] = st.Reached
+		}
+	}
+	return nil
+}

@@ -77,13 +77,13 @@ func TestPeriodAndCohortsHandComputed(t *testing.T) {
 // the last date the numbers are the default report's.
 func TestAsOfOnDemo(t *testing.T) {
 	ds := demo.Generate(demo.Options{Rows: 3000})
-	secs := []string{SecStages, SecCohorts, SecTrends}
-	latest, err := Build(ds, Options{Sections: secs})
+	secs := []string{SecStages, SecBreakdown, SecCohorts, SecTrends}
+	latest, err := Build(ds, Options{Sections: secs, By: "channel"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, hi, _ := ds.DayRange()
-	same, err := Build(ds, Options{Sections: secs, AsOf: hi})
+	same, err := Build(ds, Options{Sections: secs, By: "channel", AsOf: hi})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestAsOfOnDemo(t *testing.T) {
 	}
 	y, m, _ := model.CivilFromDay(hi)
 	early := model.DayFromCivil(y-1, m, 15)
-	old, err := Build(ds, Options{Sections: secs, AsOf: early})
+	old, err := Build(ds, Options{Sections: secs, By: "channel", AsOf: early})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +105,24 @@ func TestAsOfOnDemo(t *testing.T) {
 		o, l := old.Stages[k].Reached, latest.Stages[k].Reached
 		if o > l || (k == 0 && o >= l) {
 			t.Errorf("%s: %d as of %s, %d at the latest", latest.Stages[k].Name, o, old.AsOf, l)
+		}
+	}
+	for j, g := range latest.Breakdown.Groups {
+		sg := same.Breakdown.Groups[j]
+		if sg.Value != g.Value || sg.Records != g.Records || !eqInts(sg.Reached, g.Reached) {
+			t.Errorf("breakdown as of the last date: %+v vs %+v", sg, g)
+		}
+	}
+	// the as-of breakdown adds up to the as-of stages
+	sum := make([]int, len(old.Stages))
+	for _, g := range old.Breakdown.Groups {
+		for k, n := range g.Reached {
+			sum[k] += n
+		}
+	}
+	for k, s := range old.Stages {
+		if sum[k] != s.Reached {
+			t.Errorf("breakdown as of %s sums to %d at %s, stages say %d", old.AsOf, sum[k], s.Name, s.Reached)
 		}
 	}
 	asOfMonth := old.AsOf[:7]

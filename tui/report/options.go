@@ -32,7 +32,9 @@ type Options struct {
 	// Period buckets the trends and cohorts sections (PeriodNone: month).
 	Period model.Period
 	// AsOf is the last day counted (0 or model.NoDay: the last date in the
-	// data): stage dates after it are not yet known.
+	// data): stage dates after it are not yet known. Stages, breakdown,
+	// cohorts, trends and velocity honour it; sticky points and money do
+	// not yet (the report then says so in its warnings).
 	AsOf int32
 }
 
