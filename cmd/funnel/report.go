@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"funnel/loaders"
 	"funnel/model"
 	"funnel/model/mask"
 	"funnel/tui/report"
@@ -40,8 +41,9 @@ func newReportCmd(io *IO, runF func(*ReportOptions) error) *cobra.Command {
 wikis (markdown), other tools (json, csv) and scheduled jobs (text).
 
 Sections: stages (default), breakdown (with --by), trends and velocity (when the
-data has dates), sticky_points on request, and money (with --spend or --currency, and for
-the demo); cohorts are not yet available here. Amounts in several currencies are never
+data has dates), cohorts and sticky_points on request, and money (with --spend or
+--currency, and for the demo). --as-of counts only what was known on a date;
+--period buckets trends and cohorts by week, month, quarter or year. Amounts in several currencies are never
 summed: pass --currency and --rates to convert them.
 The JSON schema is documented in the package funnel/tui/report and is stable:
 every key is always present and carries its denominators, the window, the as-of
@@ -70,11 +72,11 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.StringVar(&opts.By, "by", "", "dimension for the breakdown section (e.g. channel)")
 	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
 	f.StringArrayVar(&opts.Where, "where", nil, "keep records with DIMENSION=VALUE or DIMENSION!=VALUE (repeatable)")
-	f.StringVar(&opts.Period, "period", "", "trend period: week, month, quarter or year (month for now)")
-	f.StringVar(&opts.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; not yet supported)")
+	f.StringVar(&opts.Period, "period", "", "period of the trends and cohorts sections: week, month (default), quarter or year")
+	f.StringVar(&opts.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; default the last date in the data)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
-	f.StringVar(&opts.Map, "map", "", "mapping file for the columns (not yet supported)")
-	f.StringVar(&opts.Preset, "preset", "", "source preset, e.g. hubspot (not yet supported)")
+	f.StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
+	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms")
 	f.BoolVar(&opts.NoColor, "no-color", false, "accepted for symmetry; reports are never coloured")
 	addMoneyFlags(cmd, &opts.Money)
@@ -86,7 +88,10 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	ds, err := loadData(&RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages})
+	if len(opts.Files) == 0 && (opts.Map != "" || opts.Preset != "") {
+		return usageError{fmt.Errorf("--map and --preset say how to read FILEs; none was given (the demo needs neither)")}
+	}
+	ds, err := loadData(&RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset})
 	if err != nil {
 		return err
 	}
@@ -130,24 +135,23 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 		}
 		ro.Where = append(ro.Where, f)
 	}
-	switch strings.ToLower(opts.Period) {
-	case "", "month":
-	case "week", "quarter", "year":
-		return ro, fmt.Errorf("--period %s is not yet supported by funnel report (month only for now)", opts.Period)
-	default:
-		return ro, fmt.Errorf("--period %q: expected week, month, quarter or year", opts.Period)
+	if opts.Period != "" {
+		p, err := model.ParsePeriod(strings.ToLower(opts.Period))
+		if err != nil || p == model.PeriodNone {
+			return ro, fmt.Errorf("--period %q: expected week, month, quarter or year", opts.Period)
+		}
+		ro.Period = p
 	}
 	if opts.AsOf != "" {
 		if !validDate(opts.AsOf) {
 			return ro, fmt.Errorf("--as-of %q: expected a date as YYYY-MM-DD", opts.AsOf)
 		}
-		return ro, fmt.Errorf("--as-of is not yet supported by funnel report (the report runs to the last date in the data)")
+		var y, m, d int
+		fmt.Sscanf(opts.AsOf, "%4d-%2d-%2d", &y, &m, &d)
+		ro.AsOf = model.DayFromCivil(y, m, d)
 	}
-	if opts.Map != "" {
-		return ro, fmt.Errorf("--map is not yet supported by funnel report")
-	}
-	if opts.Preset != "" {
-		return ro, fmt.Errorf("--preset is not yet supported by funnel report")
+	if opts.Preset != "" && !slices.Contains(loaders.Presets(), opts.Preset) {
+		return ro, fmt.Errorf("--preset %q: unknown preset; presets are %s", opts.Preset, strings.Join(loaders.Presets(), ", "))
 	}
 	return ro, nil
 }

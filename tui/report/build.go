@@ -43,7 +43,11 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		return nil, err
 	}
 
-	f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay, Months: 12})
+	asOf := opt.asOf()
+	f, err := funnelAsOf(ds, asOf)
+	if err != nil {
+		return nil, err
+	}
 	r := &Report{
 		SchemaVersion:   SchemaVersion,
 		Source:          source(full.Load),
@@ -62,13 +66,20 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	if len(f.Stages) > 0 {
 		r.Denominators.TopStage, r.Denominators.TopReached = f.Stages[0].Name, f.Stages[0].Reached
 	}
+	var coh *Cohorts
 	if ds.HasDates && f.AsOf != "" {
 		r.Window.From = model.DayString(firstDay(ds))
-		r.ImmatureCohorts, r.MaturityRule = immature(ds, f)
+		if coh, err = cohorts(ds, opt.period(), asOf); err != nil {
+			return nil, err
+		}
+		r.ImmatureCohorts, r.MaturityRule = immatureFrom(coh, f.AsOf)
 	} else {
 		r.MaturityRule = "no dates: maturity unknown"
 	}
-	gaps := stageGaps(ds)
+	gaps := stageGaps(ds, asOf)
+	if asOf != model.NoDay && (slices.Contains(secs, SecStickyPoints) || slices.Contains(secs, SecMoney)) {
+		r.Warnings = append(r.Warnings, "as of "+f.AsOf+": stages, breakdown, cohorts, trends and velocity count only dates on or before it; sticky points and money still count every date in the data")
+	}
 	for _, s := range AllSections {
 		if !slices.Contains(secs, s) {
 			continue
@@ -78,9 +89,22 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecStages:
 			r.Stages = stages(f, gaps)
 		case SecBreakdown:
-			r.Breakdown = breakdown(ds, opt.By, opt.Top)
+			if r.Breakdown, err = breakdown(ds, opt.By, opt.Top, asOf); err != nil {
+				return nil, err
+			}
+		case SecCohorts:
+			if coh == nil {
+				return nil, fmt.Errorf("the cohorts section needs stage dates; this data has none")
+			}
+			r.Cohorts = coh
 		case SecTrends:
-			r.Trends = trends(f, ds)
+			if p := opt.period(); p != model.PeriodMonth && ds.HasDates {
+				if r.Trends, err = engineTrends(ds, p, asOf); err != nil {
+					return nil, err
+				}
+			} else {
+				r.Trends = trends(f, ds)
+			}
 		case SecVelocity:
 			r.Velocity = velocity(ds, gaps)
 		case SecStickyPoints:
@@ -120,8 +144,9 @@ func stages(f model.Funnel, gaps [][]int32) []Stage {
 }
 
 // stageGaps returns, per stage k > 0, the sorted days from stage k-1's date
-// to stage k's over records with both dates in order.
-func stageGaps(ds *model.Dataset) [][]int32 {
+// to stage k's over records with both dates in order, stage k's on or
+// before asOf (model.NoDay: no limit).
+func stageGaps(ds *model.Dataset, asOf int32) [][]int32 {
 	g := make([][]int32, len(ds.Stages))
 	if !ds.HasDates {
 		return g
@@ -130,7 +155,7 @@ func stageGaps(ds *model.Dataset) [][]int32 {
 		prev, cur := ds.Days[k-1], ds.Days[k]
 		var d []int32
 		for i := range cur {
-			if cur[i] != model.NoDay && prev[i] != model.NoDay && cur[i] >= prev[i] {
+			if cur[i] != model.NoDay && prev[i] != model.NoDay && cur[i] >= prev[i] && (asOf == model.NoDay || cur[i] <= asOf) {
 				d = append(d, cur[i]-prev[i])
 			}
 		}
@@ -175,7 +200,7 @@ func trends(f model.Funnel, ds *model.Dataset) *Trends {
 			skip++
 		}
 	}
-	t := &Trends{Period: "month", Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
+	t := &Trends{Period: "month", Change: model.PeriodMonth.ChangeName(), Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
 	for _, s := range f.Stages {
 		e := []int{}
 		if len(s.Monthly) >= skip {
@@ -191,38 +216,7 @@ func firstDay(ds *model.Dataset) int32 {
 	return lo
 }
 
-// immature names the entry months (by the top stage's date) whose last day
-// plus the 90th percentile of top-to-bottom time falls after the as-of
-// date: those cohorts have not had the time most converters take.
-func immature(ds *model.Dataset, f model.Funnel) ([]string, string) {
-	last := len(ds.Days) - 1
-	var cyc []int32
-	for i, d0 := range ds.Days[0] {
-		if dl := ds.Days[last][i]; d0 != model.NoDay && dl != model.NoDay && dl >= d0 {
-			cyc = append(cyc, dl-d0)
-		}
-	}
-	if len(cyc) == 0 || last == 0 {
-		return []string{}, "maturity unknown: no record has dates at both the first and the last stage"
-	}
-	slices.Sort(cyc)
-	p90 := int32(*quantile(cyc, 0.9))
-	lo, asOf, _ := ds.DayRange()
-	out := []string{}
-	for mi := model.MonthIndex(lo); mi <= model.MonthIndex(asOf); mi++ {
-		if model.MonthStart(mi+1)-1+p90 > asOf {
-			out = append(out, model.MonthLabel(mi))
-		}
-	}
-	rule := fmt.Sprintf("an entry month is immature when its last day plus %d days (90th percentile of %s to %s time, %d records) is after %s",
-		p90, ds.Stages[0], ds.Stages[last], len(cyc), f.AsOf)
-	if len(cyc) < MinRecords {
-		rule += fmt.Sprintf("; fewer than %d records: a rough guide only", MinRecords)
-	}
-	return out, rule
-}
-
-func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
+func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, error) {
 	if top <= 0 {
 		top = 10
 	}
@@ -231,13 +225,19 @@ func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
 	// reached[code][stage]: a record counts at every stage up to its deepest
 	reached := make([][]int, dm.Cardinality())
 	records := make([]int, dm.Cardinality())
-	for i, code := range dm.Codes {
-		records[code]++
-		if reached[code] == nil {
-			reached[code] = make([]int, ns)
+	if asOf != model.NoDay {
+		if err := groupsAsOf(ds, dm, asOf, records, reached); err != nil {
+			return nil, err
 		}
-		for k := 0; k < bits.Len16(ds.Reached[i]); k++ {
-			reached[code][k]++
+	} else {
+		for i, code := range dm.Codes {
+			records[code]++
+			if reached[code] == nil {
+				reached[code] = make([]int, ns)
+			}
+			for k := 0; k < bits.Len16(ds.Reached[i]); k++ {
+				reached[code][k]++
+			}
 		}
 	}
 	codes := make([]int, 0, len(records))
@@ -272,7 +272,7 @@ func breakdown(ds *model.Dataset, by string, top int) *Breakdown {
 	if b.OtherValues > 0 {
 		b.Groups = append(b.Groups, group(other.Value, other.Records, other.Reached))
 	}
-	return b
+	return b, nil
 }
 
 func group(v string, n int, reached []int) Group {

@@ -29,19 +29,22 @@ type Options struct {
 	// empty, either one being set adds the money section.
 	Spend []money.SpendRow
 	Money money.Options
+	// Period buckets the trends and cohorts sections (PeriodNone: month).
+	Period model.Period
+	// AsOf is the last day counted (0 or model.NoDay: the last date in the
+	// data): stage dates after it are not yet known. Stages, breakdown,
+	// cohorts, trends and velocity honour it; sticky points and money do
+	// not yet (the report then says so in its warnings).
+	AsOf int32
 }
 
 // MinRecords is the group size under which a rate is marked small.
 const MinRecords = 30
 
-// Supported reports whether a section is computed by this version; the
-// others (cohorts) wait for the engine.
+// Supported reports whether a section is computed by this version (all of
+// AllSections now).
 func Supported(section string) bool {
-	switch section {
-	case SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints, SecMoney:
-		return true
-	}
-	return false
+	return slices.Contains(AllSections, section)
 }
 
 // ParseSections reads a comma-separated section list ("stages,breakdown"),
@@ -61,7 +64,7 @@ func ParseSections(s string) ([]string, error) {
 			return nil, fmt.Errorf("unknown section %q; sections are %s", p, strings.Join(AllSections, ", "))
 		}
 		if !Supported(p) {
-			return nil, fmt.Errorf("section %q is not yet supported by funnel report (available now: stages, breakdown, trends, velocity, sticky_points, money)", p)
+			return nil, fmt.Errorf("section %q is not yet supported by funnel report", p)
 		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)

@@ -14,11 +14,13 @@
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
-//	as_of            string YYYY-MM-DD ("" when the data has no dates)
+//	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
+//	                   last date in the data: stage dates after it are not counted
 //	filters          []string ("channel=organic"), [] when none
 //	masked           bool (names, emails, companies, owners pseudonymised)
 //	denominators     {records, top_stage, top_reached}
-//	immature_cohorts []string (YYYY-MM entry months too young to have converted)
+//	immature_cohorts []string (entry periods, e.g. YYYY-MM, too young to have converted;
+//	                   from the cohort query, by --period)
 //	maturity_rule    string (how immaturity was decided)
 //	warnings         []string
 //	sections         []string (which of the sections below were computed)
@@ -27,8 +29,10 @@
 //	                   timed_from_previous}]
 //	breakdown        {dimension, stages[], min_records, other_values,
 //	                   groups[{value, records, reached[], conversion_from_top[], small}]}
-//	cohorts          {period, stages[], rows[{cohort, entered, reached[], conversion_from_top[], immature}]}
-//	trends           {period, periods[], stages[{name, entries[]}]}
+//	cohorts          {period, target, stages[], mature_after_days (null if unknown), method,
+//	                   rows[{cohort, entered, reached[], conversion_from_top[], immature, converted,
+//	                   open, observed, estimated (Kaplan–Meier eventual conversion), few}]}
+//	trends           {period, change (WoW, MoM, QoQ, YoY), periods[], stages[{name, entries[]}]}
 //	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
 //	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
 //	                   baseline_rate, lost_conversions, q_value}]
@@ -163,9 +167,14 @@ type Group struct {
 
 // Cohorts follows entry cohorts through the stages (filled by the engine).
 type Cohorts struct {
-	Period string      `json:"period"`
-	Stages []string    `json:"stages"`
-	Rows   []CohortRow `json:"rows"`
+	Period string   `json:"period"`
+	Target string   `json:"target"`
+	Stages []string `json:"stages"`
+	// MatureAfterDays is the p90 entry-to-target time among converters
+	// (null when none converted); Method states the estimate.
+	MatureAfterDays *int        `json:"mature_after_days"`
+	Method          string      `json:"method"`
+	Rows            []CohortRow `json:"rows"`
 }
 
 // CohortRow is one entry cohort.
@@ -175,11 +184,21 @@ type CohortRow struct {
 	Reached           []int     `json:"reached"`
 	ConversionFromTop []float64 `json:"conversion_from_top"`
 	Immature          bool      `json:"immature"`
+	// Converted reached the target (Observed = Converted / Entered); Open
+	// are still in play short of it; Estimated is the Kaplan–Meier
+	// estimate of the eventual conversion; Few marks a small cohort.
+	Converted int     `json:"converted"`
+	Open      int     `json:"open"`
+	Observed  float64 `json:"observed"`
+	Estimated float64 `json:"estimated"`
+	Few       bool    `json:"few"`
 }
 
 // Trends counts entries into each stage per period.
 type Trends struct {
-	Period  string       `json:"period"`
+	Period string `json:"period"`
+	// Change names the period-over-period comparison (WoW, MoM, QoQ, YoY).
+	Change  string       `json:"change"`
 	Periods []string     `json:"periods"`
 	Stages  []TrendStage `json:"stages"`
 }

@@ -110,7 +110,7 @@ func TestParseSections(t *testing.T) {
 	if err != nil || len(s) != 2 || s[1] != SecVelocity {
 		t.Fatalf("%v %v", s, err)
 	}
-	for _, bad := range []string{"", "nope", "cohorts"} {
+	for _, bad := range []string{"", "nope", "cohort"} {
 		if _, err := ParseSections(bad); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
@@ -121,7 +121,7 @@ func demoReport(t *testing.T) *Report {
 	t.Helper()
 	ds := demo.Generate(demo.Options{Rows: 5000})
 	r, err := Build(ds, Options{By: "channel", Spend: demo.Spend(ds),
-		Sections: []string{SecStages, SecBreakdown, SecTrends, SecVelocity, SecStickyPoints, SecMoney}})
+		Sections: []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestJSONSchema(t *testing.T) {
 	)
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
-		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": null, "trends": obj,
+		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
 		"velocity": arr, "sticky_points": arr, "money": obj})
 	mon := m["money"].(map[string]any)
 	checkKeys(t, "money", mon, map[string]string{"currency": str, "deals": obj, "unit_economics": obj,
@@ -195,7 +195,13 @@ func TestJSONSchema(t *testing.T) {
 		"other_values": num, "groups": arr})
 	checkKeys(t, "breakdown.groups[0]", bd["groups"].([]any)[0].(map[string]any), map[string]string{"value": str,
 		"records": num, "reached": arr, "conversion_from_top": arr, "small": boolean})
-	checkKeys(t, "trends", m["trends"].(map[string]any), map[string]string{"period": str, "periods": arr, "stages": arr})
+	checkKeys(t, "trends", m["trends"].(map[string]any), map[string]string{"period": str, "change": str, "periods": arr, "stages": arr})
+	co := m["cohorts"].(map[string]any)
+	checkKeys(t, "cohorts", co, map[string]string{"period": str, "target": str, "stages": arr,
+		"mature_after_days": num, "method": str, "rows": arr})
+	checkKeys(t, "cohorts.rows[0]", co["rows"].([]any)[0].(map[string]any), map[string]string{"cohort": str,
+		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "converted": num,
+		"open": num, "observed": num, "estimated": num, "few": boolean})
 	checkKeys(t, "velocity[0]", m["velocity"].([]any)[0].(map[string]any), map[string]string{"from": str, "to": str,
 		"records": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": null})
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"funnel/model"
 	"funnel/tui/widgets"
 )
 
@@ -146,17 +147,31 @@ func (c *Cohorts) Table() Table {
 			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate})
 		}
 	}
-	t.Columns = append(t.Columns, Column{"Immature", KindText})
+	t.Columns = append(t.Columns, Column{"Estimated %", KindRate}, Column{"Immature", KindText})
 	for _, row := range c.Rows {
 		cells := []Cell{str(row.Cohort), num(row.Entered)}
 		for k := 1; k < len(c.Stages) && k < len(row.Reached); k++ {
 			cells = append(cells, num(row.Reached[k]), rate(row.ConversionFromTop[k]))
 		}
 		imm := ""
-		if row.Immature {
+		switch {
+		case row.Immature && row.Few:
+			imm = "immature, few"
+		case row.Immature:
 			imm = "immature"
+		case row.Few:
+			imm = "few"
 		}
-		t.Rows = append(t.Rows, append(cells, str(imm)))
+		t.Rows = append(t.Rows, append(cells, rate(row.Estimated), str(imm)))
+	}
+	mature := "unknown (no record reached " + c.Target + ")"
+	if c.MatureAfterDays != nil {
+		mature = fmt.Sprintf("%d days", *c.MatureAfterDays)
+	}
+	t.Footnotes = []string{
+		fmt.Sprintf("Entered: records whose first stage date is in the %s; %% of those entered, as observed by the as-of date.", c.Period),
+		fmt.Sprintf("Estimated: Kaplan–Meier estimate of the eventual conversion to %s (still-open records censored at their age).", c.Target),
+		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, model.FewRecords),
 	}
 	return t
 }
