@@ -127,11 +127,11 @@ func (o *Overview) insightLines(width int) []string {
 			c.Current, c.Previous, c.FDR*100), width)))
 	}
 	if p := o.insights.propagation; p.Summary != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate("Down the funnel: "+widgets.Clean(p.Summary), width)))
+		lines = append(lines, wrapStyled(st.Muted, "Down the funnel: "+widgets.Clean(p.Summary), width)...)
 	}
 	if m := o.insights.mix; m != nil && m.Explanation != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf("Why %s moved, %s vs %s (by %s): %s",
-			widgets.Clean(m.Stage), widgets.Clean(m.Now), widgets.Clean(m.Then), widgets.Clean(m.Dimension), widgets.Clean(m.Explanation)), width)))
+		lines = append(lines, wrapStyled(st.Muted, fmt.Sprintf("Why %s moved, %s vs %s (by %s): %s",
+			widgets.Clean(m.Stage), widgets.Clean(m.Now), widgets.Clean(m.Then), widgets.Clean(m.Dimension), widgets.Clean(m.Explanation)), width)...)
 	}
 	s := o.insights.sticky
 	to := s.To
