@@ -94,6 +94,7 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 // seen before.
 type dimBuf struct {
 	d     *model.Dim
+	codes []uint32 // while loading; done() packs them into d.Codes
 	slots []dslot
 	keys  []byte
 	seed  maphash.Seed
@@ -105,7 +106,7 @@ type dslot struct {
 }
 
 func newDimBuf(name string, capacity int) *dimBuf {
-	return &dimBuf{d: &model.Dim{Name: name, Values: []string{""}, Codes: make([]uint32, 0, capacity)},
+	return &dimBuf{d: &model.Dim{Name: name, Values: []string{""}}, codes: make([]uint32, 0, capacity),
 		slots: make([]dslot, 64), seed: maphash.MakeSeed()}
 }
 
@@ -181,11 +182,12 @@ func (b *dimBuf) done() *model.Dim {
 	}
 	b.keys = nil
 	b.d.Values = vals
-	b.d.Codes = shrink(b.d.Codes)
+	b.d.Codes = model.CodesOf(b.codes, len(b.d.Values))
+	b.codes = nil
 	return b.d
 }
 
-func (b *dimBuf) push(c uint32) { b.d.Codes = append(b.d.Codes, c) }
+func (b *dimBuf) push(c uint32) { b.codes = append(b.codes, c) }
 
 // appendStr appends a field to a string arena without a temporary string.
 func appendStr(s *model.Strings, v []byte) {

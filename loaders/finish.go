@@ -91,10 +91,10 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		}
 		exit := model.ExitOpen
 		if b.status != nil {
-			exit = statusExit[b.status.d.Codes[i]]
+			exit = statusExit[b.status.codes[i]]
 		}
 		if m.Shape == ShapeCurrentStage {
-			code := b.stage.d.Codes[i]
+			code := b.stage.codes[i]
 			if e := stageExit[code]; e != model.ExitOpen && exit == model.ExitOpen {
 				exit = e
 			}
@@ -254,7 +254,7 @@ func (b *recBuilder) assemble(ds *model.Dataset) {
 		ds.Reason = b.reason.done()
 	} else {
 		ds.Reason = model.NewDim("reason", 0)
-		ds.Reason.Codes = make([]uint32, b.n)
+		ds.Reason.Codes = model.MakeCodes(b.n, 1)
 	}
 	if b.amount != nil {
 		ds.Amount = shrink(b.amount)
@@ -264,7 +264,7 @@ func (b *recBuilder) assemble(ds *model.Dataset) {
 	}
 	if b.currency != nil {
 		if b.amountCc != nil && b.p.currency < 0 {
-			b.currency.d.Codes = b.amountCc
+			b.currency.codes = b.amountCc
 		}
 		cur := b.currency.done()
 		if len(cur.Values) <= 2 {

@@ -112,7 +112,7 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 		reach := map[string]int{}
 		seen := map[[2]int32]bool{}
 		for i, r := range b.rec {
-			c := int32(b.stage.d.Codes[i])
+			c := int32(b.stage.codes[i])
 			if !seen[[2]int32{r, c}] {
 				seen[[2]int32{r, c}] = true
 				reach[norm(b.stage.d.Values[c])]++
@@ -194,7 +194,7 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 		deepest[i] = -1
 	}
 	for _, row := range order {
-		r, c, day := b.rec[row], b.stage.d.Codes[row], b.ts.vals[row]
+		r, c, day := b.rec[row], b.stage.codes[row], b.ts.vals[row]
 		if s := stageOf[c]; s >= 0 {
 			if ds.Days[s][r] == model.NoDay {
 				ds.Days[s][r] = day

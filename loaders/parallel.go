@@ -193,8 +193,8 @@ func (b *dimBuf) remap(o *dimBuf) []uint32 {
 
 func (b *dimBuf) merge(o *dimBuf) {
 	r := b.remap(o)
-	for _, c := range o.d.Codes {
-		b.d.Codes = append(b.d.Codes, r[c])
+	for _, c := range o.codes {
+		b.codes = append(b.codes, r[c])
 	}
 }
 

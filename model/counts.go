@@ -120,7 +120,7 @@ func Compute(ds *Dataset, q Query) (*Result, error) {
 type counter struct {
 	p      *plan
 	c      *counts
-	reason []uint32
+	reason *Codes
 	M      int
 	// L lanes (1 or 4) of the hot histograms, interleaved (index*L+lane):
 	// row j counts into lane j%L, so runs of rows hitting the same counter
@@ -136,9 +136,9 @@ const laneBudget = 1 << 16
 
 func (p *plan) newCounter() *counter {
 	R := 1
-	var reason []uint32
+	var reason *Codes
 	if p.ds.Reason != nil {
-		R, reason = len(p.ds.Reason.Values), p.ds.Reason.Codes
+		R, reason = len(p.ds.Reason.Values), &p.ds.Reason.Codes
 	}
 	ct := &counter{p: p, c: newCounts(p.G, p.P+1, p.ns, R), reason: reason, L: 1}
 	cells := (p.G + 1) * (p.P + 1)
@@ -165,7 +165,9 @@ func (ct *counter) block(b *block) {
 	group, entry, masks, kinds := b.group[:n], b.entry[:n], b.mask[:n], b.kind[:n]
 	var rs []uint32
 	if ct.reason != nil {
-		rs = ct.reason[b.lo : b.lo+n]
+		var buf [blockSize]uint32
+		rs = buf[:n]
+		ct.reason.Read(b.lo, rs)
 	}
 	// Only the selected rows are visited.
 	for _, jj := range b.rows[:b.nRows] {

@@ -153,21 +153,21 @@ func (d *Dataset) Validate() error {
 		}
 	}
 	for _, dm := range d.Dims {
-		if len(dm.Codes) != n {
-			return fmt.Errorf("dimension %q has %d values for %d records", dm.Name, len(dm.Codes), n)
+		if dm.Codes.Len() != n {
+			return fmt.Errorf("dimension %q has %d values for %d records", dm.Name, dm.Codes.Len(), n)
 		}
 	}
 	if len(d.Exit) != n || len(d.ExitDay) != n {
 		return fmt.Errorf("exit columns have %d/%d values for %d records", len(d.Exit), len(d.ExitDay), n)
 	}
-	if d.Reason != nil && len(d.Reason.Codes) != n {
-		return fmt.Errorf("reason column has %d values for %d records", len(d.Reason.Codes), n)
+	if d.Reason != nil && d.Reason.Codes.Len() != n {
+		return fmt.Errorf("reason column has %d values for %d records", d.Reason.Codes.Len(), n)
 	}
 	if d.Amount != nil && len(d.Amount) != n {
 		return fmt.Errorf("amount column has %d values for %d records", len(d.Amount), n)
 	}
-	if d.Currencies != nil && len(d.Currencies.Codes) != n {
-		return fmt.Errorf("currency column has %d values for %d records", len(d.Currencies.Codes), n)
+	if d.Currencies != nil && d.Currencies.Codes.Len() != n {
+		return fmt.Errorf("currency column has %d values for %d records", d.Currencies.Codes.Len(), n)
 	}
 	if d.Probability != nil && len(d.Probability) != n {
 		return fmt.Errorf("probability column has %d values for %d records", len(d.Probability), n)

@@ -5,13 +5,13 @@ package model
 type Dim struct {
 	Name   string
 	Values []string
-	Codes  []uint32
+	Codes  Codes
 	index  map[string]uint32
 }
 
 // NewDim returns an empty dimension whose code 0 is "".
 func NewDim(name string, capacity int) *Dim {
-	return &Dim{Name: name, Values: []string{""}, Codes: make([]uint32, 0, capacity), index: map[string]uint32{"": 0}}
+	return &Dim{Name: name, Values: []string{""}, Codes: Codes{u8: make([]uint8, 0, capacity)}, index: map[string]uint32{"": 0}}
 }
 
 // Intern returns the code for v, adding it to the dictionary if new.
@@ -35,10 +35,10 @@ func (d *Dim) Intern(v string) uint32 {
 }
 
 // Append interns v and appends its code as the next record.
-func (d *Dim) Append(v string) { d.Codes = append(d.Codes, d.Intern(v)) }
+func (d *Dim) Append(v string) { d.Codes.Append(d.Intern(v)) }
 
 // Value returns record i's value.
-func (d *Dim) Value(i int) string { return d.Values[d.Codes[i]] }
+func (d *Dim) Value(i int) string { return d.Values[d.Codes.At(i)] }
 
 // Code returns the code of v and whether it is in the dictionary.
 func (d *Dim) Code(v string) (uint32, bool) {

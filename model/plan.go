@@ -45,8 +45,8 @@ type plan struct {
 	dataHi int32
 	terms  []Term
 
-	gcodes []uint32 // By dimension codes (nil: one group)
-	gmap   []int32  // code -> group
+	gcodes *Codes  // By dimension codes (nil: one group)
+	gmap   []int32 // code -> group
 	groups []string
 	G      int
 
@@ -170,7 +170,7 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 		if dm == nil {
 			return nil, fmt.Errorf("no dimension %q to break down by%s; dimensions are %v", q.By, suggest(q.By, ds.DimNames()), ds.DimNames())
 		}
-		p.gcodes = dm.Codes
+		p.gcodes = &dm.Codes
 		p.groups, p.gmap = cachedLayout(dm, q.MaxGroups)
 		p.G = len(p.groups)
 	}
@@ -240,9 +240,7 @@ func groupLayout(dm *Dim, maxGroups int) ([]string, []int32) {
 		return append([]string(nil), dm.Values...), gmap
 	}
 	counts := make([]int, card)
-	for _, c := range dm.Codes {
-		counts[c]++
-	}
+	dm.Codes.Histogram(counts)
 	order := make([]int, card)
 	for i := range order {
 		order[i] = i

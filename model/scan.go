@@ -58,11 +58,7 @@ func (p *plan) fill(b *block, lo, n int) {
 			g[j] = 0
 		}
 	} else {
-		codes := p.gcodes[lo : lo+n]
-		gmap := p.gmap
-		for j, c := range codes {
-			g[j] = gmap[c]
-		}
+		Lookup(*p.gcodes, lo, p.gmap, g)
 	}
 	b.filtered = p.cut || len(p.terms) > 0
 	if !b.filtered {
@@ -165,9 +161,10 @@ func (t *Term) matchBlock(ds *Dataset, b *block) {
 	width := uint32(t.hi - t.lo) // range checks: one unsigned compare, NoDay falls outside
 	switch t.kind {
 	case termDim, termReason:
-		codes := t.dim.Codes[lo : lo+n]
-		for j, c := range codes {
-			sel[j] &= allow[c]
+		var hit [blockSize]uint8
+		Lookup(t.dim.Codes, lo, allow, hit[:n])
+		for j, h := range hit[:n] {
+			sel[j] &= h
 		}
 	case termEntry:
 		for j, d := range b.entry[:n] {

@@ -175,7 +175,7 @@ func Generate(opt Options) *model.Dataset {
 			}
 			break
 		}
-		if len(ds.Reason.Codes) == i {
+		if ds.Reason.Codes.Len() == i {
 			ds.Reason.Append("")
 		}
 		if stage >= 4 {
@@ -189,7 +189,7 @@ func Generate(opt Options) *model.Dataset {
 			if day+m <= opt.End {
 				ds.Exit[i] = model.ExitChurned
 				ds.ExitDay[i] = day + m
-				ds.Reason.Codes[i] = ds.Reason.Intern("Churned")
+				ds.Reason.Codes.Set(i, ds.Reason.Intern("Churned"))
 			}
 		}
 	}

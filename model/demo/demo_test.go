@@ -35,7 +35,7 @@ func TestDemoHasWhatTheREADMEPromises(t *testing.T) {
 		d := ds.Dim("channel")
 		code, _ := d.Code(channel)
 		n, won := 0, 0
-		for i, c := range d.Codes {
+		for i, c := range d.Codes.Uint32() {
 			if c == code {
 				n++
 				if ds.Reached[i]&(1<<5) != 0 {
@@ -53,7 +53,7 @@ func TestDemoHasWhatTheREADMEPromises(t *testing.T) {
 	out, _ := d.Code(StickyChannel)
 	recent := model.MonthStart(model.MonthIndex(DefaultEnd) - StickyMonths + 1)
 	var sal, sql, salOld, sqlOld int
-	for i, c := range d.Codes {
+	for i, c := range d.Codes.Uint32() {
 		if c != out || ds.Days[2][i] == model.NoDay || ds.Days[2][i] > DefaultEnd-60 {
 			continue
 		}

@@ -51,7 +51,7 @@ func RankChannels(ds *model.Dataset, opt ChannelOptions) ([]plan.ChannelStat, er
 				continue
 			}
 		}
-		c := &cs[d.Codes[i]]
+		c := &cs[d.Codes.At(i)]
 		c.Leads++
 		if reachedAtLeast(ds, i, last) {
 			if w := entryDay(ds, i, last); w != model.NoDay && w > asOf {

@@ -38,7 +38,7 @@ func slicers(ds *model.Dataset, dims []*model.Dim, pairs bool, maxValues int) []
 		out = append(out, slicer{
 			dim:   d.Name,
 			card:  d.Cardinality(),
-			key:   func(i int) int { return int(d.Codes[i]) },
+			key:   func(i int) int { return int(d.Codes.At(i)) },
 			label: func(c int) string { return dimLabel(d.Values[c]) },
 		})
 	}
@@ -55,7 +55,7 @@ func slicers(ds *model.Dataset, dims []*model.Dim, pairs bool, maxValues int) []
 			out = append(out, slicer{
 				dim:  da.Name + " × " + db.Name,
 				card: da.Cardinality() * cb,
-				key:  func(i int) int { return int(da.Codes[i])*cb + int(db.Codes[i]) },
+				key:  func(i int) int { return int(da.Codes.At(i))*cb + int(db.Codes.At(i)) },
 				label: func(c int) string {
 					return dimLabel(da.Values[c/cb]) + " × " + dimLabel(db.Values[c%cb])
 				},

@@ -140,7 +140,7 @@ func TestStickyExcludesImmature(t *testing.T) {
 			ds.Days[k][i] = model.NoDay
 		}
 		ds.Reached[i] = 1
-		ds.Dims[0].Codes[i] = web
+		ds.Dims[0].Codes.Set(i, web)
 	}
 	res := FindSticky(ds, StickyOptions{AsOf: asOf})
 	for _, p := range res.Points {

@@ -158,7 +158,7 @@ func maskDim(dm *model.Dim, k Kind, key []byte) *model.Dim {
 		used[p] = true
 		vals[i] = p
 	}
-	return &model.Dim{Name: dm.Name, Values: vals, Codes: append([]uint32(nil), dm.Codes...)}
+	return &model.Dim{Name: dm.Name, Values: vals, Codes: dm.Codes.Clone()}
 }
 
 func maskStrings(s *model.Strings, f func([]byte, string) []byte) model.Strings {

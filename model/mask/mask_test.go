@@ -46,8 +46,8 @@ func TestDatasetMasksAndKeepsCounts(t *testing.T) {
 			}
 			seen[v] = true
 		}
-		for i := range a.Codes {
-			if a.Codes[i] != b.Codes[i] {
+		for i := range a.Codes.Len() {
+			if a.Codes.At(i) != b.Codes.At(i) {
 				t.Fatalf("%s codes changed", name)
 			}
 		}

@@ -156,7 +156,7 @@ func RollUpAccounts(ds *model.Dataset, o Options) (Accounts, error) {
 		c := ""
 		if comp != nil {
 			c = comp.Value(i)
-			keys[i], srcs[i] = compKey[comp.Codes[i]], "company"
+			keys[i], srcs[i] = compKey[comp.Codes.At(i)], "company"
 		}
 		if keys[i] == "" {
 			e := ""

@@ -193,11 +193,11 @@ func (ix *nameIndex) find(s string) (string, string) {
 func dominant(ds *model.Dataset, from, to *model.Dim) map[string]string {
 	counts := make([]map[uint32]int, len(from.Values))
 	for i := 0; i < ds.Len(); i++ {
-		f := from.Codes[i]
+		f := from.Codes.At(i)
 		if counts[f] == nil {
 			counts[f] = map[uint32]int{}
 		}
-		counts[f][to.Codes[i]]++
+		counts[f][to.Codes.At(i)]++
 	}
 	out := map[string]string{}
 	for f, m := range counts {

@@ -230,7 +230,8 @@ func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, e
 			return nil, err
 		}
 	} else {
-		for i, code := range dm.Codes {
+		for i := range ds.Len() {
+			code := dm.Codes.At(i)
 			records[code]++
 			if reached[code] == nil {
 				reached[code] = make([]int, ns)

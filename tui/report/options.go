@@ -145,7 +145,7 @@ func applyFilters(ds *model.Dataset, fs []Filter) (*model.Dataset, error) {
 	for i := range ds.Len() {
 		keep := true
 		for _, c := range conds {
-			code := c.dim.Codes[i]
+			code := c.dim.Codes.At(i)
 			if (c.anyI && !c.in[code]) || c.out[code] {
 				keep = false
 				break
@@ -204,5 +204,5 @@ func subDim(dm *model.Dim, rows []int) *model.Dim {
 	if dm == nil {
 		return nil
 	}
-	return &model.Dim{Name: dm.Name, Values: dm.Values, Codes: pick(dm.Codes, rows)}
+	return &model.Dim{Name: dm.Name, Values: dm.Values, Codes: dm.Codes.Pick(rows)}
 }

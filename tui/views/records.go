@@ -160,7 +160,7 @@ func (r *Records) line(i int) string {
 		stage = ds.Stages[deep]
 	}
 	parts = append(parts, model.DayString(ds.Days[0][i]), stage, ds.Exit[i].String())
-	if ds.Reason != nil && ds.Reason.Codes[i] != 0 {
+	if ds.Reason != nil && ds.Reason.Codes.At(i) != 0 {
 		parts = append(parts, ds.Reason.Value(i))
 	}
 	for _, d := range ds.Dims {

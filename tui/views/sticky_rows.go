@@ -71,7 +71,7 @@ func lostRows(ds *model.Dataset, res insight.StickyResult, opt insight.StickyOpt
 	last := asOf - int32(maturity)
 	var rows []int32
 	for i := range ds.Reached {
-		if d.Codes[i] != code || !reachedAtLeast(ds, i, k) {
+		if d.Codes.At(i) != code || !reachedAtLeast(ds, i, k) {
 			continue
 		}
 		if ds.HasDates {
