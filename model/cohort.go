@@ -91,20 +91,22 @@ func Cohorts(ds *Dataset, cq CohortQuery) (*CohortResult, error) {
 		km *cohortKM
 	}
 	parts := make([]part, workersFor(ds.Len()))
-	parallel(ds.Len(), func(w, lo, hi int) {
+	p.scan(func(w int) func(*block) {
 		ct := p.newCounter()
 		km := &cohortKM{ev: make([]int32, G1*D), open: make([]int32, G1*span), never: make([]int, G1),
 			first: make([]int32, G1), last: make([]int32, G1)}
 		for g := range km.first {
 			km.first[g], km.last[g] = maxDay, NoDay
 		}
-		p.blocks(lo, hi, func(b *block) {
+		parts[w] = part{ct, km}
+		return func(b *block) {
 			ct.block(b)
 			p.cohortBlock(km, b, target, D)
-		})
-		ct.finish()
-		parts[w] = part{ct, km}
+		}
 	})
+	for _, pt := range parts {
+		pt.ct.finish()
+	}
 	c, km := parts[0].ct.c, parts[0].km
 	for _, o := range parts[1:] {
 		c.add(o.ct.c)

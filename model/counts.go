@@ -100,13 +100,17 @@ func Compute(ds *Dataset, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, ok := p.sigLayout(); ok {
+		p.noLists = true
+	}
 	parts := make([]*counter, workersFor(ds.Len()))
-	parallel(ds.Len(), func(w, lo, hi int) {
-		ct := p.newCounter()
-		parts[w] = ct
-		p.blocks(lo, hi, ct.block)
-		ct.finish()
+	p.scan(func(w int) func(*block) {
+		parts[w] = p.newCounter()
+		return parts[w].block
 	})
+	for _, ct := range parts {
+		ct.finish()
+	}
 	c := parts[0].c
 	for _, o := range parts[1:] {
 		c.add(o.c)
@@ -129,6 +133,10 @@ type counter struct {
 	mh  []int32 // [G+1][P1][1<<ns][L] when ns <= 8
 	xr  []int32 // c.xr × L
 	ev0 []int32 // stage-0 events: [G+1][P1][L]
+	// S signatures and their histogram [G+1][P1][S][L] (sigcount.go);
+	// S == 0 when the mask path is used.
+	S  int
+	sh []int32
 }
 
 // laneBudget is the most counters a lane set may hold before one lane is used.
@@ -152,12 +160,20 @@ func (p *plan) newCounter() *counter {
 		}
 		ct.mh = make([]int32, cells*ct.M*ct.L)
 	}
+	ct.useSigs()
+	if ct.S > 0 {
+		return ct
+	}
 	ct.xr = make([]int32, len(ct.c.xr)*ct.L)
 	ct.ev0 = make([]int32, cells*ct.L)
 	return ct
 }
 
 func (ct *counter) block(b *block) {
+	if ct.S > 0 {
+		ct.sigBlock(b)
+		return
+	}
 	p, c := ct.p, ct.c
 	ns, P1, Rx, M, L := p.ns, c.P1, c.Rx, ct.M, ct.L
 	xr, events, mh, ev0 := ct.xr, c.events, ct.mh, ct.ev0
@@ -236,6 +252,10 @@ func (ct *counter) block(b *block) {
 // finish folds the lanes into counts, and the mask histogram into deepest
 // and marked counts.
 func (ct *counter) finish() {
+	if ct.S > 0 {
+		ct.sigFinish()
+		return
+	}
 	c, ns, M, L := ct.c, ct.p.ns, ct.M, ct.L
 	for i := range c.xr {
 		for l := 0; l < L; l++ {

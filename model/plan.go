@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // Query selects and groups records. The zero Query is the whole dataset as
@@ -54,6 +55,9 @@ type plan struct {
 	P  int // periods; row index P in [*][P+1] arrays is "undated / outside"
 
 	meta *dsMeta
+	// noLists spares fill the selected and deep row lists (the signature
+	// counter does not read them).
+	noLists bool
 
 	slotLo int32
 	slotN  uint32
@@ -71,6 +75,16 @@ type dsMeta struct {
 	entry  []int32
 	last   []int32
 	kind   []ExitKind
+	// sig is each record's signature (nil: too many distinct ones) and
+	// sigs what each stands for; stages[k] lists the records that reached
+	// stage k, block by block (k ≥ 1).
+	sig      []uint8
+	sigs     []sigInfo
+	sigIndex map[sigInfo]uint8
+	stages   []stageList
+	ns       int
+	cutOnce  sync.Once
+	cutTable []uint8
 }
 
 var metaCache struct {
@@ -129,6 +143,9 @@ func buildMeta(ds *Dataset) *dsMeta {
 		m.kind[i] = k
 	}
 	m.ok = m.lo <= m.hi
+	m.ns = len(ds.Stages)
+	buildSigs(ds, m)
+	buildStageLists(ds, m)
 	return m
 }
 
@@ -259,26 +276,39 @@ func groupLayout(dm *Dim, maxGroups int) ([]string, []int32) {
 	return append(groups, OtherGroup), gmap
 }
 
-// parallel runs fn over [lo,hi) chunks on the available cores and returns
-// the number of workers used; fn gets the worker index.
-func parallel(n int, fn func(w, lo, hi int)) int {
-	workers := runtime.GOMAXPROCS(0)
-	if n < 1<<15 {
-		workers = 1
-	}
-	workers = max(1, min(workers, 8))
+// chunkBlocks is how many blocks a worker claims at a time.
+const chunkBlocks = 16
+
+// scan runs a pass over every block of rows on the available cores.
+// start(w) is called once per worker (w < workersFor(n)) and returns what
+// that worker does with each block. Workers claim chunks of blocks as they
+// go, so uneven work (an as-of date touches only the newest records)
+// spreads over the cores.
+func (p *plan) scan(start func(w int) func(b *block)) {
+	n := p.ds.Len()
+	workers := workersFor(n)
 	if workers == 1 {
-		fn(0, 0, n)
-		return 1
+		p.blocks(0, n, start(0))
+		return
 	}
+	var next atomic.Int64
+	chunk := int64(chunkBlocks * blockSize)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		lo, hi := n*w/workers, n*(w+1)/workers
 		wg.Add(1)
-		go func() { defer wg.Done(); fn(w, lo, hi) }()
+		go func() {
+			defer wg.Done()
+			fn := start(w)
+			for {
+				lo := next.Add(chunk) - chunk
+				if lo >= int64(n) {
+					return
+				}
+				p.blocks(int(lo), int(min(lo+chunk, int64(n))), fn)
+			}
+		}()
 	}
 	wg.Wait()
-	return workers
 }
 
 // workers is how many accumulators parallel will use for n rows.

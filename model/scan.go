@@ -24,6 +24,11 @@ type block struct {
 	rows     [blockSize]uint16
 	nRows    int
 	filtered bool
+	// sig is the rows' signatures, sigCut for the rows the as-of date
+	// changes (len(sigs), listed in cut); nil-length when the dataset has none.
+	sig  [blockSize]uint8
+	cut  [blockSize]uint16
+	nCut int
 }
 
 // fill evaluates rows [lo, lo+n) into b.
@@ -32,14 +37,20 @@ func (p *plan) fill(b *block, lo, n int) {
 	b.lo, b.n = lo, n
 	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
 	copy(mask, ds.Reached[lo:lo+n])
-	nd := 0
-	for j, mk := range mask {
-		b.deep[nd] = uint16(j)
-		nd += int(b2u(mk > 1))
+	if !p.noLists {
+		nd := 0
+		for j, mk := range mask {
+			b.deep[nd] = uint16(j)
+			nd += int(b2u(mk > 1))
+		}
+		b.nDeep = nd
 	}
-	b.nDeep = nd
 	copy(entry, meta.entry[lo:lo+n])
 	copy(kind, meta.kind[lo:lo+n])
+	if meta.sig != nil {
+		copy(b.sig[:n], meta.sig[lo:lo+n])
+	}
+	b.nCut = 0
 	for j := range sel {
 		sel[j] = 1
 	}
@@ -61,6 +72,15 @@ func (p *plan) fill(b *block, lo, n int) {
 		Lookup(*p.gcodes, lo, p.gmap, g)
 	}
 	b.filtered = p.cut || len(p.terms) > 0
+	if p.noLists {
+		if b.filtered {
+			for j, s := range sel {
+				m := int32(s) - 1 // 0 selected, all ones not
+				g[j] = g[j]&^m | junk&m
+			}
+		}
+		return
+	}
 	if !b.filtered {
 		copy(b.rows[:n], identity[:n])
 		b.nRows = n
@@ -91,35 +111,33 @@ func (p *plan) cutBlock(b *block) {
 		m += int(b2u(l > asOf))
 	}
 	cut := idx[:m]
-	for _, j := range cut {
-		b.entry[j] = NoDay
-	}
-	// Stage by stage from the deepest, over the cut rows that reached it:
-	// drop dates after as-of; the last date kept is the first stage's, the entry.
-	var sub [blockSize]uint16
-	for k := p.ns - 1; k >= 0; k-- {
-		ms := 0
-		for _, j := range cut {
-			sub[ms] = j
-			ms += int(b.mask[j]>>k) & 1
-		}
-		col := ds.Days[k][lo : lo+b.n]
-		for _, j := range sub[:ms] {
-			d := col[j]
-			late := d > asOf
-			b.mask[j] &^= b2u(late) << k
-			e := b.entry[j]
-			if d != NoDay && !late {
-				e = d
-			}
-			b.entry[j] = e
-		}
-	}
 	lastBit := uint16(1) << (p.ns - 1)
+	tr, M := p.meta.cutSigs(), 1<<p.ns
+	cutCode := uint8(len(p.meta.sigs))
+	nc := 0
 	for _, jj := range cut {
 		j := int(jj)
 		i := lo + j
-		mk := b.mask[j]
+		// Drop the stages dated after as-of; the entry is the first date left.
+		e, mk := NoDay, b.mask[j]
+		if mk == 1 { // most records: only the first stage
+			if d := ds.Days[0][i]; d > asOf {
+				mk = 0
+			} else {
+				e = d
+			}
+		} else {
+			for mm := mk; mm != 0; mm &= mm - 1 {
+				k := bitIndex(mm)
+				d := ds.Days[k][i]
+				if d > asOf {
+					mk &^= 1 << k
+				} else if e == NoDay {
+					e = d
+				}
+			}
+		}
+		b.mask[j], b.entry[j] = mk, e
 		if mk == 0 && ds.Reached[i] != 0 {
 			b.sel[j] = 0
 		}
@@ -135,7 +153,19 @@ func (p *plan) cutBlock(b *block) {
 			k = ExitOpen // the win is after as-of
 		}
 		b.kind[j] = k
+		// The record's signature after the cut, if the dataset has it;
+		// otherwise it is counted on its own (listed in b.cut).
+		if tr != nil {
+			if c := tr[(int(b.sig[j])*M+int(mk))*nKinds+int(k)]; c != noSig {
+				b.sig[j] = c
+				continue
+			}
+		}
+		b.sig[j] = cutCode
+		b.cut[nc] = jj
+		nc++
 	}
+	b.nCut = nc
 }
 
 // identity is 0, 1, 2, …: the row list of a block nothing was filtered from.

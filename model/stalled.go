@@ -75,10 +75,11 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 		top           *stallHeap
 		open, stalled []int
 	}
-	parts := make([]part, workersFor(ds.Len()))
-	parallel(ds.Len(), func(w, lo, hi int) {
-		pt := part{top: &stallHeap{limit: limit}, open: make([]int, ns), stalled: make([]int, ns)}
-		p.blocks(lo, hi, func(b *block) {
+	parts := make([]*part, workersFor(ds.Len()))
+	p.scan(func(w int) func(*block) {
+		pt := &part{top: &stallHeap{limit: limit}, open: make([]int, ns), stalled: make([]int, ns)}
+		parts[w] = pt
+		return func(b *block) {
 			for _, jj := range b.rows[:b.nRows] {
 				j := int(jj)
 				if b.kind[j] != ExitOpen {
@@ -100,8 +101,7 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 				pt.stalled[k]++
 				pt.top.push(stallRef{row: b.lo + j, stage: k, since: d, over: age - thr[k]})
 			}
-		})
-		parts[w] = pt
+		}
 	})
 	var all []stallRef
 	for _, pt := range parts {

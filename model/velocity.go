@@ -129,10 +129,10 @@ func (p *plan) velocity() (*velHist, error) {
 		return &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D), p: make([]int32, P1*T*2*D)}
 	}
 	parts := make([]*velHist, workersFor(p.ds.Len()))
-	parallel(p.ds.Len(), func(w, lo, hi int) {
+	p.scan(func(w int) func(*block) {
 		h := mk()
 		parts[w] = h
-		p.blocks(lo, hi, func(b *block) { p.velBlock(h, b) })
+		return func(b *block) { p.velBlock(h, b) }
 	})
 	h := parts[0]
 	for _, o := range parts[1:] {

@@ -1,0 +1,62 @@
+package model_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"funnel/model"
+)
+
+// TestSignaturePathMatchesMaskPath runs the same queries with row
+// signatures (sig.go) and without, and wants identical results: filters,
+// as-of dates that cut records, every period, breakdowns large enough to
+// need an "(other)" group, and cohorts.
+func TestSignaturePathMatchesMaskPath(t *testing.T) {
+	ds := propData
+	var queries []model.Query
+	for _, by := range []string{"", "channel", "company", "campaign"} {
+		for _, per := range []model.Period{model.PeriodNone, model.PeriodWeek, model.PeriodMonth, model.PeriodQuarter} {
+			for _, asOf := range []int32{0, model.DayFromCivil(2026, 2, 14), model.DayFromCivil(2025, 9, 1)} {
+				queries = append(queries, model.Query{By: by, Period: per, AsOf: asOf})
+			}
+		}
+	}
+	for i, expr := range propFilters {
+		queries = append(queries, model.Query{Filters: []model.Filter{filter(t, ds, expr)}, By: []string{"segment", "owner", ""}[i%3],
+			Period: model.PeriodMonth, AsOf: []int32{0, model.DayFromCivil(2026, 4, 30)}[i%2]})
+	}
+	for _, q := range queries {
+		name := fmt.Sprintf("by=%s period=%v asof=%d filters=%d", q.By, q.Period, q.AsOf, len(q.Filters))
+		fast, slow := both(t, func() any { return compute(t, ds, q) })
+		if fast != slow {
+			t.Fatalf("%s: signature path differs from mask path", name)
+		}
+		cq := model.CohortQuery{Query: q}
+		fast, slow = both(t, func() any {
+			r, err := model.Cohorts(ds, cq)
+			if err != nil {
+				return err.Error()
+			}
+			return r
+		})
+		if fast != slow {
+			t.Fatalf("cohorts %s: signature path differs from mask path", name)
+		}
+	}
+}
+
+func both(t *testing.T, run func() any) (fast, slow string) {
+	t.Helper()
+	js := func() string {
+		b, err := json.Marshal(run())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	fast = js()
+	model.SetSignaturePath(false)
+	defer model.SetSignaturePath(true)
+	return fast, js()
+}
