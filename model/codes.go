@@ -219,3 +219,22 @@ func (c Codes) Histogram(counts []int) {
 		}
 	}
 }
+
+// AndLookup clears sel[j] where table[code of record lo+j] is 0 (a filter
+// on the column: table is 1 for the codes it allows).
+func AndLookup(c Codes, lo int, table []uint8, sel []uint8) {
+	switch {
+	case c.u8 != nil:
+		for j, v := range c.u8[lo : lo+len(sel)] {
+			sel[j] &= table[v]
+		}
+	case c.u16 != nil:
+		for j, v := range c.u16[lo : lo+len(sel)] {
+			sel[j] &= table[v]
+		}
+	default:
+		for j, v := range c.u32[lo : lo+len(sel)] {
+			sel[j] &= table[v]
+		}
+	}
+}

@@ -137,6 +137,7 @@ type counter struct {
 	// S == 0 when the mask path is used.
 	S  int
 	sh []int32
+	ev []int32 // stage-date events × 4 lanes
 }
 
 // laneBudget is the most counters a lane set may hold before one lane is used.

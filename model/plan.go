@@ -45,6 +45,7 @@ type plan struct {
 	dataLo int32
 	dataHi int32
 	terms  []Term
+	nFixed int // terms[:nFixed] are on dimension columns (as-of does not change them)
 
 	gcodes *Codes  // By dimension codes (nil: one group)
 	gmap   []int32 // code -> group
@@ -182,6 +183,13 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 			p.terms = append(p.terms, t)
 		}
 	}
+	// Dimension terms first (they commute: the terms are ANDed).
+	sort.SliceStable(p.terms, func(a, b int) bool { return p.terms[a].fixed() && !p.terms[b].fixed() })
+	for _, t := range p.terms {
+		if t.fixed() {
+			p.nFixed++
+		}
+	}
 	if q.By != "" {
 		dm := ds.Dim(q.By)
 		if dm == nil {
@@ -203,6 +211,10 @@ func newPlan(ds *Dataset, q Query) (*plan, error) {
 	p.layoutSlots()
 	return p, nil
 }
+
+// fixed says whether the term reads only a dimension column, which an
+// as-of date does not change.
+func (t *Term) fixed() bool { return t.kind == termDim || t.kind == termReason }
 
 type layoutKey struct {
 	dm  *Dim

@@ -54,11 +54,16 @@ func (p *plan) fill(b *block, lo, n int) {
 	for j := range sel {
 		sel[j] = 1
 	}
+	// Terms on dimension columns do not depend on the as-of date: they
+	// run first, so the cut visits only the records they keep.
+	for ti := range p.terms[:p.nFixed] {
+		p.terms[ti].matchBlock(ds, b)
+	}
 	if p.cut {
 		p.cutBlock(b)
 	}
-	for ti := range p.terms {
-		p.terms[ti].matchBlock(ds, b)
+	for ti := range p.terms[p.nFixed:] {
+		p.terms[p.nFixed+ti].matchBlock(ds, b)
 	}
 	// Unselected rows go to group G, which the caller allocates and
 	// ignores: the accumulation loops then need no branch on selection.
@@ -97,8 +102,8 @@ func (p *plan) fill(b *block, lo, n int) {
 	b.nRows = m
 }
 
-// cutBlock applies the as-of date to the rows it touches: those with
-// something after it (a short list, made branch-free). Their stages after
+// cutBlock applies the as-of date to the selected rows it touches: those
+// with something after it. Their stages after
 // as-of are dropped, the entry is the first date left, an exit after as-of
 // has not happened, and a record with every dated stage after as-of did
 // not exist yet.
@@ -106,9 +111,10 @@ func (p *plan) cutBlock(b *block) {
 	ds, lo, asOf := p.ds, b.lo, p.asOf
 	var idx [blockSize]uint16
 	m := 0
+	sel := b.sel[:b.n]
 	for j, l := range p.meta.last[lo : lo+b.n] {
 		idx[m] = uint16(j)
-		m += int(b2u(l > asOf))
+		m += int(b2u(l > asOf) & uint16(sel[j]))
 	}
 	cut := idx[:m]
 	lastBit := uint16(1) << (p.ns - 1)
@@ -191,11 +197,7 @@ func (t *Term) matchBlock(ds *Dataset, b *block) {
 	width := uint32(t.hi - t.lo) // range checks: one unsigned compare, NoDay falls outside
 	switch t.kind {
 	case termDim, termReason:
-		var hit [blockSize]uint8
-		Lookup(t.dim.Codes, lo, allow, hit[:n])
-		for j, h := range hit[:n] {
-			sel[j] &= h
-		}
+		AndLookup(t.dim.Codes, lo, allow, sel)
 	case termEntry:
 		for j, d := range b.entry[:n] {
 			in := b2u(uint32(d-t.lo) <= width)

@@ -60,3 +60,26 @@ func both(t *testing.T, run func() any) (fast, slow string) {
 	defer model.SetSignaturePath(true)
 	return fast, js()
 }
+
+// TestVelocityPassMatchesReference compares the velocity pass with the
+// first, record-by-record one over filters, as-of dates and breakdowns.
+func TestVelocityPassMatchesReference(t *testing.T) {
+	ds := propData
+	for i, fe := range []string{"", "channel=chat", "segment!=SMB created>=2025-06", "stage>=SQL", "exit=lost"} {
+		for _, asOf := range []int32{0, model.DayFromCivil(2026, 3, 31), model.DayFromCivil(2025, 8, 15)} {
+			for _, by := range []string{"", "channel", "company"} {
+				q := model.Query{By: by, AsOf: asOf, Period: []model.Period{model.PeriodNone, model.PeriodMonth, model.PeriodWeek}[i%3]}
+				if fe != "" {
+					q.Filters = []model.Filter{filter(t, ds, fe)}
+				}
+				ok, err := model.VelocityMatchesReference(ds, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !ok {
+					t.Fatalf("filter %q as of %d by %q: velocity histograms differ from the reference pass", fe, asOf, by)
+				}
+			}
+		}
+	}
+}

@@ -21,6 +21,9 @@ func (ct *counter) useSigs() {
 		ct.L = 4
 	}
 	ct.sh = make([]int32, cells*S*ct.L)
+	if ct.p.P > 0 {
+		ct.ev = make([]int32, cells*ct.p.ns*4)
+	}
 	ct.mh = nil
 }
 
@@ -62,12 +65,13 @@ func (ct *counter) sigBlock(b *block) {
 	if p.P == 0 {
 		return
 	}
-	ns := p.ns
-	events := c.events
+	// Stage-date events, four lanes: neighbouring records (the data is
+	// mostly in date order) hit the same counter.
+	ns, ev := p.ns, ct.ev
 	for k := 1; k < ns; k++ {
 		col := p.ds.Days[k][b.lo : b.lo+n]
-		for _, j := range p.meta.stages[k].block(b.lo) {
-			events[(int(group[j])*P1+p.periodOf(col[j]))*ns+k]++
+		for x, j := range p.meta.stages[k].block(b.lo) {
+			ev[((int(group[j])*P1+p.periodOf(col[j]))*ns+k)*4+x&3]++
 		}
 	}
 }
@@ -114,6 +118,9 @@ func (ct *counter) sigFinish() {
 	p, c := ct.p, ct.c
 	ns, P1, S, L, Rx := p.ns, c.P1, ct.S, ct.L, c.Rx
 	sigs := p.meta.sigs
+	for i, v := range ct.ev {
+		c.events[i/4] += v
+	}
 	for cell := 0; cell < (c.G+1)*P1; cell++ {
 		g := cell / P1
 		for s := 0; s < S-1; s++ {

@@ -64,12 +64,14 @@ type velHist struct {
 	g, p    []int32
 	G1, P1  int
 	neg     int
-	maxDays int
+	periods bool
+	days    velDays
 }
 
 func (h *velHist) add(o *velHist) {
 	addRange(h.g, o.g)
 	addRange(h.p, o.p)
+	addRange(h.days.n, o.days.n)
 	h.neg += o.neg
 }
 
@@ -125,8 +127,14 @@ func (p *plan) velocity() (*velHist, error) {
 	if (G1+P1)*T*2*D > 1<<25 {
 		return nil, fmt.Errorf("too many groups or periods for velocity (%d × %d): use a coarser period or fewer groups", p.G, p.P)
 	}
+	span := int(max(p.dataHi-p.dataLo, 0)) + 1
 	mk := func() *velHist {
-		return &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D), p: make([]int32, P1*T*2*D)}
+		pn := 1 // the junk cell
+		if p.P > 0 {
+			pn += P1 * T * 2 * D
+		}
+		return &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D+1), p: make([]int32, pn),
+			periods: p.P > 0, days: velDays{span: span, n: make([]int32, p.G*2*span+1)}}
 	}
 	parts := make([]*velHist, workersFor(p.ds.Len()))
 	p.scan(func(w int) func(*block) {
@@ -138,81 +146,8 @@ func (p *plan) velocity() (*velHist, error) {
 	for _, o := range parts[1:] {
 		h.add(o)
 	}
+	p.finishDays(h)
 	return h, nil
-}
-
-func (p *plan) velBlock(h *velHist, b *block) {
-	ds, ns, T, D := p.ds, p.ns, h.T, h.D
-	hg, hp := h.g, h.p
-	asOf := p.asOf
-	periods := p.P > 0
-	put := func(g, pe, step, ev int, dur int32) {
-		if dur < 0 {
-			h.neg++
-			return
-		}
-		du := min(int(dur), D-1)
-		hg[((g*T+step)*2+ev)*D+du]++
-		if periods {
-			hp[((pe*T+step)*2+ev)*D+du]++
-		}
-	}
-	days0 := ds.Days[0][b.lo : b.lo+b.n]
-	last := ds.Days[ns-1][b.lo : b.lo+b.n]
-	xday := ds.ExitDay[b.lo : b.lo+b.n]
-	for _, jj := range b.rows[:b.nRows] {
-		j := int(jj)
-		g := int(b.group[j])
-		mask, kind, e := b.mask[j], b.kind[j], b.entry[j]
-		// a record open at the first stage (most rows) is censored there;
-		// deeper rows are visited below
-		if mask == 1 && kind == ExitOpen && days0[j] != NoDay {
-			put(g, p.periodOf(days0[j]), 0, 1, asOf-days0[j])
-		}
-		if e == NoDay || mask == 0 {
-			continue
-		}
-		pe := p.periodOf(e)
-		switch kind {
-		case ExitOpen:
-			put(g, pe, T-1, 1, asOf-e)
-		case ExitWon, ExitChurned:
-			if c := last[j]; c != NoDay {
-				put(g, pe, T-1, 0, c-e)
-			}
-		default:
-			if c := xday[j]; c != NoDay {
-				put(g, pe, T-1, 0, c-e)
-			}
-		}
-	}
-	for _, jj := range b.deep[:b.nDeep] {
-		j := int(jj)
-		g := int(b.group[j])
-		mask, kind := b.mask[j], b.kind[j]
-		if g == p.G || mask <= 1 {
-			continue
-		}
-		i := b.lo + j
-		dp := deepest(mask)
-		for m := mask; m != 0; m &= m - 1 {
-			k := bitIndex(m)
-			if k == ns-1 {
-				break
-			}
-			d0 := ds.Days[k][i]
-			if d0 == NoDay {
-				continue
-			}
-			if mask&(1<<(k+1)) != 0 {
-				if d1 := ds.Days[k+1][i]; d1 != NoDay {
-					put(g, p.periodOf(d0), k, 0, d1-d0)
-				}
-			} else if dp == k && kind == ExitOpen {
-				put(g, p.periodOf(d0), k, 1, asOf-d0)
-			}
-		}
-	}
 }
 
 // velSlice derives the steps of group (or period, when isPeriod) idx; -1 sums all groups.
