@@ -9,10 +9,11 @@ import (
 	"strings"
 )
 
-// StarterMapping reads a file's header and returns a mapping file (YAML)
-// to edit: the detected preset's columns, or a date-per-stage guess, with
-// every header listed in a comment. It reads at most the first 1 MiB.
-func StarterMapping(ctx context.Context, path string) ([]byte, error) {
+// StarterMapping reads a file's header and returns a mapping file (YAML or
+// TOML, same keys) to edit: the detected preset's columns, or a
+// date-per-stage guess, with every header listed in a comment. It reads at
+// most the first 1 MiB.
+func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]byte, error) {
 	raw, err := readFile(ctx, path, nil)
 	if err != nil {
 		return nil, err
@@ -46,7 +47,12 @@ func StarterMapping(ctx context.Context, path string) ([]byte, error) {
 	if len(m.Stages) == 0 {
 		m.Stages = []StageMap{{Name: "Lead"}}
 	}
-	y, err := m.YAML()
+	var y []byte
+	if format == FormatTOML {
+		y, err = m.TOML()
+	} else {
+		y, err = m.YAML()
+	}
 	if err != nil {
 		return nil, err
 	}
