@@ -177,6 +177,14 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		decisions = append(decisions, name+": "+n)
 	}
 	m, err := chooseMapping(name, header, opt)
+	inferred := false
+	if err == nil && opt.Mapping == nil && opt.Preset == "" && len(m.Stages) == 0 {
+		// No preset and no date columns: yes/no stage flags, if it has them.
+		if fm, why := autoFlags(name, header, takeSample(text[sp.pos:], d.Delim, sp.line)); fm != nil {
+			m, inferred = fm, true
+			decisions = append(decisions, why)
+		}
+	}
 	var plan *plan
 	if err == nil {
 		plan, err = compile(name, header, m)
@@ -191,9 +199,11 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if err != nil {
 		return nil, err
 	}
-	if m.Preset != "" && opt.Mapping == nil {
+	switch {
+	case inferred: // autoFlags said how the columns were read
+	case m.Preset != "" && opt.Mapping == nil:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
-	} else {
+	default:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
 	}
 	est := estimateRows(text[sp.pos:])

@@ -53,7 +53,7 @@ func TestTOMLMappingErrors(t *testing.T) {
 // starter, and both load the file into the same dataset.
 func TestStarterTOMLRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	for _, file := range []string{"hubspot_deals.csv", "salesforce_leads.csv", "pipedrive_deals.csv", "history_log.csv", "dmy_dates.csv"} {
+	for _, file := range []string{"hubspot_deals.csv", "salesforce_leads.csv", "pipedrive_deals.csv", "history_log.csv", "dmy_dates.csv", "flags.csv", "deals_flags.csv"} {
 		t.Run(file, func(t *testing.T) {
 			var ms [2]*Mapping
 			for i, f := range []MappingFormat{FormatYAML, FormatTOML} {

@@ -44,6 +44,15 @@ func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]b
 	if err != nil {
 		return nil, err
 	}
+	note := ""
+	if rows := flagRows(header, takeSample(text[sp.pos:], d.Delim, sp.line)); len(m.Stages) == 0 {
+		// No date columns: yes/no columns become stage flags.
+		if fm, _ := flagsMapping(header, rows); fm != nil {
+			m = fm
+		}
+	} else if m.Preset == PresetStageDates {
+		note = flagNote(header, rows)
+	}
 	if len(m.Stages) == 0 {
 		m.Stages = []StageMap{{Name: "Lead"}}
 	}
@@ -65,6 +74,7 @@ func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]b
 	for i, h := range header {
 		fmt.Fprintf(&b, "#   %d. %s\n", i+1, strings.ReplaceAll(h, "\n", " "))
 	}
+	b.WriteString(note)
 	b.Write(y)
 	return b.Bytes(), nil
 }

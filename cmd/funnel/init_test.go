@@ -101,3 +101,35 @@ func TestInitTOML(t *testing.T) {
 		}
 	}
 }
+
+// A yes/no flags file: funnel init writes a mapping that loads it unedited,
+// and without a mapping the flags are inferred and the decision reported.
+func TestFlagsFileWithoutMapping(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "funnel.yaml")
+	io, _, errb := testIO()
+	if code := run([]string{"init", fixtures + "deals_flags.csv", "--out", out}, io); code != exitOK {
+		t.Fatalf("init: exit %d %s", code, errb)
+	}
+	io, stdout, errb := testIO()
+	if code := run([]string{"--map", out, fixtures + "deals_flags.csv"}, io); code != exitOK || !strings.Contains(stdout.String(), "Demo Done") {
+		t.Fatalf("--map: exit %d %s %s", code, stdout, errb)
+	}
+	io, stdout, errb = testIO()
+	if code := run([]string{"report", "--by", "Owner", fixtures + "deals_flags.csv"}, io); code != exitOK {
+		t.Fatalf("report: exit %d %s", code, errb)
+	}
+	for _, want := range []string{"no dates", "Demo Done", "Ana"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	io, stdout, errb = testIO()
+	if code := run([]string{"report", "--format", "json", fixtures + "deals_flags.csv"}, io); code != exitOK ||
+		!strings.Contains(stdout.String(), "read as yes/no stage flags") {
+		t.Errorf("json report: exit %d %s, want the flags decision", code, errb)
+	}
+	io, _, errb = testIO()
+	if code := run([]string{"report", "--sections", "cohorts", fixtures + "flags.csv"}, io); code != exitUsage || !strings.Contains(errb.String(), "needs stage dates") {
+		t.Errorf("cohorts on flags: exit %d %s", code, errb)
+	}
+}
