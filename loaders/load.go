@@ -50,9 +50,10 @@ func LoadFile(path string, opt Options) (*model.Dataset, error) {
 	return LoadFiles(context.Background(), []string{path}, opt)
 }
 
-// LoadFiles loads one or more files. Two files (leads and deals) are joined
-// into one funnel by lead id, email or account; the match rate is reported
-// in Load.Decisions. Cancelling ctx stops the load.
+// LoadFiles loads one or more files. Several files (leads, deals, …) are
+// joined into one funnel, each onto the ones before, by lead id, email or
+// account; each match rate is reported in Load.Decisions. Cancelling ctx
+// stops the load.
 func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no files to load")

@@ -101,8 +101,8 @@ for example:
 Stages are the date columns in file order unless --stages names them.
 HubSpot contacts/deals, Salesforce lead/opportunity reports and Pipedrive deal
 exports are recognised from their headers (--preset forces one); any other CSV
-can be read with a mapping file (--map, written by funnel init). Two files
-(leads and deals) are joined by lead id, email or account.
+can be read with a mapping file (--map, written by funnel init). Two or more
+files (leads, deals, …) are joined onto the first by lead id, email or account.
 When standard output is not a terminal, funnel prints the overview as text.`,
 		Example: `  funnel                                  # the demo
   funnel leads.csv
