@@ -2,6 +2,8 @@ package loaders
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -97,7 +99,15 @@ func TestMappingErrors(t *testing.T) {
 			t.Errorf("%q: %v, want %q", in, err, want)
 		}
 	}
-	if _, err := ReadMapping("x.toml"); err == nil || !strings.Contains(err.Error(), "TOML") {
-		t.Errorf("toml: %v", err)
+	// A .toml name is read as TOML: YAML text in it fails there, located.
+	p := filepath.Join(t.TempDir(), "x.toml")
+	if err := os.WriteFile(p, []byte("shape: flags\nstages: [{name: A}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadMapping(p); err == nil || !strings.HasPrefix(err.Error(), "x.toml: [1:") {
+		t.Errorf("yaml text in x.toml: %v", err)
+	}
+	if _, err := ReadMapping(fx + "flags.toml"); err != nil {
+		t.Errorf("flags.toml: %v", err)
 	}
 }

@@ -93,6 +93,8 @@ func TestFixtures(t *testing.T) {
 		{"history_log.csv", "", "Lead,MQL,SQL,Won", 3, "1111 1100 1000", "1 records moved backward or re-entered a stage", true, false},
 		{"flags.csv", "flags.yaml", "Lead,Qualified,Converted,Won", 4, "1111 1100 1110 1000", "come from yes/no flags without dates", false, false},
 		{"custom_current_stage.csv", "custom_current_stage.yaml", "Intro,Demo,Proposal,Won", 3, "1100 1111 1000", "given mapping (current-stage shape)", true, true},
+		{"custom_current_stage.csv", "custom_current_stage.toml", "Intro,Demo,Proposal,Won", 3, "1100 1111 1000", "given mapping (current-stage shape)", true, true},
+		{"flags.csv", "flags.toml", "Lead,Qualified,Converted,Won", 4, "1111 1100 1110 1000", "come from yes/no flags without dates", false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -81,6 +82,27 @@ func FuzzParseMapping(f *testing.F) {
 			t.Fatal("parsed mapping fails Check")
 		}
 		// A valid mapping against an arbitrary header must not panic.
+		_, _ = LoadBytes(context.Background(), []byte("a,b,c\n1,Lead,2024-01-01\n"), "x.csv", Options{Mapping: m})
+	})
+}
+
+// FuzzReadMappingTOML: any bytes either parse into a mapping that passes
+// Check or fail with an error naming the file; never a panic.
+func FuzzReadMappingTOML(f *testing.F) {
+	seedFixtures(f, "*.toml")
+	f.Add([]byte("shape = \"history\"\nid = \"a\"\nstage_column = \"b\"\ntimestamp = \"c\"\nstages = [{name = \"A\"}]\n"))
+	f.Add([]byte("shape = 'flags'\n[[stages]]\nname = 'A'\n[[stages]]\nname = 'B'\nflag = 'b'\nvalues = ['x']\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := ParseMappingTOML("m.toml", b)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "m.toml: ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if m.Check() != nil {
+			t.Fatal("parsed mapping fails Check")
+		}
 		_, _ = LoadBytes(context.Background(), []byte("a,b,c\n1,Lead,2024-01-01\n"), "x.csv", Options{Mapping: m})
 	})
 }

@@ -7,15 +7,31 @@ import (
 	"funnel/model"
 )
 
-// joinAll joins a leads file and a deals file into one funnel: each lead
+// joinAll joins files into one funnel, left to right: the first two as
+// leads and deals (joinPair), then each further file (deals, onboarding,
+// renewals…) onto the funnel joined so far, whose records stay the leads'.
+// Each join's match rate goes into the decisions.
+func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
+	if len(sets) < 2 {
+		return nil, fmt.Errorf("%d files given: a join needs two or more", len(sets))
+	}
+	acc := sets[0]
+	for _, next := range sets[1:] {
+		ds, err := joinPair(acc, next, maxProblems)
+		if err != nil {
+			return nil, err
+		}
+		acc = &loaded{ds: ds, mapping: acc.mapping}
+	}
+	return acc.ds, nil
+}
+
+// joinPair joins a leads set and a deals set into one funnel: each lead
 // takes the stages of its furthest deal, matched by the deal's lead/contact
 // id, then email, then account. Deals that match no lead are skipped and
-// listed; the match rate goes into the decisions.
-func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
-	if len(sets) != 2 {
-		return nil, fmt.Errorf("%d files given: funnel joins two (a leads or contacts file and a deals file)", len(sets))
-	}
-	L, D := sets[0], sets[1]
+// listed; the match rate goes into the decisions. The leads set may itself
+// be a join (its Load.Files lists every file; the leads file is first).
+func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	if L.leadRefs != nil && D.leadRefs == nil {
 		L, D = D, L
 	}
@@ -102,8 +118,9 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 	}
 	out.Reached, out.Exit, out.ExitDay = make([]uint16, n), make([]model.ExitKind, n), make([]int32, n)
 	out.Reason = model.NewDim("reason", n)
-	if dd.Amount != nil {
+	if dd.Amount != nil || ld.Amount != nil {
 		out.Amount = make([]int64, n)
+		copy(out.Amount, ld.Amount) // an earlier join's amounts stay unless this file has its own
 	}
 	lastL := len(ld.Stages) - 1
 	merged := len(lstages) < len(ld.Stages)
@@ -121,7 +138,7 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 			if dd.Exit[j] != model.ExitOpen || exit == model.ExitWon {
 				exit, day, reason = dd.Exit[j], dd.ExitDay[j], dd.Reason.Value(j)
 			}
-			if out.Amount != nil {
+			if dd.Amount != nil {
 				out.Amount[i] = dd.Amount[j]
 			}
 		}
@@ -130,8 +147,11 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 	}
 	out.Reason.Freeze()
 	out.Currency = dd.Currency
-	// Load accounting across both files.
-	li := model.LoadInfo{Files: []string{lname, dname}}
+	if dd.Amount == nil {
+		out.Currency = ld.Currency
+	}
+	// Load accounting across all the files.
+	li := model.LoadInfo{Files: append(append([]string(nil), ld.Load.Files...), dd.Load.Files...)}
 	li.Read = ld.Load.Read + dd.Load.Read
 	li.Used = ld.Load.Used + dd.Load.Used - len(unmatched)
 	li.Skipped = ld.Load.Skipped + dd.Load.Skipped + len(unmatched)

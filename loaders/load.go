@@ -50,9 +50,10 @@ func LoadFile(path string, opt Options) (*model.Dataset, error) {
 	return LoadFiles(context.Background(), []string{path}, opt)
 }
 
-// LoadFiles loads one or more files. Two files (leads and deals) are joined
-// into one funnel by lead id, email or account; the match rate is reported
-// in Load.Decisions. Cancelling ctx stops the load.
+// LoadFiles loads one or more files. Several files (leads, deals, …) are
+// joined into one funnel, each onto the ones before, by lead id, email or
+// account; each match rate is reported in Load.Decisions. Cancelling ctx
+// stops the load.
 func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no files to load")
@@ -177,6 +178,14 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		decisions = append(decisions, name+": "+n)
 	}
 	m, err := chooseMapping(name, header, opt)
+	inferred := false
+	if err == nil && opt.Mapping == nil && opt.Preset == "" && len(m.Stages) == 0 {
+		// No preset and no date columns: yes/no stage flags, if it has them.
+		if fm, why := autoFlags(name, header, takeSample(text[sp.pos:], d.Delim, sp.line)); fm != nil {
+			m, inferred = fm, true
+			decisions = append(decisions, why)
+		}
+	}
 	var plan *plan
 	if err == nil {
 		plan, err = compile(name, header, m)
@@ -191,9 +200,11 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if err != nil {
 		return nil, err
 	}
-	if m.Preset != "" && opt.Mapping == nil {
+	switch {
+	case inferred: // autoFlags said how the columns were read
+	case m.Preset != "" && opt.Mapping == nil:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
-	} else {
+	default:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
 	}
 	est := estimateRows(text[sp.pos:])

@@ -28,64 +28,63 @@ const (
 // from known CRM headers; a mapping file (--map funnel.yaml) gives one for
 // any CSV. Column names match headers case-insensitively.
 type Mapping struct {
-	Preset string `yaml:"preset,omitempty" json:"preset,omitempty"`
-	Shape  Shape  `yaml:"shape" json:"shape"`
+	Preset string `yaml:"preset,omitempty" toml:"preset,omitempty" json:"preset,omitempty"`
+	Shape  Shape  `yaml:"shape" toml:"shape" json:"shape"`
 	// Record identity and join keys.
-	ID      string `yaml:"id,omitempty" json:"id,omitempty"`
-	Email   string `yaml:"email,omitempty" json:"email,omitempty"`
-	Account string `yaml:"account,omitempty" json:"account,omitempty"`
+	ID      string `yaml:"id,omitempty" toml:"id,omitempty" json:"id,omitempty"`
+	Email   string `yaml:"email,omitempty" toml:"email,omitempty" json:"email,omitempty"`
+	Account string `yaml:"account,omitempty" toml:"account,omitempty" json:"account,omitempty"`
 	// LeadRef names a column holding the id of the lead/contact a deal
 	// belongs to (HubSpot "Associated Contact IDs"), used to join files.
-	LeadRef string `yaml:"lead_ref,omitempty" json:"lead_ref,omitempty"`
+	LeadRef string `yaml:"lead_ref,omitempty" toml:"lead_ref,omitempty" json:"lead_ref,omitempty"`
 	// Created is the entry date (the first stage's date when it has none).
-	Created string `yaml:"created,omitempty" json:"created,omitempty"`
+	Created string `yaml:"created,omitempty" toml:"created,omitempty" json:"created,omitempty"`
 	// Stages in funnel order, top first.
-	Stages []StageMap `yaml:"stages" json:"stages"`
+	Stages []StageMap `yaml:"stages" toml:"stages" json:"stages"`
 	// StageColumn holds the current stage (current-stage) or the stage
 	// changed to (history); Timestamp the change's date (history).
-	StageColumn string `yaml:"stage_column,omitempty" json:"stage_column,omitempty"`
-	Timestamp   string `yaml:"timestamp,omitempty" json:"timestamp,omitempty"`
+	StageColumn string `yaml:"stage_column,omitempty" toml:"stage_column,omitempty" json:"stage_column,omitempty"`
+	Timestamp   string `yaml:"timestamp,omitempty" toml:"timestamp,omitempty" json:"timestamp,omitempty"`
 	// Status holds open/won/lost; Won, Lost and Disqualified list the
 	// values (of Status or StageColumn) that mean each exit.
-	Status       string   `yaml:"status,omitempty" json:"status,omitempty"`
-	Won          []string `yaml:"won,omitempty" json:"won,omitempty"`
-	Lost         []string `yaml:"lost,omitempty" json:"lost,omitempty"`
-	Disqualified []string `yaml:"disqualified,omitempty" json:"disqualified,omitempty"`
+	Status       string   `yaml:"status,omitempty" toml:"status,omitempty" json:"status,omitempty"`
+	Won          []string `yaml:"won,omitempty" toml:"won,omitempty" json:"won,omitempty"`
+	Lost         []string `yaml:"lost,omitempty" toml:"lost,omitempty" json:"lost,omitempty"`
+	Disqualified []string `yaml:"disqualified,omitempty" toml:"disqualified,omitempty" json:"disqualified,omitempty"`
 	// WonDate, LostDate and CloseDate give the exit day.
-	WonDate   string `yaml:"won_date,omitempty" json:"won_date,omitempty"`
-	LostDate  string `yaml:"lost_date,omitempty" json:"lost_date,omitempty"`
-	CloseDate string `yaml:"close_date,omitempty" json:"close_date,omitempty"`
-	Reason    string `yaml:"reason,omitempty" json:"reason,omitempty"`
-	Amount    string `yaml:"amount,omitempty" json:"amount,omitempty"`
-	Currency  string `yaml:"currency,omitempty" json:"currency,omitempty"`
+	WonDate   string `yaml:"won_date,omitempty" toml:"won_date,omitempty" json:"won_date,omitempty"`
+	LostDate  string `yaml:"lost_date,omitempty" toml:"lost_date,omitempty" json:"lost_date,omitempty"`
+	CloseDate string `yaml:"close_date,omitempty" toml:"close_date,omitempty" json:"close_date,omitempty"`
+	Reason    string `yaml:"reason,omitempty" toml:"reason,omitempty" json:"reason,omitempty"`
+	Amount    string `yaml:"amount,omitempty" toml:"amount,omitempty" json:"amount,omitempty"`
+	Currency  string `yaml:"currency,omitempty" toml:"currency,omitempty" json:"currency,omitempty"`
 	// Probability is a win probability in percent.
-	Probability string `yaml:"probability,omitempty" json:"probability,omitempty"`
+	Probability string `yaml:"probability,omitempty" toml:"probability,omitempty" json:"probability,omitempty"`
 	// Channel is the acquisition channel (lead source); Dims are more
 	// columns to break down by. Both become dimensions.
-	Channel string   `yaml:"channel,omitempty" json:"channel,omitempty"`
-	Dims    []string `yaml:"dims,omitempty" json:"dims,omitempty"`
+	Channel string   `yaml:"channel,omitempty" toml:"channel,omitempty" json:"channel,omitempty"`
+	Dims    []string `yaml:"dims,omitempty" toml:"dims,omitempty" json:"dims,omitempty"`
 }
 
 // StageMap is one funnel stage: its date column (stage-dates), its yes/no
 // column (flags, or alongside a date), and the stage-column values that
 // mean it (current-stage, history).
 type StageMap struct {
-	Name   string   `yaml:"name" json:"name"`
-	Date   string   `yaml:"date,omitempty" json:"date,omitempty"`
-	Flag   string   `yaml:"flag,omitempty" json:"flag,omitempty"`
-	Values []string `yaml:"values,omitempty" json:"values,omitempty"`
+	Name   string   `yaml:"name" toml:"name" json:"name"`
+	Date   string   `yaml:"date,omitempty" toml:"date,omitempty" json:"date,omitempty"`
+	Flag   string   `yaml:"flag,omitempty" toml:"flag,omitempty" json:"flag,omitempty"`
+	Values []string `yaml:"values,omitempty" toml:"values,omitempty" json:"values,omitempty"`
 }
 
-// ReadMapping reads a YAML mapping file (.yaml/.yml). TOML is not
-// supported yet.
+// ReadMapping reads a mapping file: TOML when it ends in .toml, YAML
+// otherwise (.yaml/.yml). Both have the same keys and the same checks.
 func ReadMapping(path string) (*Mapping, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == ".toml" {
-		return nil, fmt.Errorf("%s: TOML mapping files are not supported yet; write it as YAML (funnel init FILE writes one)", path)
-	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if MappingFormatOf(path) == FormatTOML {
+		return ParseMappingTOML(filepath.Base(path), b)
 	}
 	return ParseMapping(filepath.Base(path), b)
 }

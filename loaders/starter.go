@@ -9,10 +9,11 @@ import (
 	"strings"
 )
 
-// StarterMapping reads a file's header and returns a mapping file (YAML)
-// to edit: the detected preset's columns, or a date-per-stage guess, with
-// every header listed in a comment. It reads at most the first 1 MiB.
-func StarterMapping(ctx context.Context, path string) ([]byte, error) {
+// StarterMapping reads a file's header and returns a mapping file (YAML or
+// TOML, same keys) to edit: the detected preset's columns, or a
+// date-per-stage guess, with every header listed in a comment. It reads at
+// most the first 1 MiB.
+func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]byte, error) {
 	raw, err := readFile(ctx, path, nil)
 	if err != nil {
 		return nil, err
@@ -43,10 +44,24 @@ func StarterMapping(ctx context.Context, path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	note := ""
+	if rows := flagRows(header, takeSample(text[sp.pos:], d.Delim, sp.line)); len(m.Stages) == 0 {
+		// No date columns: yes/no columns become stage flags.
+		if fm, _ := flagsMapping(header, rows); fm != nil {
+			m = fm
+		}
+	} else if m.Preset == PresetStageDates {
+		note = flagNote(header, rows)
+	}
 	if len(m.Stages) == 0 {
 		m.Stages = []StageMap{{Name: "Lead"}}
 	}
-	y, err := m.YAML()
+	var y []byte
+	if format == FormatTOML {
+		y, err = m.TOML()
+	} else {
+		y, err = m.YAML()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +74,7 @@ func StarterMapping(ctx context.Context, path string) ([]byte, error) {
 	for i, h := range header {
 		fmt.Fprintf(&b, "#   %d. %s\n", i+1, strings.ReplaceAll(h, "\n", " "))
 	}
+	b.WriteString(note)
 	b.Write(y)
 	return b.Bytes(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,9 +13,10 @@ import (
 
 // InitOptions are the flags of `funnel init`.
 type InitOptions struct {
-	IO   *IO
-	File string
-	Out  string
+	IO     *IO
+	File   string
+	Out    string
+	Format string
 }
 
 func newInitCmd(io *IO, runF func(*InitOptions) error) *cobra.Command {
@@ -22,10 +24,12 @@ func newInitCmd(io *IO, runF func(*InitOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init FILE",
 		Short: "Write a starter mapping file from a CSV's headers",
-		Long: `Read the header of FILE and write a mapping file (YAML) naming the id, stage,
-date, channel and amount columns and the stage order, to edit and pass with --map.
-An existing file is never overwritten.`,
+		Long: `Read the header of FILE and write a mapping file (YAML or TOML) naming the id,
+stage, date, channel and amount columns and the stage order, to edit and pass
+with --map. The format follows --format, else the --out file's extension
+(.toml is TOML, anything else YAML). An existing file is never overwritten.`,
 		Example: `  funnel init deals.csv                  # writes funnel.yaml
+  funnel init deals.csv --format toml    # writes funnel.toml
   funnel init deals.csv --out deals.yaml && funnel --map deals.yaml deals.csv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -36,12 +40,46 @@ An existing file is never overwritten.`,
 			return initRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Out, "out", "funnel.yaml", "mapping file to write (must not exist)")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "mapping file to write (must not exist; default funnel.yaml or funnel.toml)")
+	cmd.Flags().StringVar(&opts.Format, "format", "", "mapping syntax: yaml or toml (default: from --out, else yaml)")
 	return cmd
 }
 
+// initFormat settles the syntax and output path from --format and --out.
+func initFormat(opts *InitOptions) (loaders.MappingFormat, string, error) {
+	switch strings.ToLower(opts.Format) {
+	case "":
+		if opts.Out == "" {
+			return loaders.FormatYAML, "funnel.yaml", nil
+		}
+		return loaders.MappingFormatOf(opts.Out), opts.Out, nil
+	case "yaml", "yml":
+		if opts.Out == "" {
+			return loaders.FormatYAML, "funnel.yaml", nil
+		}
+		if loaders.MappingFormatOf(opts.Out) == loaders.FormatTOML {
+			return "", "", usageError{fmt.Errorf("--format yaml but --out %s ends in .toml; --map reads .toml files as TOML", opts.Out)}
+		}
+		return loaders.FormatYAML, opts.Out, nil
+	case "toml":
+		if opts.Out == "" {
+			return loaders.FormatTOML, "funnel.toml", nil
+		}
+		if loaders.MappingFormatOf(opts.Out) != loaders.FormatTOML {
+			return "", "", usageError{fmt.Errorf("--format toml needs an --out name ending in .toml (got %s); --map reads other names as YAML", opts.Out)}
+		}
+		return loaders.FormatTOML, opts.Out, nil
+	}
+	return "", "", usageError{fmt.Errorf("--format %q: expected yaml or toml", opts.Format)}
+}
+
 func initRun(opts *InitOptions) error {
-	y, err := loaders.StarterMapping(context.Background(), opts.File)
+	format, out, err := initFormat(opts)
+	if err != nil {
+		return err
+	}
+	opts.Out = out
+	y, err := loaders.StarterMapping(context.Background(), opts.File, format)
 	if err != nil {
 		return err
 	}

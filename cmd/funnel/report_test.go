@@ -32,7 +32,8 @@ func TestReportExitCodes(t *testing.T) {
 		{[]string{"report", "--map", "m.yaml"}, exitUsage, "FILE"},
 		{[]string{"report", "--preset", "hubspot"}, exitUsage, "unknown preset"},
 		{[]string{"report", "--preset", "nope", fixtures + "flags.csv"}, exitUsage, "unknown preset"},
-		{[]string{"report", "--map", "nope.toml", fixtures + "flags.csv"}, exitUsage, "TOML"},
+		{[]string{"report", "--map", "nope.toml", fixtures + "flags.csv"}, exitUsage, "nope.toml"},
+		{[]string{"report", "--map", fixtures + "flags.toml", fixtures + "flags.csv"}, exitOK, ""},
 		{[]string{"report", "--top", "0"}, exitUsage, "--top"},
 		{[]string{"report", "--no-such-flag"}, exitUsage, "unknown flag"},
 	} {

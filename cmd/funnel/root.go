@@ -101,8 +101,8 @@ for example:
 Stages are the date columns in file order unless --stages names them.
 HubSpot contacts/deals, Salesforce lead/opportunity reports and Pipedrive deal
 exports are recognised from their headers (--preset forces one); any other CSV
-can be read with a mapping file (--map, written by funnel init). Two files
-(leads and deals) are joined by lead id, email or account.
+can be read with a mapping file (--map, written by funnel init). Two or more
+files (leads, deals, …) are joined onto the first by lead id, email or account.
 When standard output is not a terminal, funnel prints the overview as text.`,
 		Example: `  funnel                                  # the demo
   funnel leads.csv
@@ -128,7 +128,7 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 	cmd.Flags().StringVar(&opts.Debug, "debug", "", "append a log of every message and its handling time to `FILE`")
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
 	cmd.Flags().StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
-	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
+	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init)")
 	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
 	addMoneyFlags(cmd, &opts.Money)
 	cmd.AddCommand(newDemoCmd(io, nil))
