@@ -69,7 +69,7 @@ func TestAutoFlags(t *testing.T) {
 	wonBy := map[string]int{}
 	for i, m := range ds.Reached {
 		if m&(1<<3) != 0 {
-			wonBy[owner.Value(int(owner.Codes[i]))]++
+			wonBy[owner.Value(i)]++
 		}
 	}
 	if !reflect.DeepEqual(wonBy, map[string]int{"Ana": 1, "Ben": 1}) || !reflect.DeepEqual(ds.Amount, []int64{120000, 80000, 0, 250000, 30000, 5000}) {
