@@ -78,7 +78,6 @@ func (p *plan) velBlockRef(h *velHist, b *block) {
 	}
 }
 
-
 // VelocityMatchesReference runs q's velocity pass and the reference
 // pass and says whether their histograms agree (tests only).
 func VelocityMatchesReference(ds *Dataset, q Query) (bool, error) {
