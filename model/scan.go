@@ -10,9 +10,14 @@ const blockSize = 2048
 
 type block struct {
 	lo, n int
-	mask  [blockSize]uint16
-	entry [blockSize]int32
-	kind  [blockSize]ExitKind
+	// mask, entry, kind and sig are the rows' reached mask, entry day,
+	// exit kind and signature (sig.go) after the as-of date: the
+	// dataset's own columns when the date cuts nothing, else copies in
+	// the buffers below. Read only outside cutBlock.
+	mask  []uint16
+	entry []int32
+	kind  []ExitKind
+	sig   []uint8
 	sel   [blockSize]uint8 // 1 selected, 0 not
 	group [blockSize]int32
 	// deep lists the rows (block offsets) whose data marks a stage past the
@@ -24,19 +29,35 @@ type block struct {
 	rows     [blockSize]uint16
 	nRows    int
 	filtered bool
-	// sig is the rows' signatures, sigCut for the rows the as-of date
-	// changes (len(sigs), listed in cut); nil-length when the dataset has none.
-	sig  [blockSize]uint8
+	// cut lists the rows the as-of date changed into a signature the
+	// dataset does not have (their sig is len(sigs)).
 	cut  [blockSize]uint16
 	nCut int
+
+	maskBuf  [blockSize]uint16
+	entryBuf [blockSize]int32
+	kindBuf  [blockSize]ExitKind
+	sigBuf   [blockSize]uint8
 }
 
 // fill evaluates rows [lo, lo+n) into b.
 func (p *plan) fill(b *block, lo, n int) {
 	ds, meta := p.ds, p.meta
 	b.lo, b.n = lo, n
-	mask, entry, kind, sel := b.mask[:n], b.entry[:n], b.kind[:n], b.sel[:n]
-	copy(mask, ds.Reached[lo:lo+n])
+	b.mask, b.entry, b.kind = ds.Reached[lo:lo+n], meta.entry[lo:lo+n], meta.kind[lo:lo+n]
+	b.sig = nil
+	if meta.sig != nil {
+		b.sig = meta.sig[lo : lo+n]
+	}
+	if p.cut { // cutBlock changes them
+		b.mask = append(b.maskBuf[:0], b.mask...)
+		b.entry = append(b.entryBuf[:0], b.entry...)
+		b.kind = append(b.kindBuf[:0], b.kind...)
+		if b.sig != nil {
+			b.sig = append(b.sigBuf[:0], b.sig...)
+		}
+	}
+	mask, sel := b.mask, b.sel[:n]
 	if !p.noLists {
 		nd := 0
 		for j, mk := range mask {
@@ -44,11 +65,6 @@ func (p *plan) fill(b *block, lo, n int) {
 			nd += int(b2u(mk > 1))
 		}
 		b.nDeep = nd
-	}
-	copy(entry, meta.entry[lo:lo+n])
-	copy(kind, meta.kind[lo:lo+n])
-	if meta.sig != nil {
-		copy(b.sig[:n], meta.sig[lo:lo+n])
 	}
 	b.nCut = 0
 	for j := range sel {
@@ -167,7 +183,9 @@ func (p *plan) cutBlock(b *block) {
 				continue
 			}
 		}
-		b.sig[j] = cutCode
+		if b.sig != nil {
+			b.sig[j] = cutCode
+		}
 		b.cut[nc] = jj
 		nc++
 	}

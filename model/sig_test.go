@@ -83,3 +83,35 @@ func TestVelocityPassMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestManySignatures: a dataset with more distinct signatures than a byte
+// holds (300 exit reasons) takes the mask path, as-of dates included.
+func TestManySignatures(t *testing.T) {
+	src := propData
+	ds := *src
+	ds.Reason = model.NewDim("reason", ds.Len())
+	for i := range ds.Len() {
+		r := ""
+		if ds.Exit[i] == model.ExitDisqualified || ds.Exit[i] == model.ExitLost {
+			r = fmt.Sprintf("reason %d", i%300)
+		}
+		ds.Reason.Append(r)
+	}
+	asOf := model.DayFromCivil(2026, 3, 1)
+	for _, q := range []model.Query{{By: "channel", Period: model.PeriodMonth}, {AsOf: asOf, Period: model.PeriodWeek}} {
+		got := compute(t, &ds, q)
+		want := compute(t, src, q)
+		for k := range got.Whole.Stages {
+			g, w := got.Whole.Stages[k], want.Whole.Stages[k]
+			if g.Reached != w.Reached || g.Left != w.Left {
+				t.Fatalf("%+v stage %d: %+v, with the original reasons %+v", q, k, g, w)
+			}
+		}
+		if _, err := model.Velocity(&ds, q); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := model.Cohorts(&ds, model.CohortQuery{Query: q}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

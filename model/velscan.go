@@ -84,24 +84,19 @@ func (p *plan) velBlock(h *velHist, b *block) {
 
 // put adds one duration: group g, period pe of its start, step, event (0)
 // or censored (1).
-// Branch-free: a negative duration counts in h.neg and lands in the last
-// (junk) cell of each histogram, as do all the period counts when there
-// are no periods.
+// A negative duration (a later stage dated before an earlier one) is
+// only counted in h.neg. Both branches are nearly always predicted.
 func (h *velHist) put(g, pe, step, ev int, dur int32) {
+	if dur < 0 {
+		h.neg++
+		return
+	}
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
-	gi := ((g*T+step)*2+ev)*D + du
-	pi := ((pe*T+step)*2+ev)*D + du
-	neg := dur < 0
-	h.neg += int(b2u(neg))
-	if neg {
-		gi = len(h.g) - 1
+	h.g[((g*T+step)*2+ev)*D+du]++
+	if h.periods {
+		h.p[((pe*T+step)*2+ev)*D+du]++
 	}
-	if neg || !h.periods {
-		pi = len(h.p) - 1
-	}
-	h.g[gi]++
-	h.p[pi]++
 }
 
 // finishDays adds the open records counted by entry day: censored at
