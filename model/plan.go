@@ -86,6 +86,9 @@ type dsMeta struct {
 	ns       int
 	cutOnce  sync.Once
 	cutTable []uint8
+	ds       *Dataset
+	velOnce  sync.Once
+	vel      *velBins
 }
 
 var metaCache struct {
@@ -144,7 +147,7 @@ func buildMeta(ds *Dataset) *dsMeta {
 		m.kind[i] = k
 	}
 	m.ok = m.lo <= m.hi
-	m.ns = len(ds.Stages)
+	m.ns, m.ds = len(ds.Stages), ds
 	buildSigs(ds, m)
 	buildStageLists(ds, m)
 	return m

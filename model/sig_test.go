@@ -3,6 +3,7 @@ package model_test
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"testing"
 
 	"funnel/model"
@@ -112,6 +113,68 @@ func TestManySignatures(t *testing.T) {
 		}
 		if _, err := model.Cohorts(&ds, model.CohortQuery{Query: q}); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestStalledMatchesRowByRow checks the one-pass Stalled against a plain
+// loop over the records, with the p90s Velocity gives for the same
+// selection.
+func TestStalledMatchesRowByRow(t *testing.T) {
+	ds := propData
+	q := model.Query{Filters: []model.Filter{filter(t, ds, "channel!=chat")}}
+	got, err := model.Stalled(ds, q, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := model.Velocity(ds, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, asOf, _ := ds.DayRange()
+	ns := len(ds.Stages)
+	type ref struct {
+		row  int
+		over int32
+	}
+	var want []ref
+	open := make([]int, ns)
+	for i := range ds.Len() {
+		mask := ds.Reached[i]
+		k := ds.Deepest(i)
+		kind := ds.Exit[i]
+		if (kind == model.ExitWon || kind == model.ExitChurned) && k != ns-1 {
+			kind = model.ExitOpen
+		}
+		if ds.Dim("channel").Value(i) == "chat" || kind != model.ExitOpen || mask == 0 || k >= ns-1 || ds.Days[k][i] == model.NoDay {
+			continue
+		}
+		open[k]++
+		p90 := v.Whole.Steps[k].P90
+		if p90 == nil {
+			continue
+		}
+		if over := asOf - ds.Days[k][i] - int32(*p90); over > 0 {
+			want = append(want, ref{i, over})
+		}
+	}
+	sort.Slice(want, func(a, b int) bool {
+		if want[a].over != want[b].over {
+			return want[a].over > want[b].over
+		}
+		return want[a].row < want[b].row
+	})
+	if got.Total != len(want) {
+		t.Fatalf("total %d, row by row %d", got.Total, len(want))
+	}
+	for k, th := range got.Thresholds {
+		if th.Open != open[k] {
+			t.Errorf("stage %d: %d open, row by row %d", k, th.Open, open[k])
+		}
+	}
+	for x, r := range got.Records {
+		if r.Row != want[x].row || int32(r.AgeDays-r.P90Days) != want[x].over {
+			t.Fatalf("record %d: row %d (%d over), row by row %d (%d over)", x, r.Row, r.AgeDays-r.P90Days, want[x].row, want[x].over)
 		}
 	}
 }

@@ -50,7 +50,10 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates, so no record can be called stalled")
 	}
-	h, err := p.velocity()
+	// One pass: the step times (for each stage's p90) and, per stage,
+	// the limit oldest open records (within a stage the oldest are the
+	// most overdue, whatever the threshold turns out to be).
+	h, err := p.velocityWith(velOptions{stepsOnly: true, oldest: limit})
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +65,7 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 	for _, f := range q.Filters {
 		res.Filter = joinSpace(res.Filter, f.String())
 	}
+	D := h.D
 	for k := 0; k < ns-1; k++ {
 		st := whole.Steps[k]
 		thr[k] = -1
@@ -69,47 +73,26 @@ func Stalled(ds *Dataset, q Query, limit int) (*StalledResult, error) {
 		if st.P90 != nil {
 			thr[k] = int32(*st.P90)
 		}
-		res.Thresholds = append(res.Thresholds, t)
-	}
-	type part struct {
-		top           *stallHeap
-		open, stalled []int
-	}
-	parts := make([]*part, workersFor(ds.Len()))
-	p.scan(func(w int) func(*block) {
-		pt := &part{top: &stallHeap{limit: limit}, open: make([]int, ns), stalled: make([]int, ns)}
-		parts[w] = pt
-		return func(b *block) {
-			for _, jj := range b.rows[:b.nRows] {
-				j := int(jj)
-				if b.kind[j] != ExitOpen {
-					continue
+		// The censored times at step k are the open records stopped at
+		// stage k, by age.
+		for g := 0; g < p.G; g++ {
+			for du, v := range h.g[((g*h.T+k)*2+1)*D : ((g*h.T+k)*2+2)*D] {
+				t.Open += int(v)
+				if thr[k] >= 0 && int32(du) > thr[k] {
+					t.Stalled += int(v)
 				}
-				k := deepest(b.mask[j])
-				if k < 0 || k >= ns-1 {
-					continue
-				}
-				d := ds.Days[k][b.lo+j]
-				if d == NoDay {
-					continue
-				}
-				pt.open[k]++
-				age := p.asOf - d
-				if thr[k] < 0 || age <= thr[k] {
-					continue
-				}
-				pt.stalled[k]++
-				pt.top.push(stallRef{row: b.lo + j, stage: k, since: d, over: age - thr[k]})
 			}
 		}
-	})
+		res.Total += t.Stalled
+		res.Thresholds = append(res.Thresholds, t)
+	}
 	var all []stallRef
-	for _, pt := range parts {
-		all = append(all, pt.top.refs...)
-		for k := 0; k < ns-1; k++ {
-			res.Thresholds[k].Open += pt.open[k]
-			res.Thresholds[k].Stalled += pt.stalled[k]
-			res.Total += pt.stalled[k]
+	for _, r := range h.oldest {
+		if thr[r.stage] < 0 {
+			continue
+		}
+		if r.over = p.asOf - r.since - thr[r.stage]; r.over > 0 {
+			all = append(all, r)
 		}
 	}
 	sort.Slice(all, func(a, b int) bool { return all[a].before(all[b]) })

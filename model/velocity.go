@@ -66,6 +66,21 @@ type velHist struct {
 	neg     int
 	periods bool
 	days    velDays
+	opt     velOptions
+	// cyc and pcyc are the entry-to-close events, [cell][D][4 lanes].
+	cyc, pcyc []int32
+	// heaps keep, per stage, the opt.oldest oldest open records (Stalled);
+	// oldest collects them over all workers.
+	heaps  []*stallHeap
+	oldest []stallRef
+}
+
+// velOptions trims the velocity pass for Stalled: stepsOnly skips the
+// entry-to-close cycle, oldest > 0 keeps that many oldest open records
+// per stage.
+type velOptions struct {
+	stepsOnly bool
+	oldest    int
 }
 
 func (h *velHist) add(o *velHist) {
@@ -119,7 +134,9 @@ func joinSpace(a, b string) string {
 }
 
 // velocity runs the pass filling the duration histograms.
-func (p *plan) velocity() (*velHist, error) {
+func (p *plan) velocity() (*velHist, error) { return p.velocityWith(velOptions{}) }
+
+func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 	ns := p.ns
 	T := ns // ns-1 steps and the cycle
 	D := int(min(max(p.dataHi-p.dataLo, 0), 3660)) + 1
@@ -133,8 +150,20 @@ func (p *plan) velocity() (*velHist, error) {
 		if p.P > 0 {
 			pn += P1 * T * 2 * D
 		}
-		return &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D+1), p: make([]int32, pn),
-			periods: p.P > 0, days: velDays{span: span, n: make([]int32, p.G*2*span+1)}}
+		h := &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D+1), p: make([]int32, pn),
+			periods: p.P > 0, days: velDays{span: span, n: make([]int32, p.G*2*span+1)}, opt: opt}
+		if !opt.stepsOnly {
+			h.cyc = make([]int32, G1*D*4)
+			if p.P > 0 {
+				h.pcyc = make([]int32, P1*D*4)
+			}
+		}
+		if opt.oldest > 0 {
+			for range ns {
+				h.heaps = append(h.heaps, &stallHeap{limit: opt.oldest})
+			}
+		}
+		return h
 	}
 	parts := make([]*velHist, workersFor(p.ds.Len()))
 	p.scan(func(w int) func(*block) {
@@ -142,9 +171,19 @@ func (p *plan) velocity() (*velHist, error) {
 		parts[w] = h
 		return func(b *block) { p.velBlock(h, b) }
 	})
+	for _, o := range parts {
+		if o.cyc != nil {
+			o.foldCycle()
+		}
+	}
 	h := parts[0]
 	for _, o := range parts[1:] {
 		h.add(o)
+	}
+	for _, o := range parts {
+		for _, hp := range o.heaps {
+			h.oldest = append(h.oldest, hp.refs...)
+		}
 	}
 	p.finishDays(h)
 	return h, nil

@@ -23,8 +23,8 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	span, days := h.days.span, h.days.n
 	junk := len(days) - 1
 	dataLo := p.dataLo
-	var closed, deepOpen [blockSize]uint16
-	nc, nd := 0, 0
+	var closed, deepOpen, shallowOpen [blockSize]uint16
+	nc, nd, ns0 := 0, 0, 0
 	for _, jj := range rows {
 		j := int(jj)
 		e, k, mk := entry[j], kind[j], mask[j]
@@ -38,34 +38,64 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		nc += int(b2u(k != ExitOpen && dated))
 		deepOpen[nd] = jj
 		nd += int(b2u(k == ExitOpen && mk > 1))
+		shallowOpen[ns0] = jj
+		ns0 += int(b2u(k == ExitOpen && mk == 1 && e != NoDay))
+	}
+	if h.heaps != nil {
+		for _, jj := range shallowOpen[:ns0] {
+			e := entry[jj]
+			h.heaps[0].push(stallRef{row: lo + int(jj), since: e, over: -e})
+		}
+	}
+	if h.opt.stepsOnly {
+		nc = 0
 	}
 	// 2. Closed records: entry to close (the last stage's date for a win,
 	// the exit date otherwise).
+	// The times are worked out once per dataset (vb); a record an as-of
+	// date changed is worked out here.
+	vb := p.meta.velBins(h.D)
 	last := ds.Days[ns-1][lo : lo+n]
 	xday := ds.ExitDay[lo : lo+n]
-	for _, jj := range closed[:nc] {
+	cyc, lastSeen := vb.cycle[lo:lo+n], p.meta.last[lo:lo+n]
+	for x, jj := range closed[:nc] {
 		j := int(jj)
-		c := xday[j]
-		if k := kind[j]; k == ExitWon || k == ExitChurned {
-			c = last[j]
+		e := entry[j]
+		if p.cut && lastSeen[j] > p.asOf {
+			c := xday[j]
+			if k := kind[j]; k == ExitWon || k == ExitChurned {
+				c = last[j]
+			}
+			if c != NoDay {
+				h.put(int(group[j]), p.periodOf(e), T-1, 0, c-e)
+			}
+			continue
 		}
-		if c != NoDay {
-			e := entry[j]
-			h.put(int(group[j]), p.periodOf(e), T-1, 0, c-e)
+		// Four lanes: records close at a few typical ages, so neighbours
+		// hit the same bin (folded in foldCycle).
+		bin := cyc[j]
+		if bin >= binNeg {
+			h.neg += int(b2u(bin == binNeg))
+			continue
+		}
+		g := int(group[j])
+		h.cyc[(g*h.D+int(bin))*4+x&3]++
+		if h.periods {
+			h.pcyc[(p.periodOf(e)*h.D+int(bin))*4+x&3]++
 		}
 	}
 	G := int32(p.G)
 	for k := 0; k < ns-1; k++ {
 		// 3. Step k → k+1: records marked at both with both dates.
 		both := uint16(3) << k
-		col0, col1 := ds.Days[k][lo:lo+n], ds.Days[k+1][lo:lo+n]
-		for _, j := range p.meta.stages[k+1].block(lo) {
+		col0 := ds.Days[k][lo : lo+n]
+		list := p.meta.stages[k+1]
+		bins := vb.step[k][list.start[lo/blockSize]:]
+		for x, j := range list.block(lo) {
 			if mask[j]&both != both || group[j] == G {
 				continue
 			}
-			if d0, d1 := col0[j], col1[j]; d0 != NoDay && d1 != NoDay {
-				h.put(int(group[j]), p.periodOf(d0), k, 0, d1-d0)
-			}
+			h.putBin(int(group[j]), p.periodOf(col0[j]), k, 0, bins[x])
 		}
 	}
 	// 4. Open records past the first stage are censored at their deepest
@@ -78,6 +108,9 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		}
 		if d0 := ds.Days[k][lo+j]; d0 != NoDay {
 			h.put(int(group[j]), p.periodOf(d0), k, 1, p.asOf-d0)
+			if h.heaps != nil {
+				h.heaps[k].push(stallRef{row: lo + j, stage: k, since: d0, over: -d0})
+			}
 		}
 	}
 }
@@ -99,6 +132,37 @@ func (h *velHist) put(g, pe, step, ev int, dur int32) {
 	}
 }
 
+// foldCycle adds the laned entry-to-close events into the histograms.
+func (h *velHist) foldCycle() {
+	T, D := h.T, h.D
+	fold := func(dst, src []int32, cells int) {
+		for c := 0; c < cells; c++ {
+			base := ((c*T+T-1)*2 + 0) * D
+			for bin := 0; bin < D; bin++ {
+				x := (c*D + bin) * 4
+				dst[base+bin] += src[x] + src[x+1] + src[x+2] + src[x+3]
+			}
+		}
+	}
+	fold(h.g, h.cyc, h.G1)
+	if h.periods {
+		fold(h.p, h.pcyc, h.P1)
+	}
+}
+
+// putBin adds one duration worked out ahead (velBins).
+func (h *velHist) putBin(g, pe, step, ev int, bin uint16) {
+	if bin >= binNeg {
+		h.neg += int(b2u(bin == binNeg))
+		return
+	}
+	T, D := h.T, h.D
+	h.g[((g*T+step)*2+ev)*D+int(bin)]++
+	if h.periods {
+		h.p[((pe*T+step)*2+ev)*D+int(bin)]++
+	}
+}
+
 // finishDays adds the open records counted by entry day: censored at
 // as-of minus that day, at the first step if they never left the first
 // stage, and on the entry-to-close cycle.
@@ -113,7 +177,9 @@ func (p *plan) finishDays(h *velHist) {
 				}
 				day := p.dataLo + int32(di)
 				pe := p.periodOf(day)
-				h.putN(g, pe, T-1, 1, p.asOf-day, v)
+				if !h.opt.stepsOnly {
+					h.putN(g, pe, T-1, 1, p.asOf-day, v)
+				}
 				if shallow == 1 {
 					h.putN(g, pe, 0, 1, p.asOf-day, v)
 				}
@@ -134,4 +200,60 @@ func (h *velHist) putN(g, pe, step, ev int, dur int32, v int32) {
 	if h.periods {
 		h.p[((pe*T+step)*2+ev)*D+du] += v
 	}
+}
+
+// Bin codes of a duration that is not a histogram bin.
+const (
+	binNeg  = 0xfffe // the later date is before the earlier one
+	binNone = 0xffff // a date is missing
+)
+
+// velBins are the dataset's durations as histogram bins (days, capped at
+// D-1), worked out once: each closed record's entry-to-close time and,
+// aligned with the stage lists, each step's time.
+type velBins struct {
+	cycle []uint16
+	step  [][]uint16 // [k] aligned with stages[k+1].off
+}
+
+func (m *dsMeta) velBins(D int) *velBins {
+	m.velOnce.Do(func() { m.vel = buildVelBins(m, D) })
+	return m.vel
+}
+
+func buildVelBins(m *dsMeta, D int) *velBins {
+	ds := m.ds
+	ns := len(ds.Stages)
+	bin := func(from, to int32) uint16 {
+		switch {
+		case from == NoDay || to == NoDay:
+			return binNone
+		case to < from:
+			return binNeg
+		}
+		return uint16(min(int(to-from), D-1))
+	}
+	v := &velBins{cycle: make([]uint16, ds.Len()), step: make([][]uint16, ns)}
+	for i, e := range m.entry {
+		c := ds.ExitDay[i]
+		switch m.kind[i] {
+		case ExitOpen:
+			c = NoDay
+		case ExitWon, ExitChurned:
+			c = ds.Days[ns-1][i]
+		}
+		v.cycle[i] = bin(e, c)
+	}
+	for k := 0; k < ns-1; k++ {
+		list := m.stages[k+1]
+		v.step[k] = make([]uint16, len(list.off))
+		for bi := 0; bi+1 < len(list.start); bi++ {
+			lo := bi * blockSize
+			for x := list.start[bi]; x < list.start[bi+1]; x++ {
+				i := lo + int(list.off[x])
+				v.step[k][x] = bin(ds.Days[k][i], ds.Days[k+1][i])
+			}
+		}
+	}
+	return v
 }
