@@ -62,7 +62,7 @@ type selKey struct {
 // selCacheSize is how many selections are kept: enough to switch between
 // views and back without recomputing, few enough that subsets of a large
 // dataset do not pile up.
-const selCacheSize = 4
+const selCacheSize = 3
 
 var selCache struct {
 	sync.Mutex
@@ -174,15 +174,7 @@ func subset(ds *Dataset, rows []int32, masks []uint16, asOf int32, cut bool) *Da
 	}
 	out.Reason = subDim(ds.Reason, rows)
 	out.Currencies = subDim(ds.Currencies, rows)
-	out.IDs, out.Emails = Strings{}, Strings{}
-	for _, i := range rows {
-		if ds.IDs.Len() > 0 {
-			out.IDs.Append(ds.IDs.At(int(i)))
-		}
-		if ds.Emails.Len() > 0 {
-			out.Emails.Append(ds.Emails.At(int(i)))
-		}
-	}
+	out.IDs, out.Emails = pickStrings(ds.IDs, rows), pickStrings(ds.Emails, rows)
 	if cut {
 		cutAsOf(&out, masks, asOf)
 	} else {
@@ -239,6 +231,32 @@ func pick[T any](col []T, rows []int32) []T {
 	out := make([]T, len(rows))
 	for j, i := range rows {
 		out[j] = col[i]
+	}
+	return out
+}
+
+// pickStrings copies the given strings of an arena into a new one, sized
+// once.
+func pickStrings(s Strings, rows []int32) Strings {
+	if s.Len() == 0 {
+		return Strings{}
+	}
+	span := func(i int32) (uint32, uint32) {
+		if i == 0 {
+			return 0, s.ends[0]
+		}
+		return s.ends[i-1], s.ends[i]
+	}
+	n := 0
+	for _, i := range rows {
+		a, b := span(i)
+		n += int(b - a)
+	}
+	out := Strings{data: make([]byte, 0, n), ends: make([]uint32, 0, len(rows))}
+	for _, i := range rows {
+		a, b := span(i)
+		out.data = append(out.data, s.data[a:b]...)
+		out.ends = append(out.ends, uint32(len(out.data)))
 	}
 	return out
 }

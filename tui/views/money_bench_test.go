@@ -44,3 +44,14 @@ func BenchmarkMoneyCompute1M(b *testing.B) {
 		NewMoney(c, DefaultState()).Wait()
 	}
 }
+
+func BenchmarkMoneyComputeFiltered1M(b *testing.B) {
+	ds := demo.Generate(demo.Options{Rows: 1_000_000})
+	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
+	st := DefaultState()
+	st.Filter = "channel=chat"
+	b.ResetTimer()
+	for b.Loop() {
+		computeMoneyFor(c, st)
+	}
+}
