@@ -163,3 +163,27 @@ func BenchmarkBaselineSum1M(b *testing.B) {
 		b.Log(s)
 	}
 }
+
+// Select builds the filtered subset the sticky, money and insight views
+// work on (a new as-of each time, so the cache never answers).
+func BenchmarkSelectChat1M(b *testing.B) {
+	ds := million(b)
+	f := mustFilter(b, ds, "channel=chat")
+	_, hi, _ := ds.DayRange()
+	i := int32(0)
+	measure(b, ds.Len(), func() error {
+		i++
+		_, err := model.Select(ds, f, hi+1000+i) // after the data: no cut
+		return err
+	})
+}
+
+func BenchmarkSelectAsOf1M(b *testing.B) {
+	ds := million(b)
+	i := int32(0)
+	measure(b, ds.Len(), func() error {
+		i++
+		_, err := model.Select(ds, model.Filter{}, model.DayFromCivil(2026, 6, 30)-i%300)
+		return err
+	})
+}

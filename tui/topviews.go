@@ -32,7 +32,7 @@ func topViews() []topView {
 		{"planner", key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "levers and planner")),
 			func(c views.Common, st views.State, _ string) views.View { return views.NewPlanner(c, st) }},
 		{"money", key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "money: revenue, CAC, ROI")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewMoney(c) }},
+			func(c views.Common, st views.State, _ string) views.View { return views.NewMoney(c, st) }},
 	}
 }
 

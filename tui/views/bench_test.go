@@ -71,3 +71,30 @@ func BenchmarkStickyDrill1M(b *testing.B) {
 		s.Update(enter)
 	}
 }
+
+// A filter change on the sticky view at 1M leads: Update and the next
+// frame (the ranking is recomputed in the returned Cmd, not timed).
+func BenchmarkStickyFilterFrame1M(b *testing.B) {
+	s := NewSticky(bigCommon(), DefaultState())
+	s.SetSize(140, 40)
+	run(s, s.Init())
+	states := []State{DefaultState(), DefaultState()}
+	states[1].Filter = "channel=chat"
+	i := 0
+	for b.Loop() {
+		i++
+		s.Update(StateMsg{State: states[i%2]})
+		_ = s.View()
+	}
+}
+
+// The background work behind a filter on the sticky view: the subset
+// (cached after the first) and the ranking over it.
+func BenchmarkStickyComputeFiltered1M(b *testing.B) {
+	c := bigCommon()
+	st := DefaultState()
+	st.Filter = "channel=chat"
+	for b.Loop() {
+		computeStickyFor(c.Data, st)
+	}
+}

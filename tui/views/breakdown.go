@@ -54,6 +54,7 @@ type Breakdown struct {
 	err     error
 	rows    []bdRow
 	note    string
+	money   *bdMoney // nil when the data has no amounts
 }
 
 // NewBreakdown builds the breakdown by dim ("" shows a list to pick from).
@@ -108,8 +109,9 @@ func (b *Breakdown) recompute() tea.Cmd {
 	if b.dim == "" {
 		return nil
 	}
-	b.res, b.err = nil, nil
-	ds, st, dim, gen := b.common.Data, b.state, b.dim, b.gen
+	b.res, b.err, b.money = nil, nil, nil
+	c, st, dim, gen := b.common, b.state, b.dim, b.gen
+	ds := c.Data
 	return func() tea.Msg {
 		q, err := engineQuery(ds, st)
 		if err != nil {
@@ -117,21 +119,22 @@ func (b *Breakdown) recompute() tea.Cmd {
 		}
 		q.By, q.LastPeriods = dim, 12
 		r, err := model.Compute(ds, q)
-		return breakdownMsg{gen: gen, res: r, err: err}
+		return breakdownMsg{gen: gen, res: r, err: err, money: computeBdMoney(c, st, dim)}
 	}
 }
 
 type breakdownMsg struct {
-	gen int
-	res *model.Result
-	err error
+	gen   int
+	res   *model.Result
+	err   error
+	money *bdMoney
 }
 
 func (b *Breakdown) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case breakdownMsg:
 		if msg.gen == b.gen {
-			b.res, b.err = msg.res, msg.err
+			b.res, b.err, b.money = msg.res, msg.err, msg.money
 			b.derive()
 		}
 		return nil
@@ -209,7 +212,12 @@ func (b *Breakdown) apply() tea.Cmd {
 	return SetFilter(strings.TrimSpace(b.state.Filter + " " + term))
 }
 
-func (b *Breakdown) bodyHeight() int { return max(1, b.height-4) }
+func (b *Breakdown) bodyHeight() int {
+	if b.money != nil {
+		return max(1, b.height-5) // the money note under the foot
+	}
+	return max(1, b.height-4)
+}
 
 func (b *Breakdown) clamp() {
 	b.cursor = min(max(b.cursor, 0), max(0, len(b.rows)-1))

@@ -116,6 +116,8 @@ func (b *Breakdown) View() string {
 	// fixed columns: marker, slice, records, from, to, rate, lost
 	const nameW, numW, rateW = 16, 9, 6
 	fixed := 2 + nameW + 1 + numW + 1 + numW + 1 + numW + 1 + rateW + 1 + 8 + 1
+	mcols := b.money.fit(b.width - fixed)
+	fixed += mcols.width()
 	rest := max(0, b.width-fixed-9) // 9: " too few"
 	ivW := min(20, max(0, rest))
 	rest -= ivW + 1
@@ -133,11 +135,11 @@ func (b *Breakdown) View() string {
 		head += " " + widgets.PadLeft(widgets.Truncate(widgets.Clean(stages[s]), 7), 7)
 	}
 	head += " " + widgets.PadLeft(widgets.Truncate(from, numW), numW) + " " + widgets.PadLeft(widgets.Truncate(to, numW), numW) +
-		" " + widgets.PadLeft("Rate", rateW) + " " + widgets.PadRight("95% CI", ivW)
+		" " + widgets.PadLeft("Rate", rateW) + " " + widgets.PadRight(widgets.Truncate("95% CI", ivW), ivW)
 	if sparkW > 0 {
 		head += " " + widgets.PadRight(widgets.Truncate(b.res.Period, sparkW), sparkW)
 	}
-	head += " " + widgets.PadLeft("Lost", 8)
+	head += " " + widgets.PadLeft("Lost", 8) + b.money.head(mcols)
 	lines = append(lines, st.Header.Render(widgets.Truncate(head, b.width)))
 
 	end := min(len(b.rows), b.offset+b.bodyHeight())
@@ -155,12 +157,13 @@ func (b *Breakdown) View() string {
 			spark = " " + widgets.PadRight(widgets.Sparkline(r.spark), sparkW)
 		}
 		lost := widgets.PadLeft(fmt.Sprintf("%+.0f", r.lost), 8)
+		mon := b.money.row(mcols, b, r.key)
 		note := ""
 		if r.few {
 			note = " too few"
 		}
 		if i == b.cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+" "+iv+spark+" "+lost+note, b.width), b.width)))
+			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+" "+iv+spark+" "+lost+mon+note, b.width), b.width)))
 			continue
 		}
 		lostStyle := st.Cell
@@ -172,7 +175,7 @@ func (b *Breakdown) View() string {
 			cell = st.Muted
 		}
 		lines = append(lines, widgets.Truncate("  "+cell.Render(row)+" "+st.Bar.Render(iv)+st.Spark.Render(spark)+" "+
-			lostStyle.Render(lost)+st.Warn.Render(note), b.width))
+			lostStyle.Render(lost)+st.Cell.Render(mon)+st.Warn.Render(note), b.width))
 	}
 	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
 		from, to, widgets.Count(b.res.Whole.Stages[k+1].Reached), widgets.Count(b.res.Whole.Stages[k].Reached),
@@ -181,5 +184,8 @@ func (b *Breakdown) View() string {
 		foot = b.note
 	}
 	lines = append(lines, st.Muted.Render(widgets.Truncate(foot, b.width)))
+	if n := b.money.note(mcols); n != "" {
+		lines = append(lines, st.Muted.Render(widgets.Truncate(n, b.width)))
+	}
 	return strings.Join(lines, "\n")
 }

@@ -112,7 +112,7 @@ func stateFunnel(ds *model.Dataset, st State) model.Funnel {
 	f, err := filteredFunnel(ds, st)
 	if err != nil {
 		f = model.ComputeFunnel(ds, model.FunnelOptions{AsOf: st.AsOf, Months: 12})
-		f.Warnings = append(f.Warnings, "filter not applied: "+err.Error())
+		f.Warnings = append(f.Warnings, "showing all records, the filter does not parse: "+err.Error())
 	}
 	return f
 }

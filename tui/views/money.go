@@ -45,6 +45,12 @@ type MoneyData struct {
 	// Mixed is set when amounts are in several currencies and no
 	// conversion was given: the per-currency totals.
 	Mixed *money.MixedCurrencyError
+	// Scope says which records the figures are about under a filter ("" for
+	// all), SpendNotes what was done to the spend to match, and FilterErr
+	// is a filter that could not be applied (nothing is computed then).
+	Scope      string
+	SpendNotes []string
+	FilterErr  error
 }
 
 // ComputeMoney computes the money view's numbers (the report's money
@@ -110,6 +116,7 @@ type moneyReadyMsg struct{}
 type Money struct {
 	common Common
 	keys   MoneyKeys
+	state  State // the filter and as-of the figures are (being) computed for
 	data   MoneyData
 	lines  []string
 	offset int
@@ -119,26 +126,47 @@ type Money struct {
 	height int
 }
 
-// NewMoney builds the view and starts computing its figures in the
-// background, so the first frame comes at once at any size.
-func NewMoney(c Common) *Money {
-	m := &Money{common: c, keys: DefaultMoneyKeys()}
-	p := &pendingMoney{done: make(chan struct{})}
-	go func() {
-		p.data = ComputeMoney(c)
-		close(p.done)
-	}()
-	m.pend = p
+// NewMoney builds the view and starts computing its figures for the
+// state's filter and as-of date in the background, so the first frame
+// comes at once at any size.
+func NewMoney(c Common, st State) *Money {
+	m := &Money{common: c, keys: DefaultMoneyKeys(), state: st}
+	m.pend = startMoney(c, st)
 	return m
 }
 
+func startMoney(c Common, st State) *pendingMoney {
+	p := &pendingMoney{done: make(chan struct{})}
+	go func() {
+		p.data = computeMoneyFor(c, st)
+		close(p.done)
+	}()
+	return p
+}
+
 // Init returns a command that reports when the figures are in.
-func (m *Money) Init() tea.Cmd {
+func (m *Money) Init() tea.Cmd { return m.waitCmd() }
+
+func (m *Money) waitCmd() tea.Cmd {
 	p := m.pend
 	if p == nil { // already picked up by a draw
 		return func() tea.Msg { return moneyReadyMsg{} }
 	}
 	return func() tea.Msg { <-p.done; return moneyReadyMsg{} }
+}
+
+// restate recomputes the figures when the filter or as-of date changed;
+// the old computation is abandoned (its result is never read).
+func (m *Money) restate(st State) tea.Cmd {
+	same := st.Filter == m.state.Filter && st.AsOf == m.state.AsOf
+	m.state = st
+	if same {
+		return nil
+	}
+	m.ready, m.offset = false, 0
+	m.pend = startMoney(m.common, st)
+	m.lines = m.render()
+	return m.waitCmd()
 }
 
 // poll takes the figures in once they are done.
@@ -163,7 +191,7 @@ func (m *Money) Wait() {
 		m.poll()
 	}
 }
-func (m *Money) Title() string { return "Money" }
+func (m *Money) Title() string { return filteredTitle("Money", m.state.Filter) }
 
 // Data is what the view shows (empty until the figures are in).
 func (m *Money) Data() MoneyData { return m.data }
@@ -185,6 +213,9 @@ func (m *Money) FullHelp() [][]key.Binding {
 
 func (m *Money) Update(msg tea.Msg) tea.Cmd {
 	m.poll()
+	if sm, ok := msg.(StateMsg); ok {
+		return m.restate(sm.State)
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -231,7 +262,24 @@ func (m *Money) View() string {
 
 func (m *Money) render() []string {
 	if !m.ready {
-		return []string{m.common.Styles.Muted.Render(widgets.Truncate("Computing pipeline, revenue, unit economics and accounts…", m.width))}
+		msg := "Computing pipeline, revenue, unit economics and accounts…"
+		if m.state.Filter != "" {
+			msg = "Computing pipeline, revenue, unit economics and accounts where " + widgets.Clean(m.state.Filter) + "…"
+		}
+		return []string{m.common.Styles.Muted.Render(widgets.Truncate(msg, m.width))}
 	}
-	return renderMoney(m.common, m.data, m.width)
+	st := m.common.Styles
+	if err := m.data.FilterErr; err != nil {
+		return []string{st.Error.Render(widgets.Truncate("Money: "+widgets.Clean(err.Error()), m.width))}
+	}
+	var head []string
+	if m.data.Scope != "" {
+		head = append(head, st.Emphasis.Render(widgets.Truncate("Money "+m.data.Scope, m.width)))
+	}
+	for _, n := range m.data.SpendNotes {
+		for _, l := range wrap(n, m.width) {
+			head = append(head, st.Warn.Render(l))
+		}
+	}
+	return append(head, renderMoney(m.common, m.data, m.width)...)
 }

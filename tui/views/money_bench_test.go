@@ -17,7 +17,7 @@ func BenchmarkNewMoney1M(b *testing.B) {
 	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
 	b.ResetTimer()
 	for b.Loop() {
-		m := NewMoney(c) // the figures are computed in the background
+		m := NewMoney(c, DefaultState()) // the figures are computed in the background
 		m.SetSize(120, 40)
 		_ = m.View()
 	}
@@ -25,7 +25,7 @@ func BenchmarkNewMoney1M(b *testing.B) {
 
 func BenchmarkMoneyScroll1M(b *testing.B) {
 	ds := demo.Generate(demo.Options{Rows: 1_000_000})
-	m := NewMoney(Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)})
+	m := NewMoney(Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}, DefaultState())
 	m.Wait()
 	m.SetSize(120, 40)
 	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
@@ -41,6 +41,17 @@ func BenchmarkMoneyCompute1M(b *testing.B) {
 	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
 	b.ResetTimer()
 	for b.Loop() {
-		NewMoney(c).Wait()
+		NewMoney(c, DefaultState()).Wait()
+	}
+}
+
+func BenchmarkMoneyComputeFiltered1M(b *testing.B) {
+	ds := demo.Generate(demo.Options{Rows: 1_000_000})
+	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
+	st := DefaultState()
+	st.Filter = "channel=chat"
+	b.ResetTimer()
+	for b.Loop() {
+		computeMoneyFor(c, st)
 	}
 }

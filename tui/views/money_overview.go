@@ -1,9 +1,11 @@
 package views
 
 import (
-	"charm.land/lipgloss/v2"
 	"fmt"
 	"math"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"funnel/model"
 	"funnel/model/money"
@@ -21,6 +23,24 @@ type stageMoney struct {
 	WonPer  []*int64
 	Reached []int
 	err     error
+}
+
+type overviewMoneyMsg struct {
+	gen   int
+	money stageMoney
+}
+
+// moneyCmd computes the money columns off the event loop, on the records
+// the state's filter selects as of its date.
+func (o *Overview) moneyCmd() tea.Cmd {
+	c, st, gen := o.common, o.state, o.gen
+	return func() tea.Msg {
+		sel, err := stateSelection(c.Data, st)
+		if err != nil {
+			return overviewMoneyMsg{gen: gen, money: stageMoney{err: err}}
+		}
+		return overviewMoneyMsg{gen: gen, money: computeStageMoney(onSelection(c, sel, st))}
+	}
 }
 
 // computeStageMoney totals amounts per stage in the report currency.
@@ -68,12 +88,13 @@ const (
 // moneyColumns are the overview's money columns (the $ toggle) and the
 // note that says what they count.
 func (o *Overview) moneyColumns() ([]ExtraColumn, string) {
+	st := o.common.Styles
 	if o.money == nil {
-		sm := computeStageMoney(o.common)
-		o.money = &sm
+		wait := func(int) (string, lipgloss.Style) { return "…", st.Muted }
+		return []ExtraColumn{{Header: "Open value", Width: moneyOpenW, Cell: wait}, {Header: "Won/record", Width: moneyWonW, Cell: wait}},
+			"$: computing open value and won revenue per stage…"
 	}
 	sm := o.money
-	st := o.common.Styles
 	open := func(k int) (string, lipgloss.Style) {
 		if sm.err != nil || k >= len(sm.Open) {
 			return "—", st.Muted
@@ -93,6 +114,8 @@ func (o *Overview) moneyColumns() ([]ExtraColumn, string) {
 		widgets.Clean(sm.currency))
 	if sm.err != nil {
 		note = "$: " + widgets.Clean(sm.err.Error())
+	} else if o.state.Filter != "" {
+		note += " Where " + widgets.Clean(o.state.Filter) + "."
 	}
 	return []ExtraColumn{{Header: "Open value", Width: moneyOpenW, Cell: open}, {Header: "Won/record", Width: moneyWonW, Cell: per}}, note
 }

@@ -37,7 +37,7 @@ func TestOverviewMoneyToggle(t *testing.T) {
 	if strings.Contains(o.View(), "Won/record") {
 		t.Fatal("money columns shown before $")
 	}
-	o.Update(tea.KeyPressMsg{Code: '$', Text: "$"})
+	run(o, o.Update(tea.KeyPressMsg{Code: '$', Text: "$"}))
 	out := ansi.Strip(o.View())
 	lines := strings.Split(out, "\n")
 	// open value: Lead 0 (r2 has no amount), Opportunity $500.00 (r1), Won blank.
@@ -63,7 +63,7 @@ func TestOverviewMoneyToggle(t *testing.T) {
 func TestOverviewMoneyMixedCurrencies(t *testing.T) {
 	o := NewOverview(Common{Styles: theme.Plain(), Data: mixedDataset()})
 	o.SetSize(80, 20)
-	o.Update(tea.KeyPressMsg{Code: '$', Text: "$"})
+	run(o, o.Update(tea.KeyPressMsg{Code: '$', Text: "$"}))
 	out := ansi.Strip(o.View())
 	if !strings.Contains(out, "not summed") || strings.Contains(out, "$1,500") {
 		t.Fatalf("mixed currencies:\n%s", out)

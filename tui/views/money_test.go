@@ -39,7 +39,7 @@ func TestMoneyViewGolden(t *testing.T) {
 		w, h int
 	}{{"60x15", 60, 15}, {"120x40", 120, 40}} {
 		t.Run(sz.name, func(t *testing.T) {
-			m := NewMoney(c)
+			m := NewMoney(c, DefaultState())
 			m.Wait()
 			m.SetSize(sz.w, sz.h)
 			page := ansi.Strip(m.View())
@@ -57,7 +57,7 @@ func TestMoneyViewGolden(t *testing.T) {
 }
 
 func TestMoneyViewScrolls(t *testing.T) {
-	m := NewMoney(moneyDemoCommon(t, true))
+	m := NewMoney(moneyDemoCommon(t, true), DefaultState())
 	m.Wait()
 	m.SetSize(80, 10)
 	first := m.View()
@@ -76,7 +76,7 @@ func TestMoneyViewScrolls(t *testing.T) {
 }
 
 func TestMoneyViewWithoutSpendSaysHow(t *testing.T) {
-	m := NewMoney(moneyDemoCommon(t, false))
+	m := NewMoney(moneyDemoCommon(t, false), DefaultState())
 	m.SetSize(200, 200)
 	if out := ansi.Strip(m.View()); !strings.Contains(out, "Computing") && !strings.Contains(out, "Won revenue") {
 		t.Fatalf("first frame:\n%s", out)
@@ -112,7 +112,7 @@ func mixedDataset() *model.Dataset {
 
 func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 	c := Common{Styles: theme.Plain(), Data: mixedDataset()}
-	m := NewMoney(c)
+	m := NewMoney(c, DefaultState())
 	m.Wait()
 	m.SetSize(120, 40)
 	out := ansi.Strip(m.View())
@@ -126,7 +126,7 @@ func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 	}
 	// with a conversion: 1,000 USD + 500 EUR × 1.1 = 1,550 USD of deals; won 1,000
 	c.Money = money.Options{Currency: "USD", Rates: money.Rates{"EUR": 1.1}}
-	m = NewMoney(c)
+	m = NewMoney(c, DefaultState())
 	m.Wait()
 	m.SetSize(120, 40)
 	out = ansi.Strip(m.View())
@@ -146,7 +146,7 @@ func TestMoneyViewEqualsReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := NewMoney(c)
+	v := NewMoney(c, DefaultState())
 	v.Wait()
 	d := v.Data()
 	if !reflect.DeepEqual(r.Money.Deals, d.Deals) {

@@ -81,8 +81,17 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 	case StateMsg:
 		o.state = msg.State
 		o.gen++
-		o.insights = nil
-		return tea.Batch(o.funnelCmd(), computeInsights(o.common.Data, o.state, o.gen))
+		o.insights, o.money = nil, nil
+		cmds := []tea.Cmd{o.funnelCmd(), computeInsights(o.common.Data, o.state, o.gen)}
+		if o.showMoney {
+			cmds = append(cmds, o.moneyCmd())
+		}
+		return tea.Batch(cmds...)
+	case overviewMoneyMsg:
+		if msg.gen == o.gen {
+			o.money = &msg.money
+		}
+		return nil
 	case overviewFunnelMsg:
 		if msg.gen == o.gen {
 			o.funnel = msg.funnel
@@ -113,10 +122,13 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.cursor = last
 	case key.Matches(km, o.keys.Money):
 		o.showMoney = !o.showMoney
+		if o.showMoney && o.money == nil {
+			return o.moneyCmd()
+		}
 	case key.Matches(km, o.keys.Load):
 		return Push(NewLoadInfo(o.common))
 	case key.Matches(km, o.keys.Records):
-		return Push(NewRecords(o.common, "reached "+o.common.Data.Stages[o.cursor], o.reachedRows(o.cursor)))
+		return o.recordsCmd(o.cursor)
 	case key.Matches(km, o.keys.Detail) && last >= 0:
 		return Push(NewStageDetail(o.common, o.state, o.cursor))
 	}
@@ -127,11 +139,29 @@ func (o *Overview) ShortHelp() []key.Binding {
 	return []key.Binding{o.keys.Up, o.keys.Down, o.keys.Detail, o.keys.Records}
 }
 
-// reachedRows lists the records at stage k or past it.
-func (o *Overview) reachedRows(k int) []int32 {
+// recordsCmd opens the records at stage k or past it, among those the
+// filter selects as of the state's date. Selecting is a pass over every
+// row (cached once the insights have run), so it runs in a Cmd.
+func (o *Overview) recordsCmd(k int) tea.Cmd {
+	c, st := o.common, o.state
+	return func() tea.Msg {
+		sel, err := stateSelection(c.Data, st)
+		if err != nil {
+			return nil
+		}
+		title := "reached " + c.Data.Stages[k]
+		if st.Filter != "" {
+			title += " where " + st.Filter
+		}
+		return PushMsg{View: NewRecords(c, title, sel.OriginalRows(reachedRows(sel.Data, k)))}
+	}
+}
+
+// reachedRows lists the records of ds at stage k or past it.
+func reachedRows(ds *model.Dataset, k int) []int32 {
 	var rows []int32
-	for i := range o.common.Data.Reached {
-		if o.common.Data.Deepest(i) >= k {
+	for i := range ds.Reached {
+		if ds.Deepest(i) >= k {
 			rows = append(rows, int32(i))
 		}
 	}

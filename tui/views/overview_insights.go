@@ -31,6 +31,11 @@ type overviewInsights struct {
 	// down the funnel.
 	mix         *insight.MixShift
 	propagation insight.Propagation
+	// sel is the selection the insights are about; scope says so ("" when
+	// unfiltered); err is a filter that could not be applied.
+	sel   *model.Selection
+	scope string
+	err   error
 }
 
 type overviewInsightsMsg struct {
@@ -39,21 +44,23 @@ type overviewInsightsMsg struct {
 }
 
 // computeInsights runs the period comparison and sticky finder off the
-// event loop; a result whose gen is stale is dropped.
-func computeInsights(ds *model.Dataset, st State, gen int) tea.Cmd {
+// event loop, on the records the state's filter selects as of its date; a
+// result whose gen is stale is dropped.
+func computeInsights(whole *model.Dataset, st State, gen int) tea.Cmd {
 	return func() tea.Msg {
-		asOf := st.AsOf
-		cmp := insight.ComparePeriods(ds, insight.CompareOptions{AsOf: asOf, Dims: []string{}, SkipYearBefore: true})
-		if asOf == model.NoDay {
-			_, asOf, _ = ds.DayRange()
+		sel, err := stateSelection(whole, st)
+		if err != nil {
+			return overviewInsightsMsg{gen: gen, res: overviewInsights{gen: gen, err: err}}
 		}
+		ds, asOf := sel.Data, analysisDay(whole, st)
+		cmp := insight.ComparePeriods(ds, insight.CompareOptions{AsOf: asOf, Dims: []string{}, SkipYearBefore: true})
 		cur := insight.DefaultCurrent(asOf)
 		from := insight.Months(model.MonthIndex(cur.To), 3).From
 		// ranked by lost value: a conversion lost near the bottom is worth more
 		// than one lost at the top, which makes transitions comparable
-		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: st.AsOf, From: from, RankBy: insight.RankLostValue})
-		res := overviewInsights{gen: gen, compare: cmp, sticky: sticky}
-		res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: st.AsOf, Current: cur})
+		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: asOf, From: from, RankBy: insight.RankLostValue})
+		res := overviewInsights{gen: gen, compare: cmp, sticky: sticky, sel: sel, scope: scopeNote(sel, st.Filter)}
+		res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: asOf, Current: cur})
 		if d, ok := biggestRateChange(cmp); ok && ds.Dim("channel") != nil {
 			if m, err := insight.MixShiftFor(ds, d.FromStage, "channel", cur.Previous(), cur, asOf); err == nil {
 				res.mix = &m
@@ -119,7 +126,13 @@ func (o *Overview) insightLines(width int) []string {
 	if o.insights == nil {
 		return []string{st.Muted.Render("Computing period changes and sticky points…")}
 	}
+	if err := o.insights.err; err != nil {
+		return []string{st.Error.Render(widgets.Truncate("Insights: "+widgets.Clean(err.Error()), width))}
+	}
 	var lines []string
+	if sc := o.insights.scope; sc != "" {
+		lines = append(lines, st.Emphasis.Render(widgets.Truncate("Insights "+sc, width)))
+	}
 	c := o.insights.compare
 	if c.Current != "" {
 		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf(

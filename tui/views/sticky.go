@@ -40,6 +40,12 @@ type stickyData struct {
 	findings []insight.StickyPoint
 	tooFew   int // slices below the minimum sample
 	better   int // significant, converting above the rest
+	// sel is the records the ranking is about (the state's filter, cut at
+	// its as-of date); filter is that filter ("" for none); err is a filter
+	// that could not be applied (nothing is ranked then).
+	sel    *model.Selection
+	filter string
+	err    error
 }
 
 // Sticky is the ranked list of sticky points: slices that convert worse
@@ -55,17 +61,17 @@ type Sticky struct {
 	offset   int
 	width    int
 	height   int
-	asked    bool // a computation was started for state.AsOf
-	computed int32
+	asked    bool  // a computation was started for computed
+	computed State // the filter and as-of last asked for
 }
 
 // NewSticky builds the view; the ranking is computed in the background
-// when the view starts (Init) or the as-of date changes.
+// when the view starts (Init) or the filter or as-of date changes.
 func NewSticky(c Common, st State) *Sticky {
 	return &Sticky{common: c, keys: DefaultStickyKeys(), state: st}
 }
 
-func (s *Sticky) Title() string    { return "Sticky points" }
+func (s *Sticky) Title() string    { return filteredTitle("Sticky points", s.state.Filter) }
 func (s *Sticky) SetSize(w, h int) { s.width, s.height = w, h; s.clamp() }
 
 // Init starts the computation.
@@ -87,14 +93,13 @@ func (s *Sticky) Findings() []insight.StickyPoint {
 func (s *Sticky) Cursor() int { return s.cursor }
 
 func (s *Sticky) start() tea.Cmd {
-	if s.asked && s.computed == s.state.AsOf {
+	if s.asked && s.computed.Filter == s.state.Filter && s.computed.AsOf == s.state.AsOf {
 		return nil
 	}
-	s.asked, s.computed = true, s.state.AsOf
-	ds := s.common.Data
-	asOf := s.state.AsOf
+	s.asked, s.computed = true, s.state
+	ds, st := s.common.Data, s.state
 	var cmd tea.Cmd
-	s.job, cmd = startJob(func() stickyData { return computeSticky(ds, asOf) })
+	s.job, cmd = startJob(func() stickyData { return computeStickyFor(ds, st) })
 	return cmd
 }
 
@@ -106,6 +111,19 @@ func (s *Sticky) poll() {
 		s.sortFindings()
 		s.clamp()
 	}
+}
+
+// computeStickyFor ranks the sticky points of the records the state's
+// filter selects, as of its date, in the whole data's calendar (the
+// window is the same with or without a filter).
+func computeStickyFor(whole *model.Dataset, st State) stickyData {
+	sel, err := stateSelection(whole, st)
+	if err != nil {
+		return stickyData{err: err, filter: st.Filter}
+	}
+	d := computeSticky(sel.Data, analysisDay(whole, st))
+	d.sel, d.filter = sel, st.Filter
+	return d
 }
 
 func computeSticky(ds *model.Dataset, asOf int32) stickyData {
@@ -181,8 +199,11 @@ func (s *Sticky) key(km tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(km, s.keys.Drill):
 		if s.cursor < len(s.data.findings) {
 			p := s.data.findings[s.cursor]
-			rows := lostRows(s.common.Data, s.data.res, s.data.opt, p)
+			rows := s.data.sel.OriginalRows(lostRows(s.data.sel.Data, s.data.res, s.data.opt, p))
 			title := fmt.Sprintf("%s=%s not past %s", p.Dimension, p.Value, p.Stage)
+			if s.data.filter != "" {
+				title += " where " + s.data.filter
+			}
 			return Push(NewRecords(s.common, title, rows))
 		}
 	}

@@ -89,6 +89,9 @@ func (s *Sticky) View() string {
 		return st.Muted.Render(widgets.Truncate("computing sticky points…", s.width))
 	}
 	d := s.data
+	if d.err != nil {
+		return cut([]string{st.Error.Render(widgets.Truncate("Sticky points: "+widgets.Clean(d.err.Error()), s.width))}, s.height)
+	}
 	lines := []string{st.Emphasis.Render(widgets.Truncate(s.headline(d), s.width)),
 		st.Muted.Render(widgets.Truncate(s.subline(d), s.width))}
 	if len(d.findings) == 0 {
@@ -141,8 +144,8 @@ func (s *Sticky) subline(d *stickyData) string {
 		}
 	}
 	line := fmt.Sprintf("%s · as of %s · min sample %d · FDR %.0f%%", win, d.res.AsOf, d.res.MinSample, d.res.FDR*100)
-	if s.state.Filter != "" {
-		line += " · filter not applied"
+	if sc := scopeNote(d.sel, d.filter); sc != "" {
+		line += " · " + sc
 	}
 	return line
 }

@@ -164,12 +164,12 @@ func TestStickyDrillSortAndState(t *testing.T) {
 	if s.Cursor() != 0 || !strings.Contains(ansi.Strip(s.View()), "by lost value") {
 		t.Error("sorting should go back to the top and say the order")
 	}
-	// a filter is noted, not applied; a new as-of recomputes
+	// a filter is applied and said; a new as-of recomputes
 	st := DefaultState()
 	st.Filter = "channel=chat"
 	run(s, s.Update(StateMsg{State: st}))
-	if !strings.Contains(ansi.Strip(s.View()), "filter not applied") {
-		t.Error("the filter should be said not to apply")
+	if out := ansi.Strip(s.View()); strings.Contains(out, "not applied") || !strings.Contains(out, "where channel=chat") {
+		t.Errorf("the filter should apply and be said:\n%s", out)
 	}
 	st.AsOf = model.DayFromCivil(2026, 6, 30)
 	run(s, s.Update(StateMsg{State: st}))
