@@ -142,7 +142,10 @@ func (c Codes) Read(lo int, dst []uint32) {
 func (c Codes) Raw() (u8 []uint8, u16 []uint16, u32 []uint32) { return c.u8, c.u16, c.u32 }
 
 // Pick returns the codes of the given records, at the same width.
-func (c Codes) Pick(rows []int) Codes {
+func (c Codes) Pick(rows []int) Codes { return PickCodes(c, rows) }
+
+// PickCodes returns the codes of the given records, at the same width.
+func PickCodes[I int | int32](c Codes, rows []I) Codes {
 	var out Codes
 	switch {
 	case c.u32 != nil:

@@ -217,7 +217,7 @@ func cutAsOf(d *Dataset, masks []uint16, asOf int32) {
 		if k != d.Exit[i] {
 			d.Exit[i] = k
 			if k == ExitOpen && hasBlank {
-				d.Reason.Codes[i] = blank
+				d.Reason.Codes.Set(i, blank)
 			}
 		}
 	}
@@ -265,5 +265,5 @@ func subDim(dm *Dim, rows []int32) *Dim {
 	if dm == nil {
 		return nil
 	}
-	return &Dim{Name: dm.Name, Values: dm.Values, Codes: pick(dm.Codes, rows)}
+	return &Dim{Name: dm.Name, Values: dm.Values, Codes: PickCodes(dm.Codes, rows)}
 }

@@ -38,10 +38,11 @@ func computeBdMoney(c Common, st State, dim string) *bdMoney {
 		return &bdMoney{err: err}
 	}
 	m := &bdMoney{currency: cur, won: make([]int, dm.Cardinality()), revenue: make([]int64, dm.Cardinality())}
-	for i, code := range dm.Codes {
+	for i := range ds.Len() {
 		if !money.IsWon(ds, i) {
 			continue
 		}
+		code := dm.Codes.At(i)
 		m.won[code]++
 		m.revenue[code] += amt[i]
 		m.wonAll++

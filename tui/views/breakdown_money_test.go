@@ -14,7 +14,7 @@ import (
 // (open, no amount) r3 (lost $200). Won: chat 1 deal $1,000, paid none.
 func TestBreakdownMoneyColumn(t *testing.T) {
 	ds := fourDeals()
-	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: []uint32{1, 1, 2, 2}}}
+	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2, 2}, 3)}}
 	b := NewBreakdown(Common{Styles: theme.Plain(), Data: ds}, DefaultState(), "channel")
 	b.SetSize(140, 12)
 	run(b, b.Init())
@@ -51,7 +51,7 @@ func TestBreakdownMoneyColumn(t *testing.T) {
 
 func TestBreakdownMoneyMixedCurrenciesRefused(t *testing.T) {
 	ds := mixedDataset()
-	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: []uint32{1, 1, 2}}}
+	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2}, 3)}}
 	b := NewBreakdown(Common{Styles: theme.Plain(), Data: ds}, DefaultState(), "channel")
 	b.SetSize(160, 12)
 	run(b, b.Init())
@@ -74,7 +74,7 @@ func TestBreakdownWithoutAmountsHasNoMoney(t *testing.T) {
 func handDataViews() *model.Dataset {
 	ds := fourDeals()
 	ds.Amount, ds.Currency = nil, ""
-	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: []uint32{1, 1, 2, 2}}}
+	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2, 2}, 3)}}
 	return ds
 }
 

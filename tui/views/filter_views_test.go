@@ -163,7 +163,7 @@ func TestOverviewInsightsHonourFilter(t *testing.T) {
 // small enough to check by hand.
 func TestOverviewMoneyColumnsHonourFilter(t *testing.T) {
 	ds := fourDeals()
-	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: []uint32{1, 1, 2, 2}}}
+	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2, 2}, 3)}}
 	o := NewOverview(Common{Styles: theme.Plain(), Data: ds})
 	o.SetSize(100, 20)
 	run(o, o.Update(tea.KeyPressMsg{Code: '$', Text: "$"}))

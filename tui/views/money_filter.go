@@ -64,7 +64,7 @@ func spendFor(c Common, sel *model.Selection, st State) ([]money.SpendRow, []str
 		return rows, notes // the join itself reports the problem
 	}
 	present := make([]bool, dm.Cardinality())
-	for _, code := range dm.Codes {
+	for _, code := range dm.Codes.Uint32() {
 		present[code] = true
 	}
 	kept := make([]money.SpendRow, 0, len(rows))
