@@ -78,7 +78,7 @@ func TestVelocityPassMatchesReference(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !ok {
-					t.Fatalf("filter %q as of %d by %q: velocity histograms differ from the reference pass", fe, asOf, by)
+					t.Fatalf("filter %q as of %d by %q: velocity histograms differ from the reference pass:\n%s", fe, asOf, by, model.VelocityDiff(ds, q))
 				}
 			}
 		}

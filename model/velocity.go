@@ -151,7 +151,7 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 			pn += P1 * T * 2 * D
 		}
 		h := &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D+1), p: make([]int32, pn),
-			periods: p.P > 0, days: velDays{span: span, n: make([]int32, p.G*2*span+1)}, opt: opt}
+			periods: p.P > 0, days: velDays{span: span, n: make([]int32, (p.G+1)*2*span+1)}, opt: opt}
 		if !opt.stepsOnly {
 			h.cyc = make([]int32, G1*D*4)
 			if p.P > 0 {

@@ -18,28 +18,48 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	ds, ns, T := p.ds, p.ns, h.T
 	lo, n := b.lo, b.n
 	group, mask, kind, entry := b.group[:n], b.mask[:n], b.kind[:n], b.entry[:n]
-	rows := b.rows[:b.nRows]
-	// 1. Open records with an entry date.
+	// 1. Open records with an entry date, by entry day; the open ones
+	// past the first stage (for loop 4) and, for Stalled, at the first.
 	span, days := h.days.span, h.days.n
-	junk := len(days) - 1
 	dataLo := p.dataLo
-	var closed, deepOpen, shallowOpen [blockSize]uint16
-	nc, nd, ns0 := 0, 0, 0
-	for _, jj := range rows {
-		j := int(jj)
-		e, k, mk := entry[j], kind[j], mask[j]
-		slot := (int(group[j])*2+int(b2u(mk == 1)))*span + int(e-dataLo)
-		dated := e != NoDay && mk != 0
-		if k != ExitOpen || !dated {
-			slot = junk
+	G := int32(p.G)
+	vb := p.meta.velBins(h.D)
+	var closedBuf, deepOpen, shallowOpen [blockSize]uint16
+	var closed []uint16
+	nd, ns0 := 0, 0
+	if !p.cut {
+		// Open and closed records are listed once per dataset; rows the
+		// filters reject are in the junk group G.
+		for _, jj := range vb.open.block(lo) {
+			j := int(jj)
+			g, mk := group[j], mask[j]
+			days[(int(g)*2+int(b2u(mk == 1)))*span+int(entry[j]-dataLo)]++
+			deepOpen[nd] = jj
+			nd += int(b2u(mk > 1 && g != G))
+			shallowOpen[ns0] = jj
+			ns0 += int(b2u(mk == 1 && g != G))
 		}
-		days[slot]++
-		closed[nc] = jj
-		nc += int(b2u(k != ExitOpen && dated))
-		deepOpen[nd] = jj
-		nd += int(b2u(k == ExitOpen && mk > 1))
-		shallowOpen[ns0] = jj
-		ns0 += int(b2u(k == ExitOpen && mk == 1 && e != NoDay))
+		closed = vb.closed.block(lo)
+	} else {
+		junk := len(days) - 1
+		nc := 0
+		for _, jj := range b.rows[:b.nRows] {
+			j := int(jj)
+			e, k, mk := entry[j], kind[j], mask[j]
+			slot := (int(group[j])*2+int(b2u(mk == 1)))*span + int(e-dataLo)
+			dated := e != NoDay && mk != 0
+			if k != ExitOpen || !dated {
+				slot = junk
+			}
+			days[slot]++
+			closedBuf[nc] = jj
+			nc += int(b2u(k != ExitOpen && dated))
+			deepOpen[nd] = jj
+			nd += int(b2u(k == ExitOpen && mk > 1))
+			shallowOpen[ns0] = jj
+			ns0 += int(b2u(k == ExitOpen && mk == 1 && e != NoDay))
+		}
+		closed = closedBuf[:nc]
 	}
 	if h.heaps != nil {
 		for _, jj := range shallowOpen[:ns0] {
@@ -48,17 +68,18 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		}
 	}
 	if h.opt.stepsOnly {
-		nc = 0
+		closed = nil
 	}
 	// 2. Closed records: entry to close (the last stage's date for a win,
 	// the exit date otherwise).
 	// The times are worked out once per dataset (vb); a record an as-of
-	// date changed is worked out here.
-	vb := p.meta.velBins(h.D)
+	// date changed is worked out here. Rejected rows count in group G and
+	// the no-period row P, which are never read.
 	last := ds.Days[ns-1][lo : lo+n]
 	xday := ds.ExitDay[lo : lo+n]
 	cyc, lastSeen := vb.cycle[lo:lo+n], p.meta.last[lo:lo+n]
-	for x, jj := range closed[:nc] {
+	D, cg, cp := h.D, h.cyc, h.pcyc
+	for x, jj := range closed {
 		j := int(jj)
 		e := entry[j]
 		if p.cut && lastSeen[j] > p.asOf {
@@ -73,29 +94,50 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		}
 		// Four lanes: records close at a few typical ages, so neighbours
 		// hit the same bin (folded in foldCycle).
-		bin := cyc[j]
+		bin := int(cyc[j])
+		g := int(group[j])
 		if bin >= binNeg {
-			h.neg += int(b2u(bin == binNeg))
+			h.neg += int(b2u(bin == binNeg && g != p.G))
 			continue
 		}
-		g := int(group[j])
-		h.cyc[(g*h.D+int(bin))*4+x&3]++
-		if h.periods {
-			h.pcyc[(p.periodOf(e)*h.D+int(bin))*4+x&3]++
+		cg[(g*D+bin)*4+x&3]++
+		if cp != nil {
+			pe := p.periodOf(e)
+			if g == p.G {
+				pe = p.P
+			}
+			cp[(pe*D+bin)*4+x&3]++
 		}
 	}
-	G := int32(p.G)
+	// 3. Step k → k+1: records marked at both with both dates.
 	for k := 0; k < ns-1; k++ {
-		// 3. Step k → k+1: records marked at both with both dates.
 		both := uint16(3) << k
 		col0 := ds.Days[k][lo : lo+n]
 		list := p.meta.stages[k+1]
 		bins := vb.step[k][list.start[lo/blockSize]:]
+		gbase := (k * 2) * D // + g*T*2*D
+		pbase := gbase       // + pe*T*2*D
+		gstride := T * 2 * D
+		hg, hp := h.g, h.p
+		if !h.periods {
+			for x, j := range list.block(lo) {
+				bin := int(bins[x])
+				if mask[j]&both != both || group[j] == G || bin >= binNeg {
+					h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
+					continue
+				}
+				hg[int(group[j])*gstride+gbase+bin]++
+			}
+			continue
+		}
 		for x, j := range list.block(lo) {
-			if mask[j]&both != both || group[j] == G {
+			bin := int(bins[x])
+			if mask[j]&both != both || group[j] == G || bin >= binNeg {
+				h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
 				continue
 			}
-			h.putBin(int(group[j]), p.periodOf(col0[j]), k, 0, bins[x])
+			hg[int(group[j])*gstride+gbase+bin]++
+			hp[p.periodOf(col0[j])*gstride+pbase+bin]++
 		}
 	}
 	// 4. Open records past the first stage are censored at their deepest
@@ -214,6 +256,9 @@ const (
 type velBins struct {
 	cycle []uint16
 	step  [][]uint16 // [k] aligned with stages[k+1].off
+	// open and closed list, block by block, the records with an entry
+	// date that are open / have left (before any as-of date).
+	open, closed stageList
 }
 
 func (m *dsMeta) velBins(D int) *velBins {
@@ -243,6 +288,23 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 			c = ds.Days[ns-1][i]
 		}
 		v.cycle[i] = bin(e, c)
+	}
+	blocks := (ds.Len() + blockSize - 1) / blockSize
+	v.open.start = make([]int32, 1, blocks+1)
+	v.closed.start = make([]int32, 1, blocks+1)
+	for lo := 0; lo < ds.Len(); lo += blockSize {
+		for j, e := range m.entry[lo:min(lo+blockSize, ds.Len())] {
+			if e == NoDay || ds.Reached[lo+j] == 0 {
+				continue
+			}
+			if m.kind[lo+j] == ExitOpen {
+				v.open.off = append(v.open.off, uint16(j))
+			} else {
+				v.closed.off = append(v.closed.off, uint16(j))
+			}
+		}
+		v.open.start = append(v.open.start, int32(len(v.open.off)))
+		v.closed.start = append(v.closed.start, int32(len(v.closed.off)))
 	}
 	for k := 0; k < ns-1; k++ {
 		list := m.stages[k+1]
