@@ -74,6 +74,7 @@ type dsMeta struct {
 	lo, hi int32
 	ok     bool
 	entry  []int32
+	first  []int32 // earliest stage date (NoDay: none)
 	last   []int32
 	kind   []ExitKind
 	// sig is each record's signature (nil: too many distinct ones) and
@@ -118,10 +119,10 @@ func metaOf(ds *Dataset) *dsMeta {
 
 func buildMeta(ds *Dataset) *dsMeta {
 	n := ds.Len()
-	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: make([]int32, n), last: make([]int32, n), kind: make([]ExitKind, n)}
+	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: make([]int32, n), first: make([]int32, n), last: make([]int32, n), kind: make([]ExitKind, n)}
 	lastBit := uint16(1) << (len(ds.Stages) - 1)
 	for i, mask := range ds.Reached {
-		e, l := NoDay, NoDay
+		e, l, f := NoDay, NoDay, NoDay
 		if ds.HasDates {
 			for mm := mask; mm != 0; mm &= mm - 1 {
 				d := ds.Days[bitIndex(mm)][i]
@@ -129,8 +130,9 @@ func buildMeta(ds *Dataset) *dsMeta {
 					continue
 				}
 				if e == NoDay {
-					e = d
+					e, f = d, d
 				}
+				f = min(f, d)
 				l = max(l, d)
 				m.lo, m.hi = min(m.lo, d), max(m.hi, d)
 			}
@@ -139,7 +141,7 @@ func buildMeta(ds *Dataset) *dsMeta {
 				m.hi = max(m.hi, x)
 			}
 		}
-		m.entry[i], m.last[i] = e, l
+		m.entry[i], m.last[i], m.first[i] = e, l, f
 		k := ds.Exit[i]
 		if (k == ExitWon || k == ExitChurned) && mask&lastBit == 0 {
 			k = ExitOpen // marked won without the last stage

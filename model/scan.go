@@ -128,6 +128,11 @@ func (p *plan) cutBlock(b *block) {
 	var idx [blockSize]uint16
 	m := 0
 	sel := b.sel[:b.n]
+	// A record whose every stage is dated after as-of did not exist yet
+	// (the most common cut: records that came in later).
+	for j, f := range p.meta.first[lo : lo+b.n] {
+		sel[j] &= uint8(b2u(f <= asOf))
+	}
 	for j, l := range p.meta.last[lo : lo+b.n] {
 		idx[m] = uint16(j)
 		m += int(b2u(l > asOf) & uint16(sel[j]))

@@ -68,9 +68,21 @@ func (ct *counter) sigBlock(b *block) {
 	// Stage-date events, four lanes: neighbouring records (the data is
 	// mostly in date order) hit the same counter.
 	ns, ev := p.ns, ct.ev
+	var kept [blockSize]uint16
+	sel := b.sel[:n]
 	for k := 1; k < ns; k++ {
 		col := p.ds.Days[k][b.lo : b.lo+n]
-		for x, j := range p.meta.stages[k].block(b.lo) {
+		list := p.meta.stages[k].block(b.lo)
+		if b.filtered {
+			// Only the selected rows: a filter usually keeps a minority.
+			m := 0
+			for _, j := range list {
+				kept[m] = j
+				m += int(sel[j])
+			}
+			list = kept[:m]
+		}
+		for x, j := range list {
 			ev[((int(group[j])*P1+p.periodOf(col[j]))*ns+k)*4+x&3]++
 		}
 	}
