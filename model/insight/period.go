@@ -140,16 +140,15 @@ func DefaultCurrent(asOf int32) Period {
 // exact), Benjamini–Hochberg across all of them.
 func ComparePeriods(ds *model.Dataset, opt CompareOptions) Comparison {
 	sopt := StickyOptions{MinSample: opt.MinSample, FDR: opt.FDR, MaturityQuantile: opt.MaturityQuantile}.withDefaults()
+	if !ds.HasDates {
+		return Comparison{FDR: sopt.FDR, Notes: []string{"the data has no stage dates: periods cannot be compared"}}
+	}
 	asOf := resolveAsOf(ds, opt.AsOf)
 	cur := opt.Current
 	if cur.From == 0 && cur.To == 0 {
 		cur = DefaultCurrent(asOf)
 	}
 	res := Comparison{AsOf: model.DayString(asOf), Current: cur.String(), FDR: sopt.FDR}
-	if !ds.HasDates {
-		res.Notes = append(res.Notes, "the data has no stage dates: periods cannot be compared")
-		return res
-	}
 	type ref struct {
 		name string
 		p    Period

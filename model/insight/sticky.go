@@ -157,6 +157,7 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 		res.To = model.DayString(opt.To)
 	}
 	if !ds.HasDates {
+		res.AsOf, res.From, res.To = "", "", ""
 		res.Notes = append(res.Notes, "the data has no stage dates: every record counted, no window and no maturity check")
 	}
 	deal, deals, recent := avgWonDeal(ds, asOf)

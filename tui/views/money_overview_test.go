@@ -69,3 +69,23 @@ func TestOverviewMoneyMixedCurrencies(t *testing.T) {
 		t.Fatalf("mixed currencies:\n%s", out)
 	}
 }
+
+// TestOverviewWithoutDates: a yes/no flags file has no dates, so the
+// overview says so instead of printing period windows made of NoDay.
+func TestOverviewWithoutDates(t *testing.T) {
+	ds := fourDeals()
+	ds.HasDates = false
+	for k := range ds.Days {
+		for i := range ds.Days[k] {
+			ds.Days[k][i] = model.NoDay
+		}
+	}
+	ds.ExitDay = []int32{model.NoDay, model.NoDay, model.NoDay, model.NoDay}
+	o := NewOverview(Common{Styles: theme.Plain(), Data: ds})
+	o.SetSize(110, 30)
+	run(o, o.Init())
+	out := ansi.Strip(o.View())
+	if strings.Contains(out, "vs prev") || strings.Contains(out, "entered ") || !strings.Contains(out, "all records (no stage dates)") {
+		t.Fatalf("overview without dates:\n%s", out)
+	}
+}

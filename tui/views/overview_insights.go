@@ -151,9 +151,13 @@ func (o *Overview) insightLines(width int) []string {
 	if to == "" {
 		to = s.AsOf
 	}
-	lines = append(lines, "", st.Title.Render(widgets.Truncate(fmt.Sprintf("Top sticky points"), width))+
-		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost value · entered %s to %s, mature only, %d tests, FDR %.0f%% · s: all",
-			s.From, to, s.Comparisons, s.FDR*100), max(0, width-17))))
+	window := fmt.Sprintf("entered %s to %s, mature only", s.From, to)
+	if !o.common.Data.HasDates {
+		window = "all records (no stage dates)"
+	}
+	lines = append(lines, "", st.Title.Render(widgets.Truncate("Top sticky points", width))+
+		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost value · %s, %d tests, FDR %.0f%% · s: all",
+			window, s.Comparisons, s.FDR*100), max(0, width-17))))
 	shown := 0
 	for _, p := range s.Points {
 		if !p.Finding() || shown == 3 {
