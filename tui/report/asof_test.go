@@ -158,3 +158,30 @@ func TestMoneySpendAsOfOnDemo(t *testing.T) {
 		t.Errorf("notes %q should say the spend after the as-of month is left out", early.Money.Notes)
 	}
 }
+
+// --where values with spaces, commas and quotes reach model.Select intact;
+// = values of one dimension are alternatives, != are all excluded.
+func TestWhereQuoting(t *testing.T) {
+	ch := model.NewDim("lead source", 4)
+	for _, v := range []string{`web, "paid"`, "x", "y", "z"} {
+		ch.Append(v)
+	}
+	ds := tiny()
+	ds.Dims = []*model.Dim{ch}
+	for _, c := range []struct {
+		where []Filter
+		want  int
+	}{
+		{[]Filter{{Dim: "lead source", Value: `web, "paid"`}}, 1},
+		{[]Filter{{Dim: "lead source", Value: `web, "paid"`}, {Dim: "lead source", Value: "Y"}}, 2},
+		{[]Filter{{Dim: "lead source", Value: "x", Not: true}, {Dim: "lead source", Value: "z", Not: true}}, 2},
+	} {
+		r, err := Build(ds, Options{Where: c.where, Sections: []string{SecStages}})
+		if err != nil {
+			t.Fatalf("%v: %v", c.where, err)
+		}
+		if r.Denominators.Records != c.want {
+			t.Errorf("%v (%s): %d records, want %d", c.where, whereExpr(c.where), r.Denominators.Records, c.want)
+		}
+	}
+}
