@@ -23,7 +23,7 @@ func TestReportExitCodes(t *testing.T) {
 		{[]string{"report", "--sections", "bogus"}, exitUsage, "unknown section"},
 		{[]string{"report", "--by", "nope"}, exitUsage, "no such dimension"},
 		{[]string{"report", "--where", "channel"}, exitUsage, "DIMENSION=VALUE"},
-		{[]string{"report", "--where", "channel=nope"}, exitUsage, "no record has"},
+		{[]string{"report", "--where", "channel=nope"}, exitUsage, "no channel is \"nope\""},
 		{[]string{"report", "--period", "week"}, exitOK, ""},
 		{[]string{"report", "--period", "year", "--sections", "trends,cohorts"}, exitOK, ""},
 		{[]string{"report", "--period", "fortnight"}, exitUsage, "expected week"},

@@ -38,11 +38,13 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		return nil, fmt.Errorf("--by %q: no such dimension; dimensions are %s", opt.By, strings.Join(ds.DimNames(), ", "))
 	}
 	full := ds
-	ds, err := applyFilters(ds, opt.Where)
+	// the stages, breakdown, cohorts, trends and velocity apply the as-of
+	// date themselves (the engine): they get the filtered records uncut
+	sel, expr, err := selectWhere(full, opt.Where, model.NoDay)
 	if err != nil {
 		return nil, err
 	}
-
+	ds = sel.Data
 	asOf := opt.asOf()
 	f, err := funnelAsOf(ds, asOf)
 	if err != nil {
@@ -77,8 +79,13 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		r.MaturityRule = "no dates: maturity unknown"
 	}
 	gaps := stageGaps(ds, asOf)
+	// sticky points and money are computed on the records as known on the
+	// as-of date, as the explorer's views are
+	known := sel
 	if asOf != model.NoDay && (slices.Contains(secs, SecStickyPoints) || slices.Contains(secs, SecMoney)) {
-		r.Warnings = append(r.Warnings, "as of "+f.AsOf+": stages, breakdown, cohorts, trends and velocity count only dates on or before it; sticky points and money still count every date in the data")
+		if known, _, err = selectWhere(full, opt.Where, asOf); err != nil {
+			return nil, err
+		}
 	}
 	for _, s := range AllSections {
 		if !slices.Contains(secs, s) {
@@ -108,9 +115,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecVelocity:
 			r.Velocity = velocity(ds, gaps)
 		case SecStickyPoints:
-			r.StickyPoints = stickyPoints(ds)
+			r.StickyPoints = stickyPoints(known.Data, known.AsOf)
 		case SecMoney:
-			if r.Money, err = buildMoney(ds, opt); err != nil {
+			if r.Money, err = buildMoney(full, known, expr, opt); err != nil {
 				return nil, err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"funnel/model"
 	"funnel/model/money"
+	"funnel/tui/scope"
 	"funnel/tui/widgets"
 )
 
@@ -47,8 +48,13 @@ func (e *MoneyError) Error() string {
 
 func (e *MoneyError) Unwrap() error { return e.Err }
 
-func buildMoney(ds *model.Dataset, opt Options) (*Money, error) {
-	d, err := money.ComputeDeals(ds, opt.Money)
+// buildMoney computes the money section on a selection of whole's records
+// (filter is its expression, "" for none), as the explorer's money view
+// does: money counted as of the selection's day, spend scoped to it
+// (scope.Spend), with notes saying what was left out.
+func buildMoney(whole *model.Dataset, sel *model.Selection, filter string, opt Options) (*Money, error) {
+	ds, mopt := sel.Data, scope.MoneyOptions(opt.Money, sel, opt.AsOf)
+	d, err := money.ComputeDeals(ds, mopt)
 	if err != nil {
 		return nil, &MoneyError{err}
 	}
@@ -57,14 +63,13 @@ func buildMoney(ds *model.Dataset, opt Options) (*Money, error) {
 		m.ByCurrency = []money.CurrencyTotal{}
 	}
 	if opt.Spend != nil {
-		u, err := money.ComputeUnitEconomics(ds, opt.Spend, "channel", opt.Money)
+		spend, notes := scope.Spend(whole, opt.Spend, sel, filter, opt.AsOf, opt.Money)
+		u, err := money.ComputeUnitEconomics(ds, spend, "channel", mopt)
 		if err != nil {
 			return nil, &MoneyError{err}
 		}
 		m.UnitEconomics = &u
-		if len(opt.Where) > 0 {
-			m.Notes = append(m.Notes, "spend is not filtered: it is set against the filtered records only")
-		}
+		m.Notes = append(m.Notes, notes...)
 	}
 	return m, nil
 }

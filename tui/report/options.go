@@ -20,7 +20,9 @@ type Options struct {
 	// Top is how many values the breakdown lists before folding the rest
 	// into "(other)" (default 10).
 	Top int
-	// Where keeps only the records matching every filter.
+	// Where keeps only the records matching every filter (model.Select,
+	// the explorer's / filter: values match case-insensitively, and a value
+	// no record has is an error, with a suggestion).
 	Where []Filter
 	// Masked records that the dataset was pseudonymised (mask.Dataset).
 	Masked bool
@@ -32,9 +34,10 @@ type Options struct {
 	// Period buckets the trends and cohorts sections (PeriodNone: month).
 	Period model.Period
 	// AsOf is the last day counted (0 or model.NoDay: the last date in the
-	// data): stage dates after it are not yet known. Stages, breakdown,
-	// cohorts, trends and velocity honour it; sticky points and money do
-	// not yet (the report then says so in its warnings).
+	// data): stage dates after it are not yet known, and an exit after it
+	// has not happened. Every section honours it: sticky points and money
+	// are computed on the records as known on that day (model.Select), with
+	// spend up to its month.
 	AsOf int32
 }
 
@@ -104,105 +107,69 @@ func ParseFilter(s string) (Filter, error) {
 	return Filter{}, fmt.Errorf("--where %q: expected DIMENSION=VALUE or DIMENSION!=VALUE", s)
 }
 
-// applyFilters returns ds restricted to the records matching every filter
-// (ds itself when there are none).
-func applyFilters(ds *model.Dataset, fs []Filter) (*model.Dataset, error) {
-	if len(fs) == 0 {
-		return ds, nil
-	}
-	type cond struct {
-		dim  *model.Dim
-		in   map[uint32]bool
-		out  map[uint32]bool
-		anyI bool
-	}
-	var conds []*cond
-	byDim := map[*model.Dim]*cond{}
+// whereExpr writes filters in the filter language of model.ParseFilter:
+// the = values of one dimension as one term (alternatives), each != as
+// its own ("" for none).
+func whereExpr(fs []Filter) string {
+	var terms []string
+	var dims []string
+	in := map[string][]string{}
 	for _, f := range fs {
-		dm := ds.Dim(f.Dim)
-		if dm == nil {
-			return nil, fmt.Errorf("--where %s: no dimension %q; dimensions are %s", f, f.Dim, strings.Join(ds.DimNames(), ", "))
+		if f.Not {
+			continue
 		}
-		code, ok := dm.Code(f.Value)
-		if !ok && !f.Not {
-			return nil, fmt.Errorf("--where %s: no record has %s %q", f, dm.Name, f.Value)
+		if _, ok := in[f.Dim]; !ok {
+			dims = append(dims, f.Dim)
 		}
-		c := byDim[dm]
-		if c == nil {
-			c = &cond{dim: dm, in: map[uint32]bool{}, out: map[uint32]bool{}}
-			byDim[dm] = c
-			conds = append(conds, c)
+		in[f.Dim] = append(in[f.Dim], f.Value)
+	}
+	for _, d := range dims {
+		vs := in[d]
+		if len(vs) == 1 {
+			terms = append(terms, quoteWord(d)+"="+quoteWord(vs[0]))
+			continue
 		}
-		switch {
-		case f.Not && ok:
-			c.out[code] = true
-		case !f.Not:
-			c.in[code] = true
-			c.anyI = true
+		q := make([]string, len(vs))
+		for i, v := range vs {
+			q[i] = quoteWord(v)
+		}
+		terms = append(terms, quoteWord(d)+" in ("+strings.Join(q, ",")+")")
+	}
+	for _, f := range fs {
+		if f.Not {
+			terms = append(terms, quoteWord(f.Dim)+"!="+quoteWord(f.Value))
 		}
 	}
-	var rows []int
-	for i := range ds.Len() {
-		keep := true
-		for _, c := range conds {
-			code := c.dim.Codes.At(i)
-			if (c.anyI && !c.in[code]) || c.out[code] {
-				keep = false
-				break
-			}
-		}
-		if keep {
-			rows = append(rows, i)
-		}
-	}
-	return subset(ds, rows), nil
+	return strings.Join(terms, " ")
 }
 
-// subset copies the given records into a new dataset sharing dictionaries.
-func subset(ds *model.Dataset, rows []int) *model.Dataset {
-	out := *ds
-	out.Days = make([][]int32, len(ds.Days))
-	for k, col := range ds.Days {
-		out.Days[k] = pick(col, rows)
-	}
-	out.Reached = pick(ds.Reached, rows)
-	out.Exit = pick(ds.Exit, rows)
-	out.ExitDay = pick(ds.ExitDay, rows)
-	out.Amount = pick(ds.Amount, rows)
-	out.Probability = pick(ds.Probability, rows)
-	out.TermMonths = pick(ds.TermMonths, rows)
-	out.Dims = make([]*model.Dim, len(ds.Dims))
-	for j, dm := range ds.Dims {
-		out.Dims[j] = subDim(dm, rows)
-	}
-	out.Reason = subDim(ds.Reason, rows)
-	out.Currencies = subDim(ds.Currencies, rows)
-	out.IDs, out.Emails = model.Strings{}, model.Strings{}
-	for _, i := range rows {
-		if ds.IDs.Len() > 0 {
-			out.IDs.Append(ds.IDs.At(i))
-		}
-		if ds.Emails.Len() > 0 {
-			out.Emails.Append(ds.Emails.At(i))
+// quoteWord quotes a column name or value for the filter language when it
+// holds anything but letters, digits and . _ - / characters.
+func quoteWord(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r == '.' || r == '_' || r == '-' || r == '/' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			plain = false
+			break
 		}
 	}
-	return &out
+	if plain {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-func pick[T any](col []T, rows []int) []T {
-	if col == nil {
-		return nil
+// selectWhere returns the records the filters keep, as known on asOf
+// (model.NoDay: every date), and the filter expression ("" for none).
+func selectWhere(ds *model.Dataset, fs []Filter, asOf int32) (*model.Selection, string, error) {
+	expr := whereExpr(fs)
+	var f model.Filter
+	if expr != "" {
+		var err error
+		if f, err = model.ParseFilter(expr, ds); err != nil {
+			return nil, "", fmt.Errorf("--where: %w", err)
+		}
 	}
-	out := make([]T, len(rows))
-	for j, i := range rows {
-		out[j] = col[i]
-	}
-	return out
-}
-
-func subDim(dm *model.Dim, rows []int) *model.Dim {
-	if dm == nil {
-		return nil
-	}
-	return &model.Dim{Name: dm.Name, Values: dm.Values, Codes: dm.Codes.Pick(rows)}
+	sel, err := model.Select(ds, f, asOf)
+	return sel, expr, err
 }

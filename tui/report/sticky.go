@@ -10,10 +10,12 @@ import (
 // from-stage in the last three complete months before the as-of date
 // (immature records left out), tested against the rest of the population
 // with Benjamini–Hochberg at 5%, at least 30 entering; only the findings
-// (significant and converting below the rest), by lost conversions.
-func stickyPoints(ds *model.Dataset) []StickyPoint {
+// (significant and converting below the rest), by lost conversions. ds is
+// the selection's data and asOf its day (the whole data's calendar, as in
+// the explorer; model.NoDay when the data has no dates).
+func stickyPoints(ds *model.Dataset, asOf int32) []StickyPoint {
 	opt := insight.StickyOptions{}
-	if _, asOf, ok := ds.DayRange(); ok && ds.HasDates {
+	if ds.HasDates && asOf != model.NoDay && asOf != 0 {
 		w := insight.Months(model.MonthIndex(insight.DefaultCurrent(asOf).To), 3)
 		opt = insight.StickyOptions{AsOf: asOf, From: w.From, To: w.To}
 	}

@@ -30,22 +30,29 @@ func DefaultPlannerKeys() PlannerKeys {
 // Planner shows the lever simulator, the reverse funnel for a target the
 // user types, and the channels ranked by what reaches the bottom.
 type Planner struct {
-	common  Common
-	keys    PlannerKeys
-	state   State
-	job     *job[plannerData]
-	data    *plannerData
-	asked   bool
-	asOf    int32
-	target  plan.Target
-	typed   string // the target as the user wrote it
-	plan    *plan.Plan
-	planErr string
-	editing bool
-	input   string
-	offset  int
-	width   int
-	height  int
+	common Common
+	keys   PlannerKeys
+	state  State
+	job    *job[plannerData]
+	data   *plannerData
+	asked  bool
+	// computed is the filter and as-of the models are (being) computed
+	// for; gen numbers the computations, and a result of an older one is
+	// never adopted.
+	computed State
+	gen      int
+	target   plan.Target
+	typed    string // the target as the user wrote it
+	// autoTyped is set while the target is the one the planner proposed
+	// (a fifth more customers than now): it follows the filter then.
+	autoTyped bool
+	plan      *plan.Plan
+	planErr   string
+	editing   bool
+	input     string
+	offset    int
+	width     int
+	height    int
 }
 
 // NewPlanner builds the planner; the models are computed in the background.
@@ -53,7 +60,7 @@ func NewPlanner(c Common, st State) *Planner {
 	return &Planner{common: c, keys: DefaultPlannerKeys(), state: st}
 }
 
-func (p *Planner) Title() string    { return "Levers and planner" }
+func (p *Planner) Title() string    { return filteredTitle("Levers and planner", p.state.Filter) }
 func (p *Planner) SetSize(w, h int) { p.width, p.height = w, h; p.clampScroll() }
 func (p *Planner) Init() tea.Cmd    { return p.start() }
 
@@ -66,14 +73,17 @@ func (p *Planner) Ready() bool { p.poll(); return p.data != nil }
 // Plan is the reverse plan for the current target (nil before one is made).
 func (p *Planner) Plan() *plan.Plan { p.poll(); return p.plan }
 
+// start computes the models for the state's filter and as-of date in the
+// background, unless they are already (being) computed for them.
 func (p *Planner) start() tea.Cmd {
-	if p.asked && p.asOf == p.state.AsOf {
+	if p.asked && p.computed.Filter == p.state.Filter && p.computed.AsOf == p.state.AsOf {
 		return nil
 	}
-	p.asked, p.asOf = true, p.state.AsOf
-	c, asOf := p.common, p.state.AsOf
+	p.asked, p.computed = true, p.state
+	p.gen++
+	c, st, gen := p.common, p.state, p.gen
 	var cmd tea.Cmd
-	p.job, cmd = startJob(func() plannerData { return computePlanner(c, asOf) })
+	p.job, cmd = startJob(func() plannerData { return computePlannerFor(c, st, gen) })
 	return cmd
 }
 
@@ -82,13 +92,18 @@ func (p *Planner) poll() {
 		return
 	}
 	d := p.job.res
-	p.data, p.job = &d, nil
-	if p.typed == "" && d.base.Customers > 0 {
+	p.job = nil
+	if d.gen != p.gen {
+		return // an older computation's result
+	}
+	p.data = &d
+	if (p.typed == "" || p.autoTyped) && d.base.Customers > 0 {
 		// start from a fifth more customers than now, per month
 		n := float64(int(d.base.Customers*1.2 + 0.999))
-		p.typed = fmt.Sprintf("%.0f customers per month", n)
+		p.typed, p.autoTyped = fmt.Sprintf("%.0f customers per month", n), true
 	}
 	p.replan()
+	p.clampScroll()
 }
 
 // replan parses the typed target and works the funnel back from it.
@@ -119,7 +134,11 @@ func (p *Planner) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case StateMsg:
 		p.state = msg.State
-		return p.start()
+		cmd := p.start()
+		if cmd != nil {
+			p.data, p.plan, p.offset = nil, nil, 0
+		}
+		return cmd
 	case tea.PasteMsg:
 		if p.editing {
 			p.input += widgets.Clean(msg.Content)
@@ -139,7 +158,7 @@ func (p *Planner) editKey(km tea.KeyPressMsg) {
 	switch km.String() {
 	case "enter":
 		p.editing = false
-		p.typed = p.input
+		p.typed, p.autoTyped = p.input, false
 		p.replan()
 	case "esc":
 		p.editing = false

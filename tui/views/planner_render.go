@@ -35,10 +35,28 @@ func (p *Planner) View() string {
 func (p *Planner) bodyLines() []string {
 	st := p.common.Styles
 	if p.data == nil {
-		return []string{st.Muted.Render("computing the funnel models…")}
+		msg := "computing the funnel models…"
+		if p.state.Filter != "" {
+			msg = "computing the funnel models where " + widgets.Clean(p.state.Filter) + "…"
+		}
+		return []string{st.Muted.Render(msg)}
 	}
 	d := p.data
+	if d.filterErr != nil {
+		return []string{st.Error.Render("Planner: " + widgets.Clean(d.filterErr.Error()))}
+	}
 	var out []string
+	if d.scope != "" {
+		out = append(out, st.Emphasis.Render("Planner "+d.scope))
+	}
+	for _, n := range d.spendNotes {
+		for _, l := range wrap(n, p.width) {
+			out = append(out, st.Warn.Render(l))
+		}
+	}
+	if len(out) > 0 {
+		out = append(out, "")
+	}
 	if d.err != nil {
 		out = append(out, st.Warn.Render("No plan: "+widgets.Clean(d.err.Error())))
 	} else {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"funnel/model"
+	"funnel/tui/scope"
 	"funnel/tui/widgets"
 )
 
@@ -52,9 +53,7 @@ func scopeNote(sel *model.Selection, filter string) string {
 // last day otherwise, as before).
 func onSelection(c Common, sel *model.Selection, st State) Common {
 	c.Data = sel.Data
-	if !sel.Whole() || (st.AsOf != model.NoDay && st.AsOf != 0) {
-		c.Money.AsOf = sel.AsOf
-	}
+	c.Money = scope.MoneyOptions(c.Money, sel, st.AsOf)
 	return c
 }
 
