@@ -106,3 +106,23 @@ func FuzzReadMappingTOML(f *testing.F) {
 		_, _ = LoadBytes(context.Background(), []byte("a,b,c\n1,Lead,2024-01-01\n"), "x.csv", Options{Mapping: m})
 	})
 }
+
+// FuzzFieldEnd checks the eight-bytes-at-a-time field scan against the
+// byte-by-byte one.
+func FuzzFieldEnd(f *testing.F) {
+	f.Add([]byte("a,b\r\nccc;dd|e\n\"x\",,\xff\x80,\x00\x01"), byte(','))
+	f.Add([]byte("0123456789abcdef;0123456789abcdef\r"), byte(';'))
+	f.Add([]byte("\t\t\t\t\t\t\t\t\t"), byte('\t'))
+	f.Fuzz(func(t *testing.T, d []byte, delim byte) {
+		s := newSplitter("f", d, delim, 1<<20, 1)
+		for i := 0; i <= len(d); i++ {
+			want := i
+			for want < len(d) && !s.stop[d[want]] {
+				want++
+			}
+			if got := s.fieldEnd(d, i); got != want {
+				t.Fatalf("fieldEnd(%q, %d) with delim %q = %d, want %d", d, i, delim, got, want)
+			}
+		}
+	})
+}

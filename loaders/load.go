@@ -267,14 +267,16 @@ func chooseMapping(name string, header []string, opt Options) (*Mapping, error) 
 	return genericStageDates(header), nil
 }
 
-// estimateRows guesses the record count from the first lines' length.
+// estimateRows bounds the record count by the line count.
 func estimateRows(b []byte) int {
-	n := min(len(b), 1<<16)
-	lines := bytes.Count(b[:n], []byte{'\n'})
+	// Counting line ends is exact for one line a record and costs a few
+	// milliseconds per 100 MB; an estimate from a sample that comes out
+	// short makes every column grow (and be copied) near the end.
+	lines := bytes.Count(b, []byte{'\n'})
 	if lines == 0 {
-		return 16
+		lines = bytes.Count(b, []byte{'\r'})
 	}
-	return len(b)/(n/lines) + 16
+	return lines + 16
 }
 
 type rowSink interface {

@@ -1,8 +1,10 @@
 package loaders
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 )
 
 // splitter cuts UTF-8 CSV bytes into records without copying: fields are
@@ -53,9 +55,7 @@ func (s *splitter) next() ([][]byte, error) {
 				return nil, err
 			}
 		} else {
-			for i < len(d) && !s.stop[d[i]] {
-				i++
-			}
+			i = s.fieldEnd(d, i)
 			f = d[start:i]
 		}
 		if len(f) > s.maxField {
@@ -84,6 +84,26 @@ func (s *splitter) next() ([][]byte, error) {
 		s.pos = i
 		return s.fields, nil
 	}
+}
+
+// fieldEnd returns the index of the first delimiter or line end at or
+// after i (len(d) if none), eight bytes at a time: the lowest byte that
+// matches is found exactly (a false flag can only sit above a true one).
+func (s *splitter) fieldEnd(d []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	dl := uint64(s.delim) * ones
+	for ; i+8 <= len(d); i += 8 {
+		w := binary.LittleEndian.Uint64(d[i:])
+		a, b, c := w^dl, w^('\n'*ones), w^('\r'*ones)
+		m := ((a - ones) &^ a) | ((b - ones) &^ b) | ((c - ones) &^ c)
+		if m &= highs; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(d) && !s.stop[d[i]] {
+		i++
+	}
+	return i
 }
 
 // quoted reads a quoted field starting at d[i] == '"'. Text after the
