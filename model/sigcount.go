@@ -48,8 +48,20 @@ func (ct *counter) sigBlock(b *block) {
 	sh := ct.sh
 	group, entry, sig := b.group[:n], b.entry[:n], b.sig[:n]
 	// Rows the filters reject are in the junk group and cut rows have
-	// the last signature code: both are counted and never read.
-	if L == 4 {
+	// the last signature code: both are counted and never read. A filter
+	// usually keeps a minority, so its rows are listed first.
+	if b.filtered {
+		var kept [blockSize]uint16
+		m := 0
+		for j, x := range b.sel[:n] {
+			kept[m] = uint16(j)
+			m += int(x)
+		}
+		for x, j := range kept[:m] {
+			cell := int(group[j])*P1 + p.periodOf(entry[j])
+			sh[(cell*S+int(sig[j]))*L+x&(L-1)]++
+		}
+	} else if L == 4 {
 		for j, s := range sig {
 			cell := int(group[j])*P1 + p.periodOf(entry[j])
 			sh[(cell*S+int(s))*4+j&3]++
