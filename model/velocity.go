@@ -65,8 +65,11 @@ type velHist struct {
 	G1, P1  int
 	neg     int
 	periods bool
-	days    velDays
-	opt     velOptions
+	// derive: one group and periods, so events are counted by period only
+	// and the whole is their sum (deriveWhole).
+	derive bool
+	days   velDays
+	opt    velOptions
 	// cyc and pcyc are the entry-to-close events, [cell][D][4 lanes].
 	cyc, pcyc []int32
 	// heaps keep, per stage, the opt.oldest oldest open records (Stalled);
@@ -148,14 +151,14 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 	mk := func() *velHist {
 		pn := 1 // the junk cell
 		if p.P > 0 {
-			pn += P1 * T * 2 * D
+			pn += (P1 + 1) * T * 2 * D // and a row for rejected records
 		}
 		h := &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D+1), p: make([]int32, pn),
-			periods: p.P > 0, days: velDays{span: span, n: make([]int32, (p.G+1)*2*span+1)}, opt: opt}
+			periods: p.P > 0, derive: p.P > 0 && p.G == 1, days: velDays{span: span, n: make([]int32, (p.G+1)*2*span+1)}, opt: opt}
 		if !opt.stepsOnly {
 			h.cyc = make([]int32, G1*D*4)
 			if p.P > 0 {
-				h.pcyc = make([]int32, P1*D*4)
+				h.pcyc = make([]int32, (P1+1)*D*4)
 			}
 		}
 		if opt.oldest > 0 {
@@ -179,6 +182,9 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 	h := parts[0]
 	for _, o := range parts[1:] {
 		h.add(o)
+	}
+	if h.derive {
+		h.deriveWhole()
 	}
 	for _, o := range parts {
 		for _, hp := range o.heaps {

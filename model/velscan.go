@@ -100,11 +100,13 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			h.neg += int(b2u(bin == binNeg && g != p.G))
 			continue
 		}
-		cg[(g*D+bin)*4+x&3]++
+		if !h.derive {
+			cg[(g*D+bin)*4+x&3]++
+		}
 		if cp != nil {
 			pe := p.periodOf(e)
 			if g == p.G {
-				pe = p.P
+				pe = h.P1 // the rejected rows' row
 			}
 			cp[(pe*D+bin)*4+x&3]++
 		}
@@ -127,6 +129,17 @@ func (p *plan) velBlock(h *velHist, b *block) {
 					continue
 				}
 				hg[int(group[j])*gstride+gbase+bin]++
+			}
+			continue
+		}
+		if h.derive { // the whole is the sum of the periods (deriveWhole)
+			for x, j := range list.block(lo) {
+				bin := int(bins[x])
+				if mask[j]&both != both || group[j] == G || bin >= binNeg {
+					h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
+					continue
+				}
+				hp[p.periodOf(col0[j])*gstride+pbase+bin]++
 			}
 			continue
 		}
@@ -168,7 +181,9 @@ func (h *velHist) put(g, pe, step, ev int, dur int32) {
 	}
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
-	h.g[((g*T+step)*2+ev)*D+du]++
+	if !h.derive || ev != 0 {
+		h.g[((g*T+step)*2+ev)*D+du]++
+	}
 	if h.periods {
 		h.p[((pe*T+step)*2+ev)*D+du]++
 	}
@@ -189,6 +204,19 @@ func (h *velHist) foldCycle() {
 	fold(h.g, h.cyc, h.G1)
 	if h.periods {
 		fold(h.p, h.pcyc, h.P1)
+	}
+}
+
+// deriveWhole sets the whole selection's events (one group, no breakdown)
+// to the sum of its periods' (the no-period row P included): the pass
+// then counts each event once instead of twice.
+func (h *velHist) deriveWhole() {
+	T, D := h.T, h.D
+	for pe := 0; pe < h.P1; pe++ {
+		for step := 0; step < T; step++ {
+			base := ((pe*T + step) * 2) * D
+			addRange(h.g[step*2*D:step*2*D+D], h.p[base:base+D])
+		}
 	}
 }
 
