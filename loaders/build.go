@@ -95,6 +95,10 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 type dimBuf struct {
 	d     *model.Dim
 	codes []uint32 // while loading; done() packs them into d.Codes
+	// pend holds values not yet looked up (add, flush): once the
+	// dictionary outgrows the caches, lookups are done in batches.
+	pend  [][]byte
+	touch uint64 // keeps flush's loads
 	slots []dslot
 	keys  []byte
 	seed  maphash.Seed
@@ -164,6 +168,7 @@ func (b *dimBuf) grow() {
 // done releases the table, packs the values into one block and returns
 // the dimension.
 func (b *dimBuf) done() *model.Dim {
+	b.flush()
 	if b.slots == nil {
 		return b.d
 	}
@@ -188,6 +193,62 @@ func (b *dimBuf) done() *model.Dim {
 }
 
 func (b *dimBuf) push(c uint32) { b.codes = append(b.codes, c) }
+
+// batchFrom is the dictionary size from which values are looked up in
+// batches of batchSize.
+const (
+	batchFrom = 1 << 12
+	batchSize = 32
+)
+
+// add appends the code of v. A large dictionary (a company column) misses
+// the caches on most lookups; looking up a batch of values at a time
+// starts their memory loads together instead of one after another.
+func (b *dimBuf) add(v []byte) {
+	if len(b.d.Values) < batchFrom && len(b.pend) == 0 {
+		b.push(b.code(v))
+		return
+	}
+	b.pend = append(b.pend, v)
+	if len(b.pend) == batchSize {
+		b.flush()
+	}
+}
+
+// flush looks up the pending values, in order.
+func (b *dimBuf) flush() {
+	if len(b.pend) == 0 {
+		return
+	}
+	var hs [batchSize]uint64
+	var vs [batchSize]string
+	for i, v := range b.pend {
+		if v = bytes.TrimSpace(v); len(v) > 0 {
+			vs[i] = unsafe.String(&v[0], len(v))
+			hs[i] = maphash.Bytes(b.seed, v)
+		}
+	}
+	// Touch each value's first slot and its key: independent loads the
+	// processor overlaps; the lookups below then find them cached.
+	mask := uint64(len(b.slots) - 1)
+	var touch uint64
+	for i := range b.pend {
+		s := &b.slots[hs[i]&mask]
+		touch += s.hc
+		if s.hc != 0 && int(s.off) < len(b.keys) {
+			touch += uint64(b.keys[s.off])
+		}
+	}
+	b.touch += touch
+	for i := range b.pend {
+		if vs[i] == "" {
+			b.push(0)
+			continue
+		}
+		b.push(b.lookup(hs[i], vs[i]))
+	}
+	b.pend = b.pend[:0]
+}
 
 // appendStr appends a field to a string arena without a temporary string.
 func appendStr(s *model.Strings, v []byte) {

@@ -182,6 +182,8 @@ func (b *dimBuf) remap(o *dimBuf) []uint32 {
 	if o == nil {
 		return []uint32{0}
 	}
+	b.flush()
+	o.flush()
 	r := make([]uint32, len(o.d.Values))
 	for c, v := range o.d.Values {
 		if v != "" {

@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
@@ -75,6 +76,36 @@ func TestRecordCut(t *testing.T) {
 		cut, ok := recordCut([]byte(c.in), 0, c.mid, ',')
 		if ok != c.safe || (ok && cut != c.cut) {
 			t.Errorf("%q mid %d: cut %d %v, want %d %v", c.in, c.mid, cut, ok, c.cut, c.safe)
+		}
+	}
+}
+
+// TestBatchedLookupsKeepOrder loads a file whose company column outgrows
+// the batch threshold, on one core and on two, and checks every record's
+// company against the generator's.
+func TestBatchedLookupsKeepOrder(t *testing.T) {
+	src := demo.Generate(demo.Options{Rows: 60_000, Seed: 3})
+	var buf bytes.Buffer
+	if err := demo.WriteLeadsCSV(&buf, src); err != nil {
+		t.Fatal(err)
+	}
+	want := src.Dim("company")
+	if want.Cardinality() < 2*batchFrom {
+		t.Fatalf("only %d companies: the test needs more than %d", want.Cardinality(), 2*batchFrom)
+	}
+	for _, min := range []int{1 << 30, 1 << 10} {
+		old := parallelMin
+		parallelMin = min
+		ds, err := LoadBytes(context.Background(), append([]byte(nil), buf.Bytes()...), "leads.csv", Options{})
+		parallelMin = old
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ds.Dim("company")
+		for i := range ds.Len() {
+			if got.Value(i) != want.Value(i) {
+				t.Fatalf("parallelMin %d: record %d company %q, want %q", min, i, got.Value(i), want.Value(i))
+			}
 		}
 	}
 }

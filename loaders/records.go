@@ -218,12 +218,12 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	di := 0
 	if p.channel >= 0 {
-		b.dims[0].push(b.dims[0].code(f[p.channel]))
+		b.dims[0].add(f[p.channel])
 		di = 1
 	}
 	for j, c := range p.dims {
 		d := b.dims[di+j]
-		d.push(d.code(f[c]))
+		d.add(f[c])
 	}
 	if b.amount != nil {
 		b.amount = append(b.amount, cents)
