@@ -102,10 +102,7 @@ func (c *Codes) fit(v uint32) {
 	case v >= 1<<16 && c.u32 == nil:
 		c.u32 = c.Uint32()
 		c.u8, c.u16 = nil, nil
-		if c.u32 == nil {
-			c.u32 = []uint32{}
-		}
-	case v >= 1<<8 && c.u8 != nil || v >= 1<<8 && c.u16 == nil && c.u32 == nil:
+	case v >= 1<<8 && c.u16 == nil && c.u32 == nil: // one byte wide (or empty)
 		w := make([]uint16, len(c.u8), max(cap(c.u8), 8))
 		for i, x := range c.u8 {
 			w[i] = uint16(x)
@@ -137,13 +134,6 @@ func (c Codes) Read(lo int, dst []uint32) {
 	}
 }
 
-// Raw returns the one backing slice that is not nil, for loops that
-// specialise on the width.
-func (c Codes) Raw() (u8 []uint8, u16 []uint16, u32 []uint32) { return c.u8, c.u16, c.u32 }
-
-// Pick returns the codes of the given records, at the same width.
-func (c Codes) Pick(rows []int) Codes { return PickCodes(c, rows) }
-
 // PickCodes returns the codes of the given records, at the same width.
 func PickCodes[I int | int32](c Codes, rows []I) Codes {
 	var out Codes
@@ -171,20 +161,6 @@ func PickCodes[I int | int32](c Codes, rows []I) Codes {
 func (c Codes) Clone() Codes {
 	return Codes{u8: append([]uint8(nil), c.u8...), u16: append([]uint16(nil), c.u16...), u32: append([]uint32(nil), c.u32...)}
 }
-
-// Narrow repacks the codes at the narrowest width for a dictionary of
-// card values (after loading, when the dictionary is complete).
-func (c *Codes) Narrow(card int) {
-	if c.u32 == nil && c.u16 == nil {
-		return
-	}
-	if (card <= 1<<16 && c.u32 != nil) || card <= 1<<8 {
-		*c = CodesOf(c.Uint32(), card)
-	}
-}
-
-// Bytes is the memory the column holds.
-func (c Codes) Bytes() int { return cap(c.u8) + 2*cap(c.u16) + 4*cap(c.u32) }
 
 // Lookup sets dst[j] = table[code of record lo+j], specialised per width:
 // the inner loop of breakdowns and filters.

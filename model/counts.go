@@ -150,6 +150,9 @@ func (p *plan) newCounter() *counter {
 		R, reason = len(p.ds.Reason.Values), &p.ds.Reason.Codes
 	}
 	ct := &counter{p: p, c: newCounts(p.G, p.P+1, p.ns, R), reason: reason, L: 1}
+	if ct.useSigs(); ct.S > 0 {
+		return ct
+	}
 	cells := (p.G + 1) * (p.P + 1)
 	// With up to 8 stages every row adds one to a [cell][mask] histogram
 	// and deepest/marked counts are derived from it afterwards: one
@@ -160,10 +163,6 @@ func (p *plan) newCounter() *counter {
 			ct.L = 4
 		}
 		ct.mh = make([]int32, cells*ct.M*ct.L)
-	}
-	ct.useSigs()
-	if ct.S > 0 {
-		return ct
 	}
 	ct.xr = make([]int32, len(ct.c.xr)*ct.L)
 	ct.ev0 = make([]int32, cells*ct.L)

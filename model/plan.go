@@ -84,7 +84,6 @@ type dsMeta struct {
 	sigs     []sigInfo
 	sigIndex map[sigInfo]uint8
 	stages   []stageList
-	ns       int
 	cutOnce  sync.Once
 	cutTable []uint8
 	ds       *Dataset
@@ -149,7 +148,7 @@ func buildMeta(ds *Dataset) *dsMeta {
 		m.kind[i] = k
 	}
 	m.ok = m.lo <= m.hi
-	m.ns, m.ds = len(ds.Stages), ds
+	m.ds = ds
 	buildSigs(ds, m)
 	buildStageLists(ds, m)
 	return m

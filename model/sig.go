@@ -83,10 +83,11 @@ const noSig = 255
 // signatures or more than 8 stages (cut records are then counted one by one).
 func (m *dsMeta) cutSigs() []uint8 {
 	m.cutOnce.Do(func() {
-		if m.sig == nil || m.ns > 8 {
+		ns := len(m.ds.Stages)
+		if m.sig == nil || ns > 8 {
 			return
 		}
-		M := 1 << m.ns
+		M := 1 << ns
 		t := make([]uint8, len(m.sigs)*M*nKinds)
 		for i := range t {
 			t[i] = noSig

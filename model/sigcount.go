@@ -24,7 +24,6 @@ func (ct *counter) useSigs() {
 	if ct.p.P > 0 {
 		ct.ev = make([]int32, cells*ct.p.ns*4)
 	}
-	ct.mh = nil
 }
 
 // noSigPath turns the signature path off (tests compare the two paths).

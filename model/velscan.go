@@ -220,19 +220,6 @@ func (h *velHist) deriveWhole() {
 	}
 }
 
-// putBin adds one duration worked out ahead (velBins).
-func (h *velHist) putBin(g, pe, step, ev int, bin uint16) {
-	if bin >= binNeg {
-		h.neg += int(b2u(bin == binNeg))
-		return
-	}
-	T, D := h.T, h.D
-	h.g[((g*T+step)*2+ev)*D+int(bin)]++
-	if h.periods {
-		h.p[((pe*T+step)*2+ev)*D+int(bin)]++
-	}
-}
-
 // finishDays adds the open records counted by entry day: censored at
 // as-of minus that day, at the first step if they never left the first
 // stage, and on the entry-to-close cycle.
