@@ -1,4 +1,4 @@
-module funnel
+module github.com/funnel-cli/funnel
 
 go 1.26.8
 

@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 var (

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unsafe"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // plan is a mapping resolved to column indices (-1 when absent).

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // Date layouts a value can have.

@@ -3,7 +3,7 @@
 package loaders
 
 import (
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // Error is a fatal, located problem with an input file.

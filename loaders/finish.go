@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // finish resolves date orders and stage values and assembles the dataset.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // A yes/no file with an id and no dates loads without a mapping: the flags

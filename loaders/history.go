@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // histBuilder reads a stage-change log: one row per (record, stage, time).

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // joinAll joins files into one funnel, left to right: the first two as

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // Options steer a load. The zero value detects everything.

@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"sync"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // parallelMin is the smallest body worth splitting across two cores.

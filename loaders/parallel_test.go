@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 // The two-core split must give exactly the sequential result.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // recBuilder streams one-row-per-record files (stage dates, current stage,

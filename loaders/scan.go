@@ -7,7 +7,7 @@ import (
 	"io"
 	"sync"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // scanStats is what a scan of rows found besides the rows themselves.

@@ -15,8 +15,8 @@ import (
 
 	"github.com/gocarina/gocsv"
 
-	"funnel/model"
-	"funnel/model/money"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 // spendRecord is the struct gocsv fills: one spend row, every field as

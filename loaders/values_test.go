@@ -3,7 +3,7 @@ package loaders
 import (
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 func TestParseDate(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"funnel/model"
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 var (

@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"testing"
 
-	"funnel/model"
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 // propData is large enough (40k rows) that queries run on both cores.

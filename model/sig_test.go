@@ -6,7 +6,7 @@ import (
 	"sort"
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // TestSignaturePathMatchesMaskPath runs the same queries with row

@@ -14,10 +14,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/theme"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // Options configure the explorer.

@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"funnel/model/demo"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func newDemoApp(t *testing.T, w, h int) *App {

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"funnel/model"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // filterOps are the comparison operators of the filter language, longest first.

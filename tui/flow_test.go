@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"funnel/model/demo"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // The flow of the issue: load the demo, open the sticky points, drill into

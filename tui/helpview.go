@@ -6,8 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/tui/theme"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // renderFullHelp lays every enabled binding out as "key  description" in as

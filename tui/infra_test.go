@@ -11,9 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/tui/theme"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 func TestKeyMapsDoNotCollideAndAllAppearInHelp(t *testing.T) {

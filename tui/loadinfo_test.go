@@ -7,8 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/loaders"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/loaders"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func TestOverviewSaysWhatTheLoadDidAndLListsIt(t *testing.T) {

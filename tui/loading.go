@@ -8,8 +8,8 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // LoadFunc loads the data; it reports bytes done of total through progress

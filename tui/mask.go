@@ -3,9 +3,9 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/model/mask"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // masking keeps the original dataset and, once asked for, a masked copy

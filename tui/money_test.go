@@ -7,10 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model/demo"
-	"funnel/model/money"
-	"funnel/tui/theme"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func TestMoneyViewOpensWithEAndKeepsSpendWhenMasked(t *testing.T) {

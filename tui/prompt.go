@@ -7,9 +7,9 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/tui/views"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // prompt is the one-line input of the filter (/) and command (:) modes.

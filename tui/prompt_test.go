@@ -7,9 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func typeText(a *App, s string) {

@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func TestRecordsDrillDownFindAndBack(t *testing.T) {

@@ -6,8 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/tui/report"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/report"
 )
 
 // Run opens the explorer on a loaded dataset and blocks until the user quits.

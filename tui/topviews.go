@@ -4,7 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // topView is a view reachable from anywhere with its key and with Tab.

@@ -7,9 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model/demo"
-	"funnel/tui/theme"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // Every top view's keys: no collision with each other or with the root's,

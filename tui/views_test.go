@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"funnel/model/demo"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func newViewsApp(t testing.TB, w, h int) *App {

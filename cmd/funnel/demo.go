@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 // DemoOptions are the flags of `funnel demo`.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"funnel/loaders"
+	"github.com/funnel-cli/funnel/loaders"
 )
 
 // InitOptions are the flags of `funnel init`.

@@ -7,11 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"funnel/loaders"
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/model/money"
-	"funnel/tui/report"
+	"github.com/funnel-cli/funnel/loaders"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/report"
 )
 
 // MoneyFlags are the money flags of the explorer and of `funnel report`.

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"funnel/loaders"
-	"funnel/model"
-	"funnel/model/mask"
-	"funnel/tui/report"
+	"github.com/funnel-cli/funnel/loaders"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/tui/report"
 )
 
 // ReportOptions are the flags of `funnel report`.
@@ -45,7 +45,7 @@ data has dates), cohorts and sticky_points on request, and money (with --spend o
 --currency, and for the demo). --as-of counts only what was known on a date;
 --period buckets trends and cohorts by week, month, quarter or year. Amounts in several currencies are never
 summed: pass --currency and --rates to convert them.
-The JSON schema is documented in the package funnel/tui/report and is stable:
+The JSON schema is documented in the package github.com/funnel-cli/funnel/tui/report and is stable:
 every key is always present and carries its denominators, the window, the as-of
 date and the immature cohorts. CSV text cells are safe to open in a spreadsheet.
 With no FILE the report is of the demo dataset.

@@ -11,13 +11,13 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"funnel/loaders"
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/model/mask"
-	"funnel/model/money"
-	"funnel/tui"
-	"funnel/tui/report"
+	"github.com/funnel-cli/funnel/loaders"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui"
+	"github.com/funnel-cli/funnel/tui/report"
 )
 
 // Exit codes.

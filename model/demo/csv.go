@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // LeadsHeader is the column layout WriteLeadsCSV writes: one row per lead,

@@ -17,7 +17,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // Stages of the demo funnel, top first.

@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 func TestDeterministicForSeed(t *testing.T) {

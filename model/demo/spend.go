@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/money"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 // spendCPL is each demo channel's cost per lead in dollars, and spendNames

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model/money"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 func TestDemoSpend(t *testing.T) {

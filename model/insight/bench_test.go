@@ -3,7 +3,7 @@ package insight
 import (
 	"testing"
 
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 // BenchmarkFindSticky: every transition × channel, campaign, segment and

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 func approx(t *testing.T, what string, got, want float64) {

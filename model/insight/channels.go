@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 
-	"funnel/model"
-	"funnel/model/plan"
-	"funnel/model/stats"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // ChannelOptions configure RankChannels.

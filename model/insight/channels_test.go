@@ -4,9 +4,9 @@ import (
 	"math"
 	"testing"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/model/plan"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 // On the demo, paid social brings the most leads but chat, with a tenth of

@@ -8,8 +8,8 @@ import (
 	"math"
 	"math/bits"
 
-	"funnel/model"
-	"funnel/model/stats"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // SliceRate is one slice's entries and conversions in a period.

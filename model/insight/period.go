@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"funnel/model"
-	"funnel/model/stats"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // Period is a range of days, both ends included.

@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/stats"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // PropagationOptions configure TracePropagation.

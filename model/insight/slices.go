@@ -1,6 +1,6 @@
 package insight
 
-import "funnel/model"
+import "github.com/funnel-cli/funnel/model"
 
 // slicer maps a record to a slice code of one dimension or dimension pair.
 type slicer struct {

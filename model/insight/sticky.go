@@ -5,8 +5,8 @@ import (
 	"math"
 	"sort"
 
-	"funnel/model"
-	"funnel/model/stats"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // StickyOptions configure FindSticky. The zero value tests every transition

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 func plantedSpec(seed uint64) synthSpec {

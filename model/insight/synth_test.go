@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // synthSpec describes a synthetic funnel with planted effects of known size.

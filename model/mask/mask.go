@@ -15,7 +15,7 @@ import (
 	"strings"
 	"unicode"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // NewKey returns a random key for one session: the same input gives the

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // companySuffixes are legal-form words dropped when matching company names.

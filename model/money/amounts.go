@@ -1,6 +1,6 @@
 package money
 
-import "funnel/model"
+import "github.com/funnel-cli/funnel/model"
 
 // Amounts returns every record's amount in one currency (converted with
 // o.Currency and o.Rates when the data mixes currencies) and that

@@ -3,8 +3,8 @@ package money_test
 import (
 	"testing"
 
-	"funnel/model/demo"
-	"funnel/model/money"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 // BenchmarkMoney50k runs every money report over the 50,000-lead demo.

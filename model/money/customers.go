@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // ChurnMonth is one month of customer churn.

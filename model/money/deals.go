@@ -3,7 +3,7 @@ package money
 import (
 	"sort"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // ValueRow is a count of deals and their value under one label.

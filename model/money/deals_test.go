@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 func TestDeals(t *testing.T) {

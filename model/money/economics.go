@@ -3,7 +3,7 @@ package money
 import (
 	"sort"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // StageCost is what one record reaching a stage cost.

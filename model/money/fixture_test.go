@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // The hand-built fixture every money test reads. Stages Lead, MQL, SQL,

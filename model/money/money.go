@@ -18,7 +18,7 @@ import (
 	"strconv"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // Options steer every money computation. The zero value works on a

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // SegmentRule puts a record in an ICP segment when its Column value is one

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // SpendRow is one line of a spend file: what was spent on a channel or a

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 // deals is four deals over Lead, Opportunity, Won (USD):

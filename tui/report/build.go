@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // Build computes the report of ds. Errors are about the options (an unknown

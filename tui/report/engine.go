@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // This file is the report's use of the query engine (model.Compute and

@@ -3,8 +3,8 @@ package report
 import (
 	"testing"
 
-	"funnel/model"
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 // TestAsOfHandComputed: as of day 5 of tiny, r0 is at B (C on day 10 not

@@ -5,10 +5,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model/demo"
-	"funnel/tui/report"
-	"funnel/tui/theme"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/report"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // runCmd runs a view's command synchronously and feeds the messages back.

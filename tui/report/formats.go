@@ -11,7 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // WriteMarkdown writes the report as markdown tables, ready for a deck or

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/demo"
 )
 
 func FuzzSafeCell(f *testing.F) {

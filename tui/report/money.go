@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/scope"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/scope"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Money is the money section: deals and revenue, and unit economics when a

@@ -3,8 +3,8 @@ package report
 import (
 	"fmt"
 
-	"funnel/model/money"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // econTables renders unit economics per group and in total, then the

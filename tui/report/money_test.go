@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
-	"funnel/model/money"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 // mixed is three deals over Lead, Opportunity, Won: r0 won USD 1,000.00,

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/money"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 // Options choose what a report holds.

@@ -7,12 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/model/mask"
-	"funnel/tui/report"
-	"funnel/tui/theme"
-	"funnel/tui/views"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/tui/report"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 var hostile = []string{

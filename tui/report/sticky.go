@@ -1,8 +1,8 @@
 package report
 
 import (
-	"funnel/model"
-	"funnel/model/insight"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
 )
 
 // stickyPoints lists the sticky points of ds the way the explorer's sticky

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"funnel/model"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Kind says what a column holds and so how each format writes it.

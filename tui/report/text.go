@@ -9,7 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Formats that Write accepts.

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // asked reports whether an as-of day was given (0 and NoDay: none).

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/stats"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // bdRow is one slice of the breakdown at the focused step.

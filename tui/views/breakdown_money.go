@@ -1,9 +1,9 @@
 package views
 
 import (
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // bdMoney is the breakdown's money column: won deals and won revenue per

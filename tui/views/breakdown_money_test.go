@@ -6,8 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model"
-	"funnel/tui/theme"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 // fourDeals by channel: chat r0 (won $1,000) r1 (open $500); paid r2

@@ -6,9 +6,9 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/theme"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 // View is one screen on the view stack.

@@ -5,7 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
+	"github.com/funnel-cli/funnel/model"
 )
 
 // engineQuery turns the explorer's state into an engine query: the filter

@@ -7,10 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/theme"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func chatState() State {

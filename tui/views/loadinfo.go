@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // LoadInfoKeys scroll the load details.

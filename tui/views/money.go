@@ -8,8 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model/money"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // MoneyKeys are the money view's bindings (scrolling only; `e` opens it

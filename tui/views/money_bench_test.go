@@ -5,8 +5,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model/demo"
-	"funnel/tui/theme"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 // BenchmarkNewMoney1M is what pressing `e` first costs at 1M leads before

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"funnel/model/money"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // econLines renders unit economics: one row per channel and the total,

@@ -1,9 +1,9 @@
 package views
 
 import (
-	"funnel/model"
-	"funnel/model/money"
-	"funnel/tui/scope"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/scope"
 )
 
 // computeMoneyFor computes the money view's figures for the records the

@@ -7,8 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model"
-	"funnel/tui/theme"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 // fourDeals: stages Lead, Opportunity, Won; amounts in USD cents.

@@ -6,7 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // mcol is one column of a money table. The first column is the label: it

@@ -9,12 +9,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/model/money"
-	"funnel/tui/report"
-	"funnel/tui/theme"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/report"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func moneyDemoCommon(t testing.TB, withSpend bool) Common {

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"funnel/model"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // OverviewKeys are the overview's own bindings.

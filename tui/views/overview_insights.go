@@ -7,9 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"funnel/model"
-	"funnel/model/insight"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // ExtraColumn is a column added to the right of the overview's numbers: a

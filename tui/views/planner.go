@@ -6,8 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model/plan"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // PlannerKeys are the planner's bindings.

@@ -7,10 +7,10 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/model/insight"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // leadsInWindow counts, by a plain loop over the whole data, the records

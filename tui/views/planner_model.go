@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"sort"
 
-	"funnel/model"
-	"funnel/model/insight"
-	"funnel/model/money"
-	"funnel/model/plan"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 // Planner sizes: +10% volume and +5 points of conversion per lever, and

@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"funnel/model/plan"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func (p *Planner) View() string {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 // ParseTarget reads a planner target: a number, what it counts and the

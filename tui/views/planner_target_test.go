@@ -3,7 +3,7 @@ package views
 import (
 	"testing"
 
-	"funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 func TestParseTarget(t *testing.T) {

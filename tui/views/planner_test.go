@@ -8,8 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"funnel/model/demo"
-	"funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 func newDemoPlanner(t *testing.T, c Common, w, h int) *Planner {

@@ -3,9 +3,9 @@ package views
 import (
 	"fmt"
 
-	"funnel/model"
-	"funnel/tui/scope"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/scope"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // stateSelection is the part of the data the state asks about: the

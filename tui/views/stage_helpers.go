@@ -7,8 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // stageResult is everything the stage detail shows, computed in a Cmd.

@@ -7,8 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"funnel/model"
-	"funnel/model/insight"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
 )
 
 // StickyKeys are the sticky points view's bindings.

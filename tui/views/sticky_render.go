@@ -5,9 +5,9 @@ import (
 	"math"
 	"strings"
 
-	"funnel/model"
-	"funnel/model/insight"
-	"funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // stickyHeadLines is the number of lines above the first finding.

@@ -3,8 +3,8 @@ package views
 import (
 	"math/bits"
 
-	"funnel/model"
-	"funnel/model/insight"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
 )
 
 // StickyWindow is the default window of the sticky points: the last three

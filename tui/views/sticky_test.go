@@ -10,9 +10,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"funnel/model"
-	"funnel/model/demo"
-	"funnel/tui/theme"
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 var (
