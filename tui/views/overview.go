@@ -65,6 +65,10 @@ func (o *Overview) Title() string { return "Overview" }
 // Selected is the index of the selected stage.
 func (o *Overview) Selected() int { return o.cursor }
 
+// InsightsReady reports whether the sticky points and the period
+// comparison have arrived for the current state.
+func (o *Overview) InsightsReady() bool { return o.insights != nil }
+
 // Funnel is the funnel the view shows.
 func (o *Overview) Funnel() model.Funnel { return o.funnel }
 
