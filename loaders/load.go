@@ -73,20 +73,13 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 			o.prog = &progress{fn: opt.Progress, base: done, size: sizes[i], total: total}
 			readProg = func(read, _ int64) { o.prog.read(read) }
 		}
-		raw, err := readFile(ctx, p, readProg)
-		if err != nil {
-			return nil, err
-		}
-		if o.prog != nil {
-			o.prog.textLen = int64(len(raw))
-		}
 		done += sizes[i]
 		if len(paths) > 1 {
 			// --stages renames the joined funnel; a preset or mapping that
 			// does not fit a later file gives way to detection there.
 			o.Stages, o.fallback = nil, i > 0
 		}
-		l, err := loadOne(ctx, raw, filepath.Base(p), o)
+		l, err := loadPath(ctx, p, filepath.Base(p), o, readProg)
 		if err != nil {
 			return nil, err
 		}
@@ -146,10 +139,23 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if err != nil {
 		return nil, err
 	}
+	return loadText(ctx, text, enc, nil, name, opt)
+}
+
+// loadText loads decoded text. With f set, text is only the head of the
+// file (whole lines) and the body is read from f in chunks; loadText then
+// returns errNoStream when the file needs loading whole (not UTF-8 after
+// all, a stage-history log).
+func loadText(ctx context.Context, text []byte, enc string, f *streamFile, name string, opt Options) (*loaded, error) {
+	var err error
+	nulAt := replaceStrayNULs(text)
 	d, start := sniffDialect(text)
 	d.Encoding = enc
 	if opt.prog != nil {
 		opt.prog.textLen = int64(len(text))
+		if f != nil {
+			opt.prog.textLen = f.size
+		}
 	}
 	var decisions []string
 	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
@@ -207,16 +213,65 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	default:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
 	}
-	est := estimateRows(text[sp.pos:])
-	var sink rowSink
-	if m.Shape == ShapeHistory {
-		sink = newHistBuilder(plan, est)
-	} else {
-		sink = newRecBuilder(plan, est, takeSample(text[sp.pos:], d.Delim, sp.line))
+	var bd body = memBody(text[sp.pos:])
+	if f != nil {
+		if m.Shape == ShapeHistory {
+			return nil, errNoStream
+		}
+		bd = fileBody{f: f.f, base: f.base + int64(sp.pos), n: f.size - f.base - int64(sp.pos)}
 	}
-	st, err := scanAll(ctx, sp, len(header), sink, name, opt, est)
+	headNULs := 0
+	for _, i := range nulAt {
+		if f == nil || i < sp.pos {
+			headNULs++
+		}
+	}
+	var sink interface {
+		finish(opt Options) (*model.Dataset, error)
+	}
+	var st *scanStats
+	var bi *bodyIndex
+	if m.Shape == ShapeHistory {
+		hb := newHistBuilder(plan, estimateRows(text[sp.pos:]))
+		sink = hb
+		st, err = scan(ctx, sp, len(header), hb, name, opt.MaxProblems, opt.prog, true)
+	} else {
+		bi, err = indexBody(ctx, bd, d.Delim, sp.line, opt.prog)
+		if err != nil {
+			return nil, err
+		}
+		if bi.badUTF8 {
+			if f != nil {
+				return nil, errNoStream
+			}
+			return nil, fmt.Errorf("%s: text is not valid UTF-8 after decoding", name)
+		}
+		if bi.lenient {
+			// A quote read leniently: the body cannot be cut exactly, so
+			// it is parsed as one range, rows bounded by its lines.
+			bi.ranges = []bodyRange{{lo: 0, hi: bd.size(), rows: bi.lines + 1, line: sp.line, nuls: bi.nuls > 0}}
+			bi.rows = bi.lines + 1
+		}
+		rb := newRecBuilder(plan, bi.rows, takeSample(text[sp.pos:], d.Delim, sp.line))
+		sink = rb
+		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if nuls := headNULs + bodyNULs(bi); nuls > 0 {
+		line, col := st.nulLine, st.nulCol
+		if headNULs > 0 {
+			line, col = lineCol(text, nulAt[0])
+		}
+		size := int64(len(text))
+		if f != nil {
+			size = f.size
+		}
+		if int64(nuls)*1000 > size {
+			return nil, errorf(name, line, col, "", fmt.Sprintf("%d NUL bytes (binary data)", nuls), "a CSV text file", "not a text file")
+		}
+		decisions = append(decisions, fmt.Sprintf("%s: %d NUL bytes inside fields were replaced with spaces (the first at line %d, column %d)", name, nuls, line, col))
 	}
 	ld := st.ld
 	ld.Decisions = append(decisions, st.decisions(name)...)
@@ -279,9 +334,13 @@ func estimateRows(b []byte) int {
 	return lines + 16
 }
 
-type rowSink interface {
+type rowParser interface {
 	// row takes one record's fields; it returns a problem when the row
 	// cannot be used (the row is then skipped).
 	row(f [][]byte, line int, sp *splitter) *model.Problem
+}
+
+type rowSink interface {
+	rowParser
 	finish(opt Options) (*model.Dataset, error)
 }
