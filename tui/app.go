@@ -29,6 +29,7 @@ type Options struct {
 	NoMouse  bool             // start with mouse reporting off (m toggles it)
 	Debug    io.Writer        // when set, every message and its handling time is logged here
 	CrashDir string           // where a crash file goes (default: the temp dir)
+	Open     Open             // the view and state to open in (deep link)
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -62,13 +63,18 @@ type App struct {
 	cache  map[string]views.View // top views made so far, by name
 	active string                // the top view at the bottom of the stack
 	mask   masking
-	err    error // why the program stopped, if not by the user's choice
+	err    error             // why the program stopped, if not by the user's choice
+	start  tea.Cmd           // what opening the first view asked for, run by Init
+	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
 }
+
+// maxTyped bounds the keys kept while loading.
+const maxTyped = 64
 
 // New builds the explorer over a loaded dataset.
 func New(ds *model.Dataset, opt Options) *App {
 	a := newApp(opt)
-	a.setData(ds)
+	a.start = a.setData(ds)
 	return a
 }
 
@@ -83,20 +89,29 @@ func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
 func newApp(opt Options) *App {
 	st := theme.New(true, opt.NoColor)
 	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse,
-		state: views.DefaultState(), tops: topViews()}
+		state: opt.Open.state(), tops: topViews()}
 	a.applyHelpStyles()
 	return a
 }
 
-func (a *App) setData(ds *model.Dataset) {
+// setData shows ds in the view the deep link asks for (the overview by
+// default); a deep link that does not fit the data stops the program
+// with an *OpenError.
+func (a *App) setData(ds *model.Dataset) tea.Cmd {
 	a.load = nil
 	a.mask = masking{orig: ds}
 	a.common = views.Common{Styles: a.styles, Data: ds, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
-	a.openTop("overview", "")
-	if a.opts.Mask {
-		a.toggleMask()
+	if err := a.opts.Open.CheckData(ds); err != nil {
+		a.err = err
+		a.openTop("overview", "")
+		return tea.Quit
 	}
+	cmd := a.openTop(a.opts.Open.view(), a.opts.Open.By)
+	if a.opts.Mask {
+		cmd = tea.Batch(cmd, a.toggleMask())
+	}
+	return cmd
 }
 
 // Err is why the program stopped, when it was not the user quitting.
@@ -111,7 +126,8 @@ func (a *App) Depth() int { return len(a.stack) }
 func (a *App) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if a.load == nil {
-		cmds = append(cmds, a.Top().Init())
+		cmds = append(cmds, a.start)
+		a.start = nil
 	}
 	if !a.opts.NoColor {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -165,8 +181,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
-		a.setData(msg.ds)
-		return a, a.Top().Init()
+		cmds := []tea.Cmd{a.setData(msg.ds)}
+		if a.err == nil {
+			for _, k := range a.typed {
+				cmds = append(cmds, a.handleKey(k))
+			}
+		}
+		a.typed = nil
+		return a, tea.Batch(cmds...)
 	case tea.KeyPressMsg:
 		if a.load != nil {
 			return a, a.loadingKey(msg)
@@ -206,9 +228,16 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// loadingKey cancels the load on esc, q or ctrl+c, suspends on ctrl+z,
+// and keeps any other key to replay once the data is in.
 func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, a.keys.Quit, a.keys.Back) {
+	switch {
+	case key.Matches(msg, a.keys.Suspend):
+		return tea.Suspend
+	case key.Matches(msg, a.keys.Quit, a.keys.Back):
 		a.load.cancel()
+	case len(a.typed) < maxTyped:
+		a.typed = append(a.typed, msg)
 	}
 	return nil
 }
@@ -229,6 +258,9 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 
 // handleKey switches on the mode first, then global keys, then the view.
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.keys.Suspend) {
+		return tea.Suspend // in every mode, as in a shell
+	}
 	if a.mode == modeFilter || a.mode == modeCommand {
 		return a.handlePromptKey(msg)
 	}
