@@ -56,6 +56,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		AsOf:            f.AsOf,
 		Filters:         []string{},
 		Masked:          opt.Masked,
+		Demo:            opt.Demo,
 		ImmatureCohorts: []string{},
 		Warnings:        append([]string{}, f.Warnings...),
 		Sections:        []string{},
@@ -63,7 +64,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		Denominators:    Denominators{Records: f.Records},
 	}
 	for _, w := range opt.Where {
-		r.Filters = append(r.Filters, w.String())
+		if w = strings.TrimSpace(w); w != "" {
+			r.Filters = append(r.Filters, w)
+		}
 	}
 	if len(f.Stages) > 0 {
 		r.Denominators.TopStage, r.Denominators.TopReached = f.Stages[0].Name, f.Stages[0].Reached

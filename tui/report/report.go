@@ -13,6 +13,8 @@
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
+//	                   decisions: how the loader read the data (encoding, columns, join rates)
+//	demo             bool (the data is funnel's generated demo, not a user's file)
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
 //	                   last date in the data: stage dates after it are not counted
@@ -72,8 +74,11 @@ var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVe
 
 // Report is everything `funnel report` prints.
 type Report struct {
-	SchemaVersion   int          `json:"schema_version"`
-	Source          Source       `json:"source"`
+	SchemaVersion int    `json:"schema_version"`
+	Source        Source `json:"source"`
+	// Demo is true when the data is funnel's generated demo dataset (no
+	// file was given), never a user's.
+	Demo            bool         `json:"demo"`
 	Window          Window       `json:"window"`
 	AsOf            string       `json:"as_of"`
 	Filters         []string     `json:"filters"`
