@@ -110,3 +110,7 @@ func quoteValue(v string) string {
 	}
 	return v
 }
+
+// FilterCompletions are the completions of a partly typed filter over ds,
+// as the / prompt offers them (shell completion of --where uses them too).
+func FilterCompletions(ds *model.Dataset, typed string) []string { return completions(ds, typed) }
