@@ -30,6 +30,22 @@ type Options struct {
 	Debug    io.Writer        // when set, every message and its handling time is logged here
 	CrashDir string           // where a crash file goes (default: the temp dir)
 	Open     Open             // the view and state to open in (deep link)
+	// Theme "light" or "dark" fixes the colours; "" asks the terminal for
+	// its background, starting from Background ("light" or "dark", e.g.
+	// from COLORFGBG; "" dark) until it answers.
+	Theme, Background string
+	ASCII             bool // draw with ASCII only (the locale is not UTF-8)
+}
+
+// dark is the background the explorer starts with.
+func (o Options) dark() bool {
+	switch {
+	case o.Theme != "":
+		return o.Theme != "light"
+	case o.Background != "":
+		return o.Background != "light"
+	}
+	return true
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -87,7 +103,7 @@ func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
 }
 
 func newApp(opt Options) *App {
-	st := theme.New(true, opt.NoColor)
+	st := theme.New(opt.dark(), opt.NoColor)
 	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse,
 		state: opt.Open.state(), tops: topViews()}
 	a.applyHelpStyles()
@@ -129,7 +145,7 @@ func (a *App) Init() tea.Cmd {
 		cmds = append(cmds, a.start)
 		a.start = nil
 	}
-	if !a.opts.NoColor {
+	if !a.opts.NoColor && a.opts.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	return tea.Batch(cmds...)
@@ -146,6 +162,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case tea.BackgroundColorMsg:
+		if a.opts.Theme != "" {
+			return a, nil // --theme decided
+		}
 		*a.styles = *theme.New(msg.IsDark(), a.opts.NoColor)
 		a.applyHelpStyles()
 		return a, nil

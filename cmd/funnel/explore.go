@@ -15,6 +15,8 @@ import (
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui"
 	"github.com/funnel-cli/funnel/tui/report"
+	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func rootRun(opts *RootOptions) error {
@@ -80,7 +82,7 @@ func plainReport(opts *RootOptions, ds *model.Dataset, spend []money.SpendRow, m
 	if err != nil {
 		return buildError(err)
 	}
-	return report.WriteText(opts.IO.Out, r, report.Layout{Width: opts.IO.Width, CutCells: opts.IO.OutIsTTY})
+	return report.WriteText(terminalWriter(opts.IO), r, report.Layout{Width: opts.IO.Width, CutCells: opts.IO.OutIsTTY})
 }
 
 // viewSections are the report sections that show what a view shows (nil:
@@ -152,7 +154,13 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 
 func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo money.Options) (tui.Options, func(), error) {
 	t := tui.Options{NoColor: opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR"), NoMouse: opts.NoMouse,
-		Mask: opts.Mask, Spend: spend, Money: mo, Open: open}
+		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !widgets.UTF8Locale(opts.IO.Environ)}
+	if dark, ok := theme.DarkFromCOLORFGBG(opts.IO.Getenv("COLORFGBG")); ok {
+		t.Background = "light"
+		if dark {
+			t.Background = "dark"
+		}
+	}
 	if opts.Debug == "" {
 		return t, func() {}, nil
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui"
 )
 
@@ -131,6 +132,47 @@ func TestPlainAndDumbTerminal(t *testing.T) {
 		}
 		if len(tc.args) == 3 && !strings.Contains(out.String(), "Deals and revenue (USD)") {
 			t.Errorf("--view money printed no money section:\n%s", out)
+		}
+	}
+}
+
+// The locale, COLORFGBG and --theme reach the explorer's options; a
+// report on a terminal whose locale is not UTF-8 is drawn in ASCII.
+func TestTerminalConventions(t *testing.T) {
+	for _, tc := range []struct {
+		args      []string
+		env       []string
+		theme, bg string
+		ascii     bool
+	}{
+		{nil, []string{"LANG=en_US.UTF-8"}, "", "", false},
+		{nil, []string{"LANG=C"}, "", "", true},
+		{nil, nil, "", "", true},
+		{[]string{"--theme", "light"}, []string{"LANG=C.UTF-8", "COLORFGBG=15;0"}, "light", "dark", false},
+		{nil, []string{"LC_ALL=en_US.UTF-8", "COLORFGBG=0;15"}, "", "light", false},
+	} {
+		o, err := parseRoot(t, tc.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.IO.Environ = tc.env
+		topts, done, err := tuiOptions(o, tui.Open{}, nil, money.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		done()
+		if topts.Theme != tc.theme || topts.Background != tc.bg || topts.ASCII != tc.ascii {
+			t.Errorf("%v %v: theme %q background %q ascii %v", tc.args, tc.env, topts.Theme, topts.Background, topts.ASCII)
+		}
+	}
+	io, out, _ := testIO()
+	io.OutIsTTY, io.Environ = true, []string{"LANG=C"}
+	if code := run([]string{"--plain"}, io); code != exitOK {
+		t.Fatal(code)
+	}
+	for _, r := range out.String() {
+		if r >= 0x80 {
+			t.Fatalf("%q in a LANG=C terminal report:\n%s", r, out)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
+
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // IO is where commands read and write and what they know of the terminal;
@@ -47,6 +49,24 @@ func (io *IO) Getenv(name string) string {
 		}
 	}
 	return ""
+}
+
+// terminalWriter is Out, with funnel's glyphs written as ASCII when it is
+// a terminal whose locale is not UTF-8 (files and pipes keep UTF-8).
+func terminalWriter(ios *IO) io.Writer {
+	if ios.OutIsTTY && !widgets.UTF8Locale(ios.Environ) {
+		return asciiWriter{ios.Out}
+	}
+	return ios.Out
+}
+
+type asciiWriter struct{ w io.Writer }
+
+func (a asciiWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(a.w, widgets.ASCII(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func envSet(env []string, name string) bool {

@@ -122,7 +122,11 @@ func reportRun(opts *ReportOptions) error {
 	if opts.Format == report.FormatCSV {
 		return writeCSV(opts, r)
 	}
-	return report.Write(opts.IO.Out, r, opts.Format, report.Layout{Width: opts.IO.Width, CutCells: opts.IO.OutIsTTY})
+	w := opts.IO.Out
+	if opts.Format == report.FormatText || opts.Format == report.FormatMarkdown {
+		w = terminalWriter(opts.IO)
+	}
+	return report.Write(w, r, opts.Format, report.Layout{Width: opts.IO.Width, CutCells: opts.IO.OutIsTTY})
 }
 
 // reportOptions checks the flags before any file is read.
