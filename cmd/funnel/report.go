@@ -10,6 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/loaders"
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui/report"
 )
 
@@ -112,6 +113,9 @@ func reportRun(opts *ReportOptions) error {
 	if ropt.Spend, err = opts.Money.spend(ds, len(opts.Files) == 0); err != nil {
 		return err
 	}
+	if ropt.Segments, err = segmentRules(opts.Map); err != nil {
+		return err
+	}
 	if opts.Mask {
 		ds = mask.Dataset(ds, mask.NewKey())
 	}
@@ -165,6 +169,19 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 		return ro, fmt.Errorf("--preset %q: unknown preset; presets are %s", opts.Preset, strings.Join(loaders.Presets(), ", "))
 	}
 	return ro, nil
+}
+
+// segmentRules are the ICP segment rules of the mapping file (none
+// without one).
+func segmentRules(mapPath string) ([]money.SegmentRule, error) {
+	if mapPath == "" {
+		return nil, nil
+	}
+	m, err := loaders.ReadMapping(mapPath)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return m.Segments, nil
 }
 
 func parsePeriod(s string) (model.Period, error) {

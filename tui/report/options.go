@@ -35,6 +35,9 @@ type Options struct {
 	// empty, either one being set adds the money section.
 	Spend []money.SpendRow
 	Money money.Options
+	// Segments are the ICP segment rules of the segments section (from the
+	// mapping file).
+	Segments []money.SegmentRule
 	// Period buckets the trends and cohorts sections (PeriodNone: month).
 	Period model.Period
 	// AsOf is the last day counted (0 or model.NoDay: the last date in the

@@ -50,6 +50,17 @@
 //	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
 //	                   by_currency[{currency, records, amount, won}], notes[]}
 //	                   amounts are minor units (cents); optional money keys are omitted when unknown
+//	customers        {currency, as_of, churn{as_of, customers, churned, months[{month,
+//	                   customers_at_start, lost, rate, new}], monthly_rate, customer_months},
+//	                   retention{currency, as_of, type_column, expansion_revenue, total_revenue,
+//	                   expansion_share, by_channel[], by_cohort[], unlinked_expansion}, notes[]}
+//	                   each group {group, customers, active, retained, churned, customer_months,
+//	                   monthly_churn, new_revenue, expansion_revenue, expansion_share}
+//	segments         {currency, rules[{segment, column, values[], min, max}], stages[],
+//	                   segments[{segment, records, reached[], won, won_revenue, win_rate_from_top,
+//	                   pipeline, pipeline_deals, open_pipeline, open_deals}], economics (null without
+//	                   spend) {currency, window_from, window_to, as_of, groups[] (as unit_economics),
+//	                   spend, allocated, unallocated, method, undated}, notes[]}
 //
 // Rates are fractions (0.25 is 25%); each carries its denominator in the
 // same object (previous_reached, records, entered).
@@ -67,10 +78,12 @@ const (
 	SecVelocity     = "velocity"
 	SecStickyPoints = "sticky_points"
 	SecMoney        = "money"
+	SecCustomers    = "customers"
+	SecSegments     = "segments"
 )
 
 // AllSections lists every section name in report order.
-var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecCustomers, SecSegments}
 
 // Report is everything `funnel report` prints.
 type Report struct {
@@ -89,13 +102,15 @@ type Report struct {
 	Warnings        []string     `json:"warnings"`
 	Sections        []string     `json:"sections"`
 
-	Stages       []Stage       `json:"stages"`
-	Breakdown    *Breakdown    `json:"breakdown"`
-	Cohorts      *Cohorts      `json:"cohorts"`
-	Trends       *Trends       `json:"trends"`
-	Velocity     []Velocity    `json:"velocity"`
-	StickyPoints []StickyPoint `json:"sticky_points"`
-	Money        *Money        `json:"money"`
+	Stages       []Stage          `json:"stages"`
+	Breakdown    *Breakdown       `json:"breakdown"`
+	Cohorts      *Cohorts         `json:"cohorts"`
+	Trends       *Trends          `json:"trends"`
+	Velocity     []Velocity       `json:"velocity"`
+	StickyPoints []StickyPoint    `json:"sticky_points"`
+	Money        *Money           `json:"money"`
+	Customers    *Customers       `json:"customers"`
+	Segments     *SegmentsSection `json:"segments"`
 }
 
 // Source says where the data came from: rows read = used + skipped.

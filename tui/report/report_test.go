@@ -184,7 +184,7 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "demo": boolean, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj})
+		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null})
 	mon := m["money"].(map[string]any)
 	checkKeys(t, "money", mon, map[string]string{"currency": str, "deals": obj, "unit_economics": obj,
 		"by_currency": arr, "notes": arr})

@@ -84,6 +84,14 @@ func (r *Report) Tables() []Table {
 			if r.Money != nil {
 				out = append(out, r.Money.Tables()...)
 			}
+		case SecCustomers:
+			if r.Customers != nil {
+				out = append(out, r.Customers.Tables()...)
+			}
+		case SecSegments:
+			if r.Segments != nil {
+				out = append(out, r.Segments.Tables()...)
+			}
 		}
 		for i := range out {
 			if out[i].Section == "" {
