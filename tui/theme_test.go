@@ -11,7 +11,6 @@ import (
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
-
 func TestThemeOptions(t *testing.T) {
 	ds := demo.Generate(demo.Options{Rows: 1000})
 	black := tea.BackgroundColorMsg{Color: color.Black}
