@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -16,7 +17,7 @@ var filterOps = []string{"!=", ">=", "<=", "=", ">", "<", " in "}
 // prompt shows exactly the error a query would give (position, unknown
 // column or value, the closest suggestion).
 func validateFilter(ds *model.Dataset, expr string) error {
-	if _, err := model.ParseFilter(expr, ds); err != nil {
+	if _, err := filter.Parse(expr, ds); err != nil {
 		return errors.New(widgets.Clean(err.Error()))
 	}
 	return nil
@@ -71,7 +72,7 @@ func columnNames(ds *model.Dataset) []string {
 	for _, s := range ds.Stages {
 		names = append(names, strings.ToLower(widgets.Clean(s)))
 	}
-	return append(names, model.ColCreated, model.ColStage, model.ColExit, model.ColReason)
+	return append(names, filter.ColCreated, filter.ColStage, filter.ColExit, filter.ColReason)
 }
 
 // completions returns whole-line suggestions for what has been typed: the
@@ -84,7 +85,7 @@ func completions(ds *model.Dataset, typed string) []string {
 	var cands []string
 	if name, op, ok := cutOp(last); ok && (op == "=" || op == "!=") {
 		prefix := name + op
-		for _, v := range ds.Values(name) {
+		for _, v := range filter.Values(ds, name) {
 			if v != "" && len(cands) < 200 {
 				cands = append(cands, prefix+quoteValue(widgets.Clean(v)))
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/loaders"
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 )
 
@@ -136,8 +137,8 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 		ro.Where = append(ro.Where, f)
 	}
 	if opts.Period != "" {
-		p, err := model.ParsePeriod(strings.ToLower(opts.Period))
-		if err != nil || p == model.PeriodNone {
+		p, err := query.ParsePeriod(strings.ToLower(opts.Period))
+		if err != nil || p == query.PeriodNone {
 			return ro, fmt.Errorf("--period %q: expected week, month, quarter or year", opts.Period)
 		}
 		ro.Period = p

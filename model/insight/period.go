@@ -259,7 +259,7 @@ func periodDelta(ds *model.Dataset, k int, against string, now, then sliceCounts
 	d := &PeriodDelta{
 		Stage: ds.Stages[k], FromStage: k, Dimension: now.dim, Against: against,
 		CountNow: cn, CountThen: ct, CountP: 1, CountQ: 1, RateP: 1, RateQ: 1,
-		EnteredNow: en, EnteredThen: et, RateNow: model.Ratio(vn, en), RateThen: model.Ratio(vt, et),
+		EnteredNow: en, EnteredThen: et, RateNow: stats.Ratio(vn, en), RateThen: stats.Ratio(vt, et),
 	}
 	if now.dim != "" {
 		d.Value = now.label(code)

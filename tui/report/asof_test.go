@@ -159,7 +159,7 @@ func TestMoneySpendAsOfOnDemo(t *testing.T) {
 	}
 }
 
-// --where values with spaces, commas and quotes reach model.Select intact;
+// --where values with spaces, commas and quotes reach Engine.Select intact;
 // = values of one dimension are alternatives, != are all excluded.
 func TestWhereQuoting(t *testing.T) {
 	ch := model.NewDim("lead source", 4)

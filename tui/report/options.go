@@ -5,8 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 )
 
 // Options choose what a report holds.
@@ -20,7 +21,7 @@ type Options struct {
 	// Top is how many values the breakdown lists before folding the rest
 	// into "(other)" (default 10).
 	Top int
-	// Where keeps only the records matching every filter (model.Select,
+	// Where keeps only the records matching every filter (Engine.Select,
 	// the explorer's / filter: values match case-insensitively, and a value
 	// no record has is an error, with a suggestion).
 	Where []Filter
@@ -32,11 +33,14 @@ type Options struct {
 	Spend []money.SpendRow
 	Money money.Options
 	// Period buckets the trends and cohorts sections (PeriodNone: month).
-	Period model.Period
+	Period query.Period
+	// Engine is the query engine of the dataset being reported (nil: Build
+	// makes one). The explorer passes its own, so that its caches serve.
+	Engine *query.Engine
 	// AsOf is the last day counted (0 or model.NoDay: the last date in the
 	// data): stage dates after it are not yet known, and an exit after it
 	// has not happened. Every section honours it: sticky points and money
-	// are computed on the records as known on that day (model.Select), with
+	// are computed on the records as known on that day (Engine.Select), with
 	// spend up to its month.
 	AsOf int32
 }
@@ -107,7 +111,7 @@ func ParseFilter(s string) (Filter, error) {
 	return Filter{}, fmt.Errorf("--where %q: expected DIMENSION=VALUE or DIMENSION!=VALUE", s)
 }
 
-// whereExpr writes filters in the filter language of model.ParseFilter:
+// whereExpr writes filters in the filter language of filter.Parse:
 // the = values of one dimension as one term (alternatives), each != as
 // its own ("" for none).
 func whereExpr(fs []Filter) string {
@@ -161,15 +165,16 @@ func quoteWord(s string) string {
 
 // selectWhere returns the records the filters keep, as known on asOf
 // (model.NoDay: every date), and the filter expression ("" for none).
-func selectWhere(ds *model.Dataset, fs []Filter, asOf int32) (*model.Selection, string, error) {
+func selectWhere(e *query.Engine, fs []Filter, asOf int32) (*query.Selection, string, error) {
+	ds := e.Data()
 	expr := whereExpr(fs)
-	var f model.Filter
+	var f filter.Filter
 	if expr != "" {
 		var err error
-		if f, err = model.ParseFilter(expr, ds); err != nil {
+		if f, err = filter.Parse(expr, ds); err != nil {
 			return nil, "", fmt.Errorf("--where: %w", err)
 		}
 	}
-	sel, err := model.Select(ds, f, asOf)
+	sel, err := e.Select(f, asOf)
 	return sel, expr, err
 }
