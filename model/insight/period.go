@@ -74,7 +74,7 @@ type CompareOptions struct {
 	Current Period
 	// Dims to slice by (nil = all with at most 500 values; empty = totals only).
 	Dims              []string
-	MinSample         int     // default 30
+	MinSample         int     // default stats.MinSample
 	FDR               float64 // default 0.05
 	MaturityQuantile  float64 // default 0.9
 	SkipYearBefore    bool

@@ -25,7 +25,7 @@ type StickyOptions struct {
 	Transitions []int
 	// MinSample is the fewest entering records for a slice (and for the rest
 	// of the population) to be tested; below it the slice is "too few to
-	// tell". Default 30.
+	// tell". Default stats.MinSample.
 	MinSample int
 	// FDR is the Benjamini–Hochberg false discovery rate. Default 0.05.
 	FDR float64
@@ -53,7 +53,7 @@ const (
 
 func (o StickyOptions) withDefaults() StickyOptions {
 	if o.MinSample <= 0 {
-		o.MinSample = 30
+		o.MinSample = stats.MinSample
 	}
 	if o.FDR <= 0 {
 		o.FDR = stats.DefaultFDR

@@ -266,7 +266,7 @@ func breakdown(e *query.Engine, by string, top int, asOf int32) (*Breakdown, err
 		}
 		return dm.Values[codes[a]] < dm.Values[codes[b]]
 	})
-	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, ds.Stages...), MinRecords: MinRecords, Groups: []Group{}}
+	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, ds.Stages...), MinRecords: stats.MinSample, Groups: []Group{}}
 	other := Group{Value: "(other)", Reached: make([]int, ns)}
 	for j, c := range codes {
 		if j >= top {
@@ -291,7 +291,7 @@ func breakdown(e *query.Engine, by string, top int, asOf int32) (*Breakdown, err
 
 func group(v string, n int, reached []int) Group {
 	g := Group{Value: v, Records: n, Reached: append([]int{}, reached...), ConversionFromTop: make([]float64, len(reached)),
-		Small: n < MinRecords}
+		Small: n < stats.MinSample}
 	for k, r := range reached {
 		g.ConversionFromTop[k] = stats.Ratio(r, reached[0])
 	}

@@ -217,6 +217,6 @@ func stickyTable(sp []StickyPoint) Table {
 	}
 	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
 		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
-		"Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%; slices under 30 entering are not tested."}
+		fmt.Sprintf("Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
 	return t
 }
