@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/model/stats"
 )
 
@@ -68,7 +69,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		Denominators:    Denominators{Records: f.Records},
 	}
 	for _, w := range opt.Where {
-		r.Filters = append(r.Filters, w.String())
+		if f, err := filter.Parse(w, full.Data()); err == nil {
+			r.Filters = append(r.Filters, f.String())
+		}
 	}
 	if len(f.Stages) > 0 {
 		r.Denominators.TopStage, r.Denominators.TopReached = f.Stages[0].Name, f.Stages[0].Reached

@@ -37,7 +37,7 @@ func TestReportEqualsExplorerFilteredAsOf(t *testing.T) {
 	_, hi, _ := ds.DayRange()
 	asOf := hi - 365
 	r, err := report.Build(ds, report.Options{Sections: []string{report.SecStickyPoints, report.SecMoney}, Spend: sp, AsOf: asOf,
-		Where: []report.Filter{{Dim: "channel", Value: "chat", Not: true}}})
+		Where: []string{"channel!=chat"}})
 	if err != nil {
 		t.Fatal(err)
 	}

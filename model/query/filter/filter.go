@@ -95,22 +95,17 @@ func (f Filter) String() string {
 	return strings.Join(parts, " ")
 }
 
+// String writes the term in the expression language, its column name and
+// values written with Quote.
 func (t Term) String() string {
 	q := make([]string, len(t.Values))
 	for i, v := range t.Values {
-		q[i] = quoteValue(v)
+		q[i] = Quote(v)
 	}
 	if t.Op == "in" || t.Op == "not in" {
-		return t.Column + " " + t.Op + " (" + strings.Join(q, ",") + ")"
+		return Quote(t.Column) + " " + t.Op + " (" + strings.Join(q, ",") + ")"
 	}
-	return t.Column + t.Op + strings.Join(q, ",")
-}
-
-func quoteValue(v string) string {
-	if v == "" || strings.ContainsAny(v, " \t,()\"=<>!") {
-		return `"` + strings.ReplaceAll(v, `"`, `""`) + `"`
-	}
-	return v
+	return Quote(t.Column) + t.Op + strings.Join(q, ",")
 }
 
 // Error is a filter expression that does not parse or names an unknown

@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,10 +21,21 @@ import (
 //
 // Dates are YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD; a month or year compares
 // as its whole range (<= 2025-01 means up to 2025-01-31). Values with spaces
-// or commas are written in double quotes. Errors name the unknown column or
-// value and suggest the closest one.
-func Parse(expr string, ds *model.Dataset) (Filter, error) {
-	p := &filterParser{s: expr}
+// or commas are written in double quotes (Quote). Errors name the unknown
+// column or value and suggest the closest one.
+func Parse(expr string, ds *model.Dataset) (Filter, error) { return parse(expr, ds) }
+
+// Check parses an expression's syntax only, with no dataset to resolve
+// its columns and values against: a flag can be checked before the data
+// is read.
+func Check(expr string) error {
+	_, err := parse(expr, nil)
+	return err
+}
+
+// parse reads the expression's terms and, with a dataset, resolves them.
+func parse(expr string, ds *model.Dataset) (Filter, error) {
+	p := &parser{s: expr}
 	var f Filter
 	for {
 		p.space()
@@ -35,7 +47,7 @@ func Parse(expr string, ds *model.Dataset) (Filter, error) {
 		if !ok {
 			return Filter{}, p.errAt(start, "expected a column name")
 		}
-		if strings.EqualFold(name, "and") {
+		if expr[start] != '"' && strings.EqualFold(name, "and") {
 			continue
 		}
 		p.space()
@@ -43,9 +55,9 @@ func Parse(expr string, ds *model.Dataset) (Filter, error) {
 		op := p.op()
 		if op == "" {
 			if p.eof() {
-				return Filter{}, p.errAt(opPos, "expected an operator (=, !=, <, <=, >, >=, in) after "+quote(name))
+				return Filter{}, p.errAt(opPos, fmt.Sprintf("expected an operator (=, !=, <, <=, >, >=, in) after %q", name))
 			}
-			return Filter{}, p.errAt(opPos, "expected an operator (=, !=, <, <=, >, >=, in) after "+quote(name)+", found "+quote(p.rest(8)))
+			return Filter{}, p.errAt(opPos, fmt.Sprintf("expected an operator (=, !=, <, <=, >, >=, in) after %q, found %q", name, p.rest(8)))
 		}
 		p.space()
 		t := Term{Column: name, Op: op}
@@ -59,9 +71,13 @@ func Parse(expr string, ds *model.Dataset) (Filter, error) {
 		} else {
 			v, ok := p.value()
 			if !ok {
-				return Filter{}, p.errAt(valPos, "expected a value after "+quote(name+op))
+				return Filter{}, p.errAt(valPos, fmt.Sprintf("expected a value after %q", name+op))
 			}
 			t.Values = []string{v}
+		}
+		if ds == nil {
+			f.Terms = append(f.Terms, t)
+			continue
 		}
 		if msg := t.resolve(ds); msg != "" {
 			return Filter{}, p.errAt(start, msg)
@@ -70,20 +86,18 @@ func Parse(expr string, ds *model.Dataset) (Filter, error) {
 	}
 }
 
-func quote(s string) string { return `"` + s + `"` }
-
-type filterParser struct {
+type parser struct {
 	s string
 	i int
 }
 
-func (p *filterParser) eof() bool { return p.i >= len(p.s) }
+func (p *parser) eof() bool { return p.i >= len(p.s) }
 
-func (p *filterParser) errAt(pos int, msg string) error {
+func (p *parser) errAt(pos int, msg string) error {
 	return &Error{Expr: p.s, Pos: utf8.RuneCountInString(p.s[:min(pos, len(p.s))]) + 1, Msg: msg}
 }
 
-func (p *filterParser) rest(n int) string {
+func (p *parser) rest(n int) string {
 	r := p.s[p.i:]
 	if utf8.RuneCountInString(r) > n {
 		r = string([]rune(r)[:n]) + "…"
@@ -91,7 +105,7 @@ func (p *filterParser) rest(n int) string {
 	return r
 }
 
-func (p *filterParser) space() {
+func (p *parser) space() {
 	for !p.eof() {
 		r, w := utf8.DecodeRuneInString(p.s[p.i:])
 		if !unicode.IsSpace(r) {
@@ -107,7 +121,7 @@ func isWordByte(c byte) bool {
 }
 
 // word reads a bare word or a quoted string.
-func (p *filterParser) word() (string, bool) {
+func (p *parser) word() (string, bool) {
 	if p.eof() {
 		return "", false
 	}
@@ -125,7 +139,7 @@ func (p *filterParser) word() (string, bool) {
 	return p.s[start:p.i], p.i > start
 }
 
-func (p *filterParser) quoted() (string, bool) {
+func (p *parser) quoted() (string, bool) {
 	p.i++ // opening quote
 	var b strings.Builder
 	for !p.eof() {
@@ -145,7 +159,7 @@ func (p *filterParser) quoted() (string, bool) {
 	return "", false
 }
 
-func (p *filterParser) op() string {
+func (p *parser) op() string {
 	r := p.s[p.i:]
 	for _, o := range []string{"!=", ">=", "<=", "==", "=", ">", "<"} {
 		if strings.HasPrefix(r, o) {
@@ -170,7 +184,7 @@ func (p *filterParser) op() string {
 }
 
 // value reads one value: quoted, or bare up to a space.
-func (p *filterParser) value() (string, bool) {
+func (p *parser) value() (string, bool) {
 	if p.eof() {
 		return "", false
 	}
@@ -189,7 +203,7 @@ func (p *filterParser) value() (string, bool) {
 }
 
 // list reads (a, b, "c d").
-func (p *filterParser) list() ([]string, error) {
+func (p *parser) list() ([]string, error) {
 	if p.eof() || p.s[p.i] != '(' {
 		return nil, p.errAt(p.i, "expected ( after in")
 	}
