@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -13,9 +15,12 @@ import (
 // channel --where … --as-of … --period …`); the zero value is the overview
 // with the default state.
 type Open struct {
-	View   string // a top view (ViewNames); "" is the overview, or breakdown when By is set
-	By     string // the breakdown's dimension
-	Filter string // a filter in the / language (model.ParseFilter)
+	View string // a top view (ViewNames); "" is the overview, or breakdown when By is set
+	By   string // the breakdown's dimension
+	// Where are filter expressions in the / language, one per --where,
+	// read as funnel report reads them (filter.ParseEach: all hold, and
+	// column=value given in two means either).
+	Where  []string
 	Period string // week, month, quarter or year ("" month)
 	AsOf   int32  // last day counted (0 or model.NoDay: the last date in the data)
 }
@@ -54,6 +59,11 @@ func (o Open) Check() error {
 	default:
 		return &OpenError{"--period", fmt.Errorf("%q: expected week, month, quarter or year", o.Period)}
 	}
+	for _, w := range o.Where {
+		if err := filter.Check(w); err != nil {
+			return &OpenError{"--where", errors.New(widgets.Clean(err.Error()))}
+		}
+	}
 	return nil
 }
 
@@ -63,18 +73,28 @@ func (o Open) CheckData(ds *model.Dataset) error {
 	if o.By != "" && ds.Dim(o.By) == nil {
 		return &OpenError{"--by", fmt.Errorf("%q: no such dimension; dimensions are %s", widgets.Clean(o.By), strings.Join(cleanAll(ds.DimNames()), ", "))}
 	}
-	if o.Filter != "" {
-		if err := validateFilter(ds, o.Filter); err != nil {
-			return &OpenError{"--where", err}
-		}
+	if _, err := o.filter(ds); err != nil {
+		return err
 	}
 	return nil
+}
+
+// filter is the --where expressions as one filter expression of the /
+// language ("" for none).
+func (o Open) filter(ds *model.Dataset) (string, error) {
+	if len(o.Where) == 0 {
+		return "", nil
+	}
+	f, err := filter.ParseEach(o.Where, ds)
+	if err != nil {
+		return "", &OpenError{"--where", errors.New(widgets.Clean(err.Error()))}
+	}
+	return f.String(), nil
 }
 
 // state is the views' state the deep link asks for.
 func (o Open) state() views.State {
 	st := views.DefaultState()
-	st.Filter = strings.TrimSpace(o.Filter)
 	if o.Period != "" {
 		st.Period = strings.ToLower(o.Period)
 	}

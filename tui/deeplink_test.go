@@ -26,7 +26,8 @@ func newOpenApp(t *testing.T, o Open) *App {
 // view sees the state (the status line shows it).
 func TestOpenDeepLink(t *testing.T) {
 	asOf := model.DayFromCivil(2026, 6, 30)
-	a := newOpenApp(t, Open{By: "channel", Filter: "channel in (chat,organic) created>=2025-03", Period: "Quarter", AsOf: asOf})
+	// two --where channel=… are alternatives, as in funnel report
+	a := newOpenApp(t, Open{By: "channel", Where: []string{"channel=chat", "channel=organic", "created>=2025-03"}, Period: "Quarter", AsOf: asOf})
 	if a.Err() != nil {
 		t.Fatal(a.Err())
 	}
@@ -64,6 +65,7 @@ func TestOpenDeepLinkErrors(t *testing.T) {
 		{Open{View: "funnel"}, "--view", "views are overview, breakdown"},
 		{Open{View: "trends", By: "channel"}, "--by", "--view breakdown"},
 		{Open{Period: "fortnight"}, "--period", "expected week"},
+		{Open{Where: []string{"segment in (SMB"}}, "--where", "missing )"},
 	} {
 		var oe *OpenError
 		if err := tc.o.Check(); !errors.As(err, &oe) || oe.Flag != tc.flag || !strings.Contains(err.Error(), tc.msg) {
@@ -75,8 +77,8 @@ func TestOpenDeepLinkErrors(t *testing.T) {
 		flag, msg string
 	}{
 		{Open{By: "colour"}, "--by", "no such dimension"},
-		{Open{Filter: "created>"}, "--where", "expected a value"},
-		{Open{Filter: "chanel=chat"}, "--where", `did you mean "channel"`},
+		{Open{Where: []string{"created>"}}, "--where", "expected a value"},
+		{Open{Where: []string{"channel=chat", "chanel=chat"}}, "--where", `did you mean "channel"`},
 	} {
 		a := newOpenApp(t, tc.o)
 		var oe *OpenError

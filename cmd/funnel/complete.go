@@ -11,6 +11,7 @@ import (
 	"github.com/funnel-cli/funnel/loaders"
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui"
 	"github.com/funnel-cli/funnel/tui/report"
 )
@@ -92,7 +93,7 @@ func registerCompletions(cmd *cobra.Command) {
 			if ds == nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return tui.FilterCompletions(ds, toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+			return filter.Complete(ds, toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 		})
 	}
 }

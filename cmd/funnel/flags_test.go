@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,9 +43,9 @@ func TestRootFlagsParse(t *testing.T) {
 		t.Fatalf("%+v %+v", o, s)
 	}
 	open, err := s.open()
-	want := tui.Open{View: "breakdown", By: "channel", Filter: "channel in (chat,organic) created>=2026-01", Period: "quarter",
+	want := tui.Open{View: "breakdown", By: "channel", Where: []string{"channel in (chat,organic)", "created>=2026-01"}, Period: "quarter",
 		AsOf: model.DayFromCivil(2026, 6, 30)}
-	if err != nil || open != want {
+	if err != nil || fmt.Sprint(open) != fmt.Sprint(want) {
 		t.Fatalf("open %+v, %v; want %+v", open, err, want)
 	}
 	for _, tc := range []struct {
@@ -55,6 +56,7 @@ func TestRootFlagsParse(t *testing.T) {
 		{[]string{"--by", "channel", "--view", "trends"}, "--by"},
 		{[]string{"--period", "fortnight"}, "--period"},
 		{[]string{"--as-of", "2026-02-30"}, "--as-of"},
+		{[]string{"--where", "segment in (SMB"}, "missing )"},
 	} {
 		o, err := parseRoot(t, tc.args...)
 		if err != nil {

@@ -11,6 +11,8 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/report"
 )
 
@@ -64,7 +66,8 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
   funnel report leads.csv --format json --sections stages,velocity | jq .stages
   funnel report leads.csv --by owner --mask --format csv --out shareable/
   funnel report leads.csv --sections breakdown --by channel --format csv > channels.csv
-  funnel report leads.csv --where "channel in (chat,organic)" --where "created>=2026-01"
+  funnel report leads.csv --where channel=organic --where segment!=SMB
+  funnel report leads.csv --where "segment in (SMB,Mid-market) created>=2026-01"
   zcat leads.csv.gz | funnel report -
   funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"`,
 		Args:              cobra.ArbitraryArgs,
@@ -157,6 +160,11 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 			return ro, err
 		}
 	}
+	for _, w := range opts.Show.Where {
+		if err := filter.Check(w); err != nil {
+			return ro, fmt.Errorf("--where: %w", err)
+		}
+	}
 	if ro.Period, err = parsePeriod(opts.Show.Period); err != nil {
 		return ro, err
 	}
@@ -184,12 +192,12 @@ func segmentRules(mapPath string) ([]money.SegmentRule, error) {
 	return m.Segments, nil
 }
 
-func parsePeriod(s string) (model.Period, error) {
+func parsePeriod(s string) (query.Period, error) {
 	if s == "" {
-		return model.PeriodNone, nil
+		return query.PeriodNone, nil
 	}
-	p, err := model.ParsePeriod(strings.ToLower(s))
-	if err != nil || p == model.PeriodNone {
+	p, err := query.ParsePeriod(strings.ToLower(s))
+	if err != nil || p == query.PeriodNone {
 		return p, usageError{fmt.Errorf("--period %q: expected week, month, quarter or year", s)}
 	}
 	return p, nil

@@ -26,6 +26,7 @@ func TestReportExitCodes(t *testing.T) {
 		{[]string{"report", "--by", "nope"}, exitUsage, "no such dimension"},
 		{[]string{"report", "--where", "channel"}, exitUsage, "expected an operator"},
 		{[]string{"report", "--where", "chanel=chat"}, exitUsage, `did you mean "channel"`},
+		{[]string{"report", "--where", "segment in (SMB"}, exitUsage, "missing )"},
 		{[]string{"report", "--where", "channel=nope"}, exitUsage, "no channel is \"nope\""},
 		{[]string{"report", "--period", "week"}, exitOK, ""},
 		{[]string{"report", "--period", "year", "--sections", "trends,cohorts"}, exitOK, ""},

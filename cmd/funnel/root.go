@@ -120,7 +120,7 @@ func addShowFlags(cmd *cobra.Command, s *ShowFlags, explorer bool) {
 	} else {
 		f.StringVar(&s.By, "by", "", "dimension for the breakdown section (e.g. channel)")
 	}
-	f.StringArrayVar(&s.Where, "where", nil, `keep the records a filter matches, in the / language: "channel in (chat,organic) created>=2026-01" (repeatable: all must hold; funnel help filters)`)
+	f.StringArrayVar(&s.Where, "where", nil, `keep the records a filter matches, as typed at the explorer's / (e.g. "segment in (SMB,Mid-market)", created>=2026-01); repeatable: all hold, and column=value given twice means either (funnel help filters)`)
 	f.StringVar(&s.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; default the last date in the data)")
 	f.StringVar(&s.Period, "period", "", "period of trends and cohorts: week, month (default), quarter or year")
 }
@@ -128,7 +128,7 @@ func addShowFlags(cmd *cobra.Command, s *ShowFlags, explorer bool) {
 // open is the explorer's deep link, checked as far as it can be without
 // the data.
 func (s ShowFlags) open() (tui.Open, error) {
-	o := tui.Open{View: s.View, By: s.By, Filter: strings.Join(nonBlank(s.Where), " "), Period: s.Period}
+	o := tui.Open{View: s.View, By: s.By, Where: nonBlank(s.Where), Period: s.Period}
 	if s.AsOf != "" {
 		d, err := parseAsOf(s.AsOf)
 		if err != nil {

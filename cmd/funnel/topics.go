@@ -82,7 +82,9 @@ values; the shell completion of --where offers the same.
   funnel leads.csv --where "channel in (chat,organic) created>=2026-01"
   funnel report leads.csv --where "stage>=SQL" --where "owner!=ana"
 
-Several --where all hold, as if joined with "and".
+Several --where all hold, as if joined with "and", except that column=value
+given in two of them means either (--where channel=chat --where channel=email
+keeps both channels, as channel in (chat,email) does).
 `
 
 const mappingHelp = `funnel mapping: the file given with --map (YAML, or TOML when its name ends in .toml)

@@ -5,6 +5,8 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/scope"
 )
 
@@ -40,7 +42,7 @@ type SegmentsSection struct {
 	Notes     []string                `json:"notes"`
 }
 
-func buildCustomers(sel *model.Selection, opt Options) (*Customers, error) {
+func buildCustomers(sel *query.Selection, opt Options) (*Customers, error) {
 	ds, mopt := sel.Data, scope.MoneyOptions(opt.Money, sel, opt.AsOf)
 	cr, err := money.ComputeCustomers(ds, mopt)
 	if err != nil {
@@ -77,7 +79,7 @@ func buildCustomers(sel *model.Selection, opt Options) (*Customers, error) {
 	return c, nil
 }
 
-func buildSegments(whole *model.Dataset, sel *model.Selection, filter string, opt Options) (*SegmentsSection, error) {
+func buildSegments(whole *model.Dataset, sel *query.Selection, filter string, opt Options) (*SegmentsSection, error) {
 	if len(opt.Segments) == 0 {
 		return nil, fmt.Errorf("the segments section needs segment rules: add a segments list to the mapping file (funnel help mapping)")
 	}
@@ -142,7 +144,7 @@ func (c *Customers) Tables() []Table {
 		t.Footnotes = []string{
 			"Customers: new-business deals won; Retained: not churned as of " + c.AsOf + " / customers (compare cohorts of the same age);",
 			"Monthly churn: churned / customer-months; Expansion: won upsell/expansion deals of the same account, credited to the channel and quarter of its first deal;",
-			fmt.Sprintf("Expansion share: expansion / (new + expansion revenue). Groups under %d customers are not findings.", MinRecords),
+			fmt.Sprintf("Expansion share: expansion / (new + expansion revenue). Groups under %d customers are not findings.", stats.MinSample),
 		}
 		if known && c.Retention.UnlinkedExpansion > 0 {
 			t.Footnotes = append(t.Footnotes, "Expansion revenue of accounts with no new-business deal in the data (no channel to credit): "+

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/views"
@@ -42,7 +43,7 @@ func TestReportEqualsExplorerFilteredAsOf(t *testing.T) {
 	}
 	st := views.DefaultState()
 	st.Filter, st.AsOf = "channel!=chat", asOf
-	c := views.Common{Styles: theme.Plain(), Data: ds, Spend: sp}
+	c := views.Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: sp}
 
 	s := views.NewSticky(c, st)
 	runCmd(s, s.Init())

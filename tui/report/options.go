@@ -5,8 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 )
 
 // Options choose what a report holds.
@@ -20,10 +21,10 @@ type Options struct {
 	// Top is how many values the breakdown lists before folding the rest
 	// into "(other)" (default 10).
 	Top int
-	// Where keeps only the records matching every filter expression, each
-	// in the explorer's / language (model.ParseFilter: values match
-	// case-insensitively, and a value no record has is an error, with a
-	// suggestion).
+	// Where keeps only the records matching every expression, each in the
+	// filter language of the explorer's / prompt (filter.ParseEach: values
+	// match case-insensitively, a value no record has is an error with a
+	// suggestion, and column=value given in two expressions means either).
 	Where []string
 	// Masked records that the dataset was pseudonymised (mask.Dataset).
 	Masked bool
@@ -39,17 +40,17 @@ type Options struct {
 	// mapping file).
 	Segments []money.SegmentRule
 	// Period buckets the trends and cohorts sections (PeriodNone: month).
-	Period model.Period
+	Period query.Period
+	// Engine is the query engine of the dataset being reported (nil: Build
+	// makes one). The explorer passes its own, so that its caches serve.
+	Engine *query.Engine
 	// AsOf is the last day counted (0 or model.NoDay: the last date in the
 	// data): stage dates after it are not yet known, and an exit after it
 	// has not happened. Every section honours it: sticky points and money
-	// are computed on the records as known on that day (model.Select), with
+	// are computed on the records as known on that day (Engine.Select), with
 	// spend up to its month.
 	AsOf int32
 }
-
-// MinRecords is the group size under which a rate is marked small.
-const MinRecords = 30
 
 // Supported reports whether a section is computed by this version (all of
 // AllSections now).
@@ -86,25 +87,14 @@ func ParseSections(s string) ([]string, error) {
 	return out, nil
 }
 
-// selectWhere returns the records every filter keeps, as known on asOf
-// (model.NoDay: every date), and the filters joined into one expression
-// ("" for none). Each filter is an expression of the explorer's / language
-// (model.ParseFilter: `channel in (chat,organic) created>=2026-01`); an
-// error names the --where it comes from.
-func selectWhere(ds *model.Dataset, where []string, asOf int32) (*model.Selection, string, error) {
-	var f model.Filter
-	var exprs []string
-	for _, w := range where {
-		if w = strings.TrimSpace(w); w == "" {
-			continue
-		}
-		g, err := model.ParseFilter(w, ds)
-		if err != nil {
-			return nil, "", fmt.Errorf("--where %q: %w", w, err)
-		}
-		f = f.And(g)
-		exprs = append(exprs, w)
+// selectWhere returns the records the expressions keep, as known on asOf
+// (model.NoDay: every date), and the filter they make, written back in the
+// language ("" for none).
+func selectWhere(e *query.Engine, where []string, asOf int32) (*query.Selection, string, error) {
+	f, err := filter.ParseEach(where, e.Data())
+	if err != nil {
+		return nil, "", fmt.Errorf("--where: %w", err)
 	}
-	sel, err := model.Select(ds, f, asOf)
-	return sel, strings.Join(exprs, " "), err
+	sel, err := e.Select(f, asOf)
+	return sel, f.String(), err
 }
