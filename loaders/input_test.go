@@ -75,3 +75,17 @@ func TestInputErrors(t *testing.T) {
 		}
 	}
 }
+
+// Reading a pipe reports the bytes read, its total being unknown (0).
+func TestStdinProgress(t *testing.T) {
+	raw, _ := os.ReadFile(sampleLeads)
+	var last, total int64 = -1, -1
+	_, err := LoadFiles(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(raw),
+		Progress: func(d, tot int64) { last, total = max(last, d), max(total, tot) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last != int64(len(raw)) || total != 0 {
+		t.Fatalf("progress %d of %d, want %d of 0", last, total, len(raw))
+	}
+}

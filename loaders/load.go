@@ -76,6 +76,10 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		if opt.Progress != nil {
 			o.prog = &progress{fn: opt.Progress, base: done, size: sizes[i], total: total}
 			readProg = func(read, _ int64) { o.prog.read(read) }
+			if sizes[i] == 0 && p == StdinPath { // a pipe: bytes read, total unknown
+				base := done
+				readProg = func(read, _ int64) { opt.Progress(base+read, 0) }
+			}
 		}
 		raw, note, err := readInput(ctx, p, opt.Stdin, readProg)
 		if err != nil {

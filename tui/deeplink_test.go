@@ -146,3 +146,19 @@ func TestKeysTypedWhileLoadingAreReplayed(t *testing.T) {
 		t.Fatalf("after load: view %s, filter %q, mode %d", a.active, a.state.Filter, a.mode)
 	}
 }
+
+// A pipe's size is unknown: the loading screen counts the bytes read.
+func TestLoadingFromAPipe(t *testing.T) {
+	gate := make(chan struct{})
+	a, cmd := NewLoading("standard input", func(ctx context.Context, progress func(int64, int64)) (*model.Dataset, error) {
+		progress(3<<20, 0)
+		<-gate
+		return nil, ctx.Err()
+	}, Options{NoColor: true})
+	defer close(gate)
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
+	a.Update(cmd())
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "Loading standard input") || !strings.Contains(out, "3.0 MB read") {
+		t.Fatalf("loading screen:\n%s", out)
+	}
+}

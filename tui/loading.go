@@ -72,11 +72,15 @@ func (l *loader) view(width, height int, muted func(...string) string) string {
 		frac = float64(l.done) / float64(l.total)
 	}
 	l.bar.SetWidth(max(10, min(60, width-4)))
+	size := fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))
+	if l.total <= 0 { // a pipe: its size is not known until it ends
+		size = humanBytes(l.done) + " read"
+	}
 	lines := []string{
 		"Loading " + widgets.Truncate(widgets.Clean(l.label), max(0, width-8)),
 		"",
 		l.bar.ViewAs(frac),
-		muted(fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))),
+		muted(size),
 		"",
 		muted("esc or ctrl+c cancels"),
 	}
