@@ -38,17 +38,6 @@ type Options struct {
 	ASCII             bool // draw with ASCII only (the locale is not UTF-8)
 }
 
-// dark is the background the explorer starts with.
-func (o Options) dark() bool {
-	switch {
-	case o.Theme != "":
-		return o.Theme != "light"
-	case o.Background != "":
-		return o.Background != "light"
-	}
-	return true
-}
-
 // ErrCancelled is returned when the user cancels a load.
 var ErrCancelled = errors.New("load cancelled")
 
@@ -84,9 +73,6 @@ type App struct {
 	start  tea.Cmd           // what opening the first view asked for, run by Init
 	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
 }
-
-// maxTyped bounds the keys kept while loading.
-const maxTyped = 64
 
 // New builds the explorer over a loaded dataset.
 func New(ds *model.Dataset, opt Options) *App {
@@ -207,14 +193,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
-		cmds := []tea.Cmd{a.setData(msg.ds)}
-		if a.err == nil {
-			for _, k := range a.typed {
-				cmds = append(cmds, a.handleKey(k))
-			}
-		}
-		a.typed = nil
-		return a, tea.Batch(cmds...)
+		return a, a.loaded(msg.ds)
 	case tea.KeyPressMsg:
 		if a.load != nil {
 			return a, a.loadingKey(msg)
@@ -252,20 +231,6 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return tea.Batch(cmds...)
-}
-
-// loadingKey cancels the load on esc, q or ctrl+c, suspends on ctrl+z,
-// and keeps any other key to replay once the data is in.
-func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, a.keys.Suspend):
-		return tea.Suspend
-	case key.Matches(msg, a.keys.Quit, a.keys.Back):
-		a.load.cancel()
-	case len(a.typed) < maxTyped:
-		a.typed = append(a.typed, msg)
-	}
-	return nil
 }
 
 // wheel turns the mouse wheel into the view's up/down keys.

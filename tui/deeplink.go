@@ -123,3 +123,14 @@ func containsFold(list []string, s string) bool {
 	}
 	return false
 }
+
+// dark is the background the explorer starts with.
+func (o Options) dark() bool {
+	switch {
+	case o.Theme != "":
+		return o.Theme != "light"
+	case o.Background != "":
+		return o.Background != "light"
+	}
+	return true
+}
