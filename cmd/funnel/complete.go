@@ -47,7 +47,6 @@ func registerCompletions(cmd *cobra.Command) {
 		"theme":    {"light", "dark"},
 		"rates":    nil,
 		"as-of":    nil,
-		"stages":   nil,
 		"top":      nil,
 		"rows":     nil,
 		"seed":     nil,
@@ -85,6 +84,16 @@ func registerCompletions(cmd *cobra.Command) {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			return ds.DimNames(), cobra.ShellCompDirectiveNoFileComp
+		})
+	}
+	if fs.Lookup("stages") != nil {
+		// the stages as read, to rename: "Lead,MQL,SQL,Opportunity,Won"
+		_ = cmd.RegisterFlagCompletionFunc("stages", func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			ds := completionData(c, args)
+			if ds == nil || len(args) == 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{strings.Join(ds.Stages, ",")}, cobra.ShellCompDirectiveNoFileComp
 		})
 	}
 	if fs.Lookup("where") != nil {

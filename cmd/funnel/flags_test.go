@@ -238,6 +238,7 @@ func TestCompletions(t *testing.T) {
 		{[]string{"__complete", "../../testdata/sample_leads.csv", "--by", ""}, []string{"channel", "owner"}},
 		{[]string{"__complete", "../../testdata/sample_leads.csv", "--where", "channel=p"}, []string{"channel=paid_social"}},
 		{[]string{"__complete", "--where", "own"}, []string{"owner="}}, // the demo's columns
+		{[]string{"__complete", "../../testdata/sample_leads.csv", "--stages", ""}, []string{"Lead,MQL,SQL,Opportunity,Won"}},
 		{[]string{"__complete", "--map", ""}, []string{"yaml", "toml", ":8"}},
 		{[]string{"__complete", "le"}, []string{"csv", "gz", ":8"}},
 		{[]string{"__complete", "re"}, []string{"report"}},
