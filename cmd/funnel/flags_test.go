@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -320,5 +321,48 @@ func TestCSVOut(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(in); string(after) != string(b) {
 		t.Error("the input file was changed")
+	}
+}
+
+// --where reads the / language with the explorer's parser: in (…) lists
+// and date comparisons (created>=2026-01 is not a column "created>").
+// sample_leads.csv: chat L1 L2, organic L6 L7 L8; created from February:
+// L4..L10.
+func TestWhereLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		where []string
+		want  int
+	}{
+		{[]string{"channel in (chat,organic)"}, 5},
+		{[]string{"created>=2025-02"}, 7},
+		{[]string{"channel in (chat,organic)", "created>=2025-02"}, 3},
+		{[]string{"channel=chat", "channel=organic"}, 5}, // = on one column twice: either
+		{[]string{"channel in (chat,organic) and created>=2025-02"}, 3},
+	} {
+		io, out, errb := testIO()
+		args := []string{"report", "../../testdata/sample_leads.csv", "--format", "json", "--sections", "stages"}
+		for _, w := range tc.where {
+			args = append(args, "--where", w)
+		}
+		if code := run(args, io); code != exitOK {
+			t.Fatalf("%v: exit %d %s", tc.where, code, errb)
+		}
+		var r struct {
+			Denominators struct{ Records int }
+		}
+		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Denominators.Records != tc.want {
+			t.Errorf("%q: %d records, want %d", tc.where, r.Denominators.Records, tc.want)
+		}
+		// the explorer's deep link reads the same flags the same way
+		o, err := parseRoot(t, append([]string{"../../testdata/sample_leads.csv"}, args[6:]...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := o.Show.open(); err != nil {
+			t.Errorf("%q: deep link: %v", tc.where, err)
+		}
 	}
 }
