@@ -229,7 +229,6 @@ func TestCompletions(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"__complete", "--format", ""}, nil},
 		{[]string{"__complete", "report", "--format", ""}, []string{"text", "markdown", "json", "csv"}},
 		{[]string{"__complete", "report", "--sections", "stages,"}, []string{"stages,breakdown", "stages,money", ":6"}},
 		{[]string{"__complete", "--view", ""}, []string{"overview", "breakdown", "cohorts", "trends", "sticky", "planner", "money"}},
