@@ -29,18 +29,22 @@ var errNoStream = errors.New("load the file whole")
 // loadPath loads a regular file of at least streamMin bytes in chunks,
 // never holding it whole; anything else (or a file that turns out to need
 // it) is read whole and loaded from memory.
-func loadPath(ctx context.Context, path, name string, opt Options, readProg func(read, total int64)) (*loaded, error) {
-	if l, err := loadStreamed(ctx, path, name, opt); !errors.Is(err, errNoStream) {
-		return l, err
+// note says how the input was read when it was not a plain file.
+func loadPath(ctx context.Context, path, name string, opt Options, readProg func(read, total int64)) (l *loaded, note string, err error) {
+	if path != StdinPath {
+		if l, err := loadStreamed(ctx, path, name, opt); !errors.Is(err, errNoStream) {
+			return l, "", err
+		}
 	}
-	raw, err := readFile(ctx, path, readProg)
+	raw, note, err := readInput(ctx, path, opt.Stdin, readProg)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if opt.prog != nil {
 		opt.prog.textLen = int64(len(raw))
 	}
-	return loadOne(ctx, raw, name, opt)
+	l, err = loadOne(ctx, raw, name, opt)
+	return l, note, err
 }
 
 func loadStreamed(ctx context.Context, path, name string, opt Options) (*loaded, error) {
