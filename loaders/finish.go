@@ -2,6 +2,8 @@ package loaders
 
 import (
 	"fmt"
+	"math"
+	"sync"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
@@ -78,8 +80,13 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	ds.Exit = make([]model.ExitKind, n)
 	ds.ExitDay = make([]int32, n)
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
+	var mu sync.Mutex
+	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
 	parallelFor(n, func(lo, hi int) {
-		b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD)
+		l, h := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD)
+		mu.Lock()
+		dlo, dhi = min(dlo, l), max(dhi, h)
+		mu.Unlock()
 	})
 	if m.Shape == ShapeCurrentStage {
 		ds.DatesInferred = true
@@ -87,12 +94,15 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 			p.name, strings.Join(ds.Stages, " > ")))
 	}
 	b.assemble(ds)
+	ds.SetDayRange(dlo, dhi)
 	ds.Load.Decisions = dec
 	return ds, nil
 }
 
-// finishRows works out records [lo, hi): reached mask, exit and its day.
-func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32) {
+// finishRows works out records [lo, hi): reached mask, exit and its day;
+// it returns the first and last stage date among them.
+func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32) (int32, int32) {
+	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
 	m := b.p.m
 	ns := len(ds.Stages)
 	last := ns - 1
@@ -100,8 +110,9 @@ func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stage
 	for i := lo; i < hi; i++ {
 		var mask uint16
 		for k := 0; k < ns; k++ {
-			if ds.Days[k][i] != model.NoDay {
+			if d := ds.Days[k][i]; d != model.NoDay {
 				mask |= 1 << k
+				dlo, dhi = min(dlo, d), max(dhi, d)
 			}
 		}
 		if b.flagMask != nil {
@@ -136,12 +147,16 @@ func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stage
 			day = pick(i, won, closeD, ds.Days[last])
 			if ds.Days[last][i] == model.NoDay && lastIsWon {
 				ds.Days[last][i] = day
+				if day != model.NoDay {
+					dlo, dhi = min(dlo, day), max(dhi, day)
+				}
 			}
 		case model.ExitLost, model.ExitDisqualified, model.ExitChurned:
 			day = pick(i, lost, closeD)
 		}
 		ds.ExitDay[i] = day
 	}
+	return dlo, dhi
 }
 
 func pick(i int, cols ...[]int32) int32 {

@@ -87,6 +87,7 @@ func TestStreamedMatchesWhole(t *testing.T) {
 			}
 			freeze(whole)
 			freeze(ds)
+			checkDayRange(t, ds)
 			if !reflect.DeepEqual(whole, ds) {
 				t.Errorf("%s: way %d differs from the whole load:\nwhole %+v\ngot   %+v", name, i+1, whole.Load, ds.Load)
 			}
@@ -146,4 +147,19 @@ func FuzzChunkedMatchesWhole(f *testing.F) {
 			t.Fatalf("chunked load differs:\nwhole %+v\ncut   %+v", whole.Load, cut.Load)
 		}
 	})
+}
+
+// checkDayRange compares the day range the loader recorded with one
+// worked out from copies of the columns.
+func checkDayRange(t *testing.T, ds *model.Dataset) {
+	t.Helper()
+	lo, hi, ok := ds.DayRange()
+	cp := *ds
+	cp.Days = nil
+	for _, c := range ds.Days {
+		cp.Days = append(cp.Days, append([]int32(nil), c...))
+	}
+	if l, h, o := cp.DayRange(); l != lo || h != hi || o != ok {
+		t.Fatalf("recorded day range %d..%d %v, columns say %d..%d %v", lo, hi, ok, l, h, o)
+	}
 }

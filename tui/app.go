@@ -77,7 +77,7 @@ type App struct {
 // New builds the explorer over a loaded dataset.
 func New(ds *model.Dataset, opt Options) *App {
 	a := newApp(opt)
-	a.start = a.setData(ds)
+	a.start = a.setData(ds, nil)
 	return a
 }
 
@@ -100,9 +100,12 @@ func newApp(opt Options) *App {
 // setData shows ds in the view the deep link asks for (the overview by
 // default); a deep link that does not fit the data stops the program
 // with an *OpenError.
-func (a *App) setData(ds *model.Dataset) tea.Cmd {
+// setData shows ds; eng is its engine when the loader made one (nil: made here).
+func (a *App) setData(ds *model.Dataset, eng *query.Engine) tea.Cmd {
 	a.load = nil
-	eng := query.New(ds)
+	if eng == nil {
+		eng = query.New(ds)
+	}
 	a.mask = masking{orig: eng}
 	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
@@ -193,7 +196,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
-		return a, a.loaded(msg.ds)
+		return a, a.loaded(msg.ds, msg.eng)
 	case tea.KeyPressMsg:
 		if a.load != nil {
 			return a, a.loadingKey(msg)

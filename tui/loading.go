@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -21,6 +23,7 @@ type loadProgressMsg struct{ done, total int64 }
 
 type loadDoneMsg struct {
 	ds  *model.Dataset
+	eng *query.Engine // the dataset's engine, warmed up for the first frame
 	err error
 }
 
@@ -52,9 +55,15 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 			default: // the screen has not caught up; drop this tick
 			}
 		})
+		var eng *query.Engine
+		if err == nil && ds != nil {
+			// The first frame's work happens here, off the event loop.
+			eng = query.New(ds)
+			views.Warm(eng)
+		}
 		for { // the final message must arrive: drain a pending tick first
 			select {
-			case l.events <- loadDoneMsg{ds, err}:
+			case l.events <- loadDoneMsg{ds, eng, err}:
 				return
 			case <-l.events:
 			}
@@ -121,8 +130,8 @@ func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // loaded shows the data and replays the keys typed while it loaded.
-func (a *App) loaded(ds *model.Dataset) tea.Cmd {
-	cmds := []tea.Cmd{a.setData(ds)}
+func (a *App) loaded(ds *model.Dataset, eng *query.Engine) tea.Cmd {
+	cmds := []tea.Cmd{a.setData(ds, eng)}
 	if a.err == nil {
 		for _, k := range a.typed {
 			cmds = append(cmds, a.handleKey(k))

@@ -47,8 +47,27 @@ type Funnel struct {
 }
 
 // Funnel counts every stage and its monthly entries in one pass, with no
-// filter: the overview's quick count.
+// filter: the overview's quick count. Results are remembered (a loader's
+// goroutine can count the first one before the explorer draws it); treat
+// them as read-only.
 func (e *Engine) Funnel(opt FunnelOptions) Funnel {
+	e.mu.Lock()
+	f, ok := e.funnels[opt]
+	e.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = e.funnel(opt)
+	e.mu.Lock()
+	if e.funnels == nil || len(e.funnels) > 8 {
+		e.funnels = map[FunnelOptions]Funnel{}
+	}
+	e.funnels[opt] = f
+	e.mu.Unlock()
+	return f
+}
+
+func (e *Engine) funnel(opt FunnelOptions) Funnel {
 	ds := e.ds
 	ns := len(ds.Stages)
 	f := Funnel{Records: ds.Len(), Stages: make([]StageCount, ns)}

@@ -51,14 +51,25 @@ type Overview struct {
 	money     *stageMoney
 }
 
+// overviewFunnel is what the overview counts first.
+var overviewFunnel = query.FunnelOptions{AsOf: model.NoDay, Months: 12}
+
 // NewOverview computes the funnel of the dataset and builds the view.
 func NewOverview(c Common) *Overview {
 	return &Overview{
 		common: c,
 		keys:   DefaultOverviewKeys(),
-		funnel: c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 12}),
+		funnel: c.Engine.Funnel(overviewFunnel),
 		state:  DefaultState(),
 	}
+}
+
+// Warm does the first frame's work ahead (the engine's per-record
+// metadata and the overview's funnel, which the engine remembers), so a
+// loader can run it off the event loop.
+func Warm(eng *query.Engine) {
+	eng.Prepare()
+	eng.Funnel(overviewFunnel)
 }
 
 func (o *Overview) Init() tea.Cmd { return computeInsights(o.common.Engine, o.state, o.gen) }
