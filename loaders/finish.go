@@ -3,8 +3,8 @@ package loaders
 import (
 	"fmt"
 	"math"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/funnel-cli/funnel/model"
 )
