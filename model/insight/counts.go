@@ -9,7 +9,6 @@ import (
 	"math/bits"
 
 	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.
@@ -46,17 +45,21 @@ func typicalDelay(ds *model.Dataset, k int, q float64) (days int, observed int) 
 	if k+1 >= len(ds.Days) {
 		return 0, 0
 	}
-	a, b := ds.Days[k], ds.Days[k+1]
-	var xs []float64
-	for i := range a {
-		if a[i] != model.NoDay && b[i] != model.NoDay && b[i] >= a[i] {
-			xs = append(xs, float64(b[i]-a[i]))
-		}
-	}
-	if len(xs) == 0 {
+	d := model.StepDelays(ds.Days[k], ds.Days[k+1], model.NoDay)
+	n := d.Len()
+	if n == 0 {
 		return 0, 0
 	}
-	return int(math.Ceil(stats.Quantile(xs, q))), len(xs)
+	// stats.Quantile's rule (linear between order statistics) read off
+	// the histogram instead of a sorted copy of every delay.
+	pos := q * float64(n-1)
+	i := int(math.Floor(pos))
+	if i >= n-1 {
+		return int(d.At(n - 1)), n
+	}
+	f := pos - float64(i)
+	v := float64(d.At(i))*(1-f) + float64(d.At(i+1))*f
+	return int(math.Ceil(v)), n
 }
 
 // cohort is the set of records counted at one transition: they entered the

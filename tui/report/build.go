@@ -153,7 +153,7 @@ func source(ld model.LoadInfo) Source {
 	return s
 }
 
-func stages(f query.Funnel, gaps [][]int32) []Stage {
+func stages(f query.Funnel, gaps []model.Delays) []Stage {
 	out := make([]Stage, len(f.Stages))
 	for k, s := range f.Stages {
 		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
@@ -161,7 +161,7 @@ func stages(f query.Funnel, gaps [][]int32) []Stage {
 		st.PreviousReached = s.Reached
 		if k > 0 {
 			st.PreviousReached = f.Stages[k-1].Reached
-			st.TimedFromPrevious = len(gaps[k])
+			st.TimedFromPrevious = gaps[k].Len()
 			st.MedianDaysFromPrevious = quantile(gaps[k], 0.5)
 		}
 		out[k] = st
@@ -169,48 +169,41 @@ func stages(f query.Funnel, gaps [][]int32) []Stage {
 	return out
 }
 
-// stageGaps returns, per stage k > 0, the sorted days from stage k-1's date
+// stageGaps returns, per stage k > 0, the histogram of days from stage k-1's date
 // to stage k's over records with both dates in order, stage k's on or
 // before asOf (model.NoDay: no limit).
-func stageGaps(ds *model.Dataset, asOf int32) [][]int32 {
-	g := make([][]int32, len(ds.Stages))
+func stageGaps(ds *model.Dataset, asOf int32) []model.Delays {
+	g := make([]model.Delays, len(ds.Stages))
 	if !ds.HasDates {
 		return g
 	}
 	for k := 1; k < len(ds.Days); k++ {
-		prev, cur := ds.Days[k-1], ds.Days[k]
-		var d []int32
-		for i := range cur {
-			if cur[i] != model.NoDay && prev[i] != model.NoDay && cur[i] >= prev[i] && (asOf == model.NoDay || cur[i] <= asOf) {
-				d = append(d, cur[i]-prev[i])
-			}
-		}
-		slices.Sort(d)
-		g[k] = d
+		g[k] = model.StepDelays(ds.Days[k-1], ds.Days[k], asOf)
 	}
 	return g
 }
 
-// quantile is the q-quantile of sorted values (midpoint of the two middle
+// quantile is the q-quantile of the delays (midpoint of the two middle
 // values for an even-sized median), nil when there are none.
-func quantile(sorted []int32, q float64) *float64 {
-	n := len(sorted)
+func quantile(d model.Delays, q float64) *float64 {
+	n := d.Len()
 	if n == 0 {
 		return nil
 	}
 	pos := q * float64(n-1)
 	lo := int(pos)
-	v := float64(sorted[lo])
+	a := d.At(lo)
+	v := float64(a)
 	if frac := pos - float64(lo); frac > 0 && lo+1 < n {
-		v += frac * float64(sorted[lo+1]-sorted[lo])
+		v += frac * float64(d.At(lo+1)-a)
 	}
 	return &v
 }
 
-func velocity(ds *model.Dataset, gaps [][]int32) []Velocity {
+func velocity(ds *model.Dataset, gaps []model.Delays) []Velocity {
 	out := []Velocity{}
 	for k := 1; k < len(ds.Stages); k++ {
-		out = append(out, Velocity{From: ds.Stages[k-1], To: ds.Stages[k], Records: len(gaps[k]),
+		out = append(out, Velocity{From: ds.Stages[k-1], To: ds.Stages[k], Records: gaps[k].Len(),
 			MedianDays: quantile(gaps[k], 0.5), P75Days: quantile(gaps[k], 0.75), P90Days: quantile(gaps[k], 0.9)})
 	}
 	return out
