@@ -82,10 +82,14 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
 	var mu sync.Mutex
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
+	delays := make([]model.Delays, ns)
 	parallelFor(n, func(lo, hi int) {
-		l, h := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD)
+		l, h, dl := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD)
 		mu.Lock()
 		dlo, dhi = min(dlo, l), max(dhi, h)
+		for k := range dl {
+			delays[k].Merge(dl[k])
+		}
 		mu.Unlock()
 	})
 	if m.Shape == ShapeCurrentStage {
@@ -94,15 +98,17 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 			p.name, strings.Join(ds.Stages, " > ")))
 	}
 	b.assemble(ds)
-	ds.SetDayRange(dlo, dhi)
+	ds.SetDayRange(dlo, dhi, delays)
 	ds.Load.Decisions = dec
 	return ds, nil
 }
 
 // finishRows works out records [lo, hi): reached mask, exit and its day;
-// it returns the first and last stage date among them.
-func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32) (int32, int32) {
+// it returns the first and last stage date among them and the delays
+// between consecutive stages.
+func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32) (int32, int32, []model.Delays) {
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
+	delays := make([]model.Delays, len(ds.Stages))
 	m := b.p.m
 	ns := len(ds.Stages)
 	last := ns - 1
@@ -155,8 +161,13 @@ func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stage
 			day = pick(i, lost, closeD)
 		}
 		ds.ExitDay[i] = day
+		for k := 1; k < ns; k++ {
+			if a, b := ds.Days[k-1][i], ds.Days[k][i]; a != model.NoDay && b != model.NoDay && b >= a {
+				delays[k].Add(b - a)
+			}
+		}
 	}
-	return dlo, dhi
+	return dlo, dhi, delays
 }
 
 func pick(i int, cols ...[]int32) int32 {

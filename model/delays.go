@@ -18,12 +18,7 @@ func StepDelays(from, to []int32, asOf int32) Delays {
 		if a == NoDay || b == NoDay || b < a || (asOf != NoDay && b > asOf) {
 			continue
 		}
-		x := int(b - a)
-		if x >= len(d.counts) {
-			d.counts = append(d.counts, make([]int, x+1-len(d.counts)+len(d.counts)/2)...)
-		}
-		d.counts[x]++
-		d.n++
+		d.Add(b - a)
 	}
 	return d
 }
@@ -40,4 +35,24 @@ func (d Delays) At(i int) int32 {
 		i -= c
 	}
 	return int32(len(d.counts) - 1)
+}
+
+// Add counts one delay (d ≥ 0).
+func (d *Delays) Add(x int32) {
+	if int(x) >= len(d.counts) {
+		d.counts = append(d.counts, make([]int, int(x)+1-len(d.counts)+len(d.counts)/2)...)
+	}
+	d.counts[x]++
+	d.n++
+}
+
+// Merge adds o's delays.
+func (d *Delays) Merge(o Delays) {
+	if len(o.counts) > len(d.counts) {
+		d.counts = append(d.counts, make([]int, len(o.counts)-len(d.counts))...)
+	}
+	for x, c := range o.counts {
+		d.counts[x] += c
+	}
+	d.n += o.n
 }

@@ -45,7 +45,7 @@ func typicalDelay(ds *model.Dataset, k int, q float64) (days int, observed int) 
 	if k+1 >= len(ds.Days) {
 		return 0, 0
 	}
-	d := model.StepDelays(ds.Days[k], ds.Days[k+1], model.NoDay)
+	d := ds.StepDelays(k+1, model.NoDay)
 	n := d.Len()
 	if n == 0 {
 		return 0, 0

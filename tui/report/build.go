@@ -178,7 +178,7 @@ func stageGaps(ds *model.Dataset, asOf int32) []model.Delays {
 		return g
 	}
 	for k := 1; k < len(ds.Days); k++ {
-		g[k] = model.StepDelays(ds.Days[k-1], ds.Days[k], asOf)
+		g[k] = ds.StepDelays(k, asOf)
 	}
 	return g
 }
