@@ -28,7 +28,7 @@ func newDimCol(name string, rows int, sample [][]byte, n int) *dimCol {
 	w := 1
 	if n > 0 && distinct*4 > n {
 		// Most sample values are new: an id-like column (companies).
-		expect = rows * distinct / n / 2
+		expect = rows * distinct / n / 4
 		w = 4
 	} else if distinct > 128 {
 		w = 2
