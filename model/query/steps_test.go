@@ -24,3 +24,24 @@ func TestStepsHandCounted(t *testing.T) {
 		t.Error("a step past the last is the last step")
 	}
 }
+
+func TestTopMergesTheRest(t *testing.T) {
+	r := mustCompute(t, handData(), Query{By: "channel"})
+	top, rest, merged := r.Top(1)
+	// paid 5, chat 3, organic 2
+	if len(top) != 1 || top[0].Key != "paid" || rest == nil || merged != 2 || rest.Key != OtherGroup || rest.Records != 5 {
+		t.Fatalf("top %+v rest %+v merged %d", top, rest, merged)
+	}
+	// chat 3,3,1,1 and organic 2,2,1,0
+	for k, want := range []int{5, 5, 2, 1} {
+		if rest.Stages[k].Reached != want {
+			t.Errorf("rest %s reached %d, want %d", rest.Stages[k].Name, rest.Stages[k].Reached, want)
+		}
+	}
+	if !near(rest.Stages[2].Cumulative, 0.4) || !near(rest.Stages[3].Step, 0.5) {
+		t.Errorf("rest conversions %+v", rest.Stages)
+	}
+	if all, rest, _ := r.Top(10); len(all) != 3 || rest != nil {
+		t.Error("nothing to merge")
+	}
+}

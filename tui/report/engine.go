@@ -5,6 +5,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // This file is the report's use of the query engine (Engine.Compute and
@@ -27,33 +28,13 @@ func (o Options) asOf() int32 {
 	return o.AsOf
 }
 
-// funnelAsOf is the funnel of ds counting only stage dates on or before
-// asOf: the stage counts come from the engine, the monthly entries from
-// Engine.Funnel (which honours asOf already). Without an as-of date it is
-// Engine.Funnel alone, the overview's numbers.
+// funnelAsOf is the overview's funnel of the selection as of asOf
+// (Engine.Funnel: stage counts and 12 months of entries).
 func funnelAsOf(e *query.Engine, asOf int32) (query.Funnel, error) {
-	ds := e.Data()
-	f := e.Funnel(query.FunnelOptions{AsOf: asOf, Months: 12})
-	if asOf == model.NoDay {
-		return f, nil
+	if asOf != model.NoDay && !e.Data().HasDates {
+		return query.Funnel{}, fmt.Errorf("--as-of needs stage dates; this data has none")
 	}
-	if !ds.HasDates {
-		return f, fmt.Errorf("--as-of needs stage dates; this data has none")
-	}
-	res, err := e.Compute(query.Query{AsOf: asOf})
-	if err != nil {
-		return f, err
-	}
-	f.Records = res.Records
-	for k, s := range res.Whole.Stages {
-		if k < len(f.Stages) {
-			st := &f.Stages[k]
-			st.Reached, st.Implied = s.Reached, s.Implied
-			st.ConversionFromPrevious, st.ConversionFromTop = s.Step, s.Cumulative
-		}
-	}
-	f.AsOf = res.AsOf
-	return f, nil
+	return e.Funnel(query.FunnelOptions{AsOf: asOf, Months: 12}), nil
 }
 
 // engineTrends counts, per period, the records reaching each stage with a
@@ -110,28 +91,86 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, *c.MatureAfterDays, c.Target, asOf)
 }
 
-// groupsAsOf fills records and reached per value code of dm from the
-// engine's breakdown as of asOf (every value its own group: the report
-// folds the small ones itself).
-func groupsAsOf(e *query.Engine, dm *model.Dim, asOf int32, records []int, reached [][]int) error {
-	ds := e.Data()
+// breakdown is the engine's breakdown by a dimension as of asOf, every
+// value its own group, the top values kept and the rest merged
+// (Result.Top).
+func breakdown(e *query.Engine, by string, top int, asOf int32) (*Breakdown, error) {
+	dm := e.Data().Dim(by)
 	res, err := e.Compute(query.Query{By: dm.Name, AsOf: asOf, MaxGroups: dm.Cardinality() + 1})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, g := range res.Groups {
-		code, ok := dm.Code(g.Key)
-		if !ok && g.Key == "(blank)" {
-			code, ok = dm.Code("")
-		}
-		if !ok {
-			return fmt.Errorf("breakdown as of %s: the engine's group %q is no value of %s", res.AsOf, g.Key, dm.Name)
-		}
-		records[code] = g.Records
-		reached[code] = make([]int, len(ds.Stages))
-		for k, st := range g.Stages {
-			reached[code][k] = st.Reached
-		}
+	kept, rest, merged := res.Top(top)
+	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, res.Stages...), MinRecords: stats.MinSample,
+		OtherValues: merged, Groups: []Group{}}
+	for _, g := range kept {
+		b.Groups = append(b.Groups, group(g))
 	}
-	return nil
+	if rest != nil {
+		b.Groups = append(b.Groups, group(*rest))
+	}
+	return b, nil
+}
+
+func group(s query.Slice) Group {
+	v := s.Key
+	if v == "" {
+		v = "(blank)"
+	}
+	g := Group{Value: v, Records: s.Records, Small: s.Records < stats.MinSample}
+	for _, st := range s.Stages {
+		g.Reached = append(g.Reached, st.Reached)
+		g.ConversionFromTop = append(g.ConversionFromTop, st.Cumulative)
+	}
+	return g
+}
+
+// times are the engine's step times and stalled counts as of asOf: the
+// stage detail's numbers (nil, nil without stage dates).
+func times(e *query.Engine, asOf int32) (*query.VelocityResult, *query.StalledResult, error) {
+	if !e.Data().HasDates {
+		return nil, nil, nil
+	}
+	q := query.Query{AsOf: asOf}
+	v, err := e.Velocity(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := e.Stalled(q, 1) // the counts; the list is the explorer's
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, s, nil
+}
+
+// velocity is one row per step: the engine's times and, at the step's
+// first stage, the open records past its p90 (null when no record has
+// moved on, so none can be called stalled).
+func velocity(ds *model.Dataset, vel *query.VelocityResult, stalled *query.StalledResult) []Velocity {
+	out := []Velocity{}
+	for k := 1; k < len(ds.Stages); k++ {
+		v := Velocity{From: ds.Stages[k-1], To: ds.Stages[k]}
+		if vel != nil && k-1 < len(vel.Whole.Steps) {
+			st := vel.Whole.Steps[k-1]
+			v.Records, v.Open = st.Moved, st.Open
+			v.MedianDays, v.P75Days, v.P90Days = days(st.Median), days(st.P75), days(st.P90)
+		}
+		if stalled != nil && k-1 < len(stalled.Thresholds) {
+			if th := stalled.Thresholds[k-1]; th.P90Days != nil {
+				n := th.Stalled
+				v.Stalled = &n
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// days is a day count as the report's JSON number (nil stays nil).
+func days(d *int) *float64 {
+	if d == nil {
+		return nil
+	}
+	v := float64(*d)
+	return &v
 }
