@@ -41,15 +41,21 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	if full == nil || full.Data() != ds {
 		full = query.New(ds)
 	}
-	// the stages, breakdown, cohorts, trends and velocity apply the as-of
-	// date themselves (the engine): they get the filtered records uncut
-	sel, expr, err := selectWhere(full, opt.Where, model.NoDay)
+	// the stages, breakdown, cohorts, trends and velocity are the engine's
+	// queries of the whole data with the filter and the as-of date, as the
+	// explorer's views ask them (so a filtered report keeps the whole
+	// data's calendar); sel is the filtered records, uncut
+	sel, flt, err := selectWhere(full, opt.Where, model.NoDay)
 	if err != nil {
 		return nil, err
 	}
-	ds, eng := sel.Data, sel.Engine
+	ds, expr := sel.Data, flt.String()
 	asOf := opt.asOf()
-	f, err := funnelAsOf(eng, asOf)
+	sc := asked{e: full, q: query.Query{AsOf: asOf}}
+	if !flt.Empty() {
+		sc.q.Filters = []filter.Filter{flt}
+	}
+	f, err := funnelAsOf(sc)
 	if err != nil {
 		return nil, err
 	}
@@ -76,14 +82,14 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	var coh *Cohorts
 	if ds.HasDates && f.AsOf != "" {
 		r.Window.From = model.DayString(firstDay(ds))
-		if coh, err = cohorts(eng, opt.period(), asOf); err != nil {
+		if coh, err = cohorts(sc, opt.period()); err != nil {
 			return nil, err
 		}
 		r.ImmatureCohorts, r.MaturityRule = immatureFrom(coh, f.AsOf)
 	} else {
 		r.MaturityRule = "no dates: maturity unknown"
 	}
-	vel, stalled, err := times(eng, asOf)
+	vel, stalled, err := times(sc)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +110,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecStages:
 			r.Stages = stages(f, vel)
 		case SecBreakdown:
-			if r.Breakdown, err = breakdown(eng, opt.By, opt.Top, asOf); err != nil {
+			if r.Breakdown, err = breakdown(sc, opt.By, opt.Top); err != nil {
 				return nil, err
 			}
 		case SecCohorts:
@@ -114,7 +120,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			r.Cohorts = coh
 		case SecTrends:
 			if p := opt.period(); p != query.PeriodMonth && ds.HasDates {
-				if r.Trends, err = engineTrends(eng, p, asOf); err != nil {
+				if r.Trends, err = engineTrends(sc, p); err != nil {
 					return nil, err
 				}
 			} else {

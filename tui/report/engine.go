@@ -5,6 +5,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/model/stats"
 )
 
@@ -28,19 +29,40 @@ func (o Options) asOf() int32 {
 	return o.AsOf
 }
 
-// funnelAsOf is the overview's funnel of the selection as of asOf
-// (Engine.Funnel: stage counts and 12 months of entries).
-func funnelAsOf(e *query.Engine, asOf int32) (query.Funnel, error) {
-	if asOf != model.NoDay && !e.Data().HasDates {
+// asked is what the report's engine queries share, as the explorer's
+// views ask them: the whole data's engine, the --where filter and the
+// as-of date (q.Filters, q.AsOf).
+type asked struct {
+	e *query.Engine
+	q query.Query
+}
+
+// query is a copy of the shared query to add to.
+func (s asked) query() query.Query {
+	q := s.q
+	q.Filters = append([]filter.Filter(nil), s.q.Filters...)
+	return q
+}
+
+// funnelAsOf is the overview's funnel of the selection as of the date
+// (Engine.FunnelWhere: stage counts and 12 months of entries).
+func funnelAsOf(s asked) (query.Funnel, error) {
+	if s.q.AsOf != model.NoDay && !s.e.Data().HasDates {
 		return query.Funnel{}, fmt.Errorf("--as-of needs stage dates; this data has none")
 	}
-	return e.Funnel(query.FunnelOptions{AsOf: asOf, Months: 12}), nil
+	var f filter.Filter
+	if len(s.q.Filters) > 0 {
+		f = s.q.Filters[0]
+	}
+	return s.e.FunnelWhere(f, query.FunnelOptions{AsOf: s.q.AsOf, Months: 12})
 }
 
 // engineTrends counts, per period, the records reaching each stage with a
 // date in the period (the explorer's trends view), up to the as-of date.
-func engineTrends(e *query.Engine, p query.Period, asOf int32) (*Trends, error) {
-	res, err := e.Compute(query.Query{Period: p, AsOf: asOf})
+func engineTrends(s asked, p query.Period) (*Trends, error) {
+	q := s.query()
+	q.Period = p
+	res, err := s.e.Compute(q)
 	if err != nil {
 		return nil, err
 	}
@@ -60,8 +82,10 @@ func engineTrends(e *query.Engine, p query.Period, asOf int32) (*Trends, error) 
 
 // cohorts follows each entry period's cohort through the stages to the
 // last stage: observed conversion, immaturity and the Kaplan–Meier estimate.
-func cohorts(e *query.Engine, p query.Period, asOf int32) (*Cohorts, error) {
-	res, err := e.Cohorts(query.CohortQuery{Query: query.Query{Period: p, AsOf: asOf}})
+func cohorts(s asked, p query.Period) (*Cohorts, error) {
+	q := s.query()
+	q.Period = p
+	res, err := s.e.Cohorts(query.CohortQuery{Query: q})
 	if err != nil {
 		return nil, err
 	}
@@ -91,12 +115,14 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, *c.MatureAfterDays, c.Target, asOf)
 }
 
-// breakdown is the engine's breakdown by a dimension as of asOf, every
+// breakdown is the engine's breakdown by a dimension, every
 // value its own group, the top values kept and the rest merged
 // (Result.Top).
-func breakdown(e *query.Engine, by string, top int, asOf int32) (*Breakdown, error) {
-	dm := e.Data().Dim(by)
-	res, err := e.Compute(query.Query{By: dm.Name, AsOf: asOf, MaxGroups: dm.Cardinality() + 1})
+func breakdown(s asked, by string, top int) (*Breakdown, error) {
+	dm := s.e.Data().Dim(by)
+	q := s.query()
+	q.By, q.MaxGroups = dm.Name, dm.Cardinality()+1
+	res, err := s.e.Compute(q)
 	if err != nil {
 		return nil, err
 	}
@@ -125,22 +151,21 @@ func group(s query.Slice) Group {
 	return g
 }
 
-// times are the engine's step times and stalled counts as of asOf: the
+// times are the engine's step times and stalled counts: the
 // stage detail's numbers (nil, nil without stage dates).
-func times(e *query.Engine, asOf int32) (*query.VelocityResult, *query.StalledResult, error) {
-	if !e.Data().HasDates {
+func times(s asked) (*query.VelocityResult, *query.StalledResult, error) {
+	if !s.e.Data().HasDates {
 		return nil, nil, nil
 	}
-	q := query.Query{AsOf: asOf}
-	v, err := e.Velocity(q)
+	v, err := s.e.Velocity(s.query())
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := e.Stalled(q, 1) // the counts; the list is the explorer's
+	st, err := s.e.Stalled(s.query(), 1) // the counts; the list is the explorer's
 	if err != nil {
 		return nil, nil, err
 	}
-	return v, s, nil
+	return v, st, nil
 }
 
 // velocity is one row per step: the engine's times and, at the step's
