@@ -1,6 +1,9 @@
 // Package report turns a dataset into a headless report (`funnel report`,
 // and `funnel FILE` when stdout is not a terminal) and writes it as text,
-// markdown, JSON or CSV.
+// markdown, JSON or CSV. It only formats: every number is asked of the
+// query engine (Options.Engine, or one Build makes for the dataset) with the
+// queries the explorer's views ask, so a report equals the screens for the
+// same filter, as-of date, period and breakdown.
 //
 // A Report is a plain, JSON-tagged struct whose schema is stable: every key
 // below is always present; a section that was not asked for (or is not yet
