@@ -17,7 +17,8 @@ type GroupStep struct {
 	Lo   float64 `json:"rate_lo"`
 	Hi   float64 `json:"rate_hi"`
 	// Lost is the conversions the group lost against the rest of the
-	// selection: From × the rest's rate − To (negative: gained).
+	// selection: From × the rest's rate − To (negative: gained; 0 when the
+	// group is the whole selection).
 	Lost float64 `json:"lost"`
 	// Few: fewer than stats.MinSample entered the step, not a finding.
 	Few bool `json:"few,omitempty"`
@@ -47,8 +48,10 @@ func (r *Result) Steps(k int) []GroupStep {
 		}
 		s.Rate = stats.Ratio(s.To, s.From)
 		s.Lo, s.Hi = stats.Wilson95(s.To, s.From)
-		rest := stats.Ratio(wTo-s.To, wFrom-s.From)
-		s.Lost = rest*float64(s.From) - float64(s.To)
+		if wFrom > s.From { // no rest, nothing to lose against
+			rest := stats.Ratio(wTo-s.To, wFrom-s.From)
+			s.Lost = rest*float64(s.From) - float64(s.To)
+		}
 		s.Few = s.From < stats.MinSample
 		s.Below = s.Lost >= 1 && !s.Few && s.Hi < wRate
 		for _, row := range g.Trend {

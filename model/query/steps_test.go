@@ -1,6 +1,11 @@
 package query
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query/filter"
+)
 
 func TestStepsHandCounted(t *testing.T) {
 	r := mustCompute(t, handData(), Query{By: "channel"})
@@ -19,6 +24,11 @@ func TestStepsHandCounted(t *testing.T) {
 	}
 	if paid.Lo >= 0.4 || paid.Hi <= 0.4 || paid.Lo < 0 || paid.Hi > 1 {
 		t.Errorf("paid interval %.3f–%.3f", paid.Lo, paid.Hi)
+	}
+	ds := handData()
+	one := mustCompute(t, ds, Query{By: "channel", Filters: []filter.Filter{mustParse(t, ds, "channel=paid")}})
+	if s := one.Steps(0); len(s) != 1 || s[0].Lost != 0 {
+		t.Errorf("the only slice lost %v against no rest", s)
 	}
 	if len(r.Steps(99)) != len(r.Groups) || r.Steps(99)[0].From != r.Groups[0].Stages[2].Reached {
 		t.Error("a step past the last is the last step")
@@ -44,4 +54,13 @@ func TestTopMergesTheRest(t *testing.T) {
 	if all, rest, _ := r.Top(10); len(all) != 3 || rest != nil {
 		t.Error("nothing to merge")
 	}
+}
+
+func mustParse(t *testing.T, ds *model.Dataset, expr string) filter.Filter {
+	t.Helper()
+	f, err := filter.Parse(expr, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
