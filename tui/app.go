@@ -66,10 +66,14 @@ type App struct {
 	err    error // why the program stopped, if not by the user's choice
 }
 
-// New builds the explorer over a loaded dataset.
+// New builds the explorer over a loaded dataset. It prepares the
+// dataset's query engine first (a pass over the records), before any
+// frame is drawn.
 func New(ds *model.Dataset, opt Options) *App {
 	a := newApp(opt)
-	a.setData(ds)
+	eng := query.New(ds)
+	eng.Prepare()
+	a.setData(eng)
 	return a
 }
 
@@ -89,9 +93,9 @@ func newApp(opt Options) *App {
 	return a
 }
 
-func (a *App) setData(ds *model.Dataset) {
+// setData shows the data of eng, the one engine every view asks.
+func (a *App) setData(eng *query.Engine) {
 	a.load = nil
-	eng := query.New(ds)
 	a.mask = masking{orig: eng}
 	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
@@ -167,7 +171,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
-		a.setData(msg.ds)
+		a.setData(msg.eng)
 		return a, a.Top().Init()
 	case tea.KeyPressMsg:
 		if a.load != nil {
