@@ -17,6 +17,8 @@
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
+//	                   decisions: how the loader read the data (encoding, columns, join rates)
+//	demo             bool (the data is funnel's generated demo, not a user's file)
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
 //	                   last date in the data: stage dates after it are not counted
@@ -55,6 +57,17 @@
 //	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
 //	                   by_currency[{currency, records, amount, won}], notes[]}
 //	                   amounts are minor units (cents); optional money keys are omitted when unknown
+//	customers        {currency, as_of, churn{as_of, customers, churned, months[{month,
+//	                   customers_at_start, lost, rate, new}], monthly_rate, customer_months},
+//	                   retention{currency, as_of, type_column, expansion_revenue, total_revenue,
+//	                   expansion_share, by_channel[], by_cohort[], unlinked_expansion}, notes[]}
+//	                   each group {group, customers, active, retained, churned, customer_months,
+//	                   monthly_churn, new_revenue, expansion_revenue, expansion_share}
+//	segments         {currency, rules[{segment, column, values[], min, max}], stages[],
+//	                   segments[{segment, records, reached[], won, won_revenue, win_rate_from_top,
+//	                   pipeline, pipeline_deals, open_pipeline, open_deals}], economics (null without
+//	                   spend) {currency, window_from, window_to, as_of, groups[] (as unit_economics),
+//	                   spend, allocated, unallocated, method, undated}, notes[]}
 //
 // Rates are fractions (0.25 is 25%); each carries its denominator in the
 // same object (previous_reached, records, entered).
@@ -72,15 +85,20 @@ const (
 	SecVelocity     = "velocity"
 	SecStickyPoints = "sticky_points"
 	SecMoney        = "money"
+	SecCustomers    = "customers"
+	SecSegments     = "segments"
 )
 
 // AllSections lists every section name in report order.
-var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecCustomers, SecSegments}
 
 // Report is everything `funnel report` prints.
 type Report struct {
-	SchemaVersion   int          `json:"schema_version"`
-	Source          Source       `json:"source"`
+	SchemaVersion int    `json:"schema_version"`
+	Source        Source `json:"source"`
+	// Demo is true when the data is funnel's generated demo dataset (no
+	// file was given), never a user's.
+	Demo            bool         `json:"demo"`
 	Window          Window       `json:"window"`
 	AsOf            string       `json:"as_of"`
 	Filters         []string     `json:"filters"`
@@ -91,13 +109,15 @@ type Report struct {
 	Warnings        []string     `json:"warnings"`
 	Sections        []string     `json:"sections"`
 
-	Stages       []Stage       `json:"stages"`
-	Breakdown    *Breakdown    `json:"breakdown"`
-	Cohorts      *Cohorts      `json:"cohorts"`
-	Trends       *Trends       `json:"trends"`
-	Velocity     []Velocity    `json:"velocity"`
-	StickyPoints []StickyPoint `json:"sticky_points"`
-	Money        *Money        `json:"money"`
+	Stages       []Stage          `json:"stages"`
+	Breakdown    *Breakdown       `json:"breakdown"`
+	Cohorts      *Cohorts         `json:"cohorts"`
+	Trends       *Trends          `json:"trends"`
+	Velocity     []Velocity       `json:"velocity"`
+	StickyPoints []StickyPoint    `json:"sticky_points"`
+	Money        *Money           `json:"money"`
+	Customers    *Customers       `json:"customers"`
+	Segments     *SegmentsSection `json:"segments"`
 }
 
 // Source says where the data came from: rows read = used + skipped.
