@@ -22,8 +22,7 @@ type LoadFunc func(ctx context.Context, progress func(done, total int64)) (*mode
 type loadProgressMsg struct{ done, total int64 }
 
 type loadDoneMsg struct {
-	ds  *model.Dataset
-	eng *query.Engine // the dataset's engine, warmed up for the first frame
+	eng *query.Engine // the loaded data's engine, prepared
 	err error
 }
 
@@ -57,13 +56,12 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 		})
 		var eng *query.Engine
 		if err == nil && ds != nil {
-			// The first frame's work happens here, off the event loop.
 			eng = query.New(ds)
-			views.Warm(eng)
+			views.Warm(eng) // the engine's one-time pass and the overview's funnel, here rather than on the first frame
 		}
 		for { // the final message must arrive: drain a pending tick first
 			select {
-			case l.events <- loadDoneMsg{ds, eng, err}:
+			case l.events <- loadDoneMsg{eng, err}:
 				return
 			case <-l.events:
 			}
@@ -130,8 +128,8 @@ func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // loaded shows the data and replays the keys typed while it loaded.
-func (a *App) loaded(ds *model.Dataset, eng *query.Engine) tea.Cmd {
-	cmds := []tea.Cmd{a.setData(ds, eng)}
+func (a *App) loaded(eng *query.Engine) tea.Cmd {
+	cmds := []tea.Cmd{a.setData(eng)}
 	if a.err == nil {
 		for _, k := range a.typed {
 			cmds = append(cmds, a.handleKey(k))

@@ -251,3 +251,12 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, km *cohortKM, ta
 	}
 	return r
 }
+
+// StepRate is the cohort's observed conversion from stage k to k+1
+// (Reached[k+1] / Reached[k]); false when none reached stage k.
+func (c Cohort) StepRate(k int) (float64, bool) {
+	if k < 0 || k+1 >= len(c.Reached) || c.Reached[k] == 0 {
+		return 0, false
+	}
+	return stats.Ratio(c.Reached[k+1], c.Reached[k]), true
+}

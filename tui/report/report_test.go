@@ -50,7 +50,9 @@ func TestStagesHandComputed(t *testing.T) {
 		timed                  int
 	}{
 		{4, 1, 4, 1, 1, -1, 0},
-		{3, 1, 4, 0.75, 0.75, 3, 2}, // gaps 2 and 4
+		// gaps 2 and 4, r2 open at A for 19 days: Kaplan–Meier S(2) = 2/3,
+		// S(4) = 1/3; among the 2/3 that move on, half by day 2
+		{3, 1, 4, 0.75, 0.75, 2, 2},
 		{2, 0, 3, 2.0 / 3, 0.5, 8, 1},
 	}
 	for k, w := range want {
@@ -230,7 +232,7 @@ func TestJSONSchema(t *testing.T) {
 		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "converted": num,
 		"open": num, "observed": num, "estimated": num, "few": boolean})
 	checkKeys(t, "velocity[0]", m["velocity"].([]any)[0].(map[string]any), map[string]string{"from": str, "to": str,
-		"records": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": null})
+		"records": num, "open": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": num})
 
 	// the sections not computed yet still marshal with the documented names
 	var sp map[string]any

@@ -102,8 +102,8 @@ func (s *StageDetail) conversionLines() []string {
 	var young []string
 	for _, c := range r.cohorts.Cohorts {
 		v := math.NaN()
-		if c.Reached[s.stage] > 0 {
-			v = 100 * stats.Ratio(c.Reached[s.stage+1], c.Reached[s.stage])
+		if rate, ok := c.StepRate(s.stage); ok {
+			v = 100 * rate
 		}
 		vals = append(vals, v)
 		if c.Immature {
@@ -163,10 +163,6 @@ func (s *StageDetail) exitLines() []string {
 	l := r.stats.Left
 	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
 		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
-	total := 0
-	for _, rc := range r.stats.Reasons {
-		total += rc.Count
-	}
 	shown := s.reasonRows()
 	for i, rc := range r.stats.Reasons {
 		if i == shown {
@@ -174,7 +170,7 @@ func (s *StageDetail) exitLines() []string {
 			break
 		}
 		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
-			widgets.Count(rc.Count), widgets.Percent(stats.Ratio(rc.Count, total))), s.width))
+			widgets.Count(rc.Count), widgets.Percent(r.stats.ReasonShare(i))), s.width))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
 		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
