@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -113,9 +114,12 @@ func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name
 				if err == nil {
 					sp := newSplitter(name, d, delim, opt.MaxField, r.line)
 					w.scr = scratch()
-					w.begin(r.row)
+					w.begin(r.row, r.rows)
 					o.st, err = scan(ctx, sp, width, w, name, opt.MaxProblems, opt.prog, i == 0)
 					w.end()
+					if err == nil && w.over {
+						err = fmt.Errorf("%s: %s; load it again", name, changedReason)
+					}
 					o.use.used = w.r - r.row
 					o.scr = w.scr
 				}

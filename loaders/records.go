@@ -106,6 +106,8 @@ func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {
 type recWorker struct {
 	b      *recBuilder
 	r      int // row index of the next row kept
+	limit  int // row index past the range's rows (pass 1 counted them)
+	over   bool // a row found no room: the file changed
 	tmp    []dateVal
 	tmpOK  []bool
 	dstat  []dateStats // per date column
@@ -134,9 +136,10 @@ func (b *recBuilder) worker() *recWorker {
 	return w
 }
 
-// begin starts a range whose first row has index row.
-func (w *recWorker) begin(row int) {
-	w.r = row
+// begin starts a range whose first row has index row and which holds
+// rows records.
+func (w *recWorker) begin(row, rows int) {
+	w.r, w.limit, w.over = row, row+rows, false
 	for i := range w.scr {
 		w.scr[i].data, w.scr[i].ends = w.scr[i].data[:0], w.scr[i].ends[:0]
 	}
@@ -239,6 +242,10 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		}
 	}
 	// The row is good: write every column at its index.
+	if w.r >= w.limit {
+		w.over = true
+		return &model.Problem{File: p.name, Line: line, Reason: changedReason}
+	}
 	r := w.r
 	w.r++
 	for i, d := range b.dates {
@@ -282,6 +289,10 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	return nil
 }
+
+// changedReason is the problem of a row a range has no room for: the
+// file changed between the two passes.
+const changedReason = "the file changed while it was read"
 
 // stageError is a located description of a bad stage mapping.
 func stageError(name string, err string) error { return fmt.Errorf("%s: %s", name, err) }
