@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/maphash"
 	"sync"
 
@@ -304,4 +305,47 @@ func (a *arena) commit(s *arena) {
 	for _, e := range s.ends {
 		a.ends = append(a.ends, base+e)
 	}
+}
+
+// front is a worker's cache of a small dictionary's recent values: a
+// channel or owner column repeats a handful of values, and a hit here
+// costs two loads and a compare instead of a hash, a probe of the shared
+// table and its key. A value the worker has cached it has already looked
+// up at an earlier row, so the dictionary's first rows stay right.
+type front struct {
+	slots [64]frontSlot
+}
+
+type frontSlot struct {
+	key  uint64
+	code uint32
+	n    int    // length of the value; 0: empty slot
+	val  []byte // the value when longer than 8 bytes
+}
+
+func frontKey(v []byte) uint64 {
+	if len(v) <= 8 {
+		var k uint64
+		for i, c := range v {
+			k |= uint64(c) << (8 * i)
+		}
+		return k
+	}
+	return binary.LittleEndian.Uint64(v) ^ binary.LittleEndian.Uint64(v[len(v)-8:])*0x9E3779B97F4A7C15
+}
+
+// code returns the code of v (trimmed) on row r, through the cache.
+func (f *front) code(d *sdict, v []byte, r int) uint32 {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return 0
+	}
+	k := frontKey(v)
+	s := &f.slots[(k*0x9E3779B97F4A7C15)>>58]
+	if s.n == len(v) && s.key == k && (len(v) <= 8 || string(s.val) == string(v)) {
+		return s.code
+	}
+	c := d.lookup(maphash.Bytes(d.seed, v), v, r)
+	*s = frontSlot{key: k, code: c, n: len(v), val: append(s.val[:0], v...)}
+	return c
 }

@@ -115,6 +115,7 @@ type recWorker struct {
 	cols   []*dimCol   // every code column, locked for the range
 	batchs []batch     // per dims entry
 	fixed  []fixedCol  // stage, status, reason, account, currency when read
+	fronts []front     // per fixed, then per dims entry
 }
 
 type fixedCol struct {
@@ -133,6 +134,7 @@ func (b *recBuilder) worker() *recWorker {
 		}
 	}
 	w.cols = append(w.cols, b.dims...)
+	w.fronts = make([]front, len(w.fixed)+len(b.dims))
 	return w
 }
 
@@ -263,8 +265,8 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if p.leadRef >= 0 {
 		w.scr[2].add(f[p.leadRef])
 	}
-	for _, x := range w.fixed {
-		x.d.set(r, x.d.dict.code(f[x.c], r))
+	for i, x := range w.fixed {
+		x.d.set(r, w.fronts[i].code(x.d.dict, f[x.c], r))
 	}
 	if cur != "" && p.currency < 0 {
 		b.ccOnce.Do(func() {
@@ -276,7 +278,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	for i, d := range b.dims {
 		c := b.dimSrc[i]
 		if d.dict.card() < batchFrom && len(w.batchs[i].vals) == 0 {
-			d.set(r, d.dict.code(f[c], r))
+			d.set(r, w.fronts[len(w.fixed)+i].code(d.dict, f[c], r))
 			continue
 		}
 		w.batchs[i].add(d, f[c], r)
