@@ -105,8 +105,8 @@ func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {
 // recWorker parses rows into a recBuilder's columns; one per goroutine.
 type recWorker struct {
 	b      *recBuilder
-	r      int // row index of the next row kept
-	limit  int // row index past the range's rows (pass 1 counted them)
+	r      int  // row index of the next row kept
+	limit  int  // row index past the range's rows (pass 1 counted them)
 	over   bool // a row found no room: the file changed
 	tmp    []dateVal
 	tmpOK  []bool
