@@ -33,6 +33,7 @@ type Options struct {
 
 	prog     *progress
 	fallback bool // detect the columns if Preset/Mapping does not fit
+	join     bool // keep key columns and lines for joining files by value
 }
 
 func (o Options) withDefaults() Options {
@@ -84,7 +85,7 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		if len(paths) > 1 {
 			// --stages renames the joined funnel; a preset or mapping that
 			// does not fit a later file gives way to detection there.
-			o.Stages, o.fallback = nil, i > 0
+			o.Stages, o.fallback, o.join = nil, i > 0, true
 		}
 		l, err := loadOne(ctx, raw, filepath.Base(p), o)
 		if err != nil {
@@ -138,10 +139,15 @@ type loaded struct {
 	ds       *model.Dataset
 	leadRefs *model.Strings
 	mapping  *Mapping
+	plan     *plan
+	header   []string
+	ext      *recExtra    // per-record lines and key values (joins)
+	hist     *histBuilder // a stage-change log's rows (joins)
 }
 
 func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
 	opt = opt.withDefaults()
+	nuls := replaceStrayNULs(name, raw)
 	text, enc, err := decodeText(name, raw)
 	if err != nil {
 		return nil, err
@@ -153,6 +159,9 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	}
 	var decisions []string
 	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	if nuls != "" {
+		decisions = append(decisions, nuls)
+	}
 	line := 1
 	if d.SepLine {
 		line = 2
@@ -177,14 +186,16 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	for _, n := range notes {
 		decisions = append(decisions, name+": "+n)
 	}
-	m, err := chooseMapping(name, header, opt)
-	inferred := false
-	if err == nil && opt.Mapping == nil && opt.Preset == "" && len(m.Stages) == 0 {
-		// No preset and no date columns: yes/no stage flags, if it has them.
-		if fm, why := autoFlags(name, header, takeSample(text[sp.pos:], d.Delim, sp.line)); fm != nil {
-			m, inferred = fm, true
-			decisions = append(decisions, why)
+	rows := profileSample(text[sp.pos:], d.Delim, sp.line, len(header))
+	profiles := profileColumns(header, rows)
+	var inf *inference
+	var m *Mapping
+	if opt.Mapping == nil && opt.Preset == "" {
+		if inf, err = inferMapping(name, header, profiles, rows); err == nil {
+			m = inf.m
 		}
+	} else {
+		m, err = chooseMapping(name, header, opt)
 	}
 	var plan *plan
 	if err == nil {
@@ -192,8 +203,8 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	}
 	if err != nil && opt.fallback {
 		decisions = append(decisions, fmt.Sprintf("%s: the given preset or mapping does not fit this file (%v); columns detected instead", name, err))
-		m = nil
-		if m, err = chooseMapping(name, header, Options{}); err == nil {
+		if inf, err = inferMapping(name, header, profiles, rows); err == nil {
+			m = inf.m
 			plan, err = compile(name, header, m)
 		}
 	}
@@ -201,12 +212,16 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		return nil, err
 	}
 	switch {
-	case inferred: // autoFlags said how the columns were read
+	case inf != nil:
+		for _, n := range inf.notes {
+			decisions = append(decisions, name+": "+n)
+		}
 	case m.Preset != "" && opt.Mapping == nil:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
 	default:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
 	}
+	plan.setup(profiles, opt.join)
 	est := estimateRows(text[sp.pos:])
 	var sink rowSink
 	if m.Shape == ShapeHistory {
@@ -235,11 +250,18 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		}
 		ds.Stages = append([]string(nil), opt.Stages...)
 	}
-	out := &loaded{ds: ds, mapping: m}
-	if rb, ok := sink.(*recBuilder); ok && plan.leadRef >= 0 {
-		lr := rb.leadRefs.strings()
-		out.leadRefs = &lr
+	out := &loaded{ds: ds, mapping: m, plan: plan, header: header}
+	if rb, ok := sink.(*recBuilder); ok {
+		if plan.leadRef >= 0 {
+			lr := rb.leadRefs.strings()
+			out.leadRefs = &lr
+		}
+		out.ext = rb.ext
 	}
+	if hb, ok := sink.(*histBuilder); ok {
+		out.hist = hb
+	}
+	describeLoad(out, name, profiles, inf)
 	return out, ds.Validate()
 }
 
