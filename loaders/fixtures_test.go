@@ -73,14 +73,15 @@ func TestFixtures(t *testing.T) {
 		decision      string
 		dates, infer  bool
 	}{
-		{"hubspot_contacts.csv", "", "Lead,MQL,SQL,Opportunity,Customer", 5, "11111 11110 10000 11000 11100", "hubspot-contacts preset", true, false},
+		{"hubspot_contacts.csv", "", "Lead,MQL,SQL,Opportunity,Customer", 5, "11111 11110 10000 11000 11100", "Lifecycle Stage read as the current stage (HubSpot lifecycle stages order)", true, false},
 		{"hubspot_deals.csv", "", "Appointment Scheduled,Qualified To Buy,Presentation Scheduled,Decision Maker Bought-In,Contract Sent,Won", 4,
-			"111111 111110 100000 110000", "hubspot-deals preset", true, true},
-		{"salesforce_leads.csv", "", "Lead,Converted", 4, "11 10 10 11", "ignored 5 report footer lines from line 7", true, false},
+			"111111 111110 100000 110000", "Deal Stage read as the current stage (HubSpot deal stages order)", true, true},
+		// Lead Status is the current stage (Salesforce's lead statuses), Converted the outcome.
+		{"salesforce_leads.csv", "", "Open - Not Contacted,Working - Contacted,Converted", 4, "111 110 100 111", "ignored 5 report footer lines from line 7", true, true},
 		{"salesforce_opportunities.csv", "", "Prospecting,Qualification,Needs Analysis,Value Proposition,Id. Decision Makers,Perception Analysis,Proposal/Price Quote,Negotiation/Review,Won", 4,
 			"111111111 111111100 100000000 110000000", "ignored 3 report footer lines", true, true},
 		{"pipedrive_deals.csv", "", "Qualified,Contact Made,Demo Scheduled,Proposal Made,Negotiations Started,Security Review,Won", 4,
-			"1111111 1110000 1100000 1111110", `stages "Security Review" are not in the preset's order`, true, true},
+			"1111111 1110000 1100000 1111110", `"Security Review" not in it, placed after Negotiations Started`, true, true},
 		{"excel_semicolon_1252.csv", "", "Lead,MQL,Won", 4, "110 111 100 111", `the first line "sep=;" sets the separator`, true, false},
 		{"utf16le.csv", "", "Lead,MQL,SQL", 3, "111 100 110", "UTF-16 little-endian (Excel Unicode text), tab-separated, CRLF", true, false},
 		{"utf16be.csv", "", "Lead,MQL,SQL", 3, "111 100 110", "UTF-16 big-endian, tab-separated", true, false},
@@ -124,8 +125,8 @@ func TestFixtures(t *testing.T) {
 
 func TestFixtureValues(t *testing.T) {
 	ds := load(t, "excel_semicolon_1252.csv", Options{})
-	if ds.Dim("Firma").Value(2) != "Café Zürich" || ds.Amount[1] != 123456 || ds.Amount[3] != 250000 || ds.Currency != "EUR" {
-		t.Errorf("firma %q amounts %v currency %q", ds.Dim("Firma").Value(2), ds.Amount, ds.Currency)
+	if ds.Dim("account").Value(2) != "Café Zürich" || ds.Amount[1] != 123456 || ds.Amount[3] != 250000 || ds.Currency != "EUR" {
+		t.Errorf("firma %q amounts %v currency %q", ds.Dim("account").Value(2), ds.Amount, ds.Currency)
 	}
 	if ds.Days[0][2] != day("2024-01-15") || ds.Exit[1] != model.ExitWon || ds.ExitDay[1] != day("2024-02-20") {
 		t.Errorf("days %v exit %v", ds.Days[0], ds.Exit)

@@ -21,6 +21,8 @@ type Options struct {
 	Mapping *Mapping
 	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
 	DateOrder DateOrder
+	// Sheet names the worksheet of an .xlsx workbook (default: the first).
+	Sheet string
 	// MaxField is the largest field accepted, in bytes (default 1 MiB).
 	MaxField int
 	// MaxProblems caps the problems listed (default 1000; all are counted).
@@ -147,6 +149,18 @@ type loaded struct {
 
 func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
 	opt = opt.withDefaults()
+	var pre []string
+	if isZip(raw) {
+		sheet := opt.Sheet
+		if sheet == "" && opt.Mapping != nil {
+			sheet = opt.Mapping.Sheet
+		}
+		text, note, err := xlsxToCSV(name, raw, sheet)
+		if err != nil {
+			return nil, err
+		}
+		raw, pre = text, []string{note}
+	}
 	nuls := replaceStrayNULs(name, raw)
 	text, enc, err := decodeText(name, raw)
 	if err != nil {
@@ -157,7 +171,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if opt.prog != nil {
 		opt.prog.textLen = int64(len(text))
 	}
-	var decisions []string
+	decisions := pre
 	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
 	if nuls != "" {
 		decisions = append(decisions, nuls)
@@ -193,6 +207,10 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if opt.Mapping == nil && opt.Preset == "" {
 		if inf, err = inferMapping(name, header, profiles, rows); err == nil {
 			m = inf.m
+		} else if len(rows) == 0 {
+			// No row has the header's width: read by names alone, so the
+			// scan can say what is wrong with the rows.
+			inf, m, err = nil, genericStageDates(header), nil
 		}
 	} else {
 		m, err = chooseMapping(name, header, opt)

@@ -154,6 +154,9 @@ func profileColumn(c int, name string, rows [][][]byte) *ColumnProfile {
 		} else if f, err := strconv.ParseFloat(v, 64); err == nil {
 			nNum++
 			nums = append(nums, f)
+			if f >= 14611 && f <= 73051 {
+				nSerial++
+			}
 		} else if cents, cur, ok := parseAmount(raw, decComma); ok && moneyish(v) && !strings.HasPrefix(strings.TrimLeft(v, "$€£¥₹ "), "00") {
 			nMoney++
 			nums = append(nums, float64(cents)/100)
@@ -206,7 +209,7 @@ func profileColumn(c int, name string, rows [][][]byte) *ColumnProfile {
 	switch {
 	case total == 0:
 		p.Type = TypeEmpty
-	case nBool == total && p.Distinct <= 2:
+	case nBool == total:
 		p.Type = TypeBool
 		var sp []string
 		for s := range boolSpell {
@@ -220,7 +223,7 @@ func profileColumn(c int, name string, rows [][][]byte) *ColumnProfile {
 			p.Type = TypeDateTime
 		}
 		p.Format = dateFormat(kinds, dayFirst, monFirst, twoDigitYear*2 > nDate, p.Type == TypeDateTime)
-	case most(nSerial) && hasWord(p.words, dateWords...):
+	case most(nSerial) && (hasWord(p.words, dateWords...) || hasWordPrefix(p.words, "creat", "date")):
 		p.Type, p.Format = TypeDate, "Excel serial numbers"
 	case most(nInt) && (idName(p.words) || nameIsID(name)) && p.Unique():
 		p.Type = TypeID
@@ -471,8 +474,11 @@ func profileSample(text []byte, delim byte, line, width int) [][][]byte {
 			if err != nil {
 				break
 			}
-			if blank(f) {
+			if blank(f) || isFooter(f) {
 				continue
+			}
+			for len(f) > width && len(bytes.TrimSpace(f[len(f)-1])) == 0 {
+				f = f[:len(f)-1]
 			}
 			if len(f) != width {
 				if strict {

@@ -84,7 +84,7 @@ func (in *inference) pickShape() error {
 		in.historyShape(ts)
 	case in.stage >= 0:
 		in.currentShape(in.stage, true)
-	case len(in.dateStages(nil)) > 0:
+	case len(in.dateStages(nil)) > 0 || in.m.Created != "" && in.status < 0 && in.wonFlag < 0 && len(in.stageFlags()) == 0:
 		in.stageDatesShape()
 	case in.status >= 0:
 		in.currentShape(in.status, false)
@@ -381,6 +381,7 @@ func (in *inference) dateStages(_ []string) []*ColumnProfile {
 func (in *inference) stageDatesShape() {
 	m := in.m
 	m.Shape = ShapeStageDates
+	m.Stages = nil
 	for _, c := range in.dateStages(nil) {
 		name := dateStageName(dateStage(c))
 		if in.role[c.Index] == "won date" {
@@ -393,7 +394,7 @@ func (in *inference) stageDatesShape() {
 	if top == "Record" {
 		top = "Lead"
 	}
-	if m.Created != "" && !strings.EqualFold(m.Stages[0].Name, top) && m.Stages[0].Name != "Lead" {
+	if m.Created != "" && (len(m.Stages) == 0 || !strings.EqualFold(m.Stages[0].Name, top) && m.Stages[0].Name != "Lead") {
 		m.Stages = append([]StageMap{{Name: top}}, m.Stages...)
 	}
 	if m.Created == "" && len(m.Stages) > 0 && m.Stages[0].Date == "" {
@@ -504,6 +505,9 @@ func (in *inference) historyShape(ts int) {
 	in.addOutcomeValues(col)
 	if v, _ := matchVocab(col.values()); v != nil {
 		for _, s := range v.stages {
+			if in.stageCount(col, StageMap{Name: s, Values: v.valuesOf(s, col)}) == 0 {
+				continue // a log lists the stages it has
+			}
 			sm := StageMap{Name: s}
 			for _, vc := range col.values() {
 				if k := v.stageIndex(vc.Value); k >= 0 && v.stages[k] == s && norm(vc.Value) != norm(s) {
@@ -523,8 +527,12 @@ func (in *inference) historyShape(ts int) {
 				won = append(won, vc.Value)
 			}
 		}
-		m.Stages = append(m.Stages, StageMap{Name: v.wonName, Values: won})
-		m.Won = appendNew(m.Won, v.wonName)
+		wonName := v.wonName
+		if len(won) > 0 && !v.isOutcome(won[0]) {
+			wonName = won[0]
+		}
+		m.Stages = append(m.Stages, StageMap{Name: wonName, Values: won})
+		m.Won = appendNew(m.Won, wonName)
 		m.Lost, m.Disqualified = append(m.Lost, v.lost...), append(m.Disqualified, v.dq...)
 		in.order = v.name + " order"
 	} else {

@@ -33,7 +33,7 @@ var vocabs = []vocab{
 	{name: "HubSpot lifecycle stages", stages: []string{"Subscriber", "Lead", "MQL", "SQL", "Opportunity"},
 		aliases: map[string]string{"marketingqualifiedlead": "MQL", "salesqualifiedlead": "SQL"},
 		won:     []string{"Customer", "Evangelist"}, wonName: "Customer"},
-	{name: "Pipedrive deal stages", stages: []string{"Qualified", "Contact Made", "Needs Defined", "Demo Scheduled", "Proposal Made", "Negotiations Started"},
+	{name: "Pipedrive deal stages", stages: []string{"Qualified", "Contact Made", "Demo Scheduled", "Proposal Made", "Negotiations Started"},
 		won: []string{"Won"}, wonName: "Won", lost: []string{"Lost"}},
 	{name: "Dynamics 365 sales stages", stages: []string{"Qualify", "Develop", "Propose", "Close"},
 		aliases: map[string]string{"1qualify": "Qualify", "2develop": "Develop", "3propose": "Propose", "4close": "Close"},
@@ -186,4 +186,15 @@ func (v *vocab) isOutcome(s string) bool {
 		}
 	}
 	return false
+}
+
+// valuesOf lists the column's values that are the vocabulary's stage s.
+func (v *vocab) valuesOf(s string, c *ColumnProfile) []string {
+	var out []string
+	for _, vc := range c.values() {
+		if k := v.stageIndex(vc.Value); k >= 0 && v.stages[k] == s {
+			out = append(out, vc.Value)
+		}
+	}
+	return out
 }
