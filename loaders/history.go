@@ -18,6 +18,8 @@ type histBuilder struct {
 	stage  *dimBuf // per row
 	ts     *dateCol
 	secs   []int32   // per row: time of day, to order changes within a day
+	lines  []int32   // per record: the line of its first row
+	rows   []int32   // per record: how many rows it has
 	prob   []float32 // per row: the probability column (-1 blank), for the stage order
 	reason *dimBuf // per row
 	dims   []*dimBuf
@@ -73,6 +75,8 @@ func (b *histBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		r = int32(b.ids.Len())
 		b.byID[string(id)] = r
 		appendStr(&b.ids, id)
+		b.lines = append(b.lines, int32(line))
+		b.rows = append(b.rows, 0)
 		di := 0
 		if p.channel >= 0 {
 			b.dims[0].push(b.dims[0].code(f[p.channel]))
@@ -83,6 +87,7 @@ func (b *histBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		}
 	}
 	b.rec = append(b.rec, r)
+	b.rows[r]++
 	b.stage.push(b.stage.code(st))
 	b.ts.push(dv, true)
 	b.secs = append(b.secs, timeOfDay(f[p.ts]))
