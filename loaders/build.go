@@ -25,6 +25,7 @@ type plan struct {
 	probFrac bool
 	// keyCols are kept per record for joining files by value (keys.go).
 	keyCols []int
+	fold    map[int]bool // key columns compared without case (emails, names)
 }
 
 // compile resolves mapping column names against the header; a named column

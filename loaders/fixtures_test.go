@@ -125,8 +125,8 @@ func TestFixtures(t *testing.T) {
 
 func TestFixtureValues(t *testing.T) {
 	ds := load(t, "excel_semicolon_1252.csv", Options{})
-	if ds.Dim("account").Value(2) != "Café Zürich" || ds.Amount[1] != 123456 || ds.Amount[3] != 250000 || ds.Currency != "EUR" {
-		t.Errorf("firma %q amounts %v currency %q", ds.Dim("account").Value(2), ds.Amount, ds.Currency)
+	if ds.Dim("Firma").Value(2) != "Café Zürich" || ds.Amount[1] != 123456 || ds.Amount[3] != 250000 || ds.Currency != "EUR" {
+		t.Errorf("firma %q amounts %v currency %q", ds.Dim("Firma").Value(2), ds.Amount, ds.Currency)
 	}
 	if ds.Days[0][2] != day("2024-01-15") || ds.Exit[1] != model.ExitWon || ds.ExitDay[1] != day("2024-02-20") {
 		t.Errorf("days %v exit %v", ds.Days[0], ds.Exit)
@@ -184,7 +184,7 @@ func TestJoinContactsAndDeals(t *testing.T) {
 		t.Fatalf("stages %q", got)
 	}
 	// 3 of 4 deals match contacts 101, 102, 105 by contact id; 9004 names contact 999.
-	if !hasDecision(ds, "3 of 4 deals matched a lead (75.0%: 3 by lead id, 0 by email, 0 by account); 1 unmatched") {
+	if !hasDecision(ds, "joined hubspot_deals.csv to hubspot_contacts.csv by Associated Contact IDs = Contact ID: 3 of 4 deals matched a lead (75.0%); 1 unmatched") {
 		t.Errorf("decisions:\n%s", strings.Join(ds.Load.Decisions, "\n"))
 	}
 	ld := ds.Load
@@ -205,7 +205,7 @@ func TestJoinByEmail(t *testing.T) {
 		t.Fatal(err)
 	}
 	// ana, ben and cai are leads; eve is not.
-	if !hasDecision(ds, "3 of 4 deals matched a lead (75.0%: 0 by lead id, 3 by email, 0 by account)") {
+	if !hasDecision(ds, "by Person - Email = Email: 3 of 4 deals matched a lead (75.0%)") {
 		t.Errorf("decisions:\n%s", strings.Join(ds.Load.Decisions, "\n"))
 	}
 }

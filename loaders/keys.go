@@ -35,7 +35,7 @@ func (l *loaded) keyCols() []*keyCol {
 	for k, c := range l.plan.keyCols {
 		s := l.ext.keys[k].strings()
 		vals := make([]string, s.Len())
-		fold := c == l.plan.email || c == l.plan.account
+		fold := l.plan.fold[c]
 		for i := range vals {
 			vals[i] = s.At(i)
 			if fold {

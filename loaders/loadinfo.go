@@ -35,6 +35,13 @@ func (p *plan) setup(profiles []*ColumnProfile, join bool) {
 		}
 	}
 	add(p.account)
+	p.fold = map[int]bool{p.email: true, p.account: true}
+	for _, c := range profiles {
+		if (c.Type == TypeCategory || c.Type == TypeText) && nameScore(c.words, accountNames) >= 5 {
+			add(c.Index)
+			p.fold[c.Index] = true
+		}
+	}
 }
 
 // roles names each column's role in the mapping, by header index.
@@ -81,6 +88,9 @@ func mappingRoles(m *Mapping, header []string) map[int]string {
 	set(m.Reason, "lost reason")
 	set(m.Email, "email")
 	set(m.Account, "account")
+	for _, d := range m.Dims {
+		set(d, "dimension")
+	}
 	set(m.LeadRef, "lead/contact reference")
 	for _, d := range m.Dims {
 		set(d, "dimension")

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // ColType is what a column's values are, judged from a sample of them.
@@ -223,6 +224,13 @@ func profileColumn(c int, name string, rows [][][]byte) *ColumnProfile {
 			p.Type = TypeDateTime
 		}
 		p.Format = dateFormat(kinds, dayFirst, monFirst, twoDigitYear*2 > nDate, p.Type == TypeDateTime)
+	case nDate*10 >= total*6 && nDate > 0 && (hasWord(p.words, dateWords...) || hasWordPrefix(p.words, "creat", "date")):
+		// Named like a date and mostly dates: the rest are bad values.
+		p.Type = TypeDate
+		if nTime*2 > nDate {
+			p.Type = TypeDateTime
+		}
+		p.Format = dateFormat(kinds, dayFirst, monFirst, twoDigitYear*2 > nDate, p.Type == TypeDateTime)
 	case most(nSerial) && (hasWord(p.words, dateWords...) || hasWordPrefix(p.words, "creat", "date")):
 		p.Type, p.Format = TypeDate, "Excel serial numbers"
 	case most(nInt) && (idName(p.words) || nameIsID(name)) && p.Unique():
@@ -404,6 +412,9 @@ func nameWords(h string) []string {
 			if len(cur) > 0 {
 				prev := rs[i-1]
 				nextLower := i+1 < len(rs) && rs[i+1] >= 'a' && rs[i+1] <= 'z'
+				if nextLower && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
+					nextLower = false // a plural acronym: "IDs"
+				}
 				if prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9' || (prev >= 'A' && prev <= 'Z' && nextLower) {
 					flush()
 				}

@@ -207,8 +207,12 @@ func (in *inference) currentShape(c int, isStage bool) {
 				won = appendNew(won, x)
 			}
 		}
-		m.Lost = append(m.Lost, v.lost...)
-		m.Disqualified = append(m.Disqualified, v.dq...)
+		for _, x := range v.lost {
+			m.Lost = appendNew(m.Lost, x)
+		}
+		for _, x := range v.dq {
+			m.Disqualified = appendNew(m.Disqualified, x)
+		}
 		for _, e := range extra {
 			m.Stages = append(m.Stages, StageMap{Name: e})
 		}
@@ -573,7 +577,7 @@ func (in *inference) pickDims() {
 			in.set(c.Index, "dimension", 0.5)
 		}
 	}
-	m.Dims = append(owners, rest...)
+	m.Dims = append(append(owners, m.Dims...), rest...)
 	if len(m.Dims) > 40 {
 		m.Dims = m.Dims[:40]
 	}
