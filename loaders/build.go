@@ -18,7 +18,7 @@ type plan struct {
 	header []string
 	id, email, account, leadRef, created, stageCol, status, ts,
 	wonDate, lostDate, closeDate, reason, amount, currency, prob, channel int
-	wonFlag, closedFlag                                                   int
+	wonFlag, closedFlag  int
 	stageDate, stageFlag []int
 	dims                 []int
 	// probFrac: the probability column holds fractions (0.1 is 10%).

@@ -21,7 +21,7 @@ type histBuilder struct {
 	lines  []int32   // per record: the line of its first row
 	rows   []int32   // per record: how many rows it has
 	prob   []float32 // per row: the probability column (-1 blank), for the stage order
-	reason *dimBuf // per row
+	reason *dimBuf   // per row
 	dims   []*dimBuf
 	known  map[string]bool // stage values the mapping lists (nil: derive)
 }

@@ -40,19 +40,19 @@ func realDir() string {
 type realCase struct {
 	name    string
 	files   []string
-	read    int            // rows read over all files
-	records int            // records in the funnel
-	won     int            // won records
-	lost    int            // lost (closed, not won)
-	dq      int            // disqualified
-	open    int            // open
+	read    int              // rows read over all files
+	records int              // records in the funnel
+	won     int              // won records
+	lost    int              // lost (closed, not won)
+	dq      int              // disqualified
+	open    int              // open
 	wonAmt  map[string]int64 // won amount in cents per currency ("" when one)
-	amtTol  int64          // cents of rounding allowed per currency
-	rate    float64        // win rate won/(won+lost), 4 decimals; <0 not checked
-	stages  []string       // stage order, when it is checked
-	atStage map[string]int // open records by the stage they are at
-	marked  map[string]int // records marked at each stage (a log: ever logged there)
-	dim     string         // a dimension whose value counts are checked
+	amtTol  int64            // cents of rounding allowed per currency
+	rate    float64          // win rate won/(won+lost), 4 decimals; <0 not checked
+	stages  []string         // stage order, when it is checked
+	atStage map[string]int   // open records by the stage they are at
+	marked  map[string]int   // records marked at each stage (a log: ever logged there)
+	dim     string           // a dimension whose value counts are checked
 	dimVals map[string]int
 	joins   []model.JoinInfo // Key, OntoKey, Matched, Total checked
 	noAmt   bool
@@ -248,5 +248,61 @@ func checkReal(t *testing.T, dir string, c realCase) {
 	}
 	if ld.Summary == "" || len(ld.Columns) == 0 {
 		t.Errorf("no summary or column profile")
+	}
+}
+
+// TestInitRoundTrip: for every real export and fixture that loads, the
+// mapping `funnel init` writes (YAML and TOML) loads the file unedited and
+// gives the same funnel as the load with no mapping.
+func TestInitRoundTrip(t *testing.T) {
+	var files []string
+	for _, dir := range []string{realDir(), "../testdata/realdata", fx} {
+		if dir == "" {
+			continue
+		}
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if n := e.Name(); strings.HasSuffix(n, ".csv") || strings.HasSuffix(n, ".xlsx") {
+				files = append(files, filepath.Join(dir, n))
+			}
+		}
+	}
+	tmp := t.TempDir()
+	n := 0
+	for _, f := range files {
+		auto, err := LoadFile(f, Options{})
+		if err != nil {
+			continue // the rejection fixtures
+		}
+		n++
+		for _, format := range []MappingFormat{FormatYAML, FormatTOML} {
+			b, err := StarterMapping(context.Background(), f, format)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			p := filepath.Join(tmp, filepath.Base(f)+"."+string(format))
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, err := ReadMapping(p)
+			if err != nil {
+				t.Fatalf("%s: the written mapping does not read: %v\n%s", f, err, b)
+			}
+			given, err := LoadFile(f, Options{Mapping: m})
+			if err != nil {
+				t.Fatalf("%s: the written mapping does not load: %v\n%s", f, err, b)
+			}
+			a, g := *auto, *given
+			if a.Load.Read != g.Load.Read || a.Load.Used != g.Load.Used {
+				t.Errorf("%s (%s): rows %d/%d, want %d/%d", f, format, g.Load.Read, g.Load.Used, a.Load.Read, a.Load.Used)
+			}
+			a.Load, g.Load = model.LoadInfo{}, model.LoadInfo{}
+			if !reflect.DeepEqual(a, g) {
+				t.Errorf("%s (%s): the mapped load differs: stages %v vs %v, dims %v vs %v\n%s", f, format, g.Stages, a.Stages, g.DimNames(), a.DimNames(), b)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d files loaded", n)
 	}
 }

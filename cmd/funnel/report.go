@@ -27,6 +27,7 @@ type ReportOptions struct {
 	Stages   string
 	Map      string
 	Preset   string
+	Sheet    string
 	Mask     bool
 	NoColor  bool
 	Money    MoneyFlags
@@ -76,6 +77,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.StringVar(&opts.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; default the last date in the data)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	f.StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
+	f.StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms")
 	f.BoolVar(&opts.NoColor, "no-color", false, "accepted for symmetry; reports are never coloured")
@@ -91,7 +93,7 @@ func reportRun(opts *ReportOptions) error {
 	if len(opts.Files) == 0 && (opts.Map != "" || opts.Preset != "") {
 		return usageError{fmt.Errorf("--map and --preset say how to read FILEs; none was given (the demo needs neither)")}
 	}
-	ds, err := loadData(&RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset})
+	ds, err := loadData(&RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset, Sheet: opts.Sheet})
 	if err != nil {
 		return err
 	}

@@ -52,6 +52,7 @@ type RootOptions struct {
 	Files   []string
 	Stages  string
 	Preset  string
+	Sheet   string
 	Map     string
 	NoColor bool
 	NoMouse bool
@@ -127,6 +128,7 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 	cmd.Flags().BoolVar(&opts.NoMouse, "no-mouse", false, "start with mouse reporting off (m toggles it; off lets the terminal select text)")
 	cmd.Flags().StringVar(&opts.Debug, "debug", "", "append a log of every message and its handling time to `FILE`")
 	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
+	cmd.Flags().StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	cmd.Flags().StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init)")
 	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
@@ -214,7 +216,7 @@ func tuiOptions(opts *RootOptions, spend []money.SpendRow, mo money.Options) (tu
 }
 
 func loaderOptions(opts *RootOptions) (loaders.Options, error) {
-	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset}
+	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset, Sheet: opts.Sheet}
 	if opts.Map != "" {
 		m, err := loaders.ReadMapping(opts.Map)
 		if err != nil {

@@ -51,6 +51,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	if len(r.Source.Decisions) > 0 {
+		b.WriteString("\n## How the files were read\n\n")
+		for _, d := range r.Source.Decisions {
+			b.WriteString("- " + mdEscape(d) + "\n")
+		}
+	}
 	if len(r.Source.Problems) > 0 {
 		b.WriteString("\n## Skipped rows\n\n")
 		for _, p := range r.Source.Problems {

@@ -142,6 +142,12 @@ func WriteText(w io.Writer, r *Report, width int) error {
 			b.WriteString(clip(widgets.Clean(f), width) + "\n")
 		}
 	}
+	if len(r.Source.Decisions) > 0 {
+		b.WriteString("\nHow the files were read\n")
+		for _, d := range r.Source.Decisions {
+			b.WriteString(clip("- "+widgets.Clean(d), width) + "\n")
+		}
+	}
 	if len(r.Source.Problems) > 0 {
 		b.WriteString("\n")
 		for _, p := range r.Source.Problems {
