@@ -197,6 +197,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		}
 	}
 	header, notes := headerNames(hdr)
+	header, notes = keepDataColumns(header, notes, len(hdr), text[sp.pos:], d.Delim, sp.line)
 	for _, n := range notes {
 		decisions = append(decisions, name+": "+n)
 	}
@@ -250,6 +251,9 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	st, err := scanAll(ctx, sp, len(header), sink, name, opt, est)
 	if err != nil {
 		return nil, err
+	}
+	if st.ld.Read == 0 {
+		return nil, errorf(name, 2, 0, "", "a header and no rows under it", "one row per record under the header", "no data rows")
 	}
 	ld := st.ld
 	ld.Decisions = append(decisions, st.decisions(name)...)

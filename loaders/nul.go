@@ -3,6 +3,7 @@ package loaders
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // replaceStrayNULs turns NUL bytes that sit inside otherwise ordinary text
@@ -38,4 +39,37 @@ func replaceStrayNULs(name string, raw []byte) string {
 		}
 	}
 	return fmt.Sprintf("%s: %d NUL bytes inside fields were replaced with spaces (the first at line %d, column %d)", name, n, line, col)
+}
+
+// keepDataColumns gives a name to blank header cells at the end of the
+// header that have data under them ("Column 8"), so such a column is read
+// rather than every row being ragged. raw is the header's cell count.
+func keepDataColumns(header, notes []string, raw int, text []byte, delim byte, line int) ([]string, []string) {
+	if raw <= len(header) {
+		return header, notes
+	}
+	used := len(header) - 1
+	for _, r := range takeSample(text, delim, line).rows {
+		for c := len(r) - 1; c > used && c < raw; c-- {
+			if len(bytes.TrimSpace(r[c])) > 0 {
+				used = c
+				break
+			}
+		}
+	}
+	if used < len(header) {
+		return header, notes
+	}
+	var kept []string
+	for _, n := range notes {
+		if !strings.HasPrefix(n, "ignored ") || !strings.Contains(n, "empty columns at the end of the header") {
+			kept = append(kept, n)
+		}
+	}
+	for c := len(header); c <= used; c++ {
+		h := fmt.Sprintf("Column %d", c+1)
+		header = append(header, h)
+		kept = append(kept, fmt.Sprintf("column %d has no header (the data runs to column %d); called it %q", c+1, used+1, h))
+	}
+	return header, kept
 }
