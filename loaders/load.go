@@ -287,6 +287,8 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	return out, ds.Validate()
 }
 
+// chooseMapping returns the given mapping or the named preset's (a load
+// with neither infers one: roles.go).
 func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
 	if opt.Mapping != nil {
 		return opt.Mapping, opt.Mapping.Check()
@@ -295,20 +297,11 @@ func chooseMapping(name string, header []string, opt Options) (*Mapping, error) 
 	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
 		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
 	}
-	if opt.Preset != "" {
-		m, err := presetMapping(opt.Preset, hs, header)
-		if e, ok := err.(*Error); ok {
-			e.File = name
-		}
-		return m, err
+	m, err := presetMapping(opt.Preset, hs, header)
+	if e, ok := err.(*Error); ok {
+		e.File = name
 	}
-	if m := detectPreset(hs); m != nil {
-		return m, nil
-	}
-	if m := genericHistory(hs, header); m != nil {
-		return m, nil
-	}
-	return genericStageDates(header), nil
+	return m, err
 }
 
 // estimateRows bounds the record count by the line count.

@@ -135,6 +135,10 @@ func summary(m *Mapping, inf *inference) string {
 	}
 	switch m.Shape {
 	case ShapeCurrentStage:
+		if m.Status == m.StageColumn {
+			parts = append(parts, fmt.Sprintf("%s read as the outcome; the file has no stages, so the funnel is %s", m.StageColumn, stageList(m.Stages)))
+			break
+		}
 		parts = append(parts, fmt.Sprintf("%s read as the current stage%s", m.StageColumn, order))
 	case ShapeHistory:
 		parts = append(parts, fmt.Sprintf("a stage-change log: %s by %s at %s", m.StageColumn, m.ID, m.Timestamp))

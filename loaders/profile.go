@@ -445,6 +445,9 @@ var dateWords = []string{"date", "day", "created", "time", "at", "on", "timestam
 
 // idName says the header names an id: "Id", "Lead ID", "deal_id", "Record ID", "key".
 func idName(words []string) bool {
+	for len(words) > 1 && isInt(words[len(words)-1]) {
+		words = words[:len(words)-1] // a repeated header's "(2)"
+	}
 	if len(words) == 0 {
 		return false
 	}

@@ -284,6 +284,10 @@ func (in *inference) pickIDs() {
 	}
 	if best >= 0 && bestScore > 0 {
 		in.id = best
+		if c := in.cols[best]; !c.Unique() && c.Rows > 1 {
+			in.say("%s repeats (%d distinct values in %d sampled rows, line items?): each row counts as a record", c.Name, c.Distinct, c.NonBlank())
+			in.unsure = append(in.unsure, c.Name+" is not unique")
+		}
 	}
 	if keyBest >= 0 && keyScore > 0 && keyBest != in.id {
 		in.key = keyBest

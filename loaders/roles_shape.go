@@ -236,7 +236,9 @@ func (in *inference) currentShape(c int, isStage bool) {
 		}
 	}
 	in.attachStageDates()
-	in.say("%s read as the current stage (%s)", in.header[c], in.order)
+	if isStage {
+		in.say("%s read as the current stage (%s)", in.header[c], in.order)
+	}
 }
 
 // orderUnknown orders stage values of no known CRM: by a sort-order
@@ -585,13 +587,17 @@ func (in *inference) pickDims() {
 
 func (in *inference) dimWorthy(c *ColumnProfile) bool {
 	small := c.NonBlank() < 30
+	if idName(c.words) && !isOwner(c) {
+		return false // other objects' ids
+	}
 	switch c.Type {
 	case TypeEmpty, TypeDate, TypeDateTime, TypeEmail:
 		return false
 	case TypeBool:
 		return c.Distinct >= 2 || c.Blank > 0
 	case TypeInt, TypeNumber, TypeMoney:
-		return c.Distinct <= 12 && !small
+		return c.Distinct <= 12 && !small && !hasAny(c.words, wordSet("number", "count", "times", "days", "score", "age",
+			"quantity", "amount", "value", "revenue", "probability", "percent", "rate", "balance", "duration"))
 	case TypeID:
 		return isOwner(c)
 	case TypeText:
