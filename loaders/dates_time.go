@@ -41,3 +41,28 @@ func timeOfDay(v []byte) int32 {
 	}
 	return int32(h*3600 + m*60 + sec)
 }
+
+// hintDateOrder tells each numeric date column whose own values leave
+// the day/month order open what the file's other date columns show, when
+// they agree (one locale writes a file).
+func hintDateOrder(cols []*dateCol) {
+	dmy, mdy := 0, 0
+	for _, c := range cols {
+		switch {
+		case c.dayGT12 > 0 && c.monGT12 == 0:
+			dmy++
+		case c.monGT12 > 0 && c.dayGT12 == 0:
+			mdy++
+		}
+	}
+	hint := OrderAuto
+	switch {
+	case dmy > 0 && mdy == 0:
+		hint = OrderDMY
+	case mdy > 0 && dmy == 0:
+		hint = OrderMDY
+	}
+	for _, c := range cols {
+		c.hint = hint
+	}
+}

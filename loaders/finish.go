@@ -12,6 +12,7 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	p, m, n := b.p, b.p.m, b.n
 	ds := &model.Dataset{HasDates: true}
 	var dec []string
+	hintDateOrder(b.dates)
 	for _, d := range b.dates {
 		if s := d.finish(opt.DateOrder); s != "" {
 			dec = append(dec, p.name+": "+s)

@@ -209,6 +209,10 @@ func (b *recBuilder) currentNotes(ds *model.Dataset) []string {
 		out = append(out, fmt.Sprintf("%s: each record holds its current stage; earlier stages are inferred from the stage order (%s) and %d stages have no date of their own",
 			p.name, strings.Join(ds.Stages, " > "), undated))
 	}
+	if len(b.dcols) == 0 {
+		ds.HasDates = false
+		out = append(out, fmt.Sprintf("%s: the file has no dates: counts and breakdowns work, views over time stay empty", p.name))
+	}
 	blank := 0
 	for _, c := range b.stage.codes {
 		if c == 0 {

@@ -149,6 +149,12 @@ func fileObject(file string) string {
 // topName names the stage every record is at when the file gives none.
 func (in *inference) topName() string {
 	if in.id >= 0 {
+		for _, w := range in.cols[in.id].words {
+			switch w {
+			case "opportunity", "deal", "lead", "contact", "account", "customer", "prospect", "signup", "trial":
+				return strings.ToUpper(w[:1]) + w[1:]
+			}
+		}
 		if n := topStageName(in.header[in.id], in.header); n != "Record" && len(n) > 2 {
 			return n
 		}

@@ -307,7 +307,7 @@ var notAmount = wordSet("expected", "weighted", "forecast", "prev", "previous", 
 var probNames = map[string]float64{"probability": 10, "probability percent": 10, "prob": 8, "likelihood": 8, "win probability": 10,
 	"chance": 6, "confidence": 4, "win percent": 8, "probabilidad": 10}
 
-var sortNames = map[string]float64{"sort order": 10, "stage sort order": 10, "order": 6, "stage order": 10, "rank": 6,
+var sortNames = map[string]float64{"orden": 6, "reihenfolge": 6, "ordre": 6, "ordem": 6, "sort order": 10, "stage sort order": 10, "order": 6, "stage order": 10, "rank": 6,
 	"sequence": 6, "seq": 5, "position": 5, "stage number": 8, "step number": 8}
 
 var channelNames = map[string]float64{"channel": 10, "acquisition channel": 10, "lead source": 9, "source": 8,

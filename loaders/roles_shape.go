@@ -253,6 +253,9 @@ func (in *inference) orderUnknown(c int, open []string) {
 	} else if m.Probability != "" && in.dependsOnStage(in.colIndex(m.Probability)) >= 0.8 {
 		rank = in.meanBy(c, in.colIndex(m.Probability))
 		in.order = "order from " + m.Probability + ", lowest first"
+	} else if dated := in.datedRank(c, open); dated != nil {
+		rank = dated
+		in.order = "order from the stage dates each stage's records have"
 	} else {
 		for _, vc := range in.cols[c].values() {
 			rank[vc.Value] = -float64(vc.Count)
@@ -610,4 +613,45 @@ func (in *inference) dimWorthy(c *ColumnProfile) bool {
 		return false
 	}
 	return c.Distinct >= 2 || c.Blank > 0
+}
+
+// datedRank orders stage values by the stage-date columns their records
+// fill: where "engage_date" dates "Engaging", records at Prospecting lack
+// it and records at Engaging have it, so Prospecting comes first. Values
+// filling the same dates keep their count order. nil when no date column
+// dates one of the values.
+func (in *inference) datedRank(c int, open []string) map[string]float64 {
+	var dcols []int
+	for _, col := range in.cols {
+		if !isDate(col) || in.taken(col.Index) {
+			continue
+		}
+		w := dateStage(col)
+		for _, v := range open {
+			if len(w) > 0 && in.stageMatches(StageMap{Name: v}, w) {
+				dcols = append(dcols, col.Index)
+				break
+			}
+		}
+	}
+	if len(dcols) == 0 {
+		return nil
+	}
+	filled, rows := map[string]float64{}, map[string]float64{}
+	for _, r := range in.rows {
+		v := string(trimB(r[c]))
+		rows[v]++
+		for _, d := range dcols {
+			if !isNull(r[d]) {
+				filled[v]++
+			}
+		}
+	}
+	rank := map[string]float64{}
+	for _, vc := range in.cols[c].values() {
+		if rows[vc.Value] > 0 {
+			rank[vc.Value] = filled[vc.Value]/rows[vc.Value] - float64(vc.Count)*1e-9
+		}
+	}
+	return rank
 }
