@@ -239,6 +239,18 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 			reclosed++
 		}
 	}
+	entered := 0
+	for i := 0; i < n; i++ {
+		if ds.Reached[i] == 0 {
+			// Logged only at an outcome (lost, or won then re-closed):
+			// it entered the funnel, at a stage the log does not say.
+			ds.Reached[i] = 1
+			entered++
+		}
+	}
+	if entered > 0 {
+		dec = append(dec, fmt.Sprintf("%s: %d records are logged only at an outcome; they count at %s", p.name, entered, names[0]))
+	}
 	if reclosed > 0 {
 		dec = append(dec, fmt.Sprintf("%s: %d records reached %s and later moved on (re-closed as lost or reopened); their last change counts", p.name, reclosed, names[last]))
 	}
