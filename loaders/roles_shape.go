@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -297,7 +298,7 @@ func (in *inference) meanBy(c, n int) map[string]float64 {
 	}
 	out := map[string]float64{}
 	for v, s := range sum {
-		out[v] = s / float64(cnt[v])
+		out[v] = math.Round(s/float64(cnt[v])*1e6) / 1e6 // equal values tie (then count order)
 	}
 	return out
 }
@@ -554,8 +555,7 @@ func (in *inference) historyShape(ts int) {
 
 // pickDims keeps the columns worth breaking down by: categories, yes/no
 // columns and short texts that repeat, the owner first; not empty
-// columns, dates, measures, unique ids or free text. The stage column of
-// a current-stage file is kept too (its raw values show side states).
+// columns, dates, measures, unique ids or free text.
 func (in *inference) pickDims() {
 	m := in.m
 	if m.Shape == ShapeHistory {
@@ -563,10 +563,9 @@ func (in *inference) pickDims() {
 	}
 	var owners, rest []string
 	for _, c := range in.cols {
-		if in.taken(c.Index) && c.Index != in.stage || c.Index == in.status || c.Index == in.wonFlag && m.Shape == ShapeFlags {
-			continue
-		}
-		if c.Index == in.stage && m.Shape != ShapeCurrentStage {
+		// The stage column is not a dimension: breaking the funnel down by
+		// it (Closed Lost) would find the outcome itself.
+		if in.taken(c.Index) || c.Index == in.stage || c.Index == in.status || c.Index == in.wonFlag {
 			continue
 		}
 		if !in.dimWorthy(c) {
