@@ -172,7 +172,9 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		opt.prog.textLen = int64(len(text))
 	}
 	decisions := pre
-	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	if pre == nil {
+		decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	}
 	if nuls != "" {
 		decisions = append(decisions, nuls)
 	}

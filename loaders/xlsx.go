@@ -101,7 +101,7 @@ func xlsxToCSV(name string, raw []byte, sheet string) (out []byte, note string, 
 		}
 	}
 	var dcols []string
-	note = fmt.Sprintf("%s: read the worksheet %q of an .xlsx workbook (%d rows)", name, sheet, n)
+	note = fmt.Sprintf("%s: read the worksheet %q of an .xlsx workbook (a header and %d rows)", name, sheet, max(n-1, 0))
 	if len(sheets) > 1 {
 		note += fmt.Sprintf("; it has %d sheets (%s), choose another with --sheet", len(sheets), quoteList(sheets))
 	}
