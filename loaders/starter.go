@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 )
 
@@ -18,9 +17,9 @@ func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]b
 
 // StarterMappingFor is StarterMapping with options (an .xlsx sheet).
 func StarterMappingFor(ctx context.Context, path string, format MappingFormat, opt Options) ([]byte, error) {
-	name := filepath.Base(path)
+	name := InputName(path)
 	opt.Mapping, opt.Preset, opt.Stages = nil, "", nil
-	raw, err := readFile(ctx, path, nil)
+	raw, _, err := readInput(ctx, path, opt.Stdin, nil)
 	if err != nil {
 		return nil, err
 	}

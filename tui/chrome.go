@@ -14,7 +14,11 @@ import (
 // full help, and what a too-small window shows.
 
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	frame := a.render()
+	if a.opts.ASCII {
+		frame = widgets.ASCII(frame)
+	}
+	v := tea.NewView(frame)
 	v.AltScreen = true
 	if a.mouse {
 		v.MouseMode = tea.MouseModeCellMotion
@@ -67,7 +71,7 @@ func (a *App) breadcrumb() string {
 }
 
 func (a *App) statusLine() string {
-	ld := a.common.Data.Load
+	ld := a.common.Data().Load
 	files := widgets.Clean(strings.Join(ld.Files, ", "))
 	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
 		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))

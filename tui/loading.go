@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -19,7 +21,7 @@ type LoadFunc func(ctx context.Context, progress func(done, total int64)) (*mode
 type loadProgressMsg struct{ done, total int64 }
 
 type loadDoneMsg struct {
-	ds  *model.Dataset
+	eng *query.Engine // the loaded data's engine, prepared
 	err error
 }
 
@@ -51,9 +53,14 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 			default: // the screen has not caught up; drop this tick
 			}
 		})
+		var eng *query.Engine
+		if err == nil && ds != nil {
+			eng = query.New(ds)
+			eng.Prepare() // the engine's one-time pass, here rather than on the first frame
+		}
 		for { // the final message must arrive: drain a pending tick first
 			select {
-			case l.events <- loadDoneMsg{ds, err}:
+			case l.events <- loadDoneMsg{eng, err}:
 				return
 			case <-l.events:
 			}
@@ -72,11 +79,15 @@ func (l *loader) view(width, height int, muted func(...string) string) string {
 		frac = float64(l.done) / float64(l.total)
 	}
 	l.bar.SetWidth(max(10, min(60, width-4)))
+	size := fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))
+	if l.total <= 0 { // a pipe: its size is not known until it ends
+		size = humanBytes(l.done) + " read"
+	}
 	lines := []string{
 		"Loading " + widgets.Truncate(widgets.Clean(l.label), max(0, width-8)),
 		"",
 		l.bar.ViewAs(frac),
-		muted(fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))),
+		muted(size),
 		"",
 		muted("esc or ctrl+c cancels"),
 	}
@@ -96,4 +107,33 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// maxTyped bounds the keys kept while loading.
+const maxTyped = 64
+
+// loadingKey cancels the load on esc, q or ctrl+c, suspends on ctrl+z,
+// and keeps any other key to replay once the data is in.
+func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, a.keys.Suspend):
+		return tea.Suspend
+	case key.Matches(msg, a.keys.Quit, a.keys.Back):
+		a.load.cancel()
+	case len(a.typed) < maxTyped:
+		a.typed = append(a.typed, msg)
+	}
+	return nil
+}
+
+// loaded shows the data and replays the keys typed while it loaded.
+func (a *App) loaded(eng *query.Engine) tea.Cmd {
+	cmds := []tea.Cmd{a.setData(eng)}
+	if a.err == nil {
+		for _, k := range a.typed {
+			cmds = append(cmds, a.handleKey(k))
+		}
+	}
+	a.typed = nil
+	return tea.Batch(cmds...)
 }

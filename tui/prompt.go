@@ -49,9 +49,15 @@ func (p prompt) view(width int, errStyle func(...string) string) string {
 // handlePromptKey edits the prompt; Enter applies it and Esc drops it.
 func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
+	case "ctrl+c":
+		return tea.Quit
 	case "esc":
 		a.mode = modeNormal
 		return nil
+	case "tab":
+		if a.mode == modeFilter && a.completeQuoted() {
+			return nil
+		}
 	case "enter":
 		value := strings.TrimSpace(a.prompt.input.Value())
 		var cmd tea.Cmd
@@ -72,13 +78,33 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	a.prompt.input, cmd = a.prompt.input.Update(msg)
 	a.prompt.err = ""
 	if a.mode == modeFilter {
-		a.prompt.input.SetSuggestions(completions(a.common.Data, a.prompt.input.Value()))
+		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.prompt.input.Value()))
 	}
 	return cmd
 }
 
+// completeQuoted takes the first completion when none extends the text as
+// typed: a value that needs quotes (owner=A → owner="Ana Silva"), which
+// the input's own tab completion, by prefix, cannot offer.
+func (a *App) completeQuoted() bool {
+	typed := a.prompt.input.Value()
+	comps := completions(a.common.Data(), typed)
+	for _, c := range comps {
+		if strings.HasPrefix(strings.ToLower(c), strings.ToLower(typed)) {
+			return false // the input completes it
+		}
+	}
+	if len(comps) == 0 {
+		return false
+	}
+	a.prompt.input.SetValue(comps[0])
+	a.prompt.input.CursorEnd()
+	a.prompt.input.SetSuggestions(completions(a.common.Data(), comps[0]))
+	return true
+}
+
 func (a *App) applyFilter(expr string) (tea.Cmd, error) {
-	if err := validateFilter(a.common.Data, expr); err != nil {
+	if err := validateFilter(a.common.Data(), expr); err != nil {
 		return nil, err
 	}
 	st := a.state
@@ -97,15 +123,15 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "q", "quit":
 		return tea.Quit, nil
 	case "stage":
-		k := a.common.Data.StageIndex(arg)
+		k := a.common.Data().StageIndex(arg)
 		if k < 0 {
-			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.Stages), ", "))
+			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().Stages), ", "))
 		}
 		cmd := a.openTop("overview", "")
 		return tea.Batch(cmd, a.Top().Update(views.SelectStageMsg{Stage: k})), nil
 	case "by":
-		if a.common.Data.Dim(arg) == nil {
-			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.DimNames()), ", "))
+		if a.common.Data().Dim(arg) == nil {
+			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().DimNames()), ", "))
 		}
 		return func() tea.Msg { return views.OpenMsg{Name: "breakdown", Arg: arg} }, nil
 	case "period":

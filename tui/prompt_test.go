@@ -58,8 +58,29 @@ func TestFilterCompletion(t *testing.T) {
 	if len(got) != 1 || got[0] != "channel=chat owner=" {
 		t.Fatalf("completions %v", got)
 	}
-	if terms := splitTerms("owner in (Ana Silva, Ben) channel=chat"); len(terms) != 2 {
-		t.Fatalf("terms %q", terms)
+	// a value with a space completes quoted, and the line parses
+	got = completions(ds, `owner in ("`)
+	if len(got) == 0 || !strings.Contains(got[0], `"`) {
+		t.Fatalf("completions %v", got)
+	}
+	if err := validateFilter(ds, got[0]+")"); err != nil {
+		t.Fatalf("%s): %v", got[0], err)
+	}
+}
+
+// A value that needs quotes completes on tab even though the quote comes
+// before what was typed, and the line then applies.
+func TestFilterTabQuotes(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	typeText(a, "/owner=A")
+	press(a, tea.KeyPressMsg{Code: tea.KeyTab})
+	v := a.prompt.input.Value()
+	if !strings.HasPrefix(v, `owner="A`) || !strings.HasSuffix(v, `"`) {
+		t.Fatalf("tab gave %q", v)
+	}
+	press(a, keyEnter)
+	if a.mode != modeNormal || a.state.Filter != v {
+		t.Fatalf("state %+v mode %v err %q", a.state, a.mode, a.prompt.err)
 	}
 }
 

@@ -133,7 +133,7 @@ func FunnelModels(ds *model.Dataset, opt ModelOptions) ([]plan.Funnel, error) {
 		e, v := c.byCode(sl.card, sl.key)
 		for code := range fs {
 			f := &fs[code]
-			f.Rates[k] = model.Ratio(v[code], e[code])
+			f.Rates[k] = stats.Ratio(v[code], e[code])
 			f.RateLow[k], f.RateHigh[k] = stats.Wilson95(v[code], e[code])
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // ChurnMonth is one month of customer churn.
@@ -78,7 +79,7 @@ func ComputeChurn(ds *model.Dataset, months int, o Options) Churn {
 		}
 	}
 	for m := range out.Months {
-		out.Months[m].Rate = model.Ratio(out.Months[m].Lost, out.Months[m].AtStart)
+		out.Months[m].Rate = stats.Ratio(out.Months[m].Lost, out.Months[m].AtStart)
 	}
 	out.CustomerMonths = float64(exposure) / daysPerMonth
 	if out.CustomerMonths > 0 {
@@ -106,8 +107,12 @@ type Retention struct {
 	Active    int    `json:"active"`    // not churned as of AsOf
 	// Retained is Active / Customers (not time-normalised: compare cohorts
 	// of the same age, or use MonthlyChurn).
-	Retained       float64 `json:"retained"`
-	MonthlyChurn   float64 `json:"monthly_churn"` // churned / customer-months
+	Retained float64 `json:"retained"`
+	// MonthlyChurn is Churned / CustomerMonths (the months from each
+	// customer's won day to its churn or the as-of day).
+	Churned        int     `json:"churned"`
+	CustomerMonths float64 `json:"customer_months"`
+	MonthlyChurn   float64 `json:"monthly_churn"`
 	NewRevenue     int64   `json:"new_revenue"`
 	Expansion      int64   `json:"expansion_revenue"`
 	ExpansionShare float64 `json:"expansion_share"` // Expansion / (New + Expansion)
@@ -249,7 +254,9 @@ func finishRet(m map[string]*retAcc) []Retention {
 	out := make([]Retention, 0, len(m))
 	for _, g := range m {
 		r := g.r
-		r.Retained = model.Ratio(r.Active, r.Customers)
+		r.Retained = stats.Ratio(r.Active, r.Customers)
+		r.Churned = g.churned
+		r.CustomerMonths = float64(g.exposure) / daysPerMonth
 		if g.exposure > 0 {
 			r.MonthlyChurn = float64(g.churned) / (float64(g.exposure) / daysPerMonth)
 		}

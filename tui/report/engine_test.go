@@ -5,6 +5,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 // TestAsOfHandComputed: as of day 5 of tiny, r0 is at B (C on day 10 not
@@ -25,11 +26,13 @@ func TestAsOfHandComputed(t *testing.T) {
 			t.Errorf("stage %s reached %d as of day 5, want %d", r.Stages[k].Name, got, want)
 		}
 	}
-	// B from A: gaps 2 and 4 days, both known by day 5; C not yet reached.
-	if v := r.Velocity[0]; v.Records != 2 || *v.MedianDays != 3 {
+	// B from A: gaps 2 and 4 days, both known by day 5, r2 open at A for
+	// 4 days (Kaplan–Meier: half of those that move on by day 2); C not
+	// yet reached, r0 and r1 open at B.
+	if v := r.Velocity[0]; v.Records != 2 || v.Open != 1 || *v.MedianDays != 2 {
 		t.Errorf("velocity A→B %+v", v)
 	}
-	if v := r.Velocity[1]; v.Records != 0 || v.MedianDays != nil {
+	if v := r.Velocity[1]; v.Records != 0 || v.Open != 2 || v.MedianDays != nil || v.Stalled != nil {
 		t.Errorf("velocity B→C %+v", v)
 	}
 	// trends (month): January 1970 has A 3, B 2, C 0 by day 5.
@@ -44,7 +47,7 @@ func TestAsOfHandComputed(t *testing.T) {
 // TestPeriodAndCohortsHandComputed: by year, tiny is one period with A
 // entered on days 0, 0, 1, B on 2 and 4, C on 10 and 20.
 func TestPeriodAndCohortsHandComputed(t *testing.T) {
-	r, err := Build(tiny(), Options{Period: model.PeriodYear, Sections: []string{SecCohorts, SecTrends}})
+	r, err := Build(tiny(), Options{Period: query.PeriodYear, Sections: []string{SecCohorts, SecTrends}})
 	if err != nil {
 		t.Fatal(err)
 	}

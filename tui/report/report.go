@@ -1,6 +1,9 @@
 // Package report turns a dataset into a headless report (`funnel report`,
 // and `funnel FILE` when stdout is not a terminal) and writes it as text,
-// markdown, JSON or CSV.
+// markdown, JSON or CSV. It only formats: every number is asked of the
+// query engine (Options.Engine, or one Build makes for the dataset) with the
+// queries the explorer's views ask, so a report equals the screens for the
+// same filter, as-of date, period and breakdown.
 //
 // A Report is a plain, JSON-tagged struct whose schema is stable: every key
 // below is always present; a section that was not asked for (or is not yet
@@ -9,10 +12,13 @@
 // footnotes), which the text, markdown and CSV writers render; so a new
 // section needs only its struct, its Build step and its Tables method.
 //
-// JSON schema (schema_version 1):
+// JSON schema (schema_version 2; 2 made velocity and median_days_from_previous the engine's
+// censored times, filled velocity.stalled and added velocity.open):
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
+//	                   decisions: how the loader read the data (encoding, columns, join rates)
+//	demo             bool (the data is funnel's generated demo, not a user's file)
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
 //	                   last date in the data: stage dates after it are not counted
@@ -33,7 +39,10 @@
 //	                   rows[{cohort, entered, reached[], conversion_from_top[], immature, converted,
 //	                   open, observed, estimated (Kaplan–Meier eventual conversion), few}]}
 //	trends           {period, change (WoW, MoM, QoQ, YoY), periods[], stages[{name, entries[]}]}
-//	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
+//	velocity         [{from, to, records, open, median_days, p75_days, p90_days, stalled}]
+//	                   times by the engine (the stage detail's): Kaplan–Meier over whole days,
+//	                   open records censored at their age, quantiles among those that move on;
+//	                   stalled: open records at "from" past its p90 (null if none moved on)
 //	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
 //	                   baseline_rate, lost_conversions, q_value}]
 //	money            {currency, deals{currency, opportunity_stage, has_amounts, created, open, won,
@@ -48,13 +57,24 @@
 //	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
 //	                   by_currency[{currency, records, amount, won}], notes[]}
 //	                   amounts are minor units (cents); optional money keys are omitted when unknown
+//	customers        {currency, as_of, churn{as_of, customers, churned, months[{month,
+//	                   customers_at_start, lost, rate, new}], monthly_rate, customer_months},
+//	                   retention{currency, as_of, type_column, expansion_revenue, total_revenue,
+//	                   expansion_share, by_channel[], by_cohort[], unlinked_expansion}, notes[]}
+//	                   each group {group, customers, active, retained, churned, customer_months,
+//	                   monthly_churn, new_revenue, expansion_revenue, expansion_share}
+//	segments         {currency, rules[{segment, column, values[], min, max}], stages[],
+//	                   segments[{segment, records, reached[], won, won_revenue, win_rate_from_top,
+//	                   pipeline, pipeline_deals, open_pipeline, open_deals}], economics (null without
+//	                   spend) {currency, window_from, window_to, as_of, groups[] (as unit_economics),
+//	                   spend, allocated, unallocated, method, undated}, notes[]}
 //
 // Rates are fractions (0.25 is 25%); each carries its denominator in the
 // same object (previous_reached, records, entered).
 package report
 
 // SchemaVersion is bumped when a key changes meaning or disappears.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Section names, in report order.
 const (
@@ -65,15 +85,20 @@ const (
 	SecVelocity     = "velocity"
 	SecStickyPoints = "sticky_points"
 	SecMoney        = "money"
+	SecCustomers    = "customers"
+	SecSegments     = "segments"
 )
 
 // AllSections lists every section name in report order.
-var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecCustomers, SecSegments}
 
 // Report is everything `funnel report` prints.
 type Report struct {
-	SchemaVersion   int          `json:"schema_version"`
-	Source          Source       `json:"source"`
+	SchemaVersion int    `json:"schema_version"`
+	Source        Source `json:"source"`
+	// Demo is true when the data is funnel's generated demo dataset (no
+	// file was given), never a user's.
+	Demo            bool         `json:"demo"`
 	Window          Window       `json:"window"`
 	AsOf            string       `json:"as_of"`
 	Filters         []string     `json:"filters"`
@@ -84,13 +109,15 @@ type Report struct {
 	Warnings        []string     `json:"warnings"`
 	Sections        []string     `json:"sections"`
 
-	Stages       []Stage       `json:"stages"`
-	Breakdown    *Breakdown    `json:"breakdown"`
-	Cohorts      *Cohorts      `json:"cohorts"`
-	Trends       *Trends       `json:"trends"`
-	Velocity     []Velocity    `json:"velocity"`
-	StickyPoints []StickyPoint `json:"sticky_points"`
-	Money        *Money        `json:"money"`
+	Stages       []Stage          `json:"stages"`
+	Breakdown    *Breakdown       `json:"breakdown"`
+	Cohorts      *Cohorts         `json:"cohorts"`
+	Trends       *Trends          `json:"trends"`
+	Velocity     []Velocity       `json:"velocity"`
+	StickyPoints []StickyPoint    `json:"sticky_points"`
+	Money        *Money           `json:"money"`
+	Customers    *Customers       `json:"customers"`
+	Segments     *SegmentsSection `json:"segments"`
 }
 
 // Source says where the data came from: rows read = used + skipped.
@@ -209,17 +236,23 @@ type TrendStage struct {
 	Entries []int  `json:"entries"`
 }
 
-// Velocity is the time between two consecutive stages.
+// Velocity is the time between two consecutive stages, as the engine
+// estimates it (query.Engine.Velocity, the explorer's stage detail).
 type Velocity struct {
 	From string `json:"from"`
 	To   string `json:"to"`
-	// Records is how many had both dates (the base of the quantiles).
-	Records    int      `json:"records"`
+	// Records is how many were seen to take the step (both dates, in
+	// order, by as-of); Open how many are still open at From (censored at
+	// their age).
+	Records int `json:"records"`
+	Open    int `json:"open"`
+	// MedianDays, P75Days and P90Days are among the records that take the
+	// step (VelocityMethod); null when none did.
 	MedianDays *float64 `json:"median_days"`
 	P75Days    *float64 `json:"p75_days"`
 	P90Days    *float64 `json:"p90_days"`
-	// Stalled counts records sitting in From far longer than usual; null
-	// until the engine defines it.
+	// Stalled counts the open records in From longer than P90Days; null
+	// when no record has moved on (none can be called stalled).
 	Stalled *int `json:"stalled"`
 }
 

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -48,7 +50,9 @@ func TestStagesHandComputed(t *testing.T) {
 		timed                  int
 	}{
 		{4, 1, 4, 1, 1, -1, 0},
-		{3, 1, 4, 0.75, 0.75, 3, 2}, // gaps 2 and 4
+		// gaps 2 and 4, r2 open at A for 19 days: Kaplan–Meier S(2) = 2/3,
+		// S(4) = 1/3; among the 2/3 that move on, half by day 2
+		{3, 1, 4, 0.75, 0.75, 2, 2},
 		{2, 0, 3, 2.0 / 3, 0.5, 8, 1},
 	}
 	for k, w := range want {
@@ -82,20 +86,21 @@ func TestStagesHandComputed(t *testing.T) {
 }
 
 func TestWhereFilters(t *testing.T) {
-	r, err := Build(tiny(), Options{Where: []Filter{{Dim: "channel", Value: "y"}}, Sections: []string{SecStages}})
+	r, err := Build(tiny(), Options{Where: []string{"channel=y"}, Sections: []string{SecStages}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Denominators.Records != 2 || r.Stages[1].Reached != 1 || r.Stages[2].Reached != 1 || r.Filters[0] != "channel=y" {
 		t.Fatalf("filtered: %+v %+v", r.Denominators, r.Stages)
 	}
-	r, _ = Build(tiny(), Options{Where: []Filter{{Dim: "channel", Value: "y", Not: true}}})
+	r, _ = Build(tiny(), Options{Where: []string{"channel!=y"}})
 	if r.Denominators.Records != 2 || r.Stages[2].Reached != 1 {
 		t.Fatalf("not-filter: %+v", r.Stages)
 	}
 	for _, o := range []Options{
-		{Where: []Filter{{Dim: "nope", Value: "y"}}},
-		{Where: []Filter{{Dim: "channel", Value: "zzz"}}},
+		{Where: []string{"nope=y"}},
+		{Where: []string{"channel=zzz"}},
+		{Where: []string{"channel="}},
 		{By: "nope"},
 		{Sections: []string{SecBreakdown}},
 	} {
@@ -128,16 +133,40 @@ func demoReport(t *testing.T) *Report {
 	return r
 }
 
+// TestGolden pins every format; CSV is one file per table (what
+// `funnel report --format csv --out DIR` writes), named by Table.Name.
 func TestGolden(t *testing.T) {
 	r := demoReport(t)
 	for _, f := range Formats {
+		if f == FormatCSV {
+			continue
+		}
 		t.Run(f, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := Write(&b, r, f, 100); err != nil {
+			if err := Write(&b, r, f, Layout{Width: 100}); err != nil {
 				t.Fatal(err)
 			}
 			golden.RequireEqual(t, b.Bytes())
 		})
+	}
+	seen := map[string]bool{}
+	for _, tb := range r.Tables() {
+		if seen[tb.Name] || tb.Name == "" {
+			t.Errorf("table %q: name %q is empty or not unique", tb.Title, tb.Name)
+		}
+		seen[tb.Name] = true
+		t.Run("csv_"+tb.Name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteCSVTable(&b, tb); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
+	}
+	var b bytes.Buffer
+	var te *CSVTablesError
+	if err := WriteCSV(&b, r); !errors.As(err, &te) || !strings.Contains(err.Error(), "--out DIR") || b.Len() > 0 {
+		t.Errorf("WriteCSV of %d tables: %v, wrote %d bytes", len(r.Tables()), err, b.Len())
 	}
 }
 
@@ -154,10 +183,10 @@ func TestJSONSchema(t *testing.T) {
 	const (
 		num, str, arr, obj, boolean, null = "number", "string", "array", "object", "bool", "null"
 	)
-	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "window": obj, "as_of": str,
+	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "demo": boolean, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj})
+		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null})
 	mon := m["money"].(map[string]any)
 	checkKeys(t, "money", mon, map[string]string{"currency": str, "deals": obj, "unit_economics": obj,
 		"by_currency": arr, "notes": arr})
@@ -203,7 +232,7 @@ func TestJSONSchema(t *testing.T) {
 		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "converted": num,
 		"open": num, "observed": num, "estimated": num, "few": boolean})
 	checkKeys(t, "velocity[0]", m["velocity"].([]any)[0].(map[string]any), map[string]string{"from": str, "to": str,
-		"records": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": null})
+		"records": num, "open": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": num})
 
 	// the sections not computed yet still marshal with the documented names
 	var sp map[string]any

@@ -10,6 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/views"
@@ -51,7 +52,13 @@ func render(t *testing.T, ds *model.Dataset, opt report.Options) map[string]stri
 	out := map[string]string{}
 	for _, f := range report.Formats {
 		var b bytes.Buffer
-		if err := report.Write(&b, r, f, 100); err != nil {
+		if f == report.FormatCSV {
+			for _, tb := range r.Tables() {
+				if err := report.WriteCSVTable(&b, tb); err != nil {
+					t.Fatal(err)
+				}
+			}
+		} else if err := report.Write(&b, r, f, report.Layout{Width: 100}); err != nil {
 			t.Fatal(err)
 		}
 		out[f] = b.String()
@@ -165,7 +172,7 @@ func TestMaskLeavesNoOriginal(t *testing.T) {
 // TestReportEqualsOverview: the report's stage numbers are the overview's.
 func TestReportEqualsOverview(t *testing.T) {
 	ds := demo.Generate(demo.Options{Rows: 3000})
-	f := views.NewOverview(views.Common{Styles: theme.Plain(), Data: ds}).Funnel()
+	f := views.NewOverview(views.Common{Styles: theme.Plain(), Engine: query.New(ds)}).Funnel()
 	r, err := report.Build(ds, report.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -36,6 +36,11 @@ type Cell struct {
 
 // Table is a section rendered generically.
 type Table struct {
+	// Name is short and unique in a report (the section's name, then the
+	// table's): the file name `funnel report --out DIR` writes it to.
+	Name string
+	// Section is the report section the table belongs to.
+	Section   string
 	Title     string
 	Columns   []Column
 	Rows      [][]Cell
@@ -79,13 +84,26 @@ func (r *Report) Tables() []Table {
 			if r.Money != nil {
 				out = append(out, r.Money.Tables()...)
 			}
+		case SecCustomers:
+			if r.Customers != nil {
+				out = append(out, r.Customers.Tables()...)
+			}
+		case SecSegments:
+			if r.Segments != nil {
+				out = append(out, r.Segments.Tables()...)
+			}
+		}
+		for i := range out {
+			if out[i].Section == "" {
+				out[i].Section = s
+			}
 		}
 	}
 	return out
 }
 
 func (r *Report) stagesTable() Table {
-	t := Table{Title: "Stages", Columns: []Column{{"Stage", KindText}, {"Reached", KindCount}, {"Implied", KindCount},
+	t := Table{Name: SecStages, Title: "Stages", Columns: []Column{{"Stage", KindText}, {"Reached", KindCount}, {"Implied", KindCount},
 		{"Step", KindRate}, {"Total", KindRate}, {"Median days", KindDays}}}
 	for k, s := range r.Stages {
 		step := rate(s.ConversionFromPrevious)
@@ -98,7 +116,7 @@ func (r *Report) stagesTable() Table {
 	t.Footnotes = []string{
 		fmt.Sprintf("%s records. Reached: at or past the stage; Implied: of those, passed it without being marked at it.",
 			widgets.Count(r.Denominators.Records)),
-		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, over records with both dates.",
+		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, as in Velocity.",
 			widgets.Count(r.Denominators.TopReached), r.Denominators.TopStage),
 	}
 	return t
@@ -107,7 +125,7 @@ func (r *Report) stagesTable() Table {
 // Table renders the breakdown: one row per value, reached and total
 // conversion at each stage.
 func (b *Breakdown) Table() Table {
-	t := Table{Title: "Breakdown by " + b.Dimension, Columns: []Column{{b.Dimension, KindText}, {"Records", KindCount}}}
+	t := Table{Name: SecBreakdown, Title: "Breakdown by " + b.Dimension, Columns: []Column{{b.Dimension, KindText}, {"Records", KindCount}}}
 	for k, s := range b.Stages {
 		if k == 0 {
 			t.Columns = append(t.Columns, Column{s, KindCount})
@@ -131,17 +149,21 @@ func (b *Breakdown) Table() Table {
 	}
 	t.Footnotes = append(t.Footnotes, "Counts reach each stage; % is of the group's first stage.")
 	if b.OtherValues > 0 {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("(other) folds %d smaller values.", b.OtherValues))
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("(other) folds %s.", plural(b.OtherValues, "smaller value", "smaller values")))
 	}
 	if small > 0 {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d groups have fewer than %d records: their rates are not findings.", small, b.MinRecords))
+		note := fmt.Sprintf("%d groups have fewer than %d records: their rates are not findings.", small, b.MinRecords)
+		if small == 1 {
+			note = fmt.Sprintf("1 group has fewer than %d records: its rates are not findings.", b.MinRecords)
+		}
+		t.Footnotes = append(t.Footnotes, note)
 	}
 	return t
 }
 
 // Table renders cohorts: entered, then reached and % per later stage.
 func (c *Cohorts) Table() Table {
-	t := Table{Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
+	t := Table{Name: SecCohorts, Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
 	for k, s := range c.Stages {
 		if k > 0 {
 			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate})
@@ -171,14 +193,14 @@ func (c *Cohorts) Table() Table {
 	t.Footnotes = []string{
 		fmt.Sprintf("Entered: records whose first stage date is in the %s; %% of those entered, as observed by the as-of date.", c.Period),
 		fmt.Sprintf("Estimated: Kaplan–Meier estimate of the eventual conversion to %s (still-open records censored at their age).", c.Target),
-		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, model.FewRecords),
+		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
 	}
 	return t
 }
 
 // Table renders trends: one row per period, entries per stage.
 func (tr *Trends) Table() Table {
-	t := Table{Title: "Entries per " + tr.Period, Columns: []Column{{strings.ToUpper(tr.Period[:1]) + tr.Period[1:], KindText}}}
+	t := Table{Name: SecTrends, Title: "Entries per " + tr.Period, Columns: []Column{{strings.ToUpper(tr.Period[:1]) + tr.Period[1:], KindText}}}
 	for _, s := range tr.Stages {
 		t.Columns = append(t.Columns, Column{s.Name, KindCount})
 	}
@@ -198,17 +220,22 @@ func (tr *Trends) Table() Table {
 }
 
 func velocityTable(v []Velocity) Table {
-	t := Table{Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount},
-		{"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}}}
+	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount}, {"Open", KindCount},
+		{"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}, {"Stalled", KindCount}}}
 	for _, x := range v {
-		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days)})
+		stalled := Cell{Null: true}
+		if x.Stalled != nil {
+			stalled = num(*x.Stalled)
+		}
+		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), num(x.Open), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days), stalled})
 	}
-	t.Footnotes = []string{"Days between the two stages' dates, over the records with both (Records); open records are not counted."}
+	t.Footnotes = []string{"Days from one stage to the next: Records took the step; Open are still at From, counted until the as-of date " +
+		"(Kaplan–Meier); quantiles are among the records that move on. Stalled: open at From longer than the P90."}
 	return t
 }
 
 func stickyTable(sp []StickyPoint) Table {
-	t := Table{Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
+	t := Table{Name: SecStickyPoints, Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
 		{"Entered", KindCount}, {"Converted", KindCount}, {"Rate", KindRate}, {"CI low", KindRate}, {"CI high", KindRate},
 		{"Baseline", KindRate}, {"Lost", KindDecimal}, {"q", KindDecimal}}}
 	for _, s := range sp {
@@ -217,6 +244,6 @@ func stickyTable(sp []StickyPoint) Table {
 	}
 	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
 		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
-		"Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%; slices under 30 entering are not tested."}
+		fmt.Sprintf("Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
 	return t
 }

@@ -6,11 +6,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
-
-// few is the count under which a rate is flagged as too few to tell.
-const few = 30
 
 // renderMoney lays the money view out for a width, as styled lines.
 func renderMoney(c Common, d MoneyData, width int) []string {
@@ -129,7 +127,7 @@ func dealLines(c Common, dl money.Deals, mon func(int64) string, width int) []st
 	}
 	closed := dl.Won + dl.Lost
 	note := fmt.Sprintf("%s won / %s closed (won + lost)", widgets.Count(dl.Won), widgets.Count(closed))
-	if closed < few {
+	if closed < stats.MinSample {
 		note += "; too few closed deals to tell"
 	}
 	kv("Win rate, closed", widgets.Percent(dl.WinRateClosed), note)
@@ -169,16 +167,9 @@ func valueTable(c Common, title, head string, rows []money.ValueRow, total int64
 	t := layout([]mcol{{head, 0, 0}, {"Deals", 7, 2}, {"Value", 14, 1}, {"Share", 7, 3}}, labels, width)
 	l := []string{"", st.Emphasis.Render(widgets.Truncate(title, width)), st.Header.Render(t.header())}
 	for _, r := range rows {
-		l = append(l, t.row(r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(ratio64(r.Amount, total))))
+		l = append(l, t.row(r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(r.Share(total))))
 	}
 	return l
-}
-
-func ratio64(a, b int64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 func accountLines(c Common, a money.Accounts, width int) []string {

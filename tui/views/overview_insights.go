@@ -7,8 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -33,7 +33,7 @@ type overviewInsights struct {
 	propagation insight.Propagation
 	// sel is the selection the insights are about; scope says so ("" when
 	// unfiltered); err is a filter that could not be applied.
-	sel   *model.Selection
+	sel   *query.Selection
 	scope string
 	err   error
 }
@@ -46,19 +46,18 @@ type overviewInsightsMsg struct {
 // computeInsights runs the period comparison and sticky finder off the
 // event loop, on the records the state's filter selects as of its date; a
 // result whose gen is stale is dropped.
-func computeInsights(whole *model.Dataset, st State, gen int) tea.Cmd {
+func computeInsights(eng *query.Engine, st State, gen int) tea.Cmd {
 	return func() tea.Msg {
-		sel, err := stateSelection(whole, st)
+		whole := eng.Data()
+		sel, err := stateSelection(eng, st)
 		if err != nil {
 			return overviewInsightsMsg{gen: gen, res: overviewInsights{gen: gen, err: err}}
 		}
 		ds, asOf := sel.Data, analysisDay(whole, st)
 		cmp := insight.ComparePeriods(ds, insight.CompareOptions{AsOf: asOf, Dims: []string{}, SkipYearBefore: true})
 		cur := insight.DefaultCurrent(asOf)
-		from := insight.Months(model.MonthIndex(cur.To), 3).From
-		// ranked by lost value: a conversion lost near the bottom is worth more
-		// than one lost at the top, which makes transitions comparable
-		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: asOf, From: from, RankBy: insight.RankLostValue})
+		// the sticky view's points (same window, test and ranking)
+		sticky := insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
 		res := overviewInsights{gen: gen, compare: cmp, sticky: sticky, sel: sel, scope: scopeNote(sel, st.Filter)}
 		res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: asOf, Current: cur})
 		if d, ok := biggestRateChange(cmp); ok && ds.Dim("channel") != nil {
@@ -152,22 +151,22 @@ func (o *Overview) insightLines(width int) []string {
 		to = s.AsOf
 	}
 	window := fmt.Sprintf("entered %s to %s, mature only", s.From, to)
-	if !o.common.Data.HasDates {
+	if !o.common.Data().HasDates {
 		window = "all records (no stage dates)"
 	}
 	lines = append(lines, "", st.Title.Render(widgets.Truncate("Top sticky points", width))+
-		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost value · %s, %d tests, FDR %.0f%% · s: all",
+		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost conversions · %s, %d tests, FDR %.0f%% · s: all",
 			window, s.Comparisons, s.FDR*100), max(0, width-17))))
 	shown := 0
-	for _, p := range s.Points {
-		if !p.Finding() || shown == 3 {
-			continue
+	for _, p := range s.Found() {
+		if shown == 3 {
+			break
 		}
 		shown++
 		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s rest · %.0f lost, %s",
 			shown, widgets.Clean(p.Stage), widgets.Clean(p.Dimension), widgets.Clean(p.Value), widgets.Count(p.Converted), widgets.Count(p.Entered),
 			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), p.LostConversions,
-			widgets.Money(p.LostValue, o.common.Data.Currency)), width))
+			widgets.Money(p.LostValue, o.common.Data().Currency)), width))
 	}
 	if shown == 0 {
 		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))
