@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/funnel-cli/funnel/model"
 )
 
 // StarterMapping loads a file as `funnel` would with no mapping and
@@ -17,20 +19,11 @@ func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]b
 
 // StarterMappingFor is StarterMapping with options (an .xlsx sheet).
 func StarterMappingFor(ctx context.Context, path string, format MappingFormat, opt Options) ([]byte, error) {
+	m, ds, err := DecidedMapping(ctx, path, opt)
+	if err != nil {
+		return nil, err
+	}
 	name := InputName(path)
-	opt.Mapping, opt.Preset, opt.Stages = nil, "", nil
-	raw, _, err := readInput(ctx, path, opt.Stdin, nil)
-	if err != nil {
-		return nil, err
-	}
-	l, err := loadOne(ctx, raw, name, opt)
-	if err != nil {
-		return nil, err
-	}
-	m := effectiveMapping(l)
-	if opt.Sheet != "" {
-		m.Sheet = opt.Sheet
-	}
 	var y []byte
 	if format == FormatTOML {
 		y, err = m.TOML()
@@ -45,9 +38,9 @@ func StarterMappingFor(ctx context.Context, path string, format MappingFormat, o
 	b.WriteString("# Edit it, then run: funnel --map THIS_FILE " + oneLine(name) + "\n")
 	b.WriteString("# shape: stage-dates (a date column per stage), current-stage (one stage column and\n")
 	b.WriteString("#   the stage order), history (id, stage, timestamp per row) or flags (yes/no per stage).\n")
-	b.WriteString("# " + oneLine(l.ds.Load.Summary) + "\n")
+	b.WriteString("# " + oneLine(ds.Load.Summary) + "\n")
 	b.WriteString("# Columns in the file (type from a sample of values: role):\n")
-	for _, c := range l.ds.Load.Columns {
+	for _, c := range ds.Load.Columns {
 		role := c.Role
 		if role == "" {
 			role = "not used"
@@ -60,6 +53,27 @@ func StarterMappingFor(ctx context.Context, path string, format MappingFormat, o
 	}
 	b.Write(y)
 	return b.Bytes(), nil
+}
+
+// DecidedMapping loads one file with no mapping and returns the mapping
+// the loader decided on (loading with it gives the same funnel) and the
+// dataset, whose Load.Columns profile every column: what a screen that
+// shows and corrects the roles starts from.
+func DecidedMapping(ctx context.Context, path string, opt Options) (*Mapping, *model.Dataset, error) {
+	opt.Mapping, opt.Preset, opt.Stages = nil, "", nil
+	raw, _, err := readInput(ctx, path, opt.Stdin, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := loadOne(ctx, raw, InputName(path), opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := effectiveMapping(l)
+	if opt.Sheet != "" {
+		m.Sheet = opt.Sheet
+	}
+	return m, l.ds, nil
 }
 
 func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }
