@@ -155,7 +155,7 @@ func summary(m *Mapping, inf *inference) string {
 	}
 	if len(out) > 0 {
 		parts = append(parts, strings.Join(out, "/")+" as the outcome")
-	} else if len(m.Won)+len(m.Lost) > 0 && m.StageColumn != "" {
+	} else if len(m.Won)+len(m.Lost) > 0 && m.StageColumn != "" && m.StageColumn != m.Status {
 		parts = append(parts, "outcome from the stage labels")
 	}
 	if m.Created != "" {

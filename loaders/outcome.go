@@ -204,7 +204,7 @@ func (b *recBuilder) currentNotes(ds *model.Dataset) []string {
 		}
 		undated++
 	}
-	if undated > 0 {
+	if undated > 0 && p.m.Status != p.m.StageColumn {
 		ds.DatesInferred = true
 		out = append(out, fmt.Sprintf("%s: each record holds its current stage; earlier stages are inferred from the stage order (%s) and %d stages have no date of their own",
 			p.name, strings.Join(ds.Stages, " > "), undated))

@@ -116,6 +116,14 @@ func inferMapping(file string, header []string, cols []*ColumnProfile, rows [][]
 	if in.id >= 0 && in.m.ID == "" {
 		in.m.ID = in.header[in.id]
 	}
+	dedupeStages(in.m)
+	// A log with no known vocabulary orders its stages when read (history.go).
+	if in.m.Shape == ShapeHistory && len(in.m.Stages) == 0 {
+		return in, nil
+	}
+	if err := in.m.Check(); err != nil {
+		return nil, errorf(file, 1, 0, "", strings.Join(header, ","), "columns a funnel can be read from; write a mapping with `funnel init`", "cannot read the funnel: "+err.Error())
+	}
 	return in, nil
 }
 
@@ -182,4 +190,15 @@ func (in *inference) describe() []string {
 		out = append(out, fmt.Sprintf("%s (%s): %s", in.header[c], in.cols[c], in.role[c]))
 	}
 	return out
+}
+
+// dedupeStages keeps stage names unique (a value may name two stages).
+func dedupeStages(m *Mapping) {
+	seen := map[string]bool{}
+	for k := range m.Stages {
+		for n := 2; seen[strings.ToLower(m.Stages[k].Name)]; n++ {
+			m.Stages[k].Name = fmt.Sprintf("%s (%d)", m.Stages[k].Name, n)
+		}
+		seen[strings.ToLower(m.Stages[k].Name)] = true
+	}
 }

@@ -28,7 +28,7 @@ var entryNames = map[string]float64{"created": 10, "create": 10, "creation": 8, 
 	"sign up": 8, "signed up": 8, "registered": 7, "registration": 7, "submitted": 7, "inquiry": 7, "first contact": 8,
 	"first seen": 7, "opened": 7, "open": 6, "received": 6, "creacion": 10, "alta": 7, "erstellt": 10, "creation date": 8}
 
-var closeNames = map[string]float64{"close": 10, "closed": 9, "closing": 8, "expected close": 7, "decision": 5, "status": 7,
+var closeNames = map[string]float64{"est close": 9, "estimated close": 9, "close": 10, "closed": 9, "closing": 8, "expected close": 7, "decision": 5, "status": 7,
 	"exit": 8, "outcome": 7, "resolved": 6, "resolution": 6, "cierre": 10, "abschluss": 9}
 
 var wonNames = map[string]float64{"won": 10, "closed won": 10, "win": 8, "converted": 9, "conversion": 8}

@@ -43,6 +43,15 @@ func flagClass(words []string) string {
 	case "y", "outcome", "result", "target", "label", "response", "responded", "class":
 		return "result"
 	}
+	// "converted to paid", "won deal", "became customer"
+	if w := core(words); len(w) >= 2 && len(w) <= 3 {
+		switch w[0] {
+		case "converted", "won":
+			return "converted"
+		case "became", "purchased", "subscribed":
+			return "success"
+		}
+	}
 	return ""
 }
 
@@ -187,7 +196,7 @@ var notStage = wordSet("forecast", "category", "type", "source", "reason", "rati
 func (in *inference) pickStage() {
 	best, bestScore := -1, 0.0
 	for _, c := range in.cols {
-		if c.Index == in.status || c.Distinct < 2 || c.Distinct > 40 || (c.Type != TypeCategory && c.Type != TypeText) {
+		if c.Index == in.status || c.Distinct < 2 || c.Distinct > 40 || (c.Type != TypeCategory && c.Type != TypeText && c.Type != TypeID) {
 			continue
 		}
 		s := nameScore(c.words, stageNames)
@@ -296,7 +305,7 @@ func (in *inference) pickIDs() {
 
 // amountNames rank amount columns: the deal's value first, revenue next,
 // expected or weighted values last.
-var amountNames = map[string]float64{"amount": 10, "value": 9, "close value": 9, "deal value": 9, "revenue": 7, "acv": 8,
+var amountNames = map[string]float64{"est revenue": 9, "estimated revenue": 9, "est revenue base": 9, "amount": 10, "value": 9, "close value": 9, "deal value": 9, "revenue": 7, "acv": 8,
 	"annual contract value": 7, "contract value": 7, "total contract value": 6, "tcv": 6, "arr": 6, "mrr": 5,
 	"annual recurring revenue": 5, "monthly recurring revenue": 4, "price": 5, "bookings": 6, "booking": 6, "sales": 4,
 	"size": 4, "total": 4, "amount in company currency": 8, "importe": 10, "monto": 10, "valor": 9, "betrag": 10, "montant": 10}

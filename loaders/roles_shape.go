@@ -195,6 +195,9 @@ func (in *inference) currentShape(c int, isStage bool) {
 		}
 		var extra []string
 		for _, o := range open {
+			if v.isOutcome(o) {
+				continue // the vocabulary's won, lost or disqualified value
+			}
 			if k := v.stageIndex(o); k >= 0 {
 				if norm(o) != norm(v.stages[k]) {
 					m.Stages[k].Values = appendNew(m.Stages[k].Values, o)
@@ -203,9 +206,12 @@ func (in *inference) currentShape(c int, isStage bool) {
 				extra = append(extra, o)
 			}
 		}
-		for _, l := range [][]string{v.won} {
-			for _, x := range l {
-				won = appendNew(won, x)
+		for _, x := range v.won {
+			won = appendNew(won, x)
+		}
+		for _, o := range open {
+			if v.isOutcome(o) && containsNorm(v.won, o) {
+				won = appendNew(won, o)
 			}
 		}
 		for _, x := range v.lost {
@@ -653,4 +659,13 @@ func (in *inference) datedRank(c int, open []string) map[string]float64 {
 		}
 	}
 	return rank
+}
+
+func containsNorm(list []string, v string) bool {
+	for _, x := range list {
+		if norm(x) == norm(v) {
+			return true
+		}
+	}
+	return false
 }

@@ -179,10 +179,56 @@ func TestInferenceRules(t *testing.T) {
 			t.Errorf("stages %v\n%s", ds.Stages, strings.Join(ds.Load.Decisions, "\n"))
 		}
 	})
+	t.Run("CRM layouts nobody wrote a preset for", func(t *testing.T) {
+		for _, c := range []struct{ file, stages, exits string }{
+			{"zoho.csv", "Qualification,Needs Analysis,Value Proposition,Identify Decision Makers,Proposal/Price Quote,Negotiation/Review,Won", "open open won lost open lost"},
+			{"dyn.csv", "Qualify,Develop,Propose,Close,Won", "open won lost open"},
+			{"sheet.csv", "New,Contacted,Qualified", "open open won disqualified won open"},
+			{"trial.csv", "User,Activated,Started trial,Converted to paid", "won open open open open"},
+		} {
+			ds := loadText(t, c.file, crmSamples[c.file])
+			if strings.Join(ds.Stages, ",") != c.stages || exits(ds) != c.exits {
+				t.Errorf("%s: stages %v exits %s", c.file, ds.Stages, exits(ds))
+			}
+		}
+	})
 	t.Run("a result column (y) with unrelated yes/no columns", func(t *testing.T) {
 		ds := loadText(t, "bank.csv", "age;housing;loan;y\n30;yes;no;no\n33;yes;yes;yes\n35;no;no;no\n")
 		if strings.Join(ds.Stages, ",") != "Record,Won" || exits(ds) != "lost won lost" || roleOf(ds, "housing") != "dimension" {
 			t.Errorf("stages %v exits %s", ds.Stages, exits(ds))
 		}
 	})
+}
+
+// crmSamples are small exports in the layouts of CRMs and sheets with no preset.
+var crmSamples = map[string]string{
+	"zoho.csv": `Record Id,Deal Owner,Deal Name,Amount,Closing Date,Stage,Probability (%),Expected Revenue,Lead Source,Created Time,Modified Time,Account Name,Type
+zcrm_1,Ann Lee,Acme - 100 seats,12000,2024-03-01,Qualification,10,1200,Web Download,2024-01-03 10:11:00,2024-02-01 09:00:00,Acme,New Business
+zcrm_2,Ann Lee,Globex renewal,8000,2024-04-15,Negotiation/Review,90,7200,Partner,2024-01-05 10:11:00,2024-02-02 09:00:00,Globex,Existing Business
+zcrm_3,Bo Chan,Initech pilot,3000,2024-02-20,Closed Won,100,3000,Trade Show,2024-01-06 10:11:00,2024-02-03 09:00:00,Initech,New Business
+zcrm_4,Bo Chan,Hooli,5000,2024-02-22,Closed Lost,0,0,Web Download,2024-01-07 10:11:00,2024-02-04 09:00:00,Hooli,New Business
+zcrm_5,Cy Dee,Umbrella,15000,2024-05-01,Identify Decision Makers,60,9000,Advertisement,2024-01-08 10:11:00,2024-02-05 09:00:00,Umbrella,New Business
+zcrm_6,Cy Dee,Vandelay,700,2024-05-03,Closed-Lost to Competition,0,0,Partner,2024-01-09 10:11:00,2024-02-06 09:00:00,Vandelay,New Business
+`,
+	"dyn.csv": `(Do Not Modify) Opportunity,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Topic,Potential Customer,Est. Close Date,Est. Revenue (Base),Contact,Status,Pipeline Phase,Probability,Created On,Owner
+a1b2-0001,xx1,01/02/2024 10:00,Fleet upgrade,Contoso,15/03/2024,"25,000.00",Ann,Open,1-Qualify,20,05/01/2024 09:00,Ann Lee
+a1b2-0002,xx2,01/02/2024 10:00,Portal,Fabrikam,20/03/2024,"12,500.00",Bo,Won,4-Close,100,06/01/2024 09:00,Bo Chan
+a1b2-0003,xx3,01/02/2024 10:00,Support,Adventure Works,28/02/2024,"4,000.00",Cy,Lost,2-Develop,0,07/01/2024 09:00,Ann Lee
+a1b2-0004,xx4,01/02/2024 10:00,Analytics,Litware,30/04/2024,"60,000.00",Di,Open,3-Propose,60,08/01/2024 09:00,Bo Chan
+`,
+	"sheet.csv": `Name,Email,Company,Source,Status,Created,Last Contacted,Deal Size
+Ann Lee,ann@acme.io,Acme,Webinar,New,3/1/2024,,
+Bo Chan,bo@globex.com,Globex,Referral,Contacted,3/2/2024,3/5/2024,
+Cy Dee,cy@initech.com,Initech,Webinar,Qualified,3/3/2024,3/9/2024,"$5,000"
+Di Fox,di@hooli.com,Hooli,Ads,Unqualified,3/4/2024,3/6/2024,
+Ed Ray,ed@umbrella.org,Umbrella,Referral,Customer,3/5/2024,3/20/2024,"$12,000"
+Fa Xu,fa@vandelay.com,Vandelay,Ads,Contacted,3/14/2024,3/15/2024,
+`,
+	"trial.csv": `user_id,signup_date,activated,invited_teammate,started_trial,converted_to_paid,plan,country
+1,2024-01-01,1,1,1,1,pro,US
+2,2024-01-02,1,0,1,0,,DE
+3,2024-01-02,0,0,0,0,,US
+4,2024-01-03,1,1,1,0,,FR
+5,2024-01-05,1,1,0,0,,US
+`,
 }
