@@ -144,6 +144,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 		copy(out.Amount, ld.Amount) // an earlier join's amounts stay unless this file has its own
 	}
 	lastL := len(ld.Stages) - 1
+	convertedNoDeal := 0
 	merged := len(lstages) < len(ld.Stages)
 	for i := 0; i < n; i++ {
 		mask := ld.Reached[i] & (1<<off - 1)
@@ -162,6 +163,11 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 			if dd.Amount != nil {
 				out.Amount[i] = dd.Amount[j]
 			}
+		} else if exit == model.ExitWon && !merged {
+			// Converted, but its deal is not in the deals file: open in
+			// the joined funnel, not won.
+			exit, day = model.ExitOpen, model.NoDay
+			convertedNoDeal++
 		}
 		out.Reached[i], out.Exit[i], out.ExitDay[i] = mask, exit, day
 		out.Reason.Append(reason)
@@ -204,6 +210,10 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	li.Unsure, li.UnsureWhy = ld.Load.Unsure || dd.Load.Unsure, append(append(li.UnsureWhy, ld.Load.UnsureWhy...), dd.Load.UnsureWhy...)
 	li.Summary = ld.Load.Summary
 	matched := dd.Len() - len(unmatched)
+	if convertedNoDeal > 0 {
+		li.Decisions = append(li.Decisions, fmt.Sprintf("%s: %d records reached %s but have no deal in %s; they are open in the joined funnel",
+			lname, convertedNoDeal, ld.Stages[lastL], dname))
+	}
 	if km.overlap > 0 {
 		li.Decisions = append(li.Decisions, fmt.Sprintf("joined %s to %s by %s = %s: %d of %d deals matched a lead (%.1f%%); %d unmatched deals are skipped and listed%s",
 			dname, lname, km.b.name, km.a.name, matched, dd.Len(), pct(matched, dd.Len()), len(unmatched), km.nullNote()))
