@@ -26,7 +26,7 @@ func TestAutoFlags(t *testing.T) {
 			[]int{4, 3, 2, 1}},
 		// Demo Done 4 of 6 (x/blank) is a step; IsWon/IsClosed are the outcome, not stages; Lost (Y/N) is an exit.
 		{"deals_flags.csv", "Opportunity,Demo Done,Won", "111 110 110 100 111 100", "won lost open open won open",
-			"IsWon/IsClosed read as the outcome", []int{6, 4, 2}},
+			"IsWon/IsClosed/Lost as the outcome", []int{6, 4, 2}},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

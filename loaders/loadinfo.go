@@ -141,11 +141,11 @@ func summary(m *Mapping, inf *inference) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s read as the current stage%s", m.StageColumn, order))
 	case ShapeHistory:
-		parts = append(parts, fmt.Sprintf("a stage-change log: %s by %s at %s", m.StageColumn, m.ID, m.Timestamp))
+		parts = append(parts, fmt.Sprintf("read as a stage-change log: one row per change of %s, record key %s, time %s%s", m.StageColumn, m.ID, m.Timestamp, order))
 	case ShapeStageDates:
-		parts = append(parts, "stages from date columns: "+stageList(m.Stages))
+		parts = append(parts, "stages read from date columns: "+stageList(m.Stages)+order)
 	case ShapeFlags:
-		parts = append(parts, "stages from yes/no columns: "+stageList(m.Stages))
+		parts = append(parts, "stages read from yes/no columns: "+stageList(m.Stages)+order)
 	}
 	var out []string
 	for _, c := range []string{m.WonFlag, m.ClosedFlag, m.Status} {

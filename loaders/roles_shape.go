@@ -122,8 +122,8 @@ func (in *inference) outcome() {
 		in.set(in.status, "outcome (status)", 0.8)
 		how = append(how, in.header[in.status])
 	}
-	if len(how) > 0 {
-		in.say("%s read as the outcome", strings.Join(how, "/"))
+	if in.result >= 0 {
+		in.say("%s read as the outcome: yes is won, no is lost", in.header[in.result])
 	}
 }
 
@@ -243,9 +243,6 @@ func (in *inference) currentShape(c int, isStage bool) {
 		}
 	}
 	in.attachStageDates()
-	if isStage {
-		in.say("%s read as the current stage (%s)", in.header[c], in.order)
-	}
 }
 
 // orderUnknown orders stage values of no known CRM: by a sort-order
@@ -417,7 +414,6 @@ func (in *inference) stageDatesShape() {
 		m.Stages[0].Date = m.Stages[0].Name
 	}
 	in.order = "one stage per date column, in file order"
-	in.say("stages read from date columns: %s", stageList(m.Stages))
 }
 
 // dateStageName turns a date column's stage words into a stage name:
@@ -502,7 +498,6 @@ func (in *inference) flagsShape() {
 	} else {
 		in.order = "yes/no stage columns, ordered by how many rows have each set"
 	}
-	in.say("stages read from yes/no columns: %s (%s)", stageList(m.Stages), in.order)
 }
 
 // historyShape reads a stage-change log keyed by the repeating id.
@@ -555,8 +550,6 @@ func (in *inference) historyShape(ts int) {
 		in.order = "see below"
 	}
 	in.set(in.stage, "stage changed to", 0.8)
-	in.say("%s read as a stage-change log: one row per change of %s, record key %s, time %s", fileBase(in.file),
-		in.header[in.stage], in.header[in.key], m.Timestamp)
 }
 
 // pickDims keeps the columns worth breaking down by: categories, yes/no
