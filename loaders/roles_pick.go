@@ -293,6 +293,7 @@ func (in *inference) pickIDs() {
 	}
 	if best >= 0 && bestScore > 0 {
 		in.id = best
+		in.conf[best] = min(0.95, 0.4+0.1*bestScore)
 		if c := in.cols[best]; !c.Unique() && c.Rows > 1 {
 			in.say("%s repeats (%d distinct values in %d sampled rows, line items?): each row counts as a record", c.Name, c.Distinct, c.NonBlank())
 			in.unsure = append(in.unsure, c.Name+" is not unique")

@@ -95,6 +95,9 @@ func (in *inference) pickShape() error {
 		return errorf(in.file, 1, 0, "", strings.Join(in.header, ","), "at least one stage date column (created, mql_date, ...), a stage or status column, or a yes/no outcome; for other files write a mapping with `funnel init`", "no stage columns")
 	}
 	in.outcome()
+	if m := in.m; m.WonFlag == "" && m.ClosedFlag == "" && m.Status == "" && len(m.Won)+len(m.Lost)+len(m.Disqualified) == 0 {
+		in.unsure = append(in.unsure, "no outcome (won/lost) column found")
+	}
 	return nil
 }
 
