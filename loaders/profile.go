@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // ColType is what a column's values are, judged from a sample of them.
@@ -402,74 +401,6 @@ func topKey(m map[string]int) string {
 	return best
 }
 
-// nameWords splits a header into lower-case words: "IsWon" → is won,
-// "Opp Close Date_Simulated" → opp close date simulated, "Channel__c" →
-// channel (a Salesforce custom-field suffix is dropped).
-func nameWords(h string) []string {
-	h = strings.TrimSpace(h)
-	h = strings.TrimSuffix(strings.TrimSuffix(h, "__c"), "__C")
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(h)
-	for i, r := range rs {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			// a capital starts a word unless it continues an acronym
-			if len(cur) > 0 {
-				prev := rs[i-1]
-				nextLower := i+1 < len(rs) && rs[i+1] >= 'a' && rs[i+1] <= 'z'
-				if nextLower && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
-					nextLower = false // a plural acronym: "IDs"
-				}
-				if prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9' || (prev >= 'A' && prev <= 'Z' && nextLower) {
-					flush()
-				}
-			}
-			cur = append(cur, r)
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127:
-			cur = append(cur, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return words
-}
-
-func hasWord(words []string, any ...string) bool {
-	for _, w := range words {
-		for _, a := range any {
-			if w == a {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var dateWords = []string{"date", "day", "created", "time", "at", "on", "timestamp", "when", "dt"}
-
-// idName says the header names an id: "Id", "Lead ID", "deal_id", "Record ID", "key".
-func idName(words []string) bool {
-	for len(words) > 1 && isInt(words[len(words)-1]) {
-		words = words[:len(words)-1] // a repeated header's "(2)"
-	}
-	if len(words) == 0 {
-		return false
-	}
-	last := words[len(words)-1]
-	return last == "id" || last == "ids" || last == "key" || last == "uuid" || last == "guid" || last == "ref" ||
-		len(words) >= 2 && (last == "number" || last == "no") && words[len(words)-2] != "phone"
-}
-
-func nameIsID(h string) bool { return idLike(h) }
-
 // String describes the profile in a few words ("date MM/DD/YY", "category
 // of 4").
 func (c *ColumnProfile) String() string {
@@ -481,60 +412,4 @@ func (c *ColumnProfile) String() string {
 		s += fmt.Sprintf(" of %d", c.Distinct)
 	}
 	return s
-}
-
-// profileSample returns rows to type the columns from: the first 1000
-// records (up to 1 MiB), and for a longer file 200 records from each of
-// four places further on, so a column that changes further down is seen.
-// Chunks that do not split into whole rows of the header's width (a cut
-// inside a quoted field) are left out. Only rows of the header's width
-// are kept.
-func profileSample(text []byte, delim byte, line, width int) [][][]byte {
-	var rows [][][]byte
-	take := func(b []byte, max int, partial bool, strict bool) (int, bool) {
-		sp := newSplitter("", append([]byte(nil), b...), delim, 1<<30, line)
-		sp.partial = partial
-		var got [][][]byte
-		for len(got) < max {
-			f, err := sp.next()
-			if err != nil {
-				break
-			}
-			if blank(f) || isFooter(f) {
-				continue
-			}
-			for len(f) > width && len(bytes.TrimSpace(f[len(f)-1])) == 0 {
-				f = f[:len(f)-1]
-			}
-			if len(f) != width {
-				if strict {
-					return 0, false
-				}
-				continue
-			}
-			row := make([][]byte, len(f))
-			for i, v := range f {
-				row[i] = append([]byte(nil), v...)
-			}
-			got = append(got, row)
-		}
-		rows = append(rows, got...)
-		return sp.pos, true
-	}
-	head := min(len(text), 1<<20)
-	used, _ := take(text[:head], 1000, head < len(text), false)
-	if used == 0 || used >= len(text) {
-		return rows
-	}
-	for k := 1; k <= 4; k++ {
-		at := used + (len(text)-used)*k/5
-		nl := bytes.IndexByte(text[at:], '\n')
-		if nl < 0 {
-			break
-		}
-		at += nl + 1
-		end := min(len(text), at+256<<10)
-		take(text[at:end], 200, end < len(text), true)
-	}
-	return rows
 }
