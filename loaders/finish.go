@@ -14,6 +14,7 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	p, m, n := b.p, b.p.m, b.n
 	ds := &model.Dataset{HasDates: true}
 	var dec []string
+	hintDateOrder(b.dates)
 	for _, d := range b.dates {
 		if s := d.finish(opt.DateOrder); s != "" {
 			dec = append(dec, p.name+": "+s)
@@ -84,19 +85,25 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
 	delays := make([]model.Delays, ns)
 	parallelFor(n, func(lo, hi int) {
-		l, h, dl := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD)
+		overruled := map[string]int{}
+		l, h, dl := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD, overruled)
 		mu.Lock()
 		dlo, dhi = min(dlo, l), max(dhi, h)
 		for k := range dl {
 			delays[k].Merge(dl[k])
 		}
+		for k, v := range overruled {
+			if b.ext.overruled == nil {
+				b.ext.overruled = map[string]int{}
+			}
+			b.ext.overruled[k] += v
+		}
 		mu.Unlock()
 	})
 	if m.Shape == ShapeCurrentStage {
-		ds.DatesInferred = true
-		dec = append(dec, fmt.Sprintf("%s: each record holds only its current stage; earlier stages are inferred from the stage order (%s) and only the entry date is known for them",
-			p.name, strings.Join(ds.Stages, " > ")))
+		dec = append(dec, b.currentNotes(ds)...)
 	}
+	dec = append(dec, b.ext.overruleNotes(p.name)...)
 	b.assemble(ds)
 	ds.SetDayRange(dlo, dhi, delays)
 	ds.Load.Decisions = dec
@@ -106,13 +113,13 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 // finishRows works out records [lo, hi): reached mask, exit and its day;
 // it returns the first and last stage date among them and the delays
 // between consecutive stages.
-func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32) (int32, int32, []model.Delays) {
+func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32, overruled map[string]int) (int32, int32, []model.Delays) {
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
 	delays := make([]model.Delays, len(ds.Stages))
 	m := b.p.m
 	ns := len(ds.Stages)
 	last := ns - 1
-	lastIsWon := isWonName(ds.Stages[last])
+	lastIsWon := wonStageOf(m, ds.Stages)
 	for i := lo; i < hi; i++ {
 		var mask uint16
 		for k := 0; k < ns; k++ {
@@ -124,19 +131,8 @@ func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stage
 		if b.flagMask != nil {
 			mask |= b.flagMask[i]
 		}
-		exit := model.ExitOpen
-		if b.status != nil {
-			exit = statusExit[b.statusDim.Codes.At(i)]
-		}
-		if m.Shape == ShapeCurrentStage {
-			code := b.stageDim.Codes.At(i)
-			if e := stageExit[code]; e != model.ExitOpen && exit == model.ExitOpen {
-				exit = e
-			}
-			k := stageOf[code]
-			if exit == model.ExitWon && lastIsWon {
-				k = last
-			}
+		exit, k := b.exitOf(i, statusExit, stageExit, stageOf, lastIsWon, last, overruled)
+		if k >= 0 {
 			mask |= 1<<(k+1) - 1
 		}
 		if exit == model.ExitOpen && lastIsWon && mask&(1<<last) != 0 {

@@ -15,7 +15,7 @@ import (
 type rangeOut struct {
 	st   *scanStats
 	use  rangeUse
-	scr  [3]arena
+	scr  []arena // ids, emails, lead refs, join keys
 	err  error
 	nulL int // line and column of the range's first NUL (0: none)
 	nulC int
@@ -32,7 +32,7 @@ func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name
 		errAt   atomic.Int64 // lowest range with an error
 		mu      sync.Mutex   // guards outs, commit, free
 		commit  int
-		free    [][3]arena
+		free    [][]arena
 		st      = &scanStats{}
 		workers []*recWorker
 		wg      sync.WaitGroup
@@ -65,6 +65,9 @@ func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name
 			b.ids.commit(&c.scr[0])
 			b.emails.commit(&c.scr[1])
 			b.leadRefs.commit(&c.scr[2])
+			for k := range b.ext.keys {
+				b.ext.keys[k].commit(&c.scr[3+k])
+			}
 			st.merge(c.st, opt.MaxProblems)
 			st.ragged += c.st.ragged
 			if st.firstRagged == 0 {
@@ -72,11 +75,11 @@ func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name
 			}
 			b.uses[commit] = c.use
 			free = append(free, c.scr)
-			c.scr = [3]arena{}
+			c.scr = nil
 			commit++
 		}
 	}
-	scratch := func() [3]arena {
+	scratch := func() []arena {
 		mu.Lock()
 		defer mu.Unlock()
 		if k := len(free); k > 0 {
@@ -87,7 +90,7 @@ func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name
 			}
 			return s
 		}
-		return [3]arena{}
+		return make([]arena, 3+len(b.ext.keys))
 	}
 	_, isFile := bd.(fileBody)
 	for k := 0; k < min(runtime.GOMAXPROCS(0), max(n, 1)); k++ {
@@ -201,6 +204,8 @@ func (b *recBuilder) compact() {
 	b.amount = compactRows(b.amount, b.uses, b.n)
 	b.amountCc = compactRows(b.amountCc, b.uses, b.n)
 	b.prob = compactRows(b.prob, b.uses, b.n)
+	b.ext.out = compactRows(b.ext.out, b.uses, b.n)
+	b.ext.lines = compactRows(b.ext.lines, b.uses, b.n)
 	for _, d := range append([]*dimCol{b.stage, b.status, b.reason, b.account, b.currency}, b.dims...) {
 		if d != nil && d.codes.len() == b.rows {
 			d.codes.compact(b.uses, b.n)

@@ -41,6 +41,7 @@ type recBuilder struct {
 	decComma bool
 	n        int        // rows kept
 	uses     []rangeUse // where each range's rows went
+	ext      *recExtra  // outcome flags, join keys (outcome.go)
 
 	// the dimensions once finished
 	stageDim, statusDim, reasonDim, accountDim, currencyDim *model.Dim
@@ -48,7 +49,7 @@ type recBuilder struct {
 }
 
 func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {
-	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1}
+	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows)}
 	b.ids.init(rows, sm.avgLen(p.id))
 	b.emails.init(rows, sm.avgLen(p.email))
 	b.leadRefs.init(rows, sm.avgLen(p.leadRef))
@@ -111,7 +112,7 @@ type recWorker struct {
 	tmp    []dateVal
 	tmpOK  []bool
 	dstat  []dateStats // per date column
-	scr    [3]arena    // ids, emails, lead refs of the current range
+	scr    []arena     // ids, emails, lead refs, join keys of the current range
 	cols   []*dimCol   // every code column, locked for the range
 	batchs []batch     // per dims entry
 	fixed  []fixedCol  // stage, status, reason, account, currency when read
@@ -182,7 +183,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	any := false
 	for i, c := range b.dcols {
 		v := bytes.TrimSpace(f[c])
-		if len(v) == 0 {
+		if len(v) == 0 || isNull(v) {
 			w.tmpOK[i] = false
 			continue
 		}
@@ -194,7 +195,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	var fm uint16
 	for k, c := range p.stageFlag {
-		if c < 0 {
+		if c < 0 || isNull(f[c]) {
 			continue
 		}
 		v, ok := parseBool(f[c])
@@ -219,13 +220,14 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if !any && p.m.Shape != ShapeCurrentStage {
 		return &model.Problem{File: p.name, Line: line, Reason: "no stage date: the record reached no stage"}
 	}
-	if p.m.Shape == ShapeCurrentStage && len(bytes.TrimSpace(f[p.stageCol])) == 0 {
-		return b.bad(f, sp, line, p.stageCol, "a stage name", "no current stage")
+	outBits, bad := b.ext.read(b, f, sp, line)
+	if bad != nil {
+		return bad
 	}
 	var cents int64
 	var cur string
 	if p.amount >= 0 {
-		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 {
+		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 && !isNull(v) {
 			c, cc, ok := parseAmount(v, b.decComma)
 			if !ok {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")
@@ -235,8 +237,11 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	var pr uint8 = 255
 	if p.prob >= 0 {
-		if v := bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(f[p.prob]), []byte("%"))); len(v) > 0 {
+		if v := bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(f[p.prob]), []byte("%"))); len(v) > 0 && !isNull(v) {
 			x, err := strconv.ParseFloat(string(v), 64)
+			if p.probFrac {
+				x *= 100
+			}
 			if err != nil || x < 0 || x > 100 {
 				return b.bad(f, sp, line, p.prob, "a percentage from 0 to 100", "unreadable probability")
 			}
@@ -289,6 +294,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if b.prob != nil {
 		b.prob[r] = pr
 	}
+	w.commitExtra(f, line, outBits, r)
 	return nil
 }
 

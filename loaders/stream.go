@@ -13,13 +13,24 @@ var streamMin int64 = 4 << 20
 
 // headSize is how much of a streamed file is read first: enough to sniff
 // the dialect, read the header and take the sample.
-const headSize = 1 << 20
+const headSize = 2 << 20
 
 // streamFile is a file whose body is read in chunks.
 type streamFile struct {
 	f    *os.File
 	base int64 // where the decoded head starts in the file (after a BOM)
 	size int64
+}
+
+// reader returns a function reading n bytes at off past start (a short
+// read gives fewer; an error none).
+func (s *streamFile) reader(start int64) func(off, n int) []byte {
+	return func(off, n int) []byte {
+		b := make([]byte, n)
+		k, _ := s.f.ReadAt(b, start+int64(off))
+		strayNULsAt(b[:k]) // as the whole-file load sees them
+		return b[:k]
+	}
 }
 
 // errNoStream says a file must be loaded whole (an encoding other than
@@ -63,11 +74,15 @@ func loadStreamed(ctx context.Context, path, name string, opt Options) (*loaded,
 		return nil, err
 	}
 	head = head[:n]
-	if bytes.HasPrefix(head, []byte{0x1f, 0x8b}) {
-		return nil, errNoStream // gzip
+	if bytes.HasPrefix(head, []byte{0x1f, 0x8b}) || isZip(head) {
+		return nil, errNoStream // gzip, an .xlsx workbook
 	}
-	// Whole lines only, so that the head ends on a character boundary.
+	// Whole lines only, so that the head ends on a character boundary
+	// (all of it when it is the whole file).
 	cut := bytes.LastIndexAny(head, "\r\n")
+	if int64(n) == st.Size() {
+		cut = n - 1
+	}
 	if cut < 0 {
 		return nil, errNoStream
 	}
@@ -80,12 +95,12 @@ func loadStreamed(ctx context.Context, path, name string, opt Options) (*loaded,
 		return nil, errNoStream
 	}
 	opt = opt.withDefaults()
-	return loadText(ctx, text, enc, &streamFile{f: f, base: base, size: st.Size()}, name, opt)
+	return loadDecoded(ctx, text, enc, nil, "", &streamFile{f: f, base: base, size: st.Size()}, name, opt)
 }
 
-// replaceStrayNULs turns the NUL bytes of text into spaces and returns
+// strayNULsAt turns the NUL bytes of text into spaces and returns
 // where they were (decodeText has refused text where they are binary).
-func replaceStrayNULs(text []byte) []int {
+func strayNULsAt(text []byte) []int {
 	var at []int
 	for i := bytes.IndexByte(text, 0); i >= 0; {
 		at = append(at, i)

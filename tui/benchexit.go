@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/overview"
 )
 
 // The benchmark hook (used by .ci/bench-vs-duckdb, not a user feature):
@@ -43,7 +43,7 @@ func (b *benchExit) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if b.done || b.app.load != nil || len(b.app.stack) == 0 {
 		return b, cmd
 	}
-	ov, _ := b.app.stack[0].(*views.Overview)
+	ov, _ := b.app.stack[0].(*overview.Model)
 	if ov == nil {
 		return b, cmd
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/breakdown"
 )
 
 func newOpenApp(t *testing.T, o Open) *App {
@@ -31,8 +32,7 @@ func TestOpenDeepLink(t *testing.T) {
 	if a.Err() != nil {
 		t.Fatal(a.Err())
 	}
-	b, ok := a.Top().(*views.Breakdown)
-	if !ok || b.Dimension() != "channel" || a.active != "breakdown" {
+	if _, ok := a.Top().(*breakdown.Model); !ok || a.Top().Title() != "Breakdown by channel" || a.active != "breakdown" {
 		t.Fatalf("top view %T %q, want the breakdown by channel", a.Top(), a.active)
 	}
 	want := views.State{Filter: "channel in (chat,organic) created>=2025-03", Period: "quarter", AsOf: asOf}

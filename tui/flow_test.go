@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/funnel-cli/funnel/model/demo"
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/overview"
 )
 
 // The flow of the issue: load the demo, open the sticky points, drill into
@@ -37,7 +37,7 @@ func TestFlowStickyDrillBack(t *testing.T) {
 	waitFor("Reached")
 	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
-	if _, ok := fm.Top().(*views.Overview); !ok || fm.Depth() != 1 {
+	if _, ok := fm.Top().(*overview.Model); !ok || fm.Depth() != 1 {
 		t.Fatalf("final view %T at depth %d, want the overview alone", fm.Top(), fm.Depth())
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/funnel-cli/funnel/loaders"
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/loadinfo"
 )
 
 func TestOverviewSaysWhatTheLoadDidAndLListsIt(t *testing.T) {
@@ -24,7 +24,7 @@ func TestOverviewSaysWhatTheLoadDidAndLListsIt(t *testing.T) {
 		t.Fatalf("overview does not mention the skipped row:\n%s", out)
 	}
 	press(a, tea.KeyPressMsg{Code: 'l', Text: "l"})
-	if _, ok := a.Top().(*views.LoadInfo); !ok {
+	if _, ok := a.Top().(*loadinfo.Model); !ok {
 		t.Fatalf("l should open the load details, top is %T", a.Top())
 	}
 	out := ansi.Strip(a.View().Content)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/overview"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -57,7 +57,7 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 		var eng *query.Engine
 		if err == nil && ds != nil {
 			eng = query.New(ds)
-			views.Warm(eng) // the engine's one-time pass and the overview's funnel, here rather than on the first frame
+			overview.Warm(eng) // the engine's one-time pass and the overview's funnel, here rather than on the first frame
 		}
 		for { // the final message must arrive: drain a pending tick first
 			select {

@@ -10,7 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/views"
+	moneyview "github.com/funnel-cli/funnel/tui/views/money"
 )
 
 func TestMoneyViewOpensWithEAndKeepsSpendWhenMasked(t *testing.T) {
@@ -18,18 +18,15 @@ func TestMoneyViewOpensWithEAndKeepsSpendWhenMasked(t *testing.T) {
 	a := New(ds, Options{NoColor: true, Spend: demo.Spend(ds)})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 60})
 	press(a, tea.KeyPressMsg{Code: 'e', Text: "e"})
-	mv, ok := a.Top().(*views.Money)
-	if !ok {
+	if _, ok := a.Top().(*moneyview.Model); !ok {
 		t.Fatalf("e opened %q", a.Top().Title())
 	}
-	mv.Wait()
 	press(a, tea.KeyPressMsg{Code: 'j', Text: "j"}, tea.KeyPressMsg{Code: 'G', Text: "G"}, tea.KeyPressMsg{Code: 'g', Text: "g"})
 	out := ansi.Strip(a.View().Content)
 	if !strings.Contains(out, "Deals and revenue") || !strings.Contains(out, "Money") {
 		t.Fatalf("money view:\n%s", out)
 	}
 	press(a, tea.KeyPressMsg{Code: 'M', Text: "M"})
-	a.Top().(*views.Money).Wait()
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 200})
 	if out := ansi.Strip(a.View().Content); a.Top().Title() != "Money" || !strings.Contains(out, "CAC = spend") {
 		t.Fatalf("after M the spend is gone:\n%s", out)
@@ -62,7 +59,6 @@ func TestMoneyViewHostileSpendNamesAndSizes(t *testing.T) {
 	*a.styles = *theme.Plain()
 	a.applyHelpStyles()
 	press(a, tea.KeyPressMsg{Code: 'e', Text: "e"})
-	a.Top().(*views.Money).Wait()
 	for _, sz := range [][2]int{{1, 1}, {60, 15}, {61, 100}, {100, 30}, {300, 300}} {
 		a.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		out := a.View().Content

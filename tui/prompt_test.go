@@ -9,7 +9,6 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
-	"github.com/funnel-cli/funnel/tui/views"
 )
 
 func typeText(a *App, s string) {
@@ -88,8 +87,8 @@ func TestCommands(t *testing.T) {
 	a := newDemoApp(t, 120, 24)
 	typeText(a, ":stage sql")
 	press(a, keyEnter)
-	if a.Top().(*views.Overview).Selected() != 3 {
-		t.Fatal(":stage sql should select SQL")
+	if !strings.Contains(screen(a), "▸ SQL") {
+		t.Fatalf(":stage sql should select SQL:\n%s", screen(a))
 	}
 	typeText(a, ":period week")
 	press(a, keyEnter)

@@ -7,13 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/overview"
+	"github.com/funnel-cli/funnel/tui/views/records"
 )
 
 func TestRecordsDrillDownFindAndBack(t *testing.T) {
 	a := newDemoApp(t, 120, 24)
 	press(a, tea.KeyPressMsg{Code: 'G', Text: "G"}, tea.KeyPressMsg{Code: 'r', Text: "r"})
-	rec, ok := a.Top().(*views.Records)
+	rec, ok := a.Top().(*records.Model)
 	if !ok {
 		t.Fatalf("r should open records, top is %T", a.Top())
 	}
@@ -31,7 +32,7 @@ func TestRecordsDrillDownFindAndBack(t *testing.T) {
 		t.Fatalf("find did not land on a churned row:\n%s", out)
 	}
 	press(a, tea.KeyPressMsg{Code: tea.KeyEscape})
-	if _, ok := a.Top().(*views.Overview); !ok {
+	if _, ok := a.Top().(*overview.Model); !ok {
 		t.Fatalf("esc should go back to the overview, top is %T", a.Top())
 	}
 }

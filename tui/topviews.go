@@ -5,6 +5,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/breakdown"
+	"github.com/funnel-cli/funnel/tui/views/cohorts"
+	moneyview "github.com/funnel-cli/funnel/tui/views/money"
+	"github.com/funnel-cli/funnel/tui/views/overview"
+	"github.com/funnel-cli/funnel/tui/views/planner"
+	"github.com/funnel-cli/funnel/tui/views/sticky"
+	"github.com/funnel-cli/funnel/tui/views/trends"
 )
 
 // topView is a view reachable from anywhere with its key and with Tab.
@@ -12,27 +19,30 @@ import (
 type topView struct {
 	name string
 	key  key.Binding
-	make func(c views.Common, st views.State, arg string) views.View
+	make maker
 }
 
-// topViews lists the top views in Tab order. Each view registers here and
-// nowhere else in the root.
+// maker builds a top view over the data and state shown (arg: what `:by`
+// and --by ask for, the breakdown's dimension).
+type maker func(c views.Common, st views.State, arg string) views.View
+
+// plain makes a maker of a view built from the data and state alone.
+func plain[V views.View](f func(views.Common, views.State) V) maker {
+	return func(c views.Common, st views.State, _ string) views.View { return f(c, st) }
+}
+
+// topViews lists the top views in Tab order: adding a view is a package
+// under tui/views and one line here.
 func topViews() []topView {
+	bind := func(k, help string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, help)) }
 	return []topView{
-		{"overview", key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewOverview(c) }},
-		{"breakdown", key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "breakdown")),
-			func(c views.Common, st views.State, arg string) views.View { return views.NewBreakdown(c, st, arg) }},
-		{"cohorts", key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cohorts")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewCohorts(c, st) }},
-		{"trends", key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "trends")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewTrends(c, st) }},
-		{"sticky", key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sticky points")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewSticky(c, st) }},
-		{"planner", key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "levers and planner")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewPlanner(c, st) }},
-		{"money", key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "money: revenue, CAC, ROI")),
-			func(c views.Common, st views.State, _ string) views.View { return views.NewMoney(c, st) }},
+		{"overview", bind("o", "overview"), plain(func(c views.Common, _ views.State) *overview.Model { return overview.New(c) })},
+		{"breakdown", bind("b", "breakdown"), func(c views.Common, st views.State, arg string) views.View { return breakdown.New(c, st, arg) }},
+		{"cohorts", bind("c", "cohorts"), plain(cohorts.New)},
+		{"trends", bind("t", "trends"), plain(trends.New)},
+		{"sticky", bind("s", "sticky points"), plain(sticky.New)},
+		{"planner", bind("p", "levers and planner"), plain(planner.New)},
+		{"money", bind("e", "money: revenue, CAC, ROI"), plain(moneyview.New)},
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/records"
 )
 
 // Every top view's keys: no collision with each other or with the root's,
@@ -74,7 +74,7 @@ func TestStickyAndPlannerSanitise(t *testing.T) {
 	}
 	// drill from the sticky list: the records title is clean too
 	press(a, tea.KeyPressMsg{Code: 's', Text: "s"}, tea.KeyPressMsg{Code: tea.KeyEnter})
-	if _, ok := a.Top().(*views.Records); !ok {
+	if _, ok := a.Top().(*records.Model); !ok {
 		t.Fatalf("enter on a sticky point: top is %T", a.Top())
 	}
 	if out := a.View().Content; strings.Contains(out, "\x1b") {

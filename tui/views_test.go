@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +12,13 @@ import (
 
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/breakdown"
+	"github.com/funnel-cli/funnel/tui/views/cohorts"
+	"github.com/funnel-cli/funnel/tui/views/overview"
+	"github.com/funnel-cli/funnel/tui/views/records"
+	"github.com/funnel-cli/funnel/tui/views/stage"
+	"github.com/funnel-cli/funnel/tui/views/trends"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func newViewsApp(t testing.TB, w, h int) *App {
@@ -62,8 +70,8 @@ func TestExplorerViewGoldens(t *testing.T) {
 func TestStageDetailKeys(t *testing.T) {
 	a := newViewsApp(t, 100, 30)
 	press(a, keyDown, keyDown, keyDown, keyEnter)
-	sd, ok := a.Top().(*views.StageDetail)
-	if !ok || sd.Stage() != 3 || a.Depth() != 2 {
+	_, ok := a.Top().(*stage.Model)
+	if !ok || a.Top().Title() != "Stage SQL" || a.Depth() != 2 {
 		t.Fatalf("enter on SQL should push its detail, top %T depth %d", a.Top(), a.Depth())
 	}
 	out := screen(a)
@@ -73,16 +81,16 @@ func TestStageDetailKeys(t *testing.T) {
 		}
 	}
 	press(a, ch('l'))
-	if sd.Stage() != 4 || !strings.Contains(screen(a), "Opportunity → Won") {
+	if a.Top().Title() != "Stage Opportunity" || !strings.Contains(screen(a), "Opportunity → Won") {
 		t.Fatalf("l should move to the next stage:\n%s", screen(a))
 	}
 	press(a, ch('h'), ch('r'))
-	rec, ok := a.Top().(*views.Records)
+	rec, ok := a.Top().(*records.Model)
 	if !ok || !strings.Contains(rec.Title(), "stalled in SQL") {
 		t.Fatalf("r should list the stalled records, top %T", a.Top())
 	}
 	press(a, keyEsc, keyEsc)
-	if _, ok := a.Top().(*views.Overview); !ok {
+	if _, ok := a.Top().(*overview.Model); !ok {
 		t.Fatalf("esc twice should return to the overview, top %T", a.Top())
 	}
 }
@@ -90,18 +98,17 @@ func TestStageDetailKeys(t *testing.T) {
 func TestBreakdownSortApplyAndBy(t *testing.T) {
 	a := newViewsApp(t, 140, 30)
 	press(a, ch('b'), keyDown, keyUp(), keyEnter) // pick channel (the first dimension)
-	bd := a.Top().(*views.Breakdown)
-	if bd.Dimension() != "channel" || len(bd.Rows()) != 6 {
-		t.Fatalf("dimension %q rows %v", bd.Dimension(), bd.Rows())
+	if a.Top().Title() != "Breakdown by channel" || len(breakdownRows(a)) != 6 {
+		t.Fatalf("%s rows %v", a.Top().Title(), breakdownRows(a))
 	}
-	byLost := strings.Join(bd.Rows(), ",")
+	byLost := strings.Join(breakdownRows(a), ",")
 	press(a, ch('S')) // rate, high first
-	byRate := bd.Rows()
+	byRate := breakdownRows(a)
 	if strings.Join(byRate, ",") == byLost || byRate[0] != "chat" {
 		t.Fatalf("S should sort by rate (chat converts best at Lead→MQL): %v", byRate)
 	}
 	press(a, ch('R'))
-	if rev := bd.Rows(); rev[len(rev)-1] != "chat" {
+	if rev := breakdownRows(a); rev[len(rev)-1] != "chat" {
 		t.Fatalf("R should reverse: %v", rev)
 	}
 	press(a, ch('R'), keyEnter) // back to high first; filter to chat
@@ -114,9 +121,8 @@ func TestBreakdownSortApplyAndBy(t *testing.T) {
 	press(a, ch(':'))
 	typeText(a, "by segment")
 	press(a, keyEnter)
-	bd = a.Top().(*views.Breakdown)
-	if bd.Dimension() != "segment" || len(bd.Rows()) != 3 {
-		t.Fatalf(":by segment: dimension %q rows %v", bd.Dimension(), bd.Rows())
+	if _, ok := a.Top().(*breakdown.Model); !ok || a.Top().Title() != "Breakdown by segment" || len(breakdownRows(a)) != 3 {
+		t.Fatalf(":by segment: %s rows %v", a.Top().Title(), breakdownRows(a))
 	}
 	press(a, keyRight)
 	if !strings.Contains(screen(a), "step MQL → SAL") {
@@ -126,6 +132,20 @@ func TestBreakdownSortApplyAndBy(t *testing.T) {
 
 func keyUp() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyUp} }
 
+// breakdownRows are the slices the breakdown shows, in order (the first
+// cell of each row between the header and the "whole:" line).
+func breakdownRows(a *App) []string {
+	lines := strings.Split(screen(a), "\n")
+	var out []string
+	for _, l := range lines[3:] { // breadcrumb, caption, header
+		if strings.HasPrefix(l, "whole:") || strings.TrimSpace(l) == "" {
+			break
+		}
+		out = append(out, strings.Fields(strings.TrimPrefix(l, "▸"))[0])
+	}
+	return out
+}
+
 func TestCohortsMarkImmatureCells(t *testing.T) {
 	a := newViewsApp(t, 120, 40)
 	press(a, ch('c'))
@@ -133,17 +153,34 @@ func TestCohortsMarkImmatureCells(t *testing.T) {
 	if !strings.Contains(out, "%~") || !strings.Contains(out, "~ immature") || !strings.Contains(out, "Kaplan–Meier") {
 		t.Fatalf("cohorts should mark immature cells and explain:\n%s", out)
 	}
-	co := a.Top().(*views.Cohorts).Result()
-	last := co.Cohorts[len(co.Cohorts)-1]
-	if !last.Immature || last.Estimated < last.Observed {
-		t.Fatalf("the newest cohort should be immature with an estimate ≥ observed: %+v", last)
+	if _, ok := a.Top().(*cohorts.Model); !ok {
+		t.Fatalf("c opened %T", a.Top())
+	}
+	// the newest cohort is selected: immature (~), its estimate (the last
+	// cell) at least the observed conversion the legend gives
+	var row, legend string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "▸ ") {
+			row = l
+		}
+		if strings.Contains(l, " entered, ") {
+			legend = l
+		}
+	}
+	f := strings.Fields(row)
+	_, obs, _ := strings.Cut(legend, "(")
+	obs, _, _ = strings.Cut(obs, ")")
+	if !strings.Contains(row, "%~") || len(f) == 0 || percent(t, f[len(f)-1]) < percent(t, obs) {
+		t.Fatalf("the newest cohort should be immature with an estimate ≥ observed %s: %q", obs, row)
 	}
 }
 
 func TestTrendsPeriodAndMetricKeys(t *testing.T) {
 	a := newViewsApp(t, 120, 40)
 	press(a, ch('t'))
-	tr := a.Top().(*views.Trends)
+	if _, ok := a.Top().(*trends.Model); !ok {
+		t.Fatalf("t opened %T", a.Top())
+	}
 	if !strings.Contains(screen(a), "MoM") {
 		t.Fatalf("monthly trends name the change MoM:\n%s", screen(a))
 	}
@@ -160,12 +197,12 @@ func TestTrendsPeriodAndMetricKeys(t *testing.T) {
 		t.Fatalf("w from week goes back to month: %q", a.state.Period)
 	}
 	press(a, ch('h'))
-	if tr.Metric() != "conversion Opportunity → Won" {
-		t.Fatalf("h from the first metric wraps to the last: %q", tr.Metric())
+	if !strings.Contains(screen(a), "conversion Opportunity → Won by month") {
+		t.Fatalf("h from the first metric wraps to the last:\n%s", screen(a))
 	}
 	press(a, ch('l'), ch('l'))
-	if tr.Metric() != "entries into MQL" {
-		t.Fatalf("metric %q", tr.Metric())
+	if !strings.Contains(screen(a), "entries into MQL by month") {
+		t.Fatalf("l l: not entries into MQL:\n%s", screen(a))
 	}
 }
 
@@ -179,20 +216,44 @@ func TestFilterChangesOverviewNumbers(t *testing.T) {
 			chat++
 		}
 	}
-	before := a.Top().(*views.Overview).Funnel().Records
+	if !strings.Contains(screen(a), "20,000 records · Reached") {
+		t.Fatalf("overview caption lacks the whole count:\n%s", screen(a))
+	}
 	press(a, ch('/'))
 	typeText(a, "channel=chat")
 	press(a, keyEnter)
-	f := a.Top().(*views.Overview).Funnel()
-	if before != 20000 || f.Records != chat || f.Stages[0].Reached > chat {
-		t.Fatalf("records %d → %d, want %d chat records", before, f.Records, chat)
-	}
-	if !strings.Contains(screen(a), fmt.Sprintf("%d records", chat)) && !strings.Contains(screen(a), fmtCount(chat)+" records") {
+	if !strings.Contains(screen(a), widgets.Count(chat)+" records · Reached") {
 		t.Fatalf("overview caption lacks the filtered count:\n%s", screen(a))
+	}
+	// the first stage's Reached (the first number of its row) is at most chat's
+	for _, l := range strings.Split(screen(a), "\n") {
+		if f := strings.Fields(strings.TrimPrefix(l, "▸")); len(f) > 1 && f[0] == ds.Stages[0] {
+			if n := count(t, f[1]); n > chat {
+				t.Fatalf("%s reached %d of %d chat records", ds.Stages[0], n, chat)
+			}
+		}
 	}
 }
 
-func fmtCount(n int) string { return fmt.Sprintf("%d,%03d", n/1000, n%1000) }
+// count reads "12,345".
+func count(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+	if err != nil {
+		t.Fatalf("%q is not a count", s)
+	}
+	return n
+}
+
+// percent reads "12.5%" (or "12.5%~").
+func percent(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(strings.TrimRight(s, "%~"), 64)
+	if err != nil {
+		t.Fatalf("%q is not a percentage", s)
+	}
+	return v
+}
 
 func TestBadFilterShowsTheEngineError(t *testing.T) {
 	a := newViewsApp(t, 140, 30)
@@ -218,8 +279,8 @@ func TestEveryViewKeyMap(t *testing.T) {
 	}
 	c := a.common
 	st := views.DefaultState()
-	all := []views.View{views.NewOverview(c), views.NewStageDetail(c, st, 1), views.NewBreakdown(c, st, ""),
-		views.NewBreakdown(c, st, "channel"), views.NewCohorts(c, st), views.NewTrends(c, st), views.NewRecords(c, "x", nil)}
+	all := []views.View{overview.New(c), stage.New(c, st, 1), breakdown.New(c, st, ""),
+		breakdown.New(c, st, "channel"), cohorts.New(c, st), trends.New(c, st), records.New(c, "x", nil)}
 	for _, v := range all {
 		hk := helpKeys{view: v, global: a.keys, canBack: true, tops: a.topBindings()}
 		seen := map[string]string{}

@@ -10,10 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/mask"
-	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
-	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/views"
 )
 
 var hostile = []string{
@@ -165,28 +162,6 @@ func TestMaskLeavesNoOriginal(t *testing.T) {
 			if g.Records != rm.Breakdown.Groups[i].Records {
 				t.Fatalf("masking changed group sizes")
 			}
-		}
-	}
-}
-
-// TestReportEqualsOverview: the report's stage numbers are the overview's.
-func TestReportEqualsOverview(t *testing.T) {
-	ds := demo.Generate(demo.Options{Rows: 3000})
-	f := views.NewOverview(views.Common{Styles: theme.Plain(), Engine: query.New(ds)}).Funnel()
-	r, err := report.Build(ds, report.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, s := range f.Stages {
-		got := r.Stages[k]
-		if got.Name != s.Name || got.Reached != s.Reached || got.Implied != s.Implied ||
-			got.ConversionFromPrevious != s.ConversionFromPrevious || got.ConversionFromTop != s.ConversionFromTop {
-			t.Errorf("stage %d: report %+v, overview %+v", k, got, s)
-		}
-	}
-	for k, s := range f.Stages {
-		if got := r.Trends.Stages[k].Entries; len(got) != len(s.Monthly) || (len(got) > 0 && got[len(got)-1] != s.Monthly[len(s.Monthly)-1]) {
-			t.Errorf("trend %d: %v vs %v", k, got, s.Monthly)
 		}
 	}
 }

@@ -1,0 +1,165 @@
+// Package breakdown is one row per value of a dimension: counts per stage,
+// the focused step's rate with its 95% interval, a sparkline of that rate
+// per period, the conversions lost against the rest and the won revenue.
+package breakdown
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// Model is the breakdown.
+type Model struct {
+	common  views.Common
+	keys    KeyMap
+	state   views.State
+	dim     string // "" while picking
+	pick    int
+	step    int // the focused step: stage step → step+1
+	sortCol int
+	asc     bool
+	cursor  int
+	offset  int
+	width   int
+	height  int
+	job     views.Job[result]
+	res     *query.Result
+	err     error
+	rows    []row
+	note    string
+	money   *wonMoney // nil when the data has no amounts
+}
+
+// New builds the breakdown by dim ("" shows a list to pick from).
+func New(c views.Common, st views.State, dim string) *Model {
+	b := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	if d := c.Data().Dim(dim); d != nil {
+		b.dim = d.Name
+	}
+	return b
+}
+
+func (b *Model) Init() tea.Cmd             { return b.recompute() }
+func (b *Model) SetSize(w, h int)          { b.width, b.height = w, h; b.clamp() }
+func (b *Model) FullHelp() [][]key.Binding { return b.keys.FullHelp() }
+
+func (b *Model) Title() string {
+	if b.dim == "" {
+		return "Breakdown"
+	}
+	return "Breakdown by " + widgets.Clean(b.dim)
+}
+
+func (b *Model) ShortHelp() []key.Binding {
+	if b.dim == "" {
+		return b.keys.pickHelp()
+	}
+	return b.keys.ShortHelp()
+}
+
+func (b *Model) Update(msg tea.Msg) tea.Cmd {
+	if r, ok := b.job.Done(msg); ok {
+		b.res, b.err, b.money = r.res, r.err, r.money
+		b.derive()
+		return nil
+	}
+	switch msg := msg.(type) {
+	case views.StateMsg:
+		b.state = msg.State
+		return b.recompute()
+	case tea.KeyPressMsg:
+		if b.dim == "" {
+			return b.pickKey(msg)
+		}
+		return b.key(msg)
+	}
+	return nil
+}
+
+func (b *Model) pickKey(msg tea.KeyPressMsg) tea.Cmd {
+	names := b.common.Data().DimNames()
+	switch {
+	case key.Matches(msg, b.keys.Up):
+		b.pick = max(0, b.pick-1)
+	case key.Matches(msg, b.keys.Down):
+		b.pick = min(len(names)-1, b.pick+1)
+	case key.Matches(msg, b.keys.Apply) && b.pick < len(names):
+		b.dim = names[b.pick]
+		b.cursor, b.offset = 0, 0
+		return b.recompute()
+	}
+	return nil
+}
+
+func (b *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	ns := len(b.common.Data().Stages)
+	b.note = ""
+	switch {
+	case key.Matches(msg, b.keys.Up):
+		b.cursor--
+	case key.Matches(msg, b.keys.Down):
+		b.cursor++
+	case key.Matches(msg, b.keys.PrevStep) && b.step > 0:
+		b.step--
+		b.derive()
+	case key.Matches(msg, b.keys.NextStep) && b.step < ns-2:
+		b.step++
+		b.derive()
+	case key.Matches(msg, b.keys.Sort):
+		b.sortCol = (b.sortCol + 1) % len(sortNames)
+		b.asc = sortNames[b.sortCol] == "slice"
+		b.sortRows()
+	case key.Matches(msg, b.keys.Reverse):
+		b.asc = !b.asc
+		b.sortRows()
+	case key.Matches(msg, b.keys.Dimension):
+		b.dim, b.rows, b.res = "", nil, nil
+		b.job.Cancel()
+		return nil
+	case key.Matches(msg, b.keys.Apply):
+		return b.apply()
+	}
+	b.clamp()
+	return nil
+}
+
+// apply filters the explorer to the selected slice, on top of the filter
+// already set.
+func (b *Model) apply() tea.Cmd {
+	if b.cursor >= len(b.rows) {
+		return nil
+	}
+	k := b.rows[b.cursor].Key
+	if k == query.OtherGroup {
+		b.note = "(other) merges the smaller values: filter on one of them with /"
+		return nil
+	}
+	term := filter.Term{Column: b.dim, Op: "=", Values: []string{k}}.String()
+	return views.SetFilter(strings.TrimSpace(b.state.Filter + " " + term))
+}
+
+func (b *Model) bodyHeight() int {
+	if b.money != nil {
+		return max(1, b.height-5) // the money note under the foot
+	}
+	return max(1, b.height-4)
+}
+
+func (b *Model) clamp() {
+	b.cursor = min(max(b.cursor, 0), max(0, len(b.rows)-1))
+	h := b.bodyHeight()
+	if b.cursor < b.offset {
+		b.offset = b.cursor
+	}
+	if b.cursor >= b.offset+h {
+		b.offset = b.cursor - h + 1
+	}
+	b.offset = max(0, min(b.offset, len(b.rows)-h))
+}

@@ -1,0 +1,70 @@
+// Package stage is the detail of one stage: its step conversion over
+// time, the time to the next stage, how records left it and which are
+// stalled in it.
+package stage
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/records"
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// Model is the stage detail.
+type Model struct {
+	common views.Common
+	keys   KeyMap
+	stage  int
+	state  views.State
+	width  int
+	height int
+	job    views.Job[result]
+	res    *result // nil while computing
+}
+
+// New builds the detail of stage k under the given state; the numbers are
+// computed by Init (off the event loop).
+func New(c views.Common, st views.State, k int) *Model {
+	return &Model{common: c, keys: DefaultKeyMap(), stage: k, state: st}
+}
+
+func (s *Model) Init() tea.Cmd             { return s.compute() }
+func (s *Model) SetSize(w, h int)          { s.width, s.height = w, h }
+func (s *Model) ShortHelp() []key.Binding  { return s.keys.ShortHelp() }
+func (s *Model) FullHelp() [][]key.Binding { return s.keys.FullHelp() }
+
+func (s *Model) Title() string {
+	return "Stage " + widgets.Clean(s.common.Data().Stages[s.stage])
+}
+
+func (s *Model) Update(msg tea.Msg) tea.Cmd {
+	if r, ok := s.job.Done(msg); ok {
+		s.res = &r
+		return nil
+	}
+	switch msg := msg.(type) {
+	case views.StateMsg:
+		s.state = msg.State
+		return s.recompute()
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, s.keys.Prev) && s.stage > 0:
+			s.stage--
+			return s.recompute()
+		case key.Matches(msg, s.keys.Next) && s.stage < len(s.common.Data().Stages)-1:
+			s.stage++
+			return s.recompute()
+		case key.Matches(msg, s.keys.Stalled) && s.res != nil && s.res.err == nil:
+			name := s.common.Data().Stages[s.stage]
+			return views.Push(records.New(s.common, "stalled in "+name, s.res.stalledRows))
+		}
+	}
+	return nil
+}
+
+func (s *Model) recompute() tea.Cmd {
+	s.res = nil
+	return s.compute()
+}

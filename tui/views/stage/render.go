@@ -1,0 +1,142 @@
+package stage
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+func (s *Model) View() string {
+	st := s.common.Styles
+	ds := s.common.Data()
+	name := widgets.Clean(ds.Stages[s.stage])
+	if s.res == nil {
+		return st.Muted.Render(widgets.Truncate("Computing "+name+"…", s.width))
+	}
+	r := s.res
+	if r.err != nil {
+		return st.Error.Render(widgets.Truncate(widgets.Clean(r.err.Error()), s.width))
+	}
+	var lines []string
+	head := fmt.Sprintf("%s: %s reached", name, widgets.Count(r.stats.Reached))
+	if s.state.Filter != "" {
+		head += " · where " + widgets.Clean(s.state.Filter)
+	}
+	lines = append(lines, st.Title.Render(widgets.Truncate(head, s.width)))
+	lines = append(lines, s.conversionLines()...)
+	lines = append(lines, "")
+	lines = append(lines, s.timeLines()...)
+	lines = append(lines, "")
+	lines = append(lines, s.exitLines()...)
+	return widgets.Cut(lines, s.height)
+}
+
+// conversionLines chart the step conversion of each entry cohort, with the
+// immature cohorts named and estimated.
+func (s *Model) conversionLines() []string {
+	st := s.common.Styles
+	ds := s.common.Data()
+	r := s.res
+	if s.stage+1 >= len(ds.Stages) {
+		return []string{st.Muted.Render("The last stage: no next step to convert to.")}
+	}
+	next := widgets.Clean(ds.Stages[s.stage+1])
+	name := widgets.Clean(ds.Stages[s.stage])
+	lines := []string{widgets.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
+		widgets.Count(r.next.Reached), widgets.Count(r.stats.Reached), widgets.Percent(r.next.Step)), s.width)}
+	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
+		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
+	}
+	var vals []float64
+	var young []string
+	for _, c := range r.cohorts.Cohorts {
+		v := math.NaN()
+		if rate, ok := c.StepRate(s.stage); ok {
+			v = 100 * rate
+		}
+		vals = append(vals, v)
+		if c.Immature {
+			young = append(young, fmt.Sprintf("%s %.0f%%~", widgets.Clean(c.Period), v))
+		}
+	}
+	first, last := r.cohorts.Cohorts[0].Period, r.cohorts.Cohorts[len(r.cohorts.Cohorts)-1].Period
+	chartH := min(13, max(3, s.height-13-s.reasonRows()))
+	caption := fmt.Sprintf("%% of %s entry cohorts by %s, %s to %s", name, r.period, first, last)
+	if c := widgets.Chart(vals, s.width, chartH, caption, 0); c != "" {
+		lines = append(lines, st.Cell.Render(c))
+	}
+	if len(young) > 0 {
+		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time): %s",
+			widgets.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
+	} else {
+		lines = append(lines, st.Muted.Render(widgets.Truncate("every cohort shown is mature", s.width)))
+	}
+	return lines
+}
+
+// timeLines give the time to the next stage (censored quantiles) with a bar
+// per quantile, scaled to the p90.
+func (s *Model) timeLines() []string {
+	st := s.common.Styles
+	r := s.res
+	if r.step == nil {
+		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
+	}
+	t := r.step
+	lines := []string{widgets.Truncate(fmt.Sprintf("Time %s → %s: %s moved, %s still open (censored at their age)",
+		widgets.Clean(t.From), widgets.Clean(t.To), widgets.Count(t.Moved), widgets.Count(t.Open)), s.width)}
+	if t.Median == nil {
+		return append(lines, st.Muted.Render("  nothing has moved on yet"))
+	}
+	p90 := max(1, *t.P90)
+	barW := max(0, min(40, s.width-20))
+	for _, q := range []struct {
+		label string
+		d     *int
+	}{{"median", t.Median}, {"p75", t.P75}, {"p90", t.P90}} {
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, widgets.Days(q.d))+
+			st.Bar.Render(widgets.Bar(float64(*q.d)/float64(p90), barW)), s.width))
+	}
+	if t.Few {
+		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
+	}
+	return lines
+}
+
+// exitLines count how records left this stage, the top reasons and the
+// stalled records.
+func (s *Model) exitLines() []string {
+	st := s.common.Styles
+	r := s.res
+	name := widgets.Clean(s.common.Data().Stages[s.stage])
+	l := r.stats.Left
+	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
+		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
+	shown := s.reasonRows()
+	for i, rc := range r.stats.Reasons {
+		if i == shown {
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-shown)))
+			break
+		}
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
+			widgets.Count(rc.Count), widgets.Percent(r.stats.ReasonShare(i))), s.width))
+	}
+	if th := r.threshold; th != nil && th.P90Days != nil {
+		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
+			name, widgets.Count(th.Stalled), widgets.Count(th.Open), widgets.Days(th.P90Days)), s.width)))
+	} else {
+		lines = append(lines, st.Muted.Render(widgets.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
+	}
+	return lines
+}
+
+// reasonRows is how many exit reasons fit: five on a tall window, two else.
+func (s *Model) reasonRows() int {
+	if s.height >= 30 {
+		return 5
+	}
+	return 2
+}

@@ -1,0 +1,108 @@
+package sticky
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// headLines is the number of lines above the first finding; footLines the
+// most the footer takes.
+const (
+	headLines = 3
+	footLines = 3
+)
+
+func (s *Model) bodyHeight() int { return max(1, s.height-headLines-footLines) }
+
+func (s *Model) View() string {
+	st := s.common.Styles
+	if s.data == nil {
+		return st.Muted.Render(widgets.Truncate("computing sticky points…", s.width))
+	}
+	d := s.data
+	if d.err != nil {
+		return widgets.Cut([]string{st.Error.Render(widgets.Truncate("Sticky points: "+widgets.Clean(d.err.Error()), s.width))}, s.height)
+	}
+	lines := []string{st.Emphasis.Render(widgets.Truncate(s.headline(d), s.width)),
+		st.Muted.Render(widgets.Truncate(s.subline(d), s.width))}
+	if len(d.findings) == 0 {
+		lines = append(lines, "", st.Muted.Render(widgets.Truncate(
+			"No slice converts worse than the rest beyond chance in this window.", s.width)))
+		return widgets.Cut(append(lines, s.footer(d)...), s.height)
+	}
+	cols := fitColumns(s.columns(d), s.width, 14)
+	var head strings.Builder
+	head.WriteString("  ")
+	for _, c := range cols {
+		head.WriteString(align(c.head, c.w, c.left) + " ")
+	}
+	lines = append(lines, st.Header.Render(widgets.Truncate(strings.TrimRight(head.String(), " "), s.width)))
+	end := min(len(d.findings), s.offset+s.bodyHeight())
+	for i := s.offset; i < end; i++ {
+		p := d.findings[i]
+		var b strings.Builder
+		for _, c := range cols {
+			text := c.value(p)
+			if c.head == "Slice" && len([]rune(text)) > c.w {
+				text = p.Value + " (" + p.Dimension + ")" // narrow: the value first
+			}
+			b.WriteString(align(text, c.w, c.left) + " ")
+		}
+		row := strings.TrimRight(b.String(), " ")
+		if i == s.cursor {
+			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row, s.width), s.width)))
+			continue
+		}
+		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row), s.width))
+	}
+	return widgets.Cut(append(lines, s.footer(d)...), s.height)
+}
+
+func (s *Model) headline(d *data) string {
+	order := "lost conversions"
+	if s.byValue {
+		order = "lost value"
+	}
+	return fmt.Sprintf("%d sticky points of %d comparisons, by %s", len(d.findings), d.res.Comparisons, order)
+}
+
+func (s *Model) subline(d *data) string {
+	win := "all records (no dates)"
+	if d.dated {
+		win = "entered " + d.window.String()
+		if a, b := model.MonthIndex(d.window.From), model.MonthIndex(d.window.To); a != b {
+			win = "entered " + model.MonthLabel(a) + "…" + model.MonthLabel(b)
+		}
+	}
+	line := fmt.Sprintf("%s · as of %s · min sample %d · FDR %.0f%%", win, d.res.AsOf, d.res.MinSample, d.res.FDR*100)
+	if sc := views.ScopeNote(d.sel, d.filter); sc != "" {
+		line += " · " + sc
+	}
+	return line
+}
+
+func (s *Model) footer(d *data) []string {
+	st := s.common.Styles
+	var notes []string
+	if d.tooFew > 0 {
+		notes = append(notes, fmt.Sprintf("%d slices too few to tell (under %d entering)", d.tooFew, d.res.MinSample))
+	}
+	if d.better > 0 {
+		notes = append(notes, fmt.Sprintf("%d convert better than the rest", d.better))
+	}
+	for _, ti := range d.res.Transitions {
+		if ti.Entered == 0 && d.dated {
+			notes = append(notes, fmt.Sprintf("%s: none mature yet (%d-day maturity)", ti.Stage, ti.MaturityDays))
+		}
+	}
+	out := []string{"", st.Muted.Render(widgets.Truncate(
+		"Benjamini–Hochberg across all comparisons; too-recent records left out", s.width))}
+	if len(notes) > 0 {
+		out = append(out, st.Warn.Render(widgets.Truncate(widgets.Clean(strings.Join(notes, " · ")), s.width)))
+	}
+	return out
+}
