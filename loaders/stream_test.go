@@ -168,3 +168,34 @@ func checkDayRange(t *testing.T, ds *model.Dataset) {
 		}
 	}
 }
+
+// Every real export (and every fixture) loads the same streamed in tiny
+// chunks from its file as loaded whole.
+func TestStreamedRealExports(t *testing.T) {
+	files, _ := filepath.Glob(fx + "*.csv")
+	if dir := realDir(); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+		files = append(files, more...)
+	}
+	oldChunk, oldMin := chunkSize, streamMin
+	defer func() { chunkSize, streamMin = oldChunk, oldMin }()
+	for _, p := range files {
+		streamMin, chunkSize = 1<<62, 1<<30
+		whole, err0 := LoadFiles(context.Background(), []string{p}, Options{})
+		streamMin, chunkSize = 0, 997
+		got, err1 := LoadFiles(context.Background(), []string{p}, Options{})
+		if (err0 == nil) != (err1 == nil) || (err0 != nil && err0.Error() != err1.Error()) {
+			t.Errorf("%s: errors differ: whole %v, streamed %v", p, err0, err1)
+			continue
+		}
+		if err0 != nil {
+			continue
+		}
+		freeze(whole)
+		freeze(got)
+		if !reflect.DeepEqual(whole, got) {
+			t.Errorf("%s: streamed load differs:\nwhole %+v\ngot   %+v", p, whole.Load.Decisions, got.Load.Decisions)
+		}
+	}
+	t.Logf("%d files", len(files))
+}
