@@ -209,8 +209,9 @@ func parallelFor(n int, f func(lo, hi int)) {
 // batch holds values of a large dictionary waiting to be looked up
 // together: their memory loads then overlap instead of queueing.
 type batch struct {
-	vals [][]byte
-	rows []int
+	vals  [][]byte
+	rows  []int
+	touch uint64 // keeps the touching loads
 }
 
 func (b *batch) add(d *dimCol, v []byte, r int) {
@@ -243,7 +244,7 @@ func (b *batch) flush(d *dimCol) {
 			touch += uint64(d.dict.rec(s.loc.Load())[recHead])
 		}
 	}
-	sink += touch
+	b.touch += touch
 	for i, v := range b.vals {
 		if len(v) == 0 {
 			d.set(b.rows[i], 0)
@@ -254,7 +255,6 @@ func (b *batch) flush(d *dimCol) {
 	b.vals, b.rows = b.vals[:0], b.rows[:0]
 }
 
-var sink uint64 // keeps batch loads
 
 // dateStats is one worker's evidence for a date column's day/month order.
 type dateStats struct {

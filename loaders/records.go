@@ -128,7 +128,11 @@ func (b *recBuilder) worker() *recWorker {
 	w := &recWorker{b: b, tmp: make([]dateVal, len(b.dcols)), tmpOK: make([]bool, len(b.dcols)),
 		dstat: make([]dateStats, len(b.dcols)), batchs: make([]batch, len(b.dims))}
 	p := b.p
-	for _, x := range []fixedCol{{b.stage, p.stageCol}, {b.status, p.status}, {b.reason, p.reason}, {b.account, p.account}, {b.currency, p.currency}} {
+	var cur *dimCol // only a currency column; one shown with amounts is made by ccOnce, while workers run
+	if p.currency >= 0 {
+		cur = b.currency
+	}
+	for _, x := range []fixedCol{{b.stage, p.stageCol}, {b.status, p.status}, {b.reason, p.reason}, {b.account, p.account}, {cur, p.currency}} {
 		if x.d != nil && x.c >= 0 {
 			w.cols = append(w.cols, x.d)
 			w.fixed = append(w.fixed, x)
