@@ -255,7 +255,6 @@ func (b *batch) flush(d *dimCol) {
 	b.vals, b.rows = b.vals[:0], b.rows[:0]
 }
 
-
 // dateStats is one worker's evidence for a date column's day/month order.
 type dateStats struct {
 	pending []int32 // rows of ambiguous values
