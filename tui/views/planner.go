@@ -112,7 +112,7 @@ func (p *Planner) replan() {
 	if p.data == nil || p.typed == "" {
 		return
 	}
-	t, err := ParseTarget(p.typed)
+	t, err := plan.ParseTarget(p.typed)
 	if err != nil {
 		p.planErr = err.Error()
 		return
@@ -121,7 +121,7 @@ func (p *Planner) replan() {
 	if p.data.err != nil || len(p.data.models) == 0 {
 		return
 	}
-	pl, err := reversePlan(p.data.models, t)
+	pl, err := plan.ReverseTarget(p.data.models, t)
 	if err != nil {
 		p.planErr = err.Error()
 		return

@@ -140,19 +140,3 @@ func missingCost(fs []plan.Funnel) string {
 	}
 	return fmt.Sprintf("no spend for %v", names)
 }
-
-// reversePlan plans the target at the models' rates (scaled to a quarter
-// when asked).
-func reversePlan(models []plan.Funnel, t plan.Target) (plan.Plan, error) {
-	fs := models
-	if t.Period == "quarter" {
-		fs = make([]plan.Funnel, len(models))
-		for i, f := range models {
-			fs[i] = f.Scaled(3)
-		}
-	}
-	if len(fs) == 1 {
-		return plan.Reverse(fs[0], t)
-	}
-	return plan.ReverseChannels(fs, t)
-}

@@ -126,9 +126,9 @@ func (p *Planner) reverseLines(d *plannerData) []string {
 		return append(out, st.Muted.Render("Type a target to plan for (e)."))
 	}
 	const numW = 11
-	out = append(out, st.Header.Render("  "+widgets.PadRight("Stage", 16)+" "+widgets.PadLeft("Needed", numW)+"  "+"Range (95% rate intervals)"))
+	out = append(out, st.Header.Render("  "+widgets.PadRight("Stage", 16)+" "+widgets.PadLeft("Needed", numW)+"  "+"95% interval"))
 	for _, s := range pl.Stages {
-		out = append(out, "  "+widgets.Fit(s.Stage, 16)+" "+widgets.PadLeft(widgets.Count(int(math.Ceil(s.Needed))), numW)+"  "+
+		out = append(out, "  "+widgets.Fit(s.Stage, 16)+" "+widgets.PadLeft(widgets.Count(plan.Whole(s.Needed)), numW)+"  "+
 			rangeText(s.Low, s.High))
 	}
 	if pl.CostKnown {
@@ -141,30 +141,33 @@ func (p *Planner) reverseLines(d *plannerData) []string {
 			widgets.PadLeft("Leads", numW)+"  Range"))
 		for _, c := range pl.Channels {
 			out = append(out, "  "+widgets.Fit(c.Name, 16)+" "+widgets.PadLeft(fmt.Sprintf("%.1f", c.Customers), numW)+" "+
-				widgets.PadLeft(widgets.Count(int(math.Ceil(c.Leads))), numW)+"  "+rangeText(c.Stages[0].Low, c.Stages[0].High))
+				widgets.PadLeft(widgets.Count(plan.Whole(c.Leads)), numW)+"  "+rangeText(c.Stages[0].Low, c.Stages[0].High))
 		}
 	}
 	for _, n := range pl.Notes {
 		out = append(out, st.Muted.Render(widgets.Clean(n)))
 	}
+	if pl.Method != "" {
+		out = append(out, st.Muted.Render("95% intervals from the records behind each rate, channels combined (delta method)"))
+	}
 	return out
 }
 
-// rangeText is "1,200–1,900" ("1,200–unbounded" when a rate may be 0).
+// rangeText is "1,180–1,900", or "exact" when there is no range (the
+// target itself, or a model without counts).
 func rangeText(lo, hi float64) string {
-	h := "unbounded"
-	if hi > 0 {
-		h = widgets.Count(int(math.Ceil(hi)))
+	if hi <= lo {
+		return "exact"
 	}
-	return widgets.Count(int(math.Ceil(lo))) + "–" + h
+	l, h := plan.WholeRange(lo, hi)
+	return widgets.Count(l) + "–" + widgets.Count(h)
 }
 
 func moneyRange(p *Planner, lo, hi float64) string {
-	h := "unbounded"
-	if hi > 0 {
-		h = p.money(hi)
+	if hi <= lo {
+		return "exact"
 	}
-	return p.money(lo) + "–" + h
+	return p.money(lo) + "–" + p.money(hi)
 }
 
 func (p *Planner) rankLines(d *plannerData) []string {
