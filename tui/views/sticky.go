@@ -199,7 +199,7 @@ func (s *Sticky) key(km tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(km, s.keys.Drill):
 		if s.cursor < len(s.data.findings) {
 			p := s.data.findings[s.cursor]
-			rows := s.data.sel.OriginalRows(lostRows(s.data.sel.Data, s.data.res, s.data.opt, p))
+			rows := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p))
 			title := fmt.Sprintf("%s=%s not past %s", p.Dimension, p.Value, p.Stage)
 			if s.data.filter != "" {
 				title += " where " + s.data.filter

@@ -40,7 +40,12 @@ func (s *Sticky) columns(d *stickyData) []stickyCol {
 	lo, hi := intervalScale(d.findings)
 	return []stickyCol{
 		{"Transition", transitionWidth(d), true, 9, func(p insight.StickyPoint) string { return p.Stage }},
-		{"Slice", 0, true, 10, func(p insight.StickyPoint) string { return p.Dimension + "=" + p.Value }},
+		{"Slice", 0, true, 10, func(p insight.StickyPoint) string {
+			if p.Parent != "" { // nested: compared within its parent
+				return p.Dimension + "=" + p.Value + " in " + p.Parent
+			}
+			return p.Dimension + "=" + p.Value
+		}},
 		{"Entered", 7, false, 8, func(p insight.StickyPoint) string { return widgets.Count(p.Entered) }},
 		{"Rate (95% CI)", 13, false, 7, func(p insight.StickyPoint) string {
 			return fmt.Sprintf("%s (%.0f–%.0f)", widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100)
@@ -165,7 +170,7 @@ func (s *Sticky) footer(d *stickyData) []string {
 		}
 	}
 	out := []string{"", st.Muted.Render(widgets.Truncate(
-		"Benjamini–Hochberg across all comparisons; too-recent records left out", s.width))}
+		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}
 	if len(notes) > 0 {
 		out = append(out, st.Warn.Render(widgets.Truncate(widgets.Clean(strings.Join(notes, " · ")), s.width)))
 	}
