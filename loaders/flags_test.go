@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 // A yes/no file with an id and no dates loads without a mapping: the flags
@@ -50,7 +51,7 @@ func TestAutoFlags(t *testing.T) {
 			if ds.HasDates || ds.Load.Skipped != 0 {
 				t.Errorf("HasDates %v skipped %d", ds.HasDates, ds.Load.Skipped)
 			}
-			f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay})
+			f := query.New(ds).Funnel(query.FunnelOptions{AsOf: model.NoDay})
 			var got []int
 			for _, s := range f.Stages {
 				got = append(got, s.Reached)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 func TestSampleLoads(t *testing.T) {
@@ -21,7 +22,7 @@ func TestSampleLoads(t *testing.T) {
 	if strings.Join(ds.Stages, ",") != strings.Join(want, ",") {
 		t.Fatalf("stages %v", ds.Stages)
 	}
-	f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay})
+	f := query.New(ds).Funnel(query.FunnelOptions{AsOf: model.NoDay})
 	// L8 reached Opportunity without MQL/SQL dates: they are implied.
 	for k, n := range []int{10, 7, 5, 4, 2} {
 		if f.Stages[k].Reached != n {
@@ -79,8 +80,8 @@ func TestDemoCSVRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := model.ComputeFunnel(gen, model.FunnelOptions{AsOf: model.NoDay})
-	b := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay})
+	a := query.New(gen).Funnel(query.FunnelOptions{AsOf: model.NoDay})
+	b := query.New(ds).Funnel(query.FunnelOptions{AsOf: model.NoDay})
 	for k := range a.Stages {
 		if a.Stages[k].Reached != b.Stages[k].Reached || a.Stages[k].Name != b.Stages[k].Name {
 			t.Fatalf("stage %d: generated %+v, loaded %+v", k, a.Stages[k], b.Stages[k])

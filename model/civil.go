@@ -8,6 +8,13 @@ import (
 // Day numbers are days since 1970-01-01 in the proleptic Gregorian calendar,
 // with no time zone: a date is taken as written in the file.
 
+// MinDay and MaxDay bound every day number but NoDay: a range up to MaxDay
+// has no end, one from MinDay no start.
+const (
+	MinDay int32 = NoDay + 1
+	MaxDay int32 = 1<<31 - 1
+)
+
 // DayFromCivil converts a calendar date to a day number.
 func DayFromCivil(y, m, d int) int32 {
 	// Howard Hinnant's days_from_civil.
@@ -71,3 +78,20 @@ func MonthLabel(mi int) string { return fmt.Sprintf("%04d-%02d", mi/12, mi%12+1)
 
 // MonthStart returns the day number of the first day of a month index.
 func MonthStart(mi int) int32 { return DayFromCivil(mi/12, mi%12+1, 1) }
+
+var weekdayNames = [...]string{"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// WeekdayName names an ISO weekday (1 Monday … 7 Sunday; 0 means Monday).
+func WeekdayName(iso int) string {
+	if iso < 1 || iso > 7 {
+		iso = 1
+	}
+	return weekdayNames[iso]
+}
+
+// ISOWeekday returns 1 (Monday) … 7 (Sunday) for a day number.
+func ISOWeekday(z int32) int {
+	// 1970-01-01 was a Thursday (4).
+	w := int((int64(z)%7+7+3)%7) + 1
+	return w
+}

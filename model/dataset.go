@@ -1,6 +1,13 @@
-// Package model is the funnel engine: a read-only columnar dataset and pure
-// functions over it. It does no I/O and knows nothing of terminals; every
-// result is a plain struct that marshals to JSON.
+// Package model is the dataset: records held as columns (stage days, exit
+// kinds, dictionary-encoded dimensions in narrow code columns, string
+// arenas), civil day numbers, and what a loader says about a load
+// (LoadInfo, Problem). It holds storage only: every number is counted by
+// the engine in model/query, filters are parsed by model/query/filter.
+// It does no I/O and knows nothing of terminals.
+//
+// Layering inside model: stats and plan are leaves; model (this package)
+// comes next; query (and its filter) above it; insight and money above
+// query. The test in layers_test.go enforces it.
 package model
 
 import (
@@ -25,6 +32,9 @@ const (
 )
 
 var exitNames = [...]string{"open", "disqualified", "lost", "churned", "won"}
+
+// ExitNames lists the exit kinds' names in ExitKind order (a copy).
+func ExitNames() []string { return append([]string(nil), exitNames[:]...) }
 
 func (k ExitKind) String() string {
 	if int(k) < len(exitNames) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/views"
 )
@@ -90,8 +91,9 @@ func newApp(opt Options) *App {
 
 func (a *App) setData(ds *model.Dataset) {
 	a.load = nil
-	a.mask = masking{orig: ds}
-	a.common = views.Common{Styles: a.styles, Data: ds, Spend: a.opts.Spend, Money: a.opts.Money}
+	eng := query.New(ds)
+	a.mask = masking{orig: eng}
+	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
 	a.openTop("overview", "")
 	if a.opts.Mask {
@@ -254,7 +256,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Filter):
 		a.mode = modeFilter
 		a.prompt = newPrompt(modeFilter, a.state.Filter, a.width, a.styles.Dark)
-		a.prompt.input.SetSuggestions(completions(a.common.Data, a.state.Filter))
+		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.state.Filter))
 		return nil
 	case key.Matches(msg, a.keys.Command):
 		a.mode = modeCommand

@@ -67,7 +67,7 @@ func (a *App) breadcrumb() string {
 }
 
 func (a *App) statusLine() string {
-	ld := a.common.Data.Load
+	ld := a.common.Data().Load
 	files := widgets.Clean(strings.Join(ld.Files, ", "))
 	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
 		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))

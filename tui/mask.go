@@ -3,16 +3,17 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
-// masking keeps the original dataset and, once asked for, a masked copy
-// whose names, emails, companies and owners are stable pseudonyms.
+// masking keeps the original dataset's engine and, once asked for, the
+// engine of a masked copy whose names, emails, companies and owners are
+// stable pseudonyms.
 type masking struct {
-	orig   *model.Dataset
-	masked *model.Dataset
+	orig   *query.Engine
+	masked *query.Engine
 	key    []byte
 }
 
@@ -22,19 +23,19 @@ func (a *App) toggleMask() tea.Cmd {
 	st := a.state
 	st.Masked = !st.Masked
 	a.state = st
-	ds := a.mask.orig
+	eng := a.mask.orig
 	if st.Masked {
 		if a.mask.masked == nil {
 			if a.mask.key == nil {
 				a.mask.key = mask.NewKey()
 			}
-			a.mask.masked = mask.Dataset(a.mask.orig, a.mask.key)
+			a.mask.masked = query.New(mask.Dataset(a.mask.orig.Data(), a.mask.key))
 		}
-		ds = a.mask.masked
+		eng = a.mask.masked
 	}
 	active := a.active
 	c := a.common
-	c.Data = ds
+	c.Engine = eng
 	a.common = c
 	a.cache = map[string]views.View{}
 	cmd := a.openTop(active, "")

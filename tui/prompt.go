@@ -72,13 +72,13 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	a.prompt.input, cmd = a.prompt.input.Update(msg)
 	a.prompt.err = ""
 	if a.mode == modeFilter {
-		a.prompt.input.SetSuggestions(completions(a.common.Data, a.prompt.input.Value()))
+		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.prompt.input.Value()))
 	}
 	return cmd
 }
 
 func (a *App) applyFilter(expr string) (tea.Cmd, error) {
-	if err := validateFilter(a.common.Data, expr); err != nil {
+	if err := validateFilter(a.common.Data(), expr); err != nil {
 		return nil, err
 	}
 	st := a.state
@@ -97,15 +97,15 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "q", "quit":
 		return tea.Quit, nil
 	case "stage":
-		k := a.common.Data.StageIndex(arg)
+		k := a.common.Data().StageIndex(arg)
 		if k < 0 {
-			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.Stages), ", "))
+			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().Stages), ", "))
 		}
 		cmd := a.openTop("overview", "")
 		return tea.Batch(cmd, a.Top().Update(views.SelectStageMsg{Stage: k})), nil
 	case "by":
-		if a.common.Data.Dim(arg) == nil {
-			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data.DimNames()), ", "))
+		if a.common.Data().Dim(arg) == nil {
+			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().DimNames()), ", "))
 		}
 		return func() tea.Msg { return views.OpenMsg{Name: "breakdown", Arg: arg} }, nil
 	case "period":

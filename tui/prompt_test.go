@@ -58,8 +58,13 @@ func TestFilterCompletion(t *testing.T) {
 	if len(got) != 1 || got[0] != "channel=chat owner=" {
 		t.Fatalf("completions %v", got)
 	}
-	if terms := splitTerms("owner in (Ana Silva, Ben) channel=chat"); len(terms) != 2 {
-		t.Fatalf("terms %q", terms)
+	// a value with a space completes quoted, and the line parses
+	got = completions(ds, `owner in ("`)
+	if len(got) == 0 || !strings.Contains(got[0], `"`) {
+		t.Fatalf("completions %v", got)
+	}
+	if err := validateFilter(ds, got[0]+")"); err != nil {
+		t.Fatalf("%s): %v", got[0], err)
 	}
 }
 

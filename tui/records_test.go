@@ -41,7 +41,7 @@ func TestMaskKeyHidesNamesKeepsCounts(t *testing.T) {
 	before := ansi.Strip(a.View().Content)
 	press(a, tea.KeyPressMsg{Code: 'G', Text: "G"}, tea.KeyPressMsg{Code: 'r', Text: "r"})
 	plain := ansi.Strip(a.View().Content)
-	owner := a.common.Data.Dim("owner").Values[1]
+	owner := a.common.Data().Dim("owner").Values[1]
 	if !strings.Contains(plain, "·") {
 		t.Fatal("no records shown")
 	}

@@ -171,7 +171,7 @@ func TestTrendsPeriodAndMetricKeys(t *testing.T) {
 
 func TestFilterChangesOverviewNumbers(t *testing.T) {
 	a := newViewsApp(t, 120, 30)
-	ds := a.common.Data
+	ds := a.common.Data()
 	chat := 0
 	d := ds.Dim("channel")
 	for i := range ds.Len() {

@@ -10,6 +10,8 @@ import (
 	"github.com/funnel-cli/funnel/loaders"
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/report"
 )
 
@@ -56,6 +58,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
   funnel report leads.csv --format json --sections stages,velocity | jq .stages
   funnel report leads.csv --by owner --mask --format csv > shareable.csv
   funnel report leads.csv --where channel=organic --where segment!=SMB
+  funnel report leads.csv --where "segment in (SMB,Mid-market) created>=2026-01"
   funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -71,7 +74,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.StringVar(&opts.Sections, "sections", "", "comma-separated sections: "+strings.Join(report.AllSections, ", "))
 	f.StringVar(&opts.By, "by", "", "dimension for the breakdown section (e.g. channel)")
 	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
-	f.StringArrayVar(&opts.Where, "where", nil, "keep records with DIMENSION=VALUE or DIMENSION!=VALUE (repeatable)")
+	f.StringArrayVar(&opts.Where, "where", nil, "keep records matching a filter, as typed at the explorer's / (e.g. \"segment in (SMB,Mid-market)\", created>=2026-01); repeatable: all hold, and column=value given twice means either")
 	f.StringVar(&opts.Period, "period", "", "period of the trends and cohorts sections: week, month (default), quarter or year")
 	f.StringVar(&opts.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; default the last date in the data)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
@@ -129,15 +132,14 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 		ro.Sections = s
 	}
 	for _, w := range opts.Where {
-		f, err := report.ParseFilter(w)
-		if err != nil {
-			return ro, err
+		if err := filter.Check(w); err != nil {
+			return ro, fmt.Errorf("--where: %w", err)
 		}
-		ro.Where = append(ro.Where, f)
 	}
+	ro.Where = opts.Where
 	if opts.Period != "" {
-		p, err := model.ParsePeriod(strings.ToLower(opts.Period))
-		if err != nil || p == model.PeriodNone {
+		p, err := query.ParsePeriod(strings.ToLower(opts.Period))
+		if err != nil || p == query.PeriodNone {
 			return ro, fmt.Errorf("--period %q: expected week, month, quarter or year", opts.Period)
 		}
 		ro.Period = p

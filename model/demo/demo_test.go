@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 func TestDeterministicForSeed(t *testing.T) {
@@ -24,7 +26,7 @@ func TestDemoHasWhatTheREADMEPromises(t *testing.T) {
 	if ds.Len() != 50000 || ds.Validate() != nil {
 		t.Fatalf("len %d, validate %v", ds.Len(), ds.Validate())
 	}
-	f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay})
+	f := query.New(ds).Funnel(query.FunnelOptions{AsOf: model.NoDay})
 	for k := 1; k < len(f.Stages); k++ {
 		if f.Stages[k].Reached >= f.Stages[k-1].Reached {
 			t.Errorf("stage %s does not narrow", f.Stages[k].Name)
@@ -43,7 +45,7 @@ func TestDemoHasWhatTheREADMEPromises(t *testing.T) {
 				}
 			}
 		}
-		return model.Ratio(won, n)
+		return stats.Ratio(won, n)
 	}
 	if rate("chat") < 5*rate("paid_social") {
 		t.Errorf("chat %.3f vs paid_social %.3f: the contrast is not planted", rate("chat"), rate("paid_social"))
@@ -69,7 +71,7 @@ func TestDemoHasWhatTheREADMEPromises(t *testing.T) {
 			}
 		}
 	}
-	if model.Ratio(sql, sal) > 0.25 || model.Ratio(sqlOld, salOld) < 0.45 {
+	if stats.Ratio(sql, sal) > 0.25 || stats.Ratio(sqlOld, salOld) < 0.45 {
 		t.Errorf("sticky point not visible: recent %d/%d, before %d/%d", sql, sal, sqlOld, salOld)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // SliceRate is one slice's entries and conversions in a period.
@@ -73,13 +74,13 @@ func DecomposeMix(then, now []SliceRate) MixShift {
 		p := m[v]
 		et, en, ct, cn = et+p.t.Entered, en+p.n.Entered, ct+p.t.Converted, cn+p.n.Converted
 	}
-	ms := MixShift{RateThen: model.Ratio(ct, et), RateNow: model.Ratio(cn, en)}
+	ms := MixShift{RateThen: stats.Ratio(ct, et), RateNow: stats.Ratio(cn, en)}
 	ms.Change = ms.RateNow - ms.RateThen
 	up, down, both := 0, 0, 0
 	for _, v := range order {
 		p := m[v]
-		s := MixSlice{Value: v, ShareThen: model.Ratio(p.t.Entered, et), ShareNow: model.Ratio(p.n.Entered, en),
-			RateThen: model.Ratio(p.t.Converted, p.t.Entered), RateNow: model.Ratio(p.n.Converted, p.n.Entered), EnteredNow: p.n.Entered}
+		s := MixSlice{Value: v, ShareThen: stats.Ratio(p.t.Entered, et), ShareNow: stats.Ratio(p.n.Entered, en),
+			RateThen: stats.Ratio(p.t.Converted, p.t.Entered), RateNow: stats.Ratio(p.n.Converted, p.n.Entered), EnteredNow: p.n.Entered}
 		switch {
 		case p.t.Entered == 0:
 			s.RateThen = s.RateNow

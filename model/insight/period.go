@@ -74,7 +74,7 @@ type CompareOptions struct {
 	Current Period
 	// Dims to slice by (nil = all with at most 500 values; empty = totals only).
 	Dims              []string
-	MinSample         int     // default 30
+	MinSample         int     // default stats.MinSample
 	FDR               float64 // default 0.05
 	MaturityQuantile  float64 // default 0.9
 	SkipYearBefore    bool
@@ -260,7 +260,7 @@ func periodDelta(ds *model.Dataset, k int, against string, now, then sliceCounts
 	d := &PeriodDelta{
 		Stage: ds.Stages[k], FromStage: k, Dimension: now.dim, Against: against,
 		CountNow: cn, CountThen: ct, CountP: 1, CountQ: 1, RateP: 1, RateQ: 1,
-		EnteredNow: en, EnteredThen: et, RateNow: model.Ratio(vn, en), RateThen: model.Ratio(vt, et),
+		EnteredNow: en, EnteredThen: et, RateNow: stats.Ratio(vn, en), RateThen: stats.Ratio(vt, et),
 	}
 	if now.dim != "" {
 		d.Value = now.label(code)

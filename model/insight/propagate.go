@@ -20,7 +20,7 @@ type PropagationOptions struct {
 	// to k, so the leads of a period are followed to where they arrive.
 	NoLag bool
 	FDR   float64 // default 0.05
-	// MinSample: stages with fewer records in both periods together are not tested (default 30).
+	// MinSample: stages with fewer records in both periods together are not tested (default stats.MinSample).
 	MinSample int
 }
 

@@ -25,7 +25,7 @@ type StickyOptions struct {
 	Transitions []int
 	// MinSample is the fewest entering records for a slice (and for the rest
 	// of the population) to be tested; below it the slice is "too few to
-	// tell". Default 30.
+	// tell". Default stats.MinSample.
 	MinSample int
 	// FDR is the Benjamini–Hochberg false discovery rate. Default 0.05.
 	FDR float64
@@ -56,7 +56,7 @@ const (
 
 func (o StickyOptions) withDefaults() StickyOptions {
 	if o.MinSample <= 0 {
-		o.MinSample = 30
+		o.MinSample = stats.MinSample
 	}
 	if o.FDR <= 0 {
 		o.FDR = stats.DefaultFDR
@@ -212,7 +212,7 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 		ent, conv := c.totals()
 		info := TransitionInfo{
 			Stage: ds.Stages[k] + "→" + ds.Stages[k+1], FromStage: k, Entered: ent, Converted: conv,
-			Rate: model.Ratio(conv, ent), MaturityDays: maturity[k], Immature: c.immature,
+			Rate: stats.Ratio(conv, ent), MaturityDays: maturity[k], Immature: c.immature,
 			Outside: c.outside, Undated: c.undated, WinShare: winShare(ds, k+1, asOf, maturity, opt.MinSample),
 			from: from, to: to,
 		}
@@ -318,12 +318,12 @@ func (o StickyOptions) window(asOf int32, maturity int) (from, to int32) {
 func slicePoint(info TransitionInfo, dim, value string, e, v, be, bv int, vpc int64, minSample int) StickyPoint {
 	p := StickyPoint{
 		Stage: info.Stage, FromStage: info.FromStage, Dimension: dim, Value: value,
-		Entered: e, Converted: v, Rate: model.Ratio(v, e),
+		Entered: e, Converted: v, Rate: stats.Ratio(v, e),
 		BaselineEntered: be, BaselineConverted: bv, PValue: 1, QValue: 1,
 		ValuePerConversion: vpc,
 	}
 	p.CILow, p.CIHigh = stats.Wilson95(v, e)
-	p.BaselineRate = model.Ratio(p.BaselineConverted, p.BaselineEntered)
+	p.BaselineRate = stats.Ratio(p.BaselineConverted, p.BaselineEntered)
 	p.LostConversions = float64(e) * (p.BaselineRate - p.Rate)
 	p.LostValue = int64(math.Round(p.LostConversions * float64(vpc)))
 	if e < minSample || p.BaselineEntered < minSample {
@@ -396,7 +396,7 @@ func winShare(ds *model.Dataset, k int, asOf int32, maturity []int, minSample in
 		}
 	}
 	if reach >= minSample {
-		return model.Ratio(won, reach)
+		return stats.Ratio(won, reach)
 	}
-	return model.Ratio(wonAll, reachAll)
+	return stats.Ratio(wonAll, reachAll)
 }

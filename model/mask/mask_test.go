@@ -6,6 +6,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 func TestClassify(t *testing.T) {
@@ -72,7 +73,7 @@ func TestDatasetMasksAndKeepsCounts(t *testing.T) {
 	if Dataset(ds, []byte("k2")).Dim("owner").Values[1] == m.Dim("owner").Values[1] {
 		t.Error("another key gave the same pseudonym")
 	}
-	f1, f2 := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: model.NoDay}), model.ComputeFunnel(m, model.FunnelOptions{AsOf: model.NoDay})
+	f1, f2 := query.New(ds).Funnel(query.FunnelOptions{AsOf: model.NoDay}), query.New(m).Funnel(query.FunnelOptions{AsOf: model.NoDay})
 	for k := range f1.Stages {
 		if f1.Stages[k].Reached != f2.Stages[k].Reached {
 			t.Fatal("masking changed a count")

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // companySuffixes are legal-form words dropped when matching company names.
@@ -229,7 +230,7 @@ func RollUpAccounts(ds *model.Dataset, o Options) (Accounts, error) {
 	for k, c := range reach {
 		s := StageAccounts{Stage: ds.Stages[k], Accounts: c, ConversionFromPrevious: 1}
 		if k > 0 {
-			s.ConversionFromPrevious = model.Ratio(c, reach[k-1])
+			s.ConversionFromPrevious = stats.Ratio(c, reach[k-1])
 		}
 		out.Funnel = append(out.Funnel, s)
 	}

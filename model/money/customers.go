@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // ChurnMonth is one month of customer churn.
@@ -78,7 +79,7 @@ func ComputeChurn(ds *model.Dataset, months int, o Options) Churn {
 		}
 	}
 	for m := range out.Months {
-		out.Months[m].Rate = model.Ratio(out.Months[m].Lost, out.Months[m].AtStart)
+		out.Months[m].Rate = stats.Ratio(out.Months[m].Lost, out.Months[m].AtStart)
 	}
 	out.CustomerMonths = float64(exposure) / daysPerMonth
 	if out.CustomerMonths > 0 {
@@ -249,7 +250,7 @@ func finishRet(m map[string]*retAcc) []Retention {
 	out := make([]Retention, 0, len(m))
 	for _, g := range m {
 		r := g.r
-		r.Retained = model.Ratio(r.Active, r.Customers)
+		r.Retained = stats.Ratio(r.Active, r.Customers)
 		if g.exposure > 0 {
 			r.MonthlyChurn = float64(g.churned) / (float64(g.exposure) / daysPerMonth)
 		}

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // ValueRow is a count of deals and their value under one label.
@@ -152,8 +153,8 @@ func ComputeDeals(ds *model.Dataset, o Options) (Deals, error) {
 		out.ASP = div(out.WonRevenue, out.WonWithAmount)
 		out.ACV = div(acvSum, out.ACVDeals)
 	}
-	out.WinRateClosed = model.Ratio(out.Won, out.Won+out.Lost)
-	out.WinRateCreated = model.Ratio(out.Won, out.Created)
+	out.WinRateClosed = stats.Ratio(out.Won, out.Won+out.Lost)
+	out.WinRateCreated = stats.Ratio(out.Won, out.Created)
 	out.CycleDeals = len(cycles)
 	out.SalesCycleMedianDays = median(cycles)
 	return out, nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // SegmentRule puts a record in an ICP segment when its Column value is one
@@ -99,7 +100,7 @@ func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments
 		}
 	}
 	for s := range out.Segments {
-		out.Segments[s].WinRate = model.Ratio(out.Segments[s].Won, out.Segments[s].Records)
+		out.Segments[s].WinRate = stats.Ratio(out.Segments[s].Won, out.Segments[s].Records)
 	}
 	return out, nil
 }

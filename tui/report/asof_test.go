@@ -6,6 +6,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query/filter"
 )
 
 // deals is four deals over Lead, Opportunity, Won (USD):
@@ -61,7 +62,7 @@ func TestMoneyAsOf(t *testing.T) {
 	}
 	// as of day 25 under channel=chat: r0 is won ($1,000), r1 open ($500);
 	// paid's loss is not in the selection
-	chat, err := Build(deals(), Options{Sections: []string{SecMoney}, AsOf: 25, Where: []Filter{{Dim: "channel", Value: "chat"}}})
+	chat, err := Build(deals(), Options{Sections: []string{SecMoney}, AsOf: 25, Where: []string{"channel=chat"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,8 +160,10 @@ func TestMoneySpendAsOfOnDemo(t *testing.T) {
 	}
 }
 
-// --where values with spaces, commas and quotes reach model.Select intact;
-// = values of one dimension are alternatives, != are all excluded.
+// --where values with spaces, commas and quotes, written with the
+// language's quoting, reach Engine.Select intact; = values of one
+// dimension in separate flags are alternatives, != are all excluded; the
+// whole grammar works (in lists, date comparisons).
 func TestWhereQuoting(t *testing.T) {
 	ch := model.NewDim("lead source", 4)
 	for _, v := range []string{`web, "paid"`, "x", "y", "z"} {
@@ -168,20 +171,24 @@ func TestWhereQuoting(t *testing.T) {
 	}
 	ds := tiny()
 	ds.Dims = []*model.Dim{ch}
+	paid := `"lead source"=` + filter.Quote(`web, "paid"`)
 	for _, c := range []struct {
-		where []Filter
+		where []string
 		want  int
 	}{
-		{[]Filter{{Dim: "lead source", Value: `web, "paid"`}}, 1},
-		{[]Filter{{Dim: "lead source", Value: `web, "paid"`}, {Dim: "lead source", Value: "Y"}}, 2},
-		{[]Filter{{Dim: "lead source", Value: "x", Not: true}, {Dim: "lead source", Value: "z", Not: true}}, 2},
+		{[]string{paid}, 1},
+		{[]string{paid, `"lead source"=Y`}, 2},
+		{[]string{`"lead source"!=x`, `"lead source"!=z`}, 2},
+		{[]string{`"lead source" in (x,y)`}, 2},
+		{[]string{`"lead source" not in (x,y) b>=1970-01-05`}, 0},
+		{[]string{`a>=1970-01-02`}, 1},
 	} {
 		r, err := Build(ds, Options{Where: c.where, Sections: []string{SecStages}})
 		if err != nil {
 			t.Fatalf("%v: %v", c.where, err)
 		}
 		if r.Denominators.Records != c.want {
-			t.Errorf("%v (%s): %d records, want %d", c.where, whereExpr(c.where), r.Denominators.Records, c.want)
+			t.Errorf("%q: %d records, want %d", c.where, r.Denominators.Records, c.want)
 		}
 	}
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // Build computes the report of ds. Errors are about the options (an unknown
@@ -37,22 +40,25 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	if opt.By != "" && ds.Dim(opt.By) == nil {
 		return nil, fmt.Errorf("--by %q: no such dimension; dimensions are %s", opt.By, strings.Join(ds.DimNames(), ", "))
 	}
-	full := ds
+	full := opt.Engine
+	if full == nil || full.Data() != ds {
+		full = query.New(ds)
+	}
 	// the stages, breakdown, cohorts, trends and velocity apply the as-of
 	// date themselves (the engine): they get the filtered records uncut
 	sel, expr, err := selectWhere(full, opt.Where, model.NoDay)
 	if err != nil {
 		return nil, err
 	}
-	ds = sel.Data
+	ds, eng := sel.Data, sel.Engine
 	asOf := opt.asOf()
-	f, err := funnelAsOf(ds, asOf)
+	f, err := funnelAsOf(eng, asOf)
 	if err != nil {
 		return nil, err
 	}
 	r := &Report{
 		SchemaVersion:   SchemaVersion,
-		Source:          source(full.Load),
+		Source:          source(full.Data().Load),
 		AsOf:            f.AsOf,
 		Filters:         []string{},
 		Masked:          opt.Masked,
@@ -63,7 +69,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		Denominators:    Denominators{Records: f.Records},
 	}
 	for _, w := range opt.Where {
-		r.Filters = append(r.Filters, w.String())
+		if f, err := filter.Parse(w, full.Data()); err == nil {
+			r.Filters = append(r.Filters, f.String())
+		}
 	}
 	if len(f.Stages) > 0 {
 		r.Denominators.TopStage, r.Denominators.TopReached = f.Stages[0].Name, f.Stages[0].Reached
@@ -71,7 +79,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	var coh *Cohorts
 	if ds.HasDates && f.AsOf != "" {
 		r.Window.From = model.DayString(firstDay(ds))
-		if coh, err = cohorts(ds, opt.period(), asOf); err != nil {
+		if coh, err = cohorts(eng, opt.period(), asOf); err != nil {
 			return nil, err
 		}
 		r.ImmatureCohorts, r.MaturityRule = immatureFrom(coh, f.AsOf)
@@ -96,7 +104,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecStages:
 			r.Stages = stages(f, gaps)
 		case SecBreakdown:
-			if r.Breakdown, err = breakdown(ds, opt.By, opt.Top, asOf); err != nil {
+			if r.Breakdown, err = breakdown(eng, opt.By, opt.Top, asOf); err != nil {
 				return nil, err
 			}
 		case SecCohorts:
@@ -105,8 +113,8 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			}
 			r.Cohorts = coh
 		case SecTrends:
-			if p := opt.period(); p != model.PeriodMonth && ds.HasDates {
-				if r.Trends, err = engineTrends(ds, p, asOf); err != nil {
+			if p := opt.period(); p != query.PeriodMonth && ds.HasDates {
+				if r.Trends, err = engineTrends(eng, p, asOf); err != nil {
 					return nil, err
 				}
 			} else {
@@ -117,7 +125,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecStickyPoints:
 			r.StickyPoints = stickyPoints(known.Data, known.AsOf)
 		case SecMoney:
-			if r.Money, err = buildMoney(full, known, expr, opt); err != nil {
+			if r.Money, err = buildMoney(full.Data(), known, expr, opt); err != nil {
 				return nil, err
 			}
 		}
@@ -134,7 +142,7 @@ func source(ld model.LoadInfo) Source {
 	return s
 }
 
-func stages(f model.Funnel, gaps [][]int32) []Stage {
+func stages(f query.Funnel, gaps [][]int32) []Stage {
 	out := make([]Stage, len(f.Stages))
 	for k, s := range f.Stages {
 		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
@@ -199,7 +207,7 @@ func velocity(ds *model.Dataset, gaps [][]int32) []Velocity {
 
 // trends are the funnel's monthly entries (the overview's sparklines),
 // without the months before the data begins.
-func trends(f model.Funnel, ds *model.Dataset) *Trends {
+func trends(f query.Funnel, ds *model.Dataset) *Trends {
 	skip := 0
 	if lo, _, ok := ds.DayRange(); ok {
 		first := model.MonthLabel(model.MonthIndex(lo))
@@ -207,7 +215,7 @@ func trends(f model.Funnel, ds *model.Dataset) *Trends {
 			skip++
 		}
 	}
-	t := &Trends{Period: "month", Change: model.PeriodMonth.ChangeName(), Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
+	t := &Trends{Period: "month", Change: query.PeriodMonth.ChangeName(), Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
 	for _, s := range f.Stages {
 		e := []int{}
 		if len(s.Monthly) >= skip {
@@ -223,7 +231,8 @@ func firstDay(ds *model.Dataset) int32 {
 	return lo
 }
 
-func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, error) {
+func breakdown(e *query.Engine, by string, top int, asOf int32) (*Breakdown, error) {
+	ds := e.Data()
 	if top <= 0 {
 		top = 10
 	}
@@ -233,7 +242,7 @@ func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, e
 	reached := make([][]int, dm.Cardinality())
 	records := make([]int, dm.Cardinality())
 	if asOf != model.NoDay {
-		if err := groupsAsOf(ds, dm, asOf, records, reached); err != nil {
+		if err := groupsAsOf(e, dm, asOf, records, reached); err != nil {
 			return nil, err
 		}
 	} else {
@@ -260,7 +269,7 @@ func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, e
 		}
 		return dm.Values[codes[a]] < dm.Values[codes[b]]
 	})
-	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, ds.Stages...), MinRecords: MinRecords, Groups: []Group{}}
+	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, ds.Stages...), MinRecords: stats.MinSample, Groups: []Group{}}
 	other := Group{Value: "(other)", Reached: make([]int, ns)}
 	for j, c := range codes {
 		if j >= top {
@@ -285,9 +294,9 @@ func breakdown(ds *model.Dataset, by string, top int, asOf int32) (*Breakdown, e
 
 func group(v string, n int, reached []int) Group {
 	g := Group{Value: v, Records: n, Reached: append([]int{}, reached...), ConversionFromTop: make([]float64, len(reached)),
-		Small: n < MinRecords}
+		Small: n < stats.MinSample}
 	for k, r := range reached {
-		g.ConversionFromTop[k] = model.Ratio(r, reached[0])
+		g.ConversionFromTop[k] = stats.Ratio(r, reached[0])
 	}
 	return g
 }

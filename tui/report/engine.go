@@ -4,16 +4,17 @@ import (
 	"fmt"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
-// This file is the report's use of the query engine (model.Compute and
-// model.Cohorts): the stage counts as of a date, trends by week, quarter
+// This file is the report's use of the query engine (Engine.Compute and
+// Engine.Cohorts): the stage counts as of a date, trends by week, quarter
 // or year, and the cohorts section with its immature flags.
 
 // period is the report's period: month unless the options name another.
-func (o Options) period() model.Period {
-	if o.Period == model.PeriodNone {
-		return model.PeriodMonth
+func (o Options) period() query.Period {
+	if o.Period == query.PeriodNone {
+		return query.PeriodMonth
 	}
 	return o.Period
 }
@@ -28,17 +29,18 @@ func (o Options) asOf() int32 {
 
 // funnelAsOf is the funnel of ds counting only stage dates on or before
 // asOf: the stage counts come from the engine, the monthly entries from
-// ComputeFunnel (which honours asOf already). Without an as-of date it is
-// ComputeFunnel alone, the overview's numbers.
-func funnelAsOf(ds *model.Dataset, asOf int32) (model.Funnel, error) {
-	f := model.ComputeFunnel(ds, model.FunnelOptions{AsOf: asOf, Months: 12})
+// Engine.Funnel (which honours asOf already). Without an as-of date it is
+// Engine.Funnel alone, the overview's numbers.
+func funnelAsOf(e *query.Engine, asOf int32) (query.Funnel, error) {
+	ds := e.Data()
+	f := e.Funnel(query.FunnelOptions{AsOf: asOf, Months: 12})
 	if asOf == model.NoDay {
 		return f, nil
 	}
 	if !ds.HasDates {
 		return f, fmt.Errorf("--as-of needs stage dates; this data has none")
 	}
-	res, err := model.Compute(ds, model.Query{AsOf: asOf})
+	res, err := e.Compute(query.Query{AsOf: asOf})
 	if err != nil {
 		return f, err
 	}
@@ -56,8 +58,8 @@ func funnelAsOf(ds *model.Dataset, asOf int32) (model.Funnel, error) {
 
 // engineTrends counts, per period, the records reaching each stage with a
 // date in the period (the explorer's trends view), up to the as-of date.
-func engineTrends(ds *model.Dataset, p model.Period, asOf int32) (*Trends, error) {
-	res, err := model.Compute(ds, model.Query{Period: p, AsOf: asOf})
+func engineTrends(e *query.Engine, p query.Period, asOf int32) (*Trends, error) {
+	res, err := e.Compute(query.Query{Period: p, AsOf: asOf})
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +79,8 @@ func engineTrends(ds *model.Dataset, p model.Period, asOf int32) (*Trends, error
 
 // cohorts follows each entry period's cohort through the stages to the
 // last stage: observed conversion, immaturity and the Kaplan–Meier estimate.
-func cohorts(ds *model.Dataset, p model.Period, asOf int32) (*Cohorts, error) {
-	res, err := model.Cohorts(ds, model.CohortQuery{Query: model.Query{Period: p, AsOf: asOf}})
+func cohorts(e *query.Engine, p query.Period, asOf int32) (*Cohorts, error) {
+	res, err := e.Cohorts(query.CohortQuery{Query: query.Query{Period: p, AsOf: asOf}})
 	if err != nil {
 		return nil, err
 	}
@@ -111,8 +113,9 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 // groupsAsOf fills records and reached per value code of dm from the
 // engine's breakdown as of asOf (every value its own group: the report
 // folds the small ones itself).
-func groupsAsOf(ds *model.Dataset, dm *model.Dim, asOf int32, records []int, reached [][]int) error {
-	res, err := model.Compute(ds, model.Query{By: dm.Name, AsOf: asOf, MaxGroups: dm.Cardinality() + 1})
+func groupsAsOf(e *query.Engine, dm *model.Dim, asOf int32, records []int, reached [][]int) error {
+	ds := e.Data()
+	res, err := e.Compute(query.Query{By: dm.Name, AsOf: asOf, MaxGroups: dm.Cardinality() + 1})
 	if err != nil {
 		return err
 	}

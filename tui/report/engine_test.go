@@ -5,6 +5,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 // TestAsOfHandComputed: as of day 5 of tiny, r0 is at B (C on day 10 not
@@ -44,7 +45,7 @@ func TestAsOfHandComputed(t *testing.T) {
 // TestPeriodAndCohortsHandComputed: by year, tiny is one period with A
 // entered on days 0, 0, 1, B on 2 and 4, C on 10 and 20.
 func TestPeriodAndCohortsHandComputed(t *testing.T) {
-	r, err := Build(tiny(), Options{Period: model.PeriodYear, Sections: []string{SecCohorts, SecTrends}})
+	r, err := Build(tiny(), Options{Period: query.PeriodYear, Sections: []string{SecCohorts, SecTrends}})
 	if err != nil {
 		t.Fatal(err)
 	}

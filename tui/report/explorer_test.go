@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/views"
@@ -36,13 +37,13 @@ func TestReportEqualsExplorerFilteredAsOf(t *testing.T) {
 	_, hi, _ := ds.DayRange()
 	asOf := hi - 365
 	r, err := report.Build(ds, report.Options{Sections: []string{report.SecStickyPoints, report.SecMoney}, Spend: sp, AsOf: asOf,
-		Where: []report.Filter{{Dim: "channel", Value: "chat", Not: true}}})
+		Where: []string{"channel!=chat"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	st := views.DefaultState()
 	st.Filter, st.AsOf = "channel!=chat", asOf
-	c := views.Common{Styles: theme.Plain(), Data: ds, Spend: sp}
+	c := views.Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: sp}
 
 	s := views.NewSticky(c, st)
 	runCmd(s, s.Init())

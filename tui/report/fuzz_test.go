@@ -23,24 +23,6 @@ func FuzzSafeCell(f *testing.F) {
 	})
 }
 
-func FuzzParseFilter(f *testing.F) {
-	for _, s := range []string{"channel=organic", "segment!=SMB", "=x", "x", "a=b=c", "a!=", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		flt, err := ParseFilter(s)
-		if err != nil {
-			return
-		}
-		if flt.Dim == "" && strings.TrimSpace(s) != "" && !strings.HasPrefix(strings.TrimSpace(s), "=") {
-			// a filter always names its dimension unless the text was blank before the operator
-			if i := strings.IndexAny(s, "=!"); i > 0 && strings.TrimSpace(s[:i]) != "" {
-				t.Fatalf("ParseFilter(%q) lost the dimension: %+v", s, flt)
-			}
-		}
-	})
-}
-
 func FuzzParseSections(f *testing.F) {
 	for _, s := range []string{"stages", "stages,velocity", "cohorts", ",,", "Sticky-Points"} {
 		f.Add(s)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/scope"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -52,7 +53,7 @@ func (e *MoneyError) Unwrap() error { return e.Err }
 // (filter is its expression, "" for none), as the explorer's money view
 // does: money counted as of the selection's day, spend scoped to it
 // (scope.Spend), with notes saying what was left out.
-func buildMoney(whole *model.Dataset, sel *model.Selection, filter string, opt Options) (*Money, error) {
+func buildMoney(whole *model.Dataset, sel *query.Selection, expr string, opt Options) (*Money, error) {
 	ds, mopt := sel.Data, scope.MoneyOptions(opt.Money, sel, opt.AsOf)
 	d, err := money.ComputeDeals(ds, mopt)
 	if err != nil {
@@ -63,7 +64,7 @@ func buildMoney(whole *model.Dataset, sel *model.Selection, filter string, opt O
 		m.ByCurrency = []money.CurrencyTotal{}
 	}
 	if opt.Spend != nil {
-		spend, notes := scope.Spend(whole, opt.Spend, sel, filter, opt.AsOf, opt.Money)
+		spend, notes := scope.Spend(whole, opt.Spend, sel, expr, opt.AsOf, opt.Money)
 		u, err := money.ComputeUnitEconomics(ds, spend, "channel", mopt)
 		if err != nil {
 			return nil, &MoneyError{err}

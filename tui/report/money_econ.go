@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -33,7 +34,7 @@ func econTables(u money.UnitEconomics, notes []string) []Table {
 		fmt.Sprintf("CAC = spend %s / customers from leads created %s; Cost per stage = spend / those leads that reached it.", win, win),
 		"ROI = (first-year bookings - spend) / spend; Payback = months of first-year revenue to repay spend (revenue, not margin).",
 		"LTV = monthly revenue per customer / monthly churn (empty when no churn was seen); Total: all spend, matched or not, over all leads.",
-		fmt.Sprintf("Groups with fewer than %d customers: their CAC, ROI and payback are not findings.", MinRecords),
+		fmt.Sprintf("Groups with fewer than %d customers: their CAC, ROI and payback are not findings.", stats.MinSample),
 	}
 	if u.Undated > 0 {
 		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d records with no entry date are left out.", u.Undated))

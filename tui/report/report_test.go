@@ -82,20 +82,20 @@ func TestStagesHandComputed(t *testing.T) {
 }
 
 func TestWhereFilters(t *testing.T) {
-	r, err := Build(tiny(), Options{Where: []Filter{{Dim: "channel", Value: "y"}}, Sections: []string{SecStages}})
+	r, err := Build(tiny(), Options{Where: []string{"channel=y"}, Sections: []string{SecStages}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Denominators.Records != 2 || r.Stages[1].Reached != 1 || r.Stages[2].Reached != 1 || r.Filters[0] != "channel=y" {
 		t.Fatalf("filtered: %+v %+v", r.Denominators, r.Stages)
 	}
-	r, _ = Build(tiny(), Options{Where: []Filter{{Dim: "channel", Value: "y", Not: true}}})
+	r, _ = Build(tiny(), Options{Where: []string{"channel!=y"}})
 	if r.Denominators.Records != 2 || r.Stages[2].Reached != 1 {
 		t.Fatalf("not-filter: %+v", r.Stages)
 	}
 	for _, o := range []Options{
-		{Where: []Filter{{Dim: "nope", Value: "y"}}},
-		{Where: []Filter{{Dim: "channel", Value: "zzz"}}},
+		{Where: []string{"nope=y"}},
+		{Where: []string{"channel=zzz"}},
 		{By: "nope"},
 		{Sections: []string{SecBreakdown}},
 	} {

@@ -10,6 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/views"
@@ -165,7 +166,7 @@ func TestMaskLeavesNoOriginal(t *testing.T) {
 // TestReportEqualsOverview: the report's stage numbers are the overview's.
 func TestReportEqualsOverview(t *testing.T) {
 	ds := demo.Generate(demo.Options{Rows: 3000})
-	f := views.NewOverview(views.Common{Styles: theme.Plain(), Data: ds}).Funnel()
+	f := views.NewOverview(views.Common{Styles: theme.Plain(), Engine: query.New(ds)}).Funnel()
 	r, err := report.Build(ds, report.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 // view does: every transition × dimension value whose records entered the
 // from-stage in the last three complete months before the as-of date
 // (immature records left out), tested against the rest of the population
-// with Benjamini–Hochberg at 5%, at least 30 entering; only the findings
+// with Benjamini–Hochberg at 5%, at least stats.MinSample entering; only the findings
 // (significant and converting below the rest), by lost conversions. ds is
 // the selection's data and asOf its day (the whole data's calendar, as in
 // the explorer; model.NoDay when the data has no dates).

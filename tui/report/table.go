@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -171,7 +171,7 @@ func (c *Cohorts) Table() Table {
 	t.Footnotes = []string{
 		fmt.Sprintf("Entered: records whose first stage date is in the %s; %% of those entered, as observed by the as-of date.", c.Period),
 		fmt.Sprintf("Estimated: Kaplan–Meier estimate of the eventual conversion to %s (still-open records censored at their age).", c.Target),
-		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, model.FewRecords),
+		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
 	}
 	return t
 }
@@ -217,6 +217,6 @@ func stickyTable(sp []StickyPoint) Table {
 	}
 	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
 		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
-		"Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%; slices under 30 entering are not tested."}
+		fmt.Sprintf("Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
 	return t
 }

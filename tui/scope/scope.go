@@ -1,6 +1,6 @@
 // Package scope holds what the explorer's views and the headless report
 // share about working on part of the data: the money options and the spend
-// table that go with a selection (model.Select) of the records under a
+// table that go with a selection (Engine.Select) of the records under a
 // filter, as of a date, and the notes that say what was left out.
 package scope
 
@@ -10,6 +10,8 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -19,7 +21,7 @@ func asked(asOf int32) bool { return asOf != model.NoDay && asOf != 0 }
 // MoneyOptions are opt for the selection: money is counted as of the
 // selection's day when a filter or an as-of date is set (the whole data's
 // last day otherwise, as without a selection).
-func MoneyOptions(opt money.Options, sel *model.Selection, asOf int32) money.Options {
+func MoneyOptions(opt money.Options, sel *query.Selection, asOf int32) money.Options {
 	if !sel.Whole() || asked(asOf) {
 		opt.AsOf = sel.AsOf
 	}
@@ -28,12 +30,12 @@ func MoneyOptions(opt money.Options, sel *model.Selection, asOf int32) money.Opt
 
 // Spend is the spend that belongs with a selection of whole's records:
 // without a filter all of it (up to the as-of month when one is set), with
-// one only the rows joined to a channel that has selected records. filter
+// one only the rows joined to a channel that has selected records. expr
 // is the filter's expression ("" for none), asOf the day asked (0 or
 // NoDay: none). The notes say what was left out, and that spend is by
 // channel when the filter names other columns; strings from the data are
 // sanitized.
-func Spend(whole *model.Dataset, spend []money.SpendRow, sel *model.Selection, filter string, asOf int32, opt money.Options) ([]money.SpendRow, []string) {
+func Spend(whole *model.Dataset, spend []money.SpendRow, sel *query.Selection, expr string, asOf int32, opt money.Options) ([]money.SpendRow, []string) {
 	if spend == nil {
 		return nil, nil
 	}
@@ -52,7 +54,7 @@ func Spend(whole *model.Dataset, spend []money.SpendRow, sel *model.Selection, f
 		}
 		rows = kept
 	}
-	if filter == "" {
+	if expr == "" {
 		return rows, notes
 	}
 	j, err := money.JoinSpend(whole, rows, "channel", opt)
@@ -81,18 +83,18 @@ func Spend(whole *model.Dataset, spend []money.SpendRow, sel *model.Selection, f
 	}
 	if dropped > 0 {
 		notes = append(notes, fmt.Sprintf("spend of %s on channels (or unmatched) with no records where %s is left out",
-			widgets.Money(dropped, j.Currency), widgets.Clean(filter)))
+			widgets.Money(dropped, j.Currency), widgets.Clean(expr)))
 	}
-	if other := nonChannelColumns(whole, filter, dm.Name); len(other) > 0 {
+	if other := nonChannelColumns(whole, expr, dm.Name); len(other) > 0 {
 		notes = append(notes, fmt.Sprintf("spend is by channel, not by %s: each channel's whole spend is set against its records where %s",
-			widgets.Clean(strings.Join(other, ", ")), widgets.Clean(filter)))
+			widgets.Clean(strings.Join(other, ", ")), widgets.Clean(expr)))
 	}
 	return kept, notes
 }
 
 // nonChannelColumns lists the columns a filter names besides the channel.
-func nonChannelColumns(ds *model.Dataset, filter, channel string) []string {
-	f, err := model.ParseFilter(filter, ds)
+func nonChannelColumns(ds *model.Dataset, expr, channel string) []string {
+	f, err := filter.Parse(expr, ds)
 	if err != nil {
 		return nil
 	}

@@ -8,17 +8,18 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 var (
 	bigOnce sync.Once
-	bigDS   *model.Dataset
+	bigEng  *query.Engine
 )
 
 func bigCommon() Common {
-	bigOnce.Do(func() { bigDS = demo.Generate(demo.Options{Rows: 1_000_000}) })
-	return Common{Styles: theme.New(true, false), Data: bigDS}
+	bigOnce.Do(func() { bigEng = query.New(demo.Generate(demo.Options{Rows: 1_000_000})) })
+	return Common{Styles: theme.New(true, false), Engine: bigEng}
 }
 
 // One keypress and its frame on the sticky list at 1M leads (the list is
@@ -49,7 +50,7 @@ func BenchmarkPlannerKeyFrame1M(b *testing.B) {
 func BenchmarkStickyCompute1M(b *testing.B) {
 	c := bigCommon()
 	for b.Loop() {
-		computeSticky(c.Data, model.NoDay)
+		computeSticky(c.Data(), model.NoDay)
 	}
 }
 
@@ -95,6 +96,6 @@ func BenchmarkStickyComputeFiltered1M(b *testing.B) {
 	st := DefaultState()
 	st.Filter = "channel=chat"
 	for b.Loop() {
-		computeStickyFor(c.Data, st)
+		computeStickyFor(c.Engine, st)
 	}
 }

@@ -7,7 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -50,7 +51,7 @@ type Breakdown struct {
 	width   int
 	height  int
 	gen     int
-	res     *model.Result
+	res     *query.Result
 	err     error
 	rows    []bdRow
 	note    string
@@ -60,7 +61,7 @@ type Breakdown struct {
 // NewBreakdown builds the breakdown by dim ("" shows a list to pick from).
 func NewBreakdown(c Common, st State, dim string) *Breakdown {
 	b := &Breakdown{common: c, keys: DefaultBreakdownKeys(), state: st}
-	if d := c.Data.Dim(dim); d != nil {
+	if d := c.Data().Dim(dim); d != nil {
 		b.dim = d.Name
 	}
 	return b
@@ -111,21 +112,21 @@ func (b *Breakdown) recompute() tea.Cmd {
 	}
 	b.res, b.err, b.money = nil, nil, nil
 	c, st, dim, gen := b.common, b.state, b.dim, b.gen
-	ds := c.Data
+	eng := c.Engine
 	return func() tea.Msg {
-		q, err := engineQuery(ds, st)
+		q, err := engineQuery(eng.Data(), st)
 		if err != nil {
 			return breakdownMsg{gen: gen, err: err}
 		}
 		q.By, q.LastPeriods = dim, 12
-		r, err := model.Compute(ds, q)
+		r, err := eng.Compute(q)
 		return breakdownMsg{gen: gen, res: r, err: err, money: computeBdMoney(c, st, dim)}
 	}
 }
 
 type breakdownMsg struct {
 	gen   int
-	res   *model.Result
+	res   *query.Result
 	err   error
 	money *bdMoney
 }
@@ -151,7 +152,7 @@ func (b *Breakdown) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (b *Breakdown) pickKey(msg tea.KeyPressMsg) tea.Cmd {
-	names := b.common.Data.DimNames()
+	names := b.common.Data().DimNames()
 	switch {
 	case key.Matches(msg, b.keys.Up):
 		b.pick = max(0, b.pick-1)
@@ -166,7 +167,7 @@ func (b *Breakdown) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (b *Breakdown) key(msg tea.KeyPressMsg) tea.Cmd {
-	ns := len(b.common.Data.Stages)
+	ns := len(b.common.Data().Stages)
 	b.note = ""
 	switch {
 	case key.Matches(msg, b.keys.Up):
@@ -204,11 +205,11 @@ func (b *Breakdown) apply() tea.Cmd {
 		return nil
 	}
 	k := b.rows[b.cursor].key
-	if k == model.OtherGroup {
+	if k == query.OtherGroup {
 		b.note = "(other) merges the smaller values: filter on one of them with /"
 		return nil
 	}
-	term := model.Term{Column: b.dim, Op: "=", Values: []string{k}}.String()
+	term := filter.Term{Column: b.dim, Op: "=", Values: []string{k}}.String()
 	return SetFilter(strings.TrimSpace(b.state.Filter + " " + term))
 }
 
@@ -234,8 +235,8 @@ func (b *Breakdown) clamp() {
 func (b *Breakdown) pickView() string {
 	st := b.common.Styles
 	lines := []string{st.Title.Render(widgets.Truncate("Break down by which column?", b.width)), ""}
-	for i, n := range b.common.Data.DimNames() {
-		d := b.common.Data.Dim(n)
+	for i, n := range b.common.Data().DimNames() {
+		d := b.common.Data().Dim(n)
 		text := fmt.Sprintf("%s  %s values", widgets.Fit(n, 20), widgets.Count(d.Cardinality()-1))
 		if i == b.pick {
 			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+text, b.width), b.width)))

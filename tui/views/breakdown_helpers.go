@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -41,11 +40,11 @@ func (b *Breakdown) derive() {
 		for _, s := range g.Stages {
 			r.counts = append(r.counts, s.Reached)
 		}
-		r.rate = model.Ratio(r.to, r.from)
+		r.rate = stats.Ratio(r.to, r.from)
 		r.lo, r.hi = stats.Wilson95(r.to, r.from)
-		rest := model.Ratio(wTo-r.to, wFrom-r.from)
+		rest := stats.Ratio(wTo-r.to, wFrom-r.from)
 		r.lost = rest*float64(r.from) - float64(r.to)
-		r.few = r.from < model.FewRecords
+		r.few = r.from < stats.MinSample
 		for _, row := range g.Trend {
 			r.spark = append(r.spark, int(math.Round(1000*row.Stages[k+1].Step)))
 		}
@@ -167,7 +166,7 @@ func (b *Breakdown) View() string {
 			continue
 		}
 		lostStyle := st.Cell
-		if r.lost >= 1 && !r.few && r.hi < model.Ratio(b.res.Whole.Stages[k+1].Reached, b.res.Whole.Stages[k].Reached) {
+		if r.lost >= 1 && !r.few && r.hi < stats.Ratio(b.res.Whole.Stages[k+1].Reached, b.res.Whole.Stages[k].Reached) {
 			lostStyle = st.Bad
 		}
 		cell := st.Cell
@@ -179,7 +178,7 @@ func (b *Breakdown) View() string {
 	}
 	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
 		from, to, widgets.Count(b.res.Whole.Stages[k+1].Reached), widgets.Count(b.res.Whole.Stages[k].Reached),
-		widgets.Percent(b.res.Whole.Stages[k+1].Step), model.FewRecords)
+		widgets.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
 	if b.note != "" {
 		foot = b.note
 	}

@@ -3,6 +3,7 @@ package views
 import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -21,10 +22,10 @@ type bdMoney struct {
 // computeBdMoney totals won deals and revenue per code of dim; nil when
 // the data has no amounts.
 func computeBdMoney(c Common, st State, dim string) *bdMoney {
-	if c.Data.Amount == nil {
+	if c.Data().Amount == nil {
 		return nil
 	}
-	sel, err := stateSelection(c.Data, st)
+	sel, err := stateSelection(c.Engine, st)
 	if err != nil {
 		return &bdMoney{err: err}
 	}
@@ -62,7 +63,7 @@ func (m *bdMoney) cell(ds *model.Dataset, dim string, key string, groups []strin
 	if dm == nil {
 		return 0, 0, false
 	}
-	if key != model.OtherGroup {
+	if key != query.OtherGroup {
 		code, ok := dm.Code(key)
 		if !ok {
 			return 0, 0, false
@@ -71,7 +72,7 @@ func (m *bdMoney) cell(ds *model.Dataset, dim string, key string, groups []strin
 	}
 	won, rev := m.wonAll, m.revAll
 	for _, g := range groups {
-		if g == model.OtherGroup {
+		if g == query.OtherGroup {
 			continue
 		}
 		if code, ok := dm.Code(g); ok {
@@ -136,7 +137,7 @@ func (m *bdMoney) row(c bdMoneyCols, b *Breakdown, key string) string {
 		return ""
 	}
 	wonS, revS := "—", "—"
-	if won, rev, ok := m.cell(b.common.Data, b.dim, key, b.groupKeys()); ok {
+	if won, rev, ok := m.cell(b.common.Data(), b.dim, key, b.groupKeys()); ok {
 		wonS, revS = widgets.Count(won), moneyShort(rev, "")
 	}
 	out := " " + widgets.PadLeft(revS, bdRevW)

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
@@ -15,7 +16,7 @@ import (
 func TestBreakdownMoneyColumn(t *testing.T) {
 	ds := fourDeals()
 	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2, 2}, 3)}}
-	b := NewBreakdown(Common{Styles: theme.Plain(), Data: ds}, DefaultState(), "channel")
+	b := NewBreakdown(Common{Styles: theme.Plain(), Engine: query.New(ds)}, DefaultState(), "channel")
 	b.SetSize(140, 12)
 	run(b, b.Init())
 	out := ansi.Strip(b.View())
@@ -52,7 +53,7 @@ func TestBreakdownMoneyColumn(t *testing.T) {
 func TestBreakdownMoneyMixedCurrenciesRefused(t *testing.T) {
 	ds := mixedDataset()
 	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2}, 3)}}
-	b := NewBreakdown(Common{Styles: theme.Plain(), Data: ds}, DefaultState(), "channel")
+	b := NewBreakdown(Common{Styles: theme.Plain(), Engine: query.New(ds)}, DefaultState(), "channel")
 	b.SetSize(160, 12)
 	run(b, b.Init())
 	out := ansi.Strip(b.View())
@@ -63,7 +64,7 @@ func TestBreakdownMoneyMixedCurrenciesRefused(t *testing.T) {
 
 // Without amounts there is no money column.
 func TestBreakdownWithoutAmountsHasNoMoney(t *testing.T) {
-	b := NewBreakdown(Common{Styles: theme.Plain(), Data: handDataViews()}, DefaultState(), "channel")
+	b := NewBreakdown(Common{Styles: theme.Plain(), Engine: query.New(handDataViews())}, DefaultState(), "channel")
 	b.SetSize(140, 12)
 	run(b, b.Init())
 	if out := ansi.Strip(b.View()); strings.Contains(out, "Won USD") || strings.Contains(out, "revenue") {

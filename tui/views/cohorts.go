@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -38,7 +38,7 @@ type Cohorts struct {
 	cursor int
 	offset int
 	gen    int
-	res    *model.CohortResult
+	res    *query.CohortResult
 	err    error
 }
 
@@ -49,7 +49,7 @@ func NewCohorts(c Common, st State) *Cohorts {
 
 type cohortsMsg struct {
 	gen int
-	res *model.CohortResult
+	res *query.CohortResult
 	err error
 }
 
@@ -58,7 +58,7 @@ func (v *Cohorts) Title() string    { return "Cohorts" }
 func (v *Cohorts) SetSize(w, h int) { v.width, v.height = w, h; v.clamp() }
 
 // Result is the cohort table shown (nil while computing).
-func (v *Cohorts) Result() *model.CohortResult { return v.res }
+func (v *Cohorts) Result() *query.CohortResult { return v.res }
 
 func (v *Cohorts) ShortHelp() []key.Binding { return []key.Binding{v.keys.Up, v.keys.Down} }
 func (v *Cohorts) FullHelp() [][]key.Binding {
@@ -68,13 +68,13 @@ func (v *Cohorts) FullHelp() [][]key.Binding {
 func (v *Cohorts) recompute() tea.Cmd {
 	v.gen++
 	v.res, v.err = nil, nil
-	ds, st, gen := v.common.Data, v.state, v.gen
+	eng, st, gen := v.common.Engine, v.state, v.gen
 	return func() tea.Msg {
-		q, err := engineQuery(ds, st)
+		q, err := engineQuery(eng.Data(), st)
 		if err != nil {
 			return cohortsMsg{gen: gen, err: err}
 		}
-		r, err := model.Cohorts(ds, model.CohortQuery{Query: q})
+		r, err := eng.Cohorts(query.CohortQuery{Query: q})
 		return cohortsMsg{gen: gen, res: r, err: err}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
@@ -33,14 +34,22 @@ type Capturer interface{ Capturing() bool }
 
 // Common is what every view is built with. It is never mutated after
 // construction; a new dataset or theme builds new views.
+//
+// Engine is the one query engine of the dataset on screen (query.New, made
+// once by the root when data is loaded or masked): every number a view
+// shows is asked of it, or of the engine of a selection it made
+// (stateSelection), so its caches are shared by all views.
 type Common struct {
 	Styles *theme.Styles
-	Data   *model.Dataset
+	Engine *query.Engine
 	// Spend is the spend table (nil when none was given) and Money the
 	// currency options for money figures.
 	Spend []money.SpendRow
 	Money money.Options
 }
+
+// Data is the dataset on screen (the engine's).
+func (c Common) Data() *model.Dataset { return c.Engine.Data() }
 
 // PushMsg asks the root to open a view on top of the stack.
 type PushMsg struct{ View View }

@@ -6,40 +6,42 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 )
 
 // engineQuery turns the explorer's state into an engine query: the filter
 // parsed by the engine, the period and the as-of date.
-func engineQuery(ds *model.Dataset, st State) (model.Query, error) {
-	q := model.Query{Period: statePeriod(st), AsOf: st.AsOf}
+func engineQuery(ds *model.Dataset, st State) (query.Query, error) {
+	q := query.Query{Period: statePeriod(st), AsOf: st.AsOf}
 	if st.Filter != "" {
-		f, err := model.ParseFilter(st.Filter, ds)
+		f, err := filter.Parse(st.Filter, ds)
 		if err != nil {
 			return q, err
 		}
-		q.Filters = []model.Filter{f}
+		q.Filters = []filter.Filter{f}
 	}
 	q.LastPeriods = lastPeriods(q.Period)
 	return q, nil
 }
 
 // statePeriod is the state's period, month when unset or unknown.
-func statePeriod(st State) model.Period {
-	p, err := model.ParsePeriod(st.Period)
-	if err != nil || p == model.PeriodNone {
-		return model.PeriodMonth
+func statePeriod(st State) query.Period {
+	p, err := query.ParsePeriod(st.Period)
+	if err != nil || p == query.PeriodNone {
+		return query.PeriodMonth
 	}
 	return p
 }
 
 // lastPeriods is how many periods a trend shows: about two years.
-func lastPeriods(p model.Period) int {
+func lastPeriods(p query.Period) int {
 	switch p {
-	case model.PeriodWeek:
+	case query.PeriodWeek:
 		return 26
-	case model.PeriodQuarter:
+	case query.PeriodQuarter:
 		return 12
-	case model.PeriodYear:
+	case query.PeriodYear:
 		return 0
 	}
 	return 24
@@ -47,26 +49,26 @@ func lastPeriods(p model.Period) int {
 
 // filteredFunnel is the overview's funnel under the state's filter, from
 // the engine: 12 months of entries per stage for the sparklines.
-func filteredFunnel(ds *model.Dataset, st State) (model.Funnel, error) {
-	q, err := engineQuery(ds, st)
+func filteredFunnel(eng *query.Engine, st State) (query.Funnel, error) {
+	q, err := engineQuery(eng.Data(), st)
 	if err != nil {
-		return model.Funnel{}, err
+		return query.Funnel{}, err
 	}
-	q.Period, q.LastPeriods = model.PeriodMonth, 12
-	r, err := model.Compute(ds, q)
+	q.Period, q.LastPeriods = query.PeriodMonth, 12
+	r, err := eng.Compute(q)
 	if err != nil {
-		return model.Funnel{}, err
+		return query.Funnel{}, err
 	}
 	return funnelFromResult(r), nil
 }
 
-func funnelFromResult(r *model.Result) model.Funnel {
-	f := model.Funnel{Records: r.Whole.Records, AsOf: r.AsOf, Warnings: append(r.Warnings, r.Whole.Warnings...)}
+func funnelFromResult(r *query.Result) query.Funnel {
+	f := query.Funnel{Records: r.Whole.Records, AsOf: r.AsOf, Warnings: append(r.Warnings, r.Whole.Warnings...)}
 	for _, p := range r.Periods {
 		f.Months = append(f.Months, p.Label)
 	}
 	for k, s := range r.Whole.Stages {
-		sc := model.StageCount{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
+		sc := query.StageCount{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
 			ConversionFromPrevious: s.Step, ConversionFromTop: s.Cumulative}
 		if len(r.Periods) > 0 {
 			sc.Monthly = make([]int, len(r.Whole.Trend))
@@ -92,26 +94,26 @@ func days(d *int) string {
 
 type overviewFunnelMsg struct {
 	gen    int
-	funnel model.Funnel
+	funnel query.Funnel
 }
 
 // funnelCmd computes the overview's funnel for its state off the event
 // loop (a pass over every row): the whole data set without a filter, the
 // engine's filtered funnel with one.
 func (o *Overview) funnelCmd() tea.Cmd {
-	ds, st, gen := o.common.Data, o.state, o.gen
+	eng, st, gen := o.common.Engine, o.state, o.gen
 	return func() tea.Msg {
-		return overviewFunnelMsg{gen: gen, funnel: stateFunnel(ds, st)}
+		return overviewFunnelMsg{gen: gen, funnel: stateFunnel(eng, st)}
 	}
 }
 
-func stateFunnel(ds *model.Dataset, st State) model.Funnel {
+func stateFunnel(eng *query.Engine, st State) query.Funnel {
 	if st.Filter == "" {
-		return model.ComputeFunnel(ds, model.FunnelOptions{AsOf: st.AsOf, Months: 12})
+		return eng.Funnel(query.FunnelOptions{AsOf: st.AsOf, Months: 12})
 	}
-	f, err := filteredFunnel(ds, st)
+	f, err := filteredFunnel(eng, st)
 	if err != nil {
-		f = model.ComputeFunnel(ds, model.FunnelOptions{AsOf: st.AsOf, Months: 12})
+		f = eng.Funnel(query.FunnelOptions{AsOf: st.AsOf, Months: 12})
 		f.Warnings = append(f.Warnings, "showing all records, the filter does not parse: "+err.Error())
 	}
 	return f

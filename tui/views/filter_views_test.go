@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -44,7 +45,7 @@ func TestStickyHonoursFilter(t *testing.T) {
 	if !s.Ready() {
 		t.Fatal("not computed")
 	}
-	chat := countChat(c.Data, func(int) bool { return true })
+	chat := countChat(c.Data(), func(int) bool { return true })
 	out := ansi.Strip(s.View())
 	want := "where channel=chat: " + widgets.Count(chat) + " of 20,000 records"
 	if !strings.Contains(out, want) || strings.Contains(out, "not applied") {
@@ -71,7 +72,7 @@ func TestStickyHonoursFilter(t *testing.T) {
 			t.Errorf("drill %d rows, want %d", len(rec.rows), p.Entered-p.Converted)
 		}
 		for _, i := range rec.rows {
-			if c.Data.Dim("channel").Value(int(i)) != "chat" {
+			if c.Data().Dim("channel").Value(int(i)) != "chat" {
 				t.Fatalf("drilled row %d is not chat", i)
 			}
 		}
@@ -87,7 +88,7 @@ func TestStickyHonoursFilter(t *testing.T) {
 // won revenue equal a plain count over the chat records.
 func TestMoneyHonoursFilter(t *testing.T) {
 	c := moneyDemoCommon(t, true)
-	ds := c.Data
+	ds := c.Data()
 	won, revenue := 0, int64(0)
 	ch := ds.Dim("channel")
 	for i := range ds.Len() {
@@ -136,7 +137,7 @@ func TestOverviewInsightsHonourFilter(t *testing.T) {
 	run(o, o.Init())
 	wholeTests := o.insights.sticky.Comparisons
 	run(o, o.Update(StateMsg{State: chatState()}))
-	chat := countChat(c.Data, func(int) bool { return true })
+	chat := countChat(c.Data(), func(int) bool { return true })
 	out := ansi.Strip(o.View())
 	if !strings.Contains(out, "Insights where channel=chat: "+widgets.Count(chat)+" of 20,000 records") {
 		t.Errorf("insights should say their scope:\n%s", out)
@@ -153,7 +154,7 @@ func TestOverviewInsightsHonourFilter(t *testing.T) {
 	press(o, "down")
 	msg := o.Update(tea.KeyPressMsg{Code: 'r', Text: "r"})()
 	rec := msg.(PushMsg).View.(*Records)
-	want := countChat(c.Data, func(i int) bool { return c.Data.Deepest(i) >= 1 })
+	want := countChat(c.Data(), func(i int) bool { return c.Data().Deepest(i) >= 1 })
 	if len(rec.rows) != want || !strings.Contains(rec.Title(), "where channel=chat") {
 		t.Errorf("r gave %d rows titled %q, want %d chat records past stage 1", len(rec.rows), rec.Title(), want)
 	}
@@ -164,7 +165,7 @@ func TestOverviewInsightsHonourFilter(t *testing.T) {
 func TestOverviewMoneyColumnsHonourFilter(t *testing.T) {
 	ds := fourDeals()
 	ds.Dims = []*model.Dim{{Name: "channel", Values: []string{"", "chat", "paid"}, Codes: model.CodesOf([]uint32{1, 1, 2, 2}, 3)}}
-	o := NewOverview(Common{Styles: theme.Plain(), Data: ds})
+	o := NewOverview(Common{Styles: theme.Plain(), Engine: query.New(ds)})
 	o.SetSize(100, 20)
 	run(o, o.Update(tea.KeyPressMsg{Code: '$', Text: "$"}))
 	run(o, o.Update(StateMsg{State: chatState()}))

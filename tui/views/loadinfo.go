@@ -26,13 +26,13 @@ type LoadInfo struct {
 
 // NewLoadInfo builds the view from the dataset's load report.
 func NewLoadInfo(c Common) *LoadInfo {
-	ld := c.Data.Load
+	ld := c.Data().Load
 	lines := []string{fmt.Sprintf("Files: %s", widgets.Clean(strings.Join(ld.Files, ", "))),
 		fmt.Sprintf("Rows read %s = used %s + skipped %s", widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped))}
-	if c.Data.DatesInferred {
+	if c.Data().DatesInferred {
 		lines = append(lines, "Stage dates were inferred from each record's current stage, not read from the file.")
 	}
-	if !c.Data.HasDates {
+	if !c.Data().HasDates {
 		lines = append(lines, "The file has no stage dates: counts and breakdowns work; views over time stay empty.")
 	}
 	lines = append(lines, "", "Decisions:")

@@ -57,7 +57,7 @@ type MoneyData struct {
 // section computes the same with the same calls).
 func ComputeMoney(c Common) MoneyData {
 	d := computeDealsEcon(c)
-	a, err := money.RollUpAccounts(c.Data, c.Money)
+	a, err := money.RollUpAccounts(c.Data(), c.Money)
 	d.setAccounts(a, err)
 	return d
 }
@@ -65,7 +65,7 @@ func ComputeMoney(c Common) MoneyData {
 // computeDealsEcon computes deals and unit economics (accounts come apart).
 func computeDealsEcon(c Common) MoneyData {
 	var d MoneyData
-	ds := c.Data
+	ds := c.Data()
 	d.Deals, d.DealsErr = money.ComputeDeals(ds, c.Money)
 	d.Currency = d.Deals.Currency
 	if c.Spend != nil {

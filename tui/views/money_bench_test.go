@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
@@ -14,7 +15,7 @@ import (
 // BenchmarkMoneyCompute1M); BenchmarkMoneyScroll1M is one key and its frame.
 func BenchmarkNewMoney1M(b *testing.B) {
 	ds := demo.Generate(demo.Options{Rows: 1_000_000})
-	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
+	c := Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: demo.Spend(ds)}
 	b.ResetTimer()
 	for b.Loop() {
 		m := NewMoney(c, DefaultState()) // the figures are computed in the background
@@ -25,7 +26,7 @@ func BenchmarkNewMoney1M(b *testing.B) {
 
 func BenchmarkMoneyScroll1M(b *testing.B) {
 	ds := demo.Generate(demo.Options{Rows: 1_000_000})
-	m := NewMoney(Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}, DefaultState())
+	m := NewMoney(Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: demo.Spend(ds)}, DefaultState())
 	m.Wait()
 	m.SetSize(120, 40)
 	j := tea.KeyPressMsg{Code: 'j', Text: "j"}
@@ -38,7 +39,7 @@ func BenchmarkMoneyScroll1M(b *testing.B) {
 
 func BenchmarkMoneyCompute1M(b *testing.B) {
 	ds := demo.Generate(demo.Options{Rows: 1_000_000})
-	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
+	c := Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: demo.Spend(ds)}
 	b.ResetTimer()
 	for b.Loop() {
 		NewMoney(c, DefaultState()).Wait()
@@ -47,7 +48,7 @@ func BenchmarkMoneyCompute1M(b *testing.B) {
 
 func BenchmarkMoneyComputeFiltered1M(b *testing.B) {
 	ds := demo.Generate(demo.Options{Rows: 1_000_000})
-	c := Common{Styles: theme.Plain(), Data: ds, Spend: demo.Spend(ds)}
+	c := Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: demo.Spend(ds)}
 	st := DefaultState()
 	st.Filter = "channel=chat"
 	b.ResetTimer()

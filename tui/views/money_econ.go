@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -63,13 +64,13 @@ func econLines(c Common, u money.UnitEconomics, width int) []string {
 	muted("LTV:CAC = (monthly revenue per customer / monthly churn) / CAC; — when no churn was seen.")
 	var thin []string
 	for _, g := range u.Groups {
-		if g.Customers < few {
+		if g.Customers < stats.MinSample {
 			thin = append(thin, widgets.Clean(g.Name))
 		}
 	}
 	if len(thin) > 0 {
 		l = append(l, wrapStyled(st.Warn, fmt.Sprintf("! Fewer than %d customers: %s; their CAC, ROI, payback and LTV:CAC are not findings.",
-			few, strings.Join(thin, ", ")), width)...)
+			stats.MinSample, strings.Join(thin, ", ")), width)...)
 	}
 	if u.Join.Total != u.Join.Matched {
 		muted(fmt.Sprintf("Total: all spend (%s, of it %s matched to a %s) over all leads created %s.",

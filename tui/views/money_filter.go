@@ -1,8 +1,8 @@
 package views
 
 import (
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/scope"
 )
 
@@ -13,7 +13,7 @@ import (
 // anything but the channel, each kept channel's whole spend is set
 // against its selected records, which the notes say too.
 func computeMoneyFor(c Common, st State) MoneyData {
-	sel, err := stateSelection(c.Data, st)
+	sel, err := stateSelection(c.Engine, st)
 	if err != nil {
 		return MoneyData{FilterErr: err}
 	}
@@ -28,6 +28,6 @@ func computeMoneyFor(c Common, st State) MoneyData {
 
 // spendFor is the spend that belongs with a selection (scope.Spend: the
 // report's money section scopes it the same way).
-func spendFor(c Common, sel *model.Selection, st State) ([]money.SpendRow, []string) {
-	return scope.Spend(c.Data, c.Spend, sel, st.Filter, st.AsOf, c.Money)
+func spendFor(c Common, sel *query.Selection, st State) ([]money.SpendRow, []string) {
+	return scope.Spend(c.Data(), c.Spend, sel, st.Filter, st.AsOf, c.Money)
 }

@@ -35,7 +35,7 @@ type overviewMoneyMsg struct {
 func (o *Overview) moneyCmd() tea.Cmd {
 	c, st, gen := o.common, o.state, o.gen
 	return func() tea.Msg {
-		sel, err := stateSelection(c.Data, st)
+		sel, err := stateSelection(c.Engine, st)
 		if err != nil {
 			return overviewMoneyMsg{gen: gen, money: stageMoney{err: err}}
 		}
@@ -45,7 +45,7 @@ func (o *Overview) moneyCmd() tea.Cmd {
 
 // computeStageMoney totals amounts per stage in the report currency.
 func computeStageMoney(c Common) stageMoney {
-	ds := c.Data
+	ds := c.Data()
 	ns := len(ds.Stages)
 	amt, cur, err := money.Amounts(ds, c.Money)
 	sm := stageMoney{currency: cur, Open: make([]int64, ns), WonPer: make([]*int64, ns), Reached: make([]int, ns), err: err}

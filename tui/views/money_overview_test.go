@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
@@ -32,7 +33,7 @@ func fourDeals() *model.Dataset {
 }
 
 func TestOverviewMoneyToggle(t *testing.T) {
-	o := NewOverview(Common{Styles: theme.Plain(), Data: fourDeals()})
+	o := NewOverview(Common{Styles: theme.Plain(), Engine: query.New(fourDeals())})
 	o.SetSize(100, 20)
 	if strings.Contains(o.View(), "Won/record") {
 		t.Fatal("money columns shown before $")
@@ -61,7 +62,7 @@ func TestOverviewMoneyToggle(t *testing.T) {
 }
 
 func TestOverviewMoneyMixedCurrencies(t *testing.T) {
-	o := NewOverview(Common{Styles: theme.Plain(), Data: mixedDataset()})
+	o := NewOverview(Common{Styles: theme.Plain(), Engine: query.New(mixedDataset())})
 	o.SetSize(80, 20)
 	run(o, o.Update(tea.KeyPressMsg{Code: '$', Text: "$"}))
 	out := ansi.Strip(o.View())
@@ -81,7 +82,7 @@ func TestOverviewWithoutDates(t *testing.T) {
 		}
 	}
 	ds.ExitDay = []int32{model.NoDay, model.NoDay, model.NoDay, model.NoDay}
-	o := NewOverview(Common{Styles: theme.Plain(), Data: ds})
+	o := NewOverview(Common{Styles: theme.Plain(), Engine: query.New(ds)})
 	o.SetSize(110, 30)
 	run(o, o.Init())
 	out := ansi.Strip(o.View())

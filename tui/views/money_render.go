@@ -6,11 +6,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
-
-// few is the count under which a rate is flagged as too few to tell.
-const few = 30
 
 // renderMoney lays the money view out for a width, as styled lines.
 func renderMoney(c Common, d MoneyData, width int) []string {
@@ -129,7 +127,7 @@ func dealLines(c Common, dl money.Deals, mon func(int64) string, width int) []st
 	}
 	closed := dl.Won + dl.Lost
 	note := fmt.Sprintf("%s won / %s closed (won + lost)", widgets.Count(dl.Won), widgets.Count(closed))
-	if closed < few {
+	if closed < stats.MinSample {
 		note += "; too few closed deals to tell"
 	}
 	kv("Win rate, closed", widgets.Percent(dl.WinRateClosed), note)

@@ -12,6 +12,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/widgets"
@@ -20,7 +21,7 @@ import (
 func moneyDemoCommon(t testing.TB, withSpend bool) Common {
 	t.Helper()
 	ds := demo.Generate(demo.Options{Rows: 5000, Seed: 1})
-	c := Common{Styles: theme.Plain(), Data: ds}
+	c := Common{Styles: theme.Plain(), Engine: query.New(ds)}
 	if withSpend {
 		c.Spend = demo.Spend(ds)
 	}
@@ -111,7 +112,7 @@ func mixedDataset() *model.Dataset {
 }
 
 func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
-	c := Common{Styles: theme.Plain(), Data: mixedDataset()}
+	c := Common{Styles: theme.Plain(), Engine: query.New(mixedDataset())}
 	m := NewMoney(c, DefaultState())
 	m.Wait()
 	m.SetSize(120, 40)
@@ -142,7 +143,7 @@ func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 // give the same numbers for the demo with its spend table.
 func TestMoneyViewEqualsReport(t *testing.T) {
 	c := moneyDemoCommon(t, true)
-	r, err := report.Build(c.Data, report.Options{Sections: []string{report.SecMoney}, Spend: c.Spend})
+	r, err := report.Build(c.Data(), report.Options{Sections: []string{report.SecMoney}, Spend: c.Spend})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -37,7 +39,7 @@ func DefaultOverviewKeys() OverviewKeys {
 type Overview struct {
 	common   Common
 	keys     OverviewKeys
-	funnel   model.Funnel
+	funnel   query.Funnel
 	cursor   int
 	width    int
 	height   int
@@ -54,19 +56,19 @@ func NewOverview(c Common) *Overview {
 	return &Overview{
 		common: c,
 		keys:   DefaultOverviewKeys(),
-		funnel: model.ComputeFunnel(c.Data, model.FunnelOptions{AsOf: model.NoDay, Months: 12}),
+		funnel: c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 12}),
 		state:  DefaultState(),
 	}
 }
 
-func (o *Overview) Init() tea.Cmd { return computeInsights(o.common.Data, o.state, o.gen) }
+func (o *Overview) Init() tea.Cmd { return computeInsights(o.common.Engine, o.state, o.gen) }
 func (o *Overview) Title() string { return "Overview" }
 
 // Selected is the index of the selected stage.
 func (o *Overview) Selected() int { return o.cursor }
 
 // Funnel is the funnel the view shows.
-func (o *Overview) Funnel() model.Funnel { return o.funnel }
+func (o *Overview) Funnel() query.Funnel { return o.funnel }
 
 func (o *Overview) SetSize(w, h int) { o.width, o.height = w, h }
 
@@ -82,7 +84,7 @@ func (o *Overview) Update(msg tea.Msg) tea.Cmd {
 		o.state = msg.State
 		o.gen++
 		o.insights, o.money = nil, nil
-		cmds := []tea.Cmd{o.funnelCmd(), computeInsights(o.common.Data, o.state, o.gen)}
+		cmds := []tea.Cmd{o.funnelCmd(), computeInsights(o.common.Engine, o.state, o.gen)}
 		if o.showMoney {
 			cmds = append(cmds, o.moneyCmd())
 		}
@@ -145,11 +147,11 @@ func (o *Overview) ShortHelp() []key.Binding {
 func (o *Overview) recordsCmd(k int) tea.Cmd {
 	c, st := o.common, o.state
 	return func() tea.Msg {
-		sel, err := stateSelection(c.Data, st)
+		sel, err := stateSelection(c.Engine, st)
 		if err != nil {
 			return nil
 		}
-		title := "reached " + c.Data.Stages[k]
+		title := "reached " + c.Data().Stages[k]
 		if st.Filter != "" {
 			title += " where " + st.Filter
 		}
@@ -196,7 +198,7 @@ func (o *Overview) View() string {
 
 // RenderOverview draws the stage table with any extra columns; cursor < 0
 // selects nothing.
-func RenderOverview(c Common, f model.Funnel, cursor, width, height int, extras ...ExtraColumn) string {
+func RenderOverview(c Common, f query.Funnel, cursor, width, height int, extras ...ExtraColumn) string {
 	st := c.Styles
 	var lines []string
 	top := 0
@@ -238,7 +240,7 @@ func RenderOverview(c Common, f model.Funnel, cursor, width, height int, extras 
 		row := widgets.Fit(s.Name, nameW) + " " + widgets.PadLeft(widgets.Count(s.Reached), numW) + " " +
 			widgets.PadLeft(step, rateW) + " " + widgets.PadLeft(widgets.Percent(s.ConversionFromTop), rateW)
 		plainExtra, styledExtra := extraCells(extras, k)
-		bar := widgets.Bar(model.Ratio(s.Reached, top), barW)
+		bar := widgets.Bar(stats.Ratio(s.Reached, top), barW)
 		spark := ""
 		if showSpark {
 			spark = "  " + widgets.Sparkline(s.Monthly)
@@ -286,14 +288,14 @@ func extraCells(extras []ExtraColumn, k int) (plain, styled string) {
 	return plain, styled
 }
 
-func sparkHeader(f model.Funnel, w int) string {
+func sparkHeader(f query.Funnel, w int) string {
 	if len(f.Months) == 0 {
 		return ""
 	}
 	return widgets.Truncate("Monthly", w)
 }
 
-func stageNameOr(f model.Funnel, k int) string {
+func stageNameOr(f query.Funnel, k int) string {
 	if k < len(f.Stages) {
 		return widgets.Clean(f.Stages[k].Name)
 	}
@@ -301,7 +303,7 @@ func stageNameOr(f model.Funnel, k int) string {
 }
 
 // stageNote explains the selected stage in words, with its denominators.
-func stageNote(c Common, f model.Funnel, k, width int) string {
+func stageNote(c Common, f query.Funnel, k, width int) string {
 	s := f.Stages[k]
 	st := c.Styles
 	var b strings.Builder
@@ -323,7 +325,7 @@ func stageNote(c Common, f model.Funnel, k, width int) string {
 // loadWarnings say, under the table, what the numbers rest on when the
 // load was not clean: inferred or missing dates, skipped rows.
 func (o *Overview) loadWarnings() []string {
-	ds, st := o.common.Data, o.common.Styles
+	ds, st := o.common.Data(), o.common.Styles
 	var out []string
 	if ds.DatesInferred {
 		out = append(out, st.Warn.Render(widgets.Truncate("! stage dates inferred from the current stage, not read (l: details)", o.width)))

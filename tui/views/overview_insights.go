@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -33,7 +34,7 @@ type overviewInsights struct {
 	propagation insight.Propagation
 	// sel is the selection the insights are about; scope says so ("" when
 	// unfiltered); err is a filter that could not be applied.
-	sel   *model.Selection
+	sel   *query.Selection
 	scope string
 	err   error
 }
@@ -46,9 +47,10 @@ type overviewInsightsMsg struct {
 // computeInsights runs the period comparison and sticky finder off the
 // event loop, on the records the state's filter selects as of its date; a
 // result whose gen is stale is dropped.
-func computeInsights(whole *model.Dataset, st State, gen int) tea.Cmd {
+func computeInsights(eng *query.Engine, st State, gen int) tea.Cmd {
 	return func() tea.Msg {
-		sel, err := stateSelection(whole, st)
+		whole := eng.Data()
+		sel, err := stateSelection(eng, st)
 		if err != nil {
 			return overviewInsightsMsg{gen: gen, res: overviewInsights{gen: gen, err: err}}
 		}
@@ -152,7 +154,7 @@ func (o *Overview) insightLines(width int) []string {
 		to = s.AsOf
 	}
 	window := fmt.Sprintf("entered %s to %s less each step's p90 time", s.From, to)
-	if !o.common.Data.HasDates {
+	if !o.common.Data().HasDates {
 		window = "all records (no stage dates)"
 	}
 	lines = append(lines, "", st.Title.Render(widgets.Truncate("Top sticky points", width))+
@@ -171,7 +173,7 @@ func (o *Overview) insightLines(width int) []string {
 		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %.0f lost, %s",
 			shown, widgets.Clean(p.Stage), widgets.Clean(p.Dimension), widgets.Clean(p.Value), widgets.Count(p.Converted), widgets.Count(p.Entered),
 			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), rest, p.LostConversions,
-			widgets.Money(p.LostValue, o.common.Data.Currency)), width))
+			widgets.Money(p.LostValue, o.common.Data().Currency)), width))
 	}
 	if shown == 0 {
 		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))

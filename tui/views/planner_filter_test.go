@@ -36,9 +36,9 @@ func leadsInWindow(ds *model.Dataset, asOf int32, keep func(i int) bool) int {
 // months, the spend cut to chat's, and the title and sub-line say so.
 func TestPlannerHonoursFilter(t *testing.T) {
 	c := demoCommon()
-	c.Spend = demo.Spend(c.Data)
+	c.Spend = demo.Spend(c.Data())
 	whole := newDemoPlanner(t, c, 140, 60)
-	_, hi, _ := c.Data.DayRange()
+	_, hi, _ := c.Data().DayRange()
 
 	p := NewPlanner(c, DefaultState())
 	p.SetSize(140, 60)
@@ -51,7 +51,7 @@ func TestPlannerHonoursFilter(t *testing.T) {
 	if len(d.models) != 1 || d.models[0].Name != "chat" {
 		t.Fatalf("models under channel=chat: %+v", d.models)
 	}
-	leads := leadsInWindow(c.Data, hi, func(int) bool { return true })
+	leads := leadsInWindow(c.Data(), hi, func(int) bool { return true })
 	if got := d.base.Counts[0] * modelMonths; math.Abs(got-float64(leads)) > 1e-9 {
 		t.Errorf("chat leads in the window %v, want %d (loop count)", got, leads)
 	}
@@ -67,7 +67,7 @@ func TestPlannerHonoursFilter(t *testing.T) {
 		t.Errorf("title %q", p.Title())
 	}
 	out := ansi.Strip(p.View())
-	chat := countChat(c.Data, func(int) bool { return true })
+	chat := countChat(c.Data(), func(int) bool { return true })
 	for _, want := range []string{"Planner where channel=chat: " + widgets.Count(chat) + " of 20,000 records", "is left out"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("view should say %q:\n%s", want, out)
@@ -85,7 +85,7 @@ func TestPlannerHonoursFilter(t *testing.T) {
 	if !p.Ready() {
 		t.Fatal("not recomputed for the as-of date")
 	}
-	leads = leadsInWindow(c.Data, st.AsOf, func(int) bool { return true })
+	leads = leadsInWindow(c.Data(), st.AsOf, func(int) bool { return true })
 	if got := p.data.base.Counts[0] * modelMonths; math.Abs(got-float64(leads)) > 1e-9 {
 		t.Errorf("as of %s: chat leads %v, want %d", model.DayString(st.AsOf), got, leads)
 	}

@@ -46,14 +46,14 @@ type plannerData struct {
 // the spend is scoped to the selection as the money view scopes it
 // (spendFor), and what was left out is said.
 func computePlannerFor(c Common, st State, gen int) plannerData {
-	sel, err := stateSelection(c.Data, st)
+	sel, err := stateSelection(c.Engine, st)
 	if err != nil {
 		return plannerData{gen: gen, filterErr: err}
 	}
 	cs := onSelection(c, sel, st)
 	var notes []string
 	cs.Spend, notes = spendFor(c, sel, st)
-	d := computePlanner(cs, analysisDay(c.Data, st))
+	d := computePlanner(cs, analysisDay(c.Data(), st))
 	d.gen, d.scope, d.spendNotes = gen, scopeNote(sel, st.Filter), notes
 	return d
 }
@@ -62,7 +62,7 @@ func computePlannerFor(c Common, st State, gen int) plannerData {
 // channel column), pulls the standard levers and ranks the channels, as of
 // asOf (NoDay: the data has no dates).
 func computePlanner(c Common, asOf int32) plannerData {
-	ds := c.Data
+	ds := c.Data()
 	var d plannerData
 	if ds.Dim("channel") != nil {
 		d.dim = "channel"
@@ -108,7 +108,7 @@ func spendCosts(c Common, dim string) (cpl map[string]float64, spend map[string]
 	if dim == "" {
 		return nil, nil, win, "spend needs a channel column to be joined"
 	}
-	ue, err := money.ComputeUnitEconomics(c.Data, c.Spend, "channel", c.Money)
+	ue, err := money.ComputeUnitEconomics(c.Data(), c.Spend, "channel", c.Money)
 	if err != nil {
 		return nil, nil, win, "spend not used: " + err.Error()
 	}

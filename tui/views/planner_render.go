@@ -76,7 +76,7 @@ func (p *Planner) money(cents float64) string {
 }
 
 func (p *Planner) cur() string {
-	if c := p.common.Data.Currency; c != "" {
+	if c := p.common.Data().Currency; c != "" {
 		return " (" + widgets.Clean(c) + ")"
 	}
 	return ""

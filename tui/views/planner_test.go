@@ -39,7 +39,7 @@ func TestPlannerGolden(t *testing.T) {
 
 func TestPlannerWithSpendGolden(t *testing.T) {
 	c := demoCommon()
-	c.Spend = demo.Spend(c.Data)
+	c.Spend = demo.Spend(c.Data())
 	p := newDemoPlanner(t, c, 140, 60)
 	out := ansi.Strip(p.View())
 	if strings.Contains(out, "add --spend") || !strings.Contains(out, "Budget") {

@@ -149,7 +149,7 @@ func (r *Records) clamp() {
 
 // line is one record as text: id, stage dates, exit, reason, dimensions.
 func (r *Records) line(i int) string {
-	ds := r.common.Data
+	ds := r.common.Data()
 	var parts []string
 	if ds.IDs.Len() > i {
 		parts = append(parts, ds.IDs.At(i))

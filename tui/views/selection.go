@@ -4,24 +4,26 @@ import (
 	"fmt"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/scope"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // stateSelection is the part of the data the state asks about: the
-// records the filter selects, cut at the as-of date (model.Select, cached
-// per dataset, filter and as-of, so views switching back and forth share
+// records the filter selects, cut at the as-of date (Engine.Select, cached
+// per filter and as-of, so views switching back and forth share
 // one copy). It runs a pass over every row the first time: call it from a
 // Cmd, never from Update or View.
-func stateSelection(ds *model.Dataset, st State) (*model.Selection, error) {
-	var f model.Filter
+func stateSelection(eng *query.Engine, st State) (*query.Selection, error) {
+	var f filter.Filter
 	if st.Filter != "" {
 		var err error
-		if f, err = model.ParseFilter(st.Filter, ds); err != nil {
+		if f, err = filter.Parse(st.Filter, eng.Data()); err != nil {
 			return nil, err
 		}
 	}
-	return model.Select(ds, f, st.AsOf)
+	return eng.Select(f, st.AsOf)
 }
 
 // analysisDay is the as-of day handed to the insight functions: the
@@ -40,7 +42,7 @@ func analysisDay(ds *model.Dataset, st State) int32 {
 
 // scopeNote says which records a view's numbers are about when a filter is
 // set: "where channel=chat: 4,012 of 20,000 records" ("" without a filter).
-func scopeNote(sel *model.Selection, filter string) string {
+func scopeNote(sel *query.Selection, filter string) string {
 	if filter == "" || sel == nil {
 		return ""
 	}
@@ -51,8 +53,8 @@ func scopeNote(sel *model.Selection, filter string) string {
 // money functions that take a Common; money is counted as of the
 // selection's day when a filter or an as-of date is set (the whole data's
 // last day otherwise, as before).
-func onSelection(c Common, sel *model.Selection, st State) Common {
-	c.Data = sel.Data
+func onSelection(c Common, sel *query.Selection, st State) Common {
+	c.Engine = sel.Engine
 	c.Money = scope.MoneyOptions(c.Money, sel, st.AsOf)
 	return c
 }

@@ -43,14 +43,14 @@ func NewStageDetail(c Common, st State, k int) *StageDetail {
 	return &StageDetail{common: c, keys: DefaultStageKeys(), stage: k, state: st}
 }
 
-func (s *StageDetail) Init() tea.Cmd    { return computeStage(s.common.Data, s.state, s.stage, s.gen) }
+func (s *StageDetail) Init() tea.Cmd    { return computeStage(s.common.Engine, s.state, s.stage, s.gen) }
 func (s *StageDetail) SetSize(w, h int) { s.width, s.height = w, h }
 
 // Stage is the index of the stage shown.
 func (s *StageDetail) Stage() int { return s.stage }
 
 func (s *StageDetail) Title() string {
-	return "Stage " + widgets.Clean(s.common.Data.Stages[s.stage])
+	return "Stage " + widgets.Clean(s.common.Data().Stages[s.stage])
 }
 
 func (s *StageDetail) ShortHelp() []key.Binding {
@@ -76,11 +76,11 @@ func (s *StageDetail) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, s.keys.Prev) && s.stage > 0:
 			s.stage--
 			return s.recompute()
-		case key.Matches(msg, s.keys.Next) && s.stage < len(s.common.Data.Stages)-1:
+		case key.Matches(msg, s.keys.Next) && s.stage < len(s.common.Data().Stages)-1:
 			s.stage++
 			return s.recompute()
 		case key.Matches(msg, s.keys.Stalled) && s.res != nil && s.res.err == nil:
-			name := s.common.Data.Stages[s.stage]
+			name := s.common.Data().Stages[s.stage]
 			return Push(NewRecords(s.common, "stalled in "+name, s.res.stalledRows))
 		}
 	}
@@ -90,12 +90,12 @@ func (s *StageDetail) Update(msg tea.Msg) tea.Cmd {
 func (s *StageDetail) recompute() tea.Cmd {
 	s.gen++
 	s.res = nil
-	return computeStage(s.common.Data, s.state, s.stage, s.gen)
+	return computeStage(s.common.Engine, s.state, s.stage, s.gen)
 }
 
 func (s *StageDetail) View() string {
 	st := s.common.Styles
-	ds := s.common.Data
+	ds := s.common.Data()
 	name := widgets.Clean(ds.Stages[s.stage])
 	if s.res == nil {
 		return st.Muted.Render(widgets.Truncate("Computing "+name+"…", s.width))

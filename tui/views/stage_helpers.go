@@ -7,19 +7,20 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // stageResult is everything the stage detail shows, computed in a Cmd.
 type stageResult struct {
 	err         error
-	period      model.Period
-	stats       model.StageStats
-	next        *model.StageStats   // the next stage (nil at the last)
-	cohorts     *model.CohortResult // entry cohorts followed to the next stage (nil at the last)
-	step        *model.StepTime     // time to the next stage (nil at the last)
-	threshold   *model.StallThreshold
+	period      query.Period
+	stats       query.StageStats
+	next        *query.StageStats   // the next stage (nil at the last)
+	cohorts     *query.CohortResult // entry cohorts followed to the next stage (nil at the last)
+	step        *query.StepTime     // time to the next stage (nil at the last)
+	threshold   *query.StallThreshold
 	stalledRows []int32
 }
 
@@ -32,22 +33,23 @@ type stageResultMsg struct {
 const maxStalledRows = 100_000
 
 // computeStage runs the stage's queries off the event loop.
-func computeStage(ds *model.Dataset, st State, k, gen int) tea.Cmd {
+func computeStage(eng *query.Engine, st State, k, gen int) tea.Cmd {
 	return func() tea.Msg {
-		return stageResultMsg{gen: gen, res: stageQueries(ds, st, k)}
+		return stageResultMsg{gen: gen, res: stageQueries(eng, st, k)}
 	}
 }
 
-func stageQueries(ds *model.Dataset, st State, k int) stageResult {
+func stageQueries(eng *query.Engine, st State, k int) stageResult {
 	var r stageResult
+	ds := eng.Data()
 	q, err := engineQuery(ds, st)
 	if err != nil {
 		return stageResult{err: err}
 	}
 	r.period = q.Period
 	whole := q
-	whole.Period, whole.LastPeriods = model.PeriodNone, 0
-	res, err := model.Compute(ds, whole)
+	whole.Period, whole.LastPeriods = query.PeriodNone, 0
+	res, err := eng.Compute(whole)
 	if err != nil {
 		return stageResult{err: err}
 	}
@@ -56,16 +58,16 @@ func stageQueries(ds *model.Dataset, st State, k int) stageResult {
 		r.next = &res.Whole.Stages[k+1]
 	}
 	if k+1 < len(ds.Stages) && ds.HasDates {
-		if co, err := model.Cohorts(ds, model.CohortQuery{Query: q, Target: ds.Stages[k+1]}); err == nil {
+		if co, err := eng.Cohorts(query.CohortQuery{Query: q, Target: ds.Stages[k+1]}); err == nil {
 			r.cohorts = co
 		}
-		if v, err := model.Velocity(ds, whole); err == nil && k < len(v.Whole.Steps) {
+		if v, err := eng.Velocity(whole); err == nil && k < len(v.Whole.Steps) {
 			step := v.Whole.Steps[k]
 			r.step = &step
 		}
 	}
 	if ds.HasDates {
-		if sr, err := model.Stalled(ds, whole, maxStalledRows); err == nil {
+		if sr, err := eng.Stalled(whole, maxStalledRows); err == nil {
 			if k < len(sr.Thresholds) {
 				th := sr.Thresholds[k]
 				r.threshold = &th
@@ -84,7 +86,7 @@ func stageQueries(ds *model.Dataset, st State, k int) stageResult {
 // immature cohorts named and estimated.
 func (s *StageDetail) conversionLines() []string {
 	st := s.common.Styles
-	ds := s.common.Data
+	ds := s.common.Data()
 	r := s.res
 	if s.stage+1 >= len(ds.Stages) {
 		return []string{st.Muted.Render("The last stage: no next step to convert to.")}
@@ -101,7 +103,7 @@ func (s *StageDetail) conversionLines() []string {
 	for _, c := range r.cohorts.Cohorts {
 		v := math.NaN()
 		if c.Reached[s.stage] > 0 {
-			v = 100 * model.Ratio(c.Reached[s.stage+1], c.Reached[s.stage])
+			v = 100 * stats.Ratio(c.Reached[s.stage+1], c.Reached[s.stage])
 		}
 		vals = append(vals, v)
 		if c.Immature {
@@ -147,7 +149,7 @@ func (s *StageDetail) timeLines() []string {
 			st.Bar.Render(widgets.Bar(float64(*q.d)/float64(p90), barW)), s.width))
 	}
 	if t.Few {
-		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", model.FewRecords), s.width)))
+		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
 	}
 	return lines
 }
@@ -157,7 +159,7 @@ func (s *StageDetail) timeLines() []string {
 func (s *StageDetail) exitLines() []string {
 	st := s.common.Styles
 	r := s.res
-	name := widgets.Clean(s.common.Data.Stages[s.stage])
+	name := widgets.Clean(s.common.Data().Stages[s.stage])
 	l := r.stats.Left
 	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
 		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
@@ -172,7 +174,7 @@ func (s *StageDetail) exitLines() []string {
 			break
 		}
 		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
-			widgets.Count(rc.Count), widgets.Percent(model.Ratio(rc.Count, total))), s.width))
+			widgets.Count(rc.Count), widgets.Percent(stats.Ratio(rc.Count, total))), s.width))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
 		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",

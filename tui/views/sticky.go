@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 // StickyKeys are the sticky points view's bindings.
@@ -43,7 +44,7 @@ type stickyData struct {
 	// sel is the records the ranking is about (the state's filter, cut at
 	// its as-of date); filter is that filter ("" for none); err is a filter
 	// that could not be applied (nothing is ranked then).
-	sel    *model.Selection
+	sel    *query.Selection
 	filter string
 	err    error
 }
@@ -97,9 +98,9 @@ func (s *Sticky) start() tea.Cmd {
 		return nil
 	}
 	s.asked, s.computed = true, s.state
-	ds, st := s.common.Data, s.state
+	eng, st := s.common.Engine, s.state
 	var cmd tea.Cmd
-	s.job, cmd = startJob(func() stickyData { return computeStickyFor(ds, st) })
+	s.job, cmd = startJob(func() stickyData { return computeStickyFor(eng, st) })
 	return cmd
 }
 
@@ -116,12 +117,12 @@ func (s *Sticky) poll() {
 // computeStickyFor ranks the sticky points of the records the state's
 // filter selects, as of its date, in the whole data's calendar (the
 // window is the same with or without a filter).
-func computeStickyFor(whole *model.Dataset, st State) stickyData {
-	sel, err := stateSelection(whole, st)
+func computeStickyFor(eng *query.Engine, st State) stickyData {
+	sel, err := stateSelection(eng, st)
 	if err != nil {
 		return stickyData{err: err, filter: st.Filter}
 	}
-	d := computeSticky(sel.Data, analysisDay(whole, st))
+	d := computeSticky(sel.Data, analysisDay(eng.Data(), st))
 	d.sel, d.filter = sel, st.Filter
 	return d
 }

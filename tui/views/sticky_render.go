@@ -36,7 +36,7 @@ type stickyCol struct {
 }
 
 func (s *Sticky) columns(d *stickyData) []stickyCol {
-	ds := s.common.Data
+	ds := s.common.Data()
 	lo, hi := intervalScale(d.findings)
 	return []stickyCol{
 		{"Transition", transitionWidth(d), true, 9, func(p insight.StickyPoint) string { return p.Stage }},

@@ -12,18 +12,19 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 )
 
 var (
 	demoOnce sync.Once
-	demoDS   *model.Dataset
+	demoEng  *query.Engine
 )
 
 // demoCommon is the 20,000-row demo with the monochrome theme.
 func demoCommon() Common {
-	demoOnce.Do(func() { demoDS = demo.Generate(demo.Options{Rows: 20000}) })
-	return Common{Styles: theme.New(true, true), Data: demoDS}
+	demoOnce.Do(func() { demoEng = query.New(demo.Generate(demo.Options{Rows: 20000})) })
+	return Common{Styles: theme.New(true, true), Engine: demoEng}
 }
 
 // run executes a view's command synchronously and feeds the messages back.
@@ -146,7 +147,7 @@ func TestStickyDrillSortAndState(t *testing.T) {
 	}
 	d := p.Dimension
 	for _, i := range rec.rows {
-		if s.common.Data.Dim(d).Value(int(i)) != p.Value {
+		if s.common.Data().Dim(d).Value(int(i)) != p.Value {
 			t.Fatalf("row %d is not in %s=%s", i, d, p.Value)
 		}
 	}
@@ -181,10 +182,10 @@ func TestStickyDrillSortAndState(t *testing.T) {
 // Without dates every record counts: no window, no maturity; the drill
 // still lists exactly the records that did not convert.
 func TestStickyAndPlannerWithoutDates(t *testing.T) {
-	ds := *demoCommon().Data
+	ds := *demoCommon().Data()
 	ds.HasDates = false
 	c := demoCommon()
-	c.Data = &ds
+	c.Engine = query.New(&ds)
 	s := NewSticky(c, DefaultState())
 	s.SetSize(120, 30)
 	run(s, s.Init())

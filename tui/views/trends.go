@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -43,17 +43,17 @@ type Trends struct {
 	width   int
 	height  int
 	gen     int
-	res     *model.Result
+	res     *query.Result
 	err     error
 }
 
 // NewTrends builds the trends view for the state (computed by Init).
 func NewTrends(c Common, st State) *Trends {
 	t := &Trends{common: c, keys: DefaultTrendKeys(), state: st}
-	for k := range c.Data.Stages {
+	for k := range c.Data().Stages {
 		t.metrics = append(t.metrics, trendMetric{stage: k})
 	}
-	for k := 1; k < len(c.Data.Stages); k++ {
+	for k := 1; k < len(c.Data().Stages); k++ {
 		t.metrics = append(t.metrics, trendMetric{stage: k, rate: true})
 	}
 	return t
@@ -61,7 +61,7 @@ func NewTrends(c Common, st State) *Trends {
 
 type trendsMsg struct {
 	gen int
-	res *model.Result
+	res *query.Result
 	err error
 }
 
@@ -83,13 +83,13 @@ func (t *Trends) FullHelp() [][]key.Binding {
 func (t *Trends) recompute() tea.Cmd {
 	t.gen++
 	t.res, t.err = nil, nil
-	ds, st, gen := t.common.Data, t.state, t.gen
+	eng, st, gen := t.common.Engine, t.state, t.gen
 	return func() tea.Msg {
-		q, err := engineQuery(ds, st)
+		q, err := engineQuery(eng.Data(), st)
 		if err != nil {
 			return trendsMsg{gen: gen, err: err}
 		}
-		r, err := model.Compute(ds, q)
+		r, err := eng.Compute(q)
 		return trendsMsg{gen: gen, res: r, err: err}
 	}
 }
@@ -127,7 +127,7 @@ func (t *Trends) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (t *Trends) metricName(m trendMetric) string {
-	st := t.common.Data.Stages
+	st := t.common.Data().Stages
 	if m.rate {
 		return fmt.Sprintf("conversion %s → %s", widgets.Clean(st[m.stage-1]), widgets.Clean(st[m.stage]))
 	}
@@ -135,10 +135,10 @@ func (t *Trends) metricName(m trendMetric) string {
 }
 
 // value is the metric in one period and its change against the previous.
-func (t *Trends) value(m trendMetric, row model.PeriodRow) (float64, *model.Delta) {
+func (t *Trends) value(m trendMetric, row query.PeriodRow) (float64, *query.Delta) {
 	s := row.Stages[m.stage]
 	if m.rate {
-		var d *model.Delta
+		var d *query.Delta
 		if s.Change != nil {
 			d = &s.Change.Step
 		}
@@ -147,7 +147,7 @@ func (t *Trends) value(m trendMetric, row model.PeriodRow) (float64, *model.Delt
 		}
 		return 100 * s.Step, d
 	}
-	var d *model.Delta
+	var d *query.Delta
 	if s.Change != nil {
 		d = &s.Change.Events
 	}
