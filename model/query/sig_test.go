@@ -157,11 +157,11 @@ func TestStalledMatchesRowByRow(t *testing.T) {
 			continue
 		}
 		open[k]++
-		p90 := v.Whole.Steps[k].P90
-		if p90 == nil {
+		p90 := v.Whole.Steps[k].P90Days()
+		if p90 < 0 {
 			continue
 		}
-		if over := asOf - ds.Days[k][i] - int32(*p90); over > 0 {
+		if over := asOf - ds.Days[k][i] - int32(p90); over > 0 {
 			want = append(want, ref{i, over})
 		}
 	}

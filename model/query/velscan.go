@@ -69,35 +69,61 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			h.heaps[0].push(stallRef{row: lo + int(jj), since: e, over: -e})
 		}
 	}
-	if h.opt.stepsOnly {
-		closed = nil
-	}
 	// 2. Closed records: entry to close (the last stage's date for a win,
-	// the exit date otherwise).
+	// the exit date otherwise; not for Stalled), and the disqualified or
+	// lost ones leaving their deepest stage (competing with moving on; an
+	// exit without a date is placed on the date at that stage).
 	// The times are worked out once per dataset (vb); a record an as-of
 	// date changed is worked out here. Rejected rows count in group G and
 	// the no-period row P, which are never read.
 	last := ds.Days[ns-1][lo : lo+n]
 	xday := ds.ExitDay[lo : lo+n]
-	cyc, lastSeen := vb.cycle[lo:lo+n], p.meta.last[lo:lo+n]
+	cyc, xbin, lastSeen := vb.cycle[lo:lo+n], vb.exit[lo:lo+n], p.meta.last[lo:lo+n]
 	D, cg, cp := h.D, h.cyc, h.pcyc
+	cycle := !h.opt.stepsOnly
 	for x, jj := range closed {
 		j := int(jj)
 		e := entry[j]
+		g := int(group[j])
 		if p.cut && lastSeen[j] > p.asOf {
-			c := xday[j]
-			if k := kind[j]; k == model.ExitWon || k == model.ExitChurned {
-				c = last[j]
+			k := kind[j]
+			if c := xday[j]; cycle {
+				if k == model.ExitWon || k == model.ExitChurned {
+					c = last[j]
+				}
+				if c != model.NoDay {
+					h.put(g, p.periodOf(e), T-1, laneMoved, c-e)
+				}
 			}
-			if c != model.NoDay {
-				h.put(int(group[j]), p.periodOf(e), T-1, 0, c-e)
+			if k == model.ExitDisqualified || k == model.ExitLost {
+				if st := deepest(mask[j]); st < ns-1 {
+					if d0 := ds.Days[st][lo+j]; d0 != model.NoDay {
+						c := xday[j]
+						if c == model.NoDay {
+							c = d0
+						}
+						h.put(g, p.periodOf(d0), st, laneLeft, c-d0)
+					}
+				}
 			}
+			continue
+		}
+		if xb := int(xbin[j]); xb < binNeg {
+			st := deepest(mask[j])
+			pe := p.periodOf(ds.Days[st][lo+j])
+			if g == p.G {
+				pe = h.P1 // the rejected rows' row
+			}
+			h.putBin(g, pe, st, laneLeft, xb)
+		} else {
+			h.neg += int(b2u(xb == binNeg && g != p.G))
+		}
+		if !cycle {
 			continue
 		}
 		// Four lanes: records close at a few typical ages, so neighbours
 		// hit the same bin (folded in foldCycle).
 		bin := int(cyc[j])
-		g := int(group[j])
 		if bin >= binNeg {
 			h.neg += int(b2u(bin == binNeg && g != p.G))
 			continue
@@ -119,9 +145,9 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		col0 := ds.Days[k][lo : lo+n]
 		list := p.meta.stages[k+1]
 		bins := vb.step[k][list.start[lo/blockSize]:]
-		gbase := (k * 2) * D // + g*T*2*D
-		pbase := gbase       // + pe*T*2*D
-		gstride := T * 2 * D
+		gbase := (k * lanes) * D // + g*T*lanes*D
+		pbase := gbase           // + pe*T*lanes*D
+		gstride := T * lanes * D
 		hg, hp := h.g, h.p
 		if !h.periods {
 			for x, j := range list.block(lo) {
@@ -172,8 +198,8 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	}
 }
 
-// put adds one duration: group g, period pe of its start, step, event (0)
-// or censored (1).
+// put adds one duration: group g, period pe of its start, step, lane
+// (laneMoved, laneOpen or laneLeft).
 // A negative duration (a later stage dated before an earlier one) is
 // only counted in h.neg. Both branches are nearly always predicted.
 func (h *velHist) put(g, pe, step, ev int, dur int32) {
@@ -184,10 +210,21 @@ func (h *velHist) put(g, pe, step, ev int, dur int32) {
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
 	if !h.derive || ev != 0 {
-		h.g[((g*T+step)*2+ev)*D+du]++
+		h.g[((g*T+step)*lanes+ev)*D+du]++
 	}
 	if h.periods {
-		h.p[((pe*T+step)*2+ev)*D+du]++
+		h.p[((pe*T+step)*lanes+ev)*D+du]++
+	}
+}
+
+// putBin adds one duration already binned (not negative, capped at D-1).
+func (h *velHist) putBin(g, pe, step, lane, bin int) {
+	T, D := h.T, h.D
+	if !h.derive || lane != laneMoved {
+		h.g[((g*T+step)*lanes+lane)*D+bin]++
+	}
+	if h.periods {
+		h.p[((pe*T+step)*lanes+lane)*D+bin]++
 	}
 }
 
@@ -196,7 +233,7 @@ func (h *velHist) foldCycle() {
 	T, D := h.T, h.D
 	fold := func(dst, src []int32, cells int) {
 		for c := 0; c < cells; c++ {
-			base := ((c*T+T-1)*2 + 0) * D
+			base := ((c*T+T-1)*lanes + laneMoved) * D
 			for bin := 0; bin < D; bin++ {
 				x := (c*D + bin) * 4
 				dst[base+bin] += src[x] + src[x+1] + src[x+2] + src[x+3]
@@ -216,8 +253,9 @@ func (h *velHist) deriveWhole() {
 	T, D := h.T, h.D
 	for pe := 0; pe < h.P1; pe++ {
 		for step := 0; step < T; step++ {
-			base := ((pe*T + step) * 2) * D
-			addRange(h.g[step*2*D:step*2*D+D], h.p[base:base+D])
+			base := ((pe*T+step)*lanes + laneMoved) * D
+			dst := (step*lanes + laneMoved) * D
+			addRange(h.g[dst:dst+D], h.p[base:base+D])
 		}
 	}
 }
@@ -255,9 +293,9 @@ func (h *velHist) putN(g, pe, step, ev int, dur int32, v int32) {
 	}
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
-	h.g[((g*T+step)*2+ev)*D+du] += v
+	h.g[((g*T+step)*lanes+ev)*D+du] += v
 	if h.periods {
-		h.p[((pe*T+step)*2+ev)*D+du] += v
+		h.p[((pe*T+step)*lanes+ev)*D+du] += v
 	}
 }
 
@@ -272,6 +310,9 @@ const (
 // aligned with the stage lists, each step's time.
 type velBins struct {
 	cycle []uint16
+	// exit is a disqualified or lost record's time from its deepest stage
+	// (before the last, with a date) to its exit (binNone: not one).
+	exit []uint16
 	step  [][]uint16 // [k] aligned with stages[k+1].off
 	// open and closed list, block by block, the records with an entry
 	// date that are open / have left (before any as-of date).
@@ -295,14 +336,25 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 		}
 		return uint16(min(int(to-from), D-1))
 	}
-	v := &velBins{cycle: make([]uint16, ds.Len()), step: make([][]uint16, ns)}
+	v := &velBins{cycle: make([]uint16, ds.Len()), exit: make([]uint16, ds.Len()), step: make([][]uint16, ns)}
 	for i, e := range m.entry {
 		c := ds.ExitDay[i]
+		v.exit[i] = binNone
 		switch m.kind[i] {
 		case model.ExitOpen:
 			c = model.NoDay
 		case model.ExitWon, model.ExitChurned:
 			c = ds.Days[ns-1][i]
+		case model.ExitDisqualified, model.ExitLost:
+			if st := deepest(ds.Reached[i]); st >= 0 && st < ns-1 {
+				if d0 := ds.Days[st][i]; d0 != model.NoDay {
+					x := c
+					if x == model.NoDay {
+						x = d0
+					}
+					v.exit[i] = bin(d0, x)
+				}
+			}
 		}
 		v.cycle[i] = bin(e, c)
 	}
