@@ -130,13 +130,18 @@ func TestCohortsMarkImmatureCells(t *testing.T) {
 	a := newViewsApp(t, 120, 40)
 	press(a, ch('c'))
 	out := screen(a)
-	if !strings.Contains(out, "%~") || !strings.Contains(out, "~ immature") || !strings.Contains(out, "Kaplan–Meier") {
-		t.Fatalf("cohorts should mark immature cells and explain:\n%s", out)
+	if !strings.Contains(out, "→") || !strings.Contains(out, "immature") || !strings.Contains(out, "estimated eventually") {
+		t.Fatalf("cohorts should show immature cells' estimates beside the observed and explain:\n%s", out)
 	}
 	co := a.Top().(*views.Cohorts).Result()
 	last := co.Cohorts[len(co.Cohorts)-1]
 	if !last.Immature || last.Estimated < last.Observed {
 		t.Fatalf("the newest cohort should be immature with an estimate ≥ observed: %+v", last)
+	}
+	// the cell shows both: observed so far → estimated eventually
+	want := fmt.Sprintf("→%.1f%%", 100*last.EstimatedConversion[len(co.Stages)-2])
+	if !strings.Contains(out, want) {
+		t.Fatalf("the newest cohort's %s cell should end %q:\n%s", co.Stages[len(co.Stages)-2], want, out)
 	}
 }
 

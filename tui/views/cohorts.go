@@ -26,9 +26,9 @@ func DefaultCohortKeys() CohortKeys {
 	}
 }
 
-// Cohorts is the entry period × stage matrix of conversion from the top,
-// with immature cohorts marked and their Kaplan–Meier estimate beside the
-// observed conversion to the last stage.
+// Cohorts is the entry period × stage matrix of conversion from the top;
+// an immature cell shows its estimated eventual conversion beside the
+// observed one ("2.1→3.4%"), and a column the estimate for the target.
 type Cohorts struct {
 	common Common
 	keys   CohortKeys
@@ -147,7 +147,15 @@ func (v *Cohorts) View() string {
 		caption += " · where " + widgets.Clean(v.state.Filter)
 	}
 	lines := []string{st.Muted.Render(widgets.Truncate(caption, v.width))}
-	const perW, sizeW, cellW, estW = 10, 8, 7, 15
+	const perW, sizeW, estW = 10, 8, 15
+	cellW := 7
+	for _, c := range r.Cohorts {
+		for _, im := range c.ImmatureStages {
+			if im { // "observed→estimate"
+				cellW = 9
+			}
+		}
+	}
 	stageCols := len(r.Stages) - 1 // the top stage is ~100% by construction
 	for stageCols > 0 && 2+perW+1+sizeW+stageCols*(cellW+1)+1+estW > v.width {
 		stageCols--
@@ -167,14 +175,13 @@ func (v *Cohorts) View() string {
 		}
 		plain := widgets.Fit(label, perW) + " " + widgets.PadLeft(widgets.Count(c.Size), sizeW)
 		styled := st.Cell.Render(plain)
-		mark := ""
-		if c.Immature {
-			mark = "~"
-		}
 		for s := 1; s <= stageCols; s++ {
-			cell := widgets.PadLeft(widgets.Percent(c.Conversion[s])+mark, cellW)
+			cell := widgets.PadLeft(widgets.Percent(c.Conversion[s]), cellW)
+			if c.ImmatureStages[s] {
+				cell = widgets.PadLeft(estPair(c.Conversion[s], c.EstimatedConversion[s]), cellW)
+			}
 			plain += " " + cell
-			if c.Immature {
+			if c.ImmatureStages[s] {
 				styled += " " + st.Warn.Render(cell)
 			} else {
 				styled += " " + st.Cell.Render(cell)
@@ -204,8 +211,8 @@ func (v *Cohorts) legend() []string {
 	st := v.common.Styles
 	r := v.res
 	target := widgets.Clean(r.Target)
-	legend := fmt.Sprintf("~ immature: younger than %s (p90 entry→%s); est.: Kaplan–Meier eventual conversion to %s, open records censored",
-		days(r.MatureAfterDays), target, target)
+	legend := fmt.Sprintf("a→b: immature (younger than the stage's p90 from entry; %s for %s), observed so far → estimated eventually; "+
+		"est.: eventual conversion to %s (exits competing, open records censored)", days(r.MatureAfterDays), target, target)
 	out := []string{st.Warn.Render(widgets.Truncate(legend, v.width))}
 	if v.cursor < len(r.Cohorts) {
 		c := r.Cohorts[v.cursor]
@@ -214,4 +221,16 @@ func (v *Cohorts) legend() []string {
 			widgets.Count(c.Open), c.AgeDays), v.width)))
 	}
 	return out
+}
+
+// estPair is an immature cell: observed so far → estimated eventually,
+// "2.1→3.4%" (whole percents from 10%).
+func estPair(obs, est float64) string {
+	f := func(v float64) string {
+		if v*100 < 9.95 {
+			return fmt.Sprintf("%.1f", v*100)
+		}
+		return fmt.Sprintf("%.0f", v*100)
+	}
+	return f(obs) + "→" + f(est) + "%"
 }

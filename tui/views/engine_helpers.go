@@ -92,6 +92,18 @@ func days(d *int) string {
 	return fmt.Sprintf("%d d", *d)
 }
 
+// daysF formats an optional time in days: a tenth under ten days, whole
+// days above.
+func daysF(d *float64) string {
+	switch {
+	case d == nil:
+		return "—"
+	case *d < 10:
+		return fmt.Sprintf("%.1f d", *d)
+	}
+	return fmt.Sprintf("%.0f d", *d)
+}
+
 type overviewFunnelMsg struct {
 	gen    int
 	funnel query.Funnel
