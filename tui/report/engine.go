@@ -78,19 +78,20 @@ func engineTrends(e *query.Engine, p query.Period, asOf int32) (*Trends, error) 
 }
 
 // cohorts follows each entry period's cohort through the stages to the
-// last stage: observed conversion, immaturity and the Kaplan–Meier estimate.
+// last stage: observed conversion, immaturity and the estimated eventual
+// conversion (the cohorts view's numbers).
 func cohorts(e *query.Engine, p query.Period, asOf int32) (*Cohorts, error) {
 	res, err := e.Cohorts(query.CohortQuery{Query: query.Query{Period: p, AsOf: asOf}})
 	if err != nil {
 		return nil, err
 	}
 	c := &Cohorts{Period: res.Period, Target: res.Target, Stages: append([]string{}, res.Stages...),
-		MatureAfterDays: res.MatureAfterDays, Method: res.Method, Rows: []CohortRow{}}
+		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{}}
 	for _, co := range res.Cohorts {
 		c.Rows = append(c.Rows, CohortRow{Cohort: co.Period, Entered: co.Size,
 			Reached: append([]int{}, co.Reached...), ConversionFromTop: append([]float64{}, co.Conversion...),
-			Immature: co.Immature, Converted: co.Converted, Open: co.Open,
-			Observed: co.Observed, Estimated: co.Estimated, Few: co.Few})
+			Immature: co.Immature, ImmatureStages: co.ImmatureStages, EstimatedConversion: co.EstimatedConversion,
+			Converted: co.Converted, Open: co.Open, Observed: co.Observed, Estimated: co.Estimated, Few: co.Few})
 	}
 	return c, nil
 }

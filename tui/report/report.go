@@ -9,7 +9,9 @@
 // footnotes), which the text, markdown and CSV writers render; so a new
 // section needs only its struct, its Build step and its Tables method.
 //
-// JSON schema (schema_version 1):
+// JSON schema (schema_version 2; 2: cohort estimates by Aalen–Johansen with
+// exits competing, per stage; sticky points tested in per-step windows,
+// nested slices against their parent; plan section):
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
@@ -29,9 +31,12 @@
 //	                   timed_from_previous}]
 //	breakdown        {dimension, stages[], min_records, other_values,
 //	                   groups[{value, records, reached[], conversion_from_top[], small}]}
-//	cohorts          {period, target, stages[], mature_after_days (null if unknown), method,
-//	                   rows[{cohort, entered, reached[], conversion_from_top[], immature, converted,
-//	                   open, observed, estimated (Kaplan–Meier eventual conversion), few}]}
+//	cohorts          {period, target, stages[], mature_after_days (null if unknown),
+//	                   stage_mature_after_days[] (per stage, null at the top), method,
+//	                   rows[{cohort, entered, reached[], conversion_from_top[], immature,
+//	                   immature_stages[], estimated_conversion[] (per stage: the share estimated to
+//	                   reach it eventually, Aalen–Johansen with exits competing), converted, open,
+//	                   observed, estimated (estimated_conversion at the target), few}]}
 //	trends           {period, change (WoW, MoM, QoQ, YoY), periods[], stages[{name, entries[]}]}
 //	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
 //	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
@@ -54,7 +59,7 @@
 package report
 
 // SchemaVersion is bumped when a key changes meaning or disappears.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Section names, in report order.
 const (
@@ -170,11 +175,13 @@ type Cohorts struct {
 	Period string   `json:"period"`
 	Target string   `json:"target"`
 	Stages []string `json:"stages"`
-	// MatureAfterDays is the p90 entry-to-target time among converters
-	// (null when none converted); Method states the estimate.
-	MatureAfterDays *int        `json:"mature_after_days"`
-	Method          string      `json:"method"`
-	Rows            []CohortRow `json:"rows"`
+	// MatureAfterDays is the p90 entry-to-target time among the records
+	// that reach the target (null when none did); StageMatureAfterDays the
+	// same per stage (null at the top); Method states the estimate.
+	MatureAfterDays      *int        `json:"mature_after_days"`
+	StageMatureAfterDays []*int      `json:"stage_mature_after_days"`
+	Method               string      `json:"method"`
+	Rows                 []CohortRow `json:"rows"`
 }
 
 // CohortRow is one entry cohort.
@@ -184,9 +191,14 @@ type CohortRow struct {
 	Reached           []int     `json:"reached"`
 	ConversionFromTop []float64 `json:"conversion_from_top"`
 	Immature          bool      `json:"immature"`
+	// ImmatureStages says per stage whether the cohort is too young to
+	// judge it; EstimatedConversion is per stage the estimated share that
+	// reaches it eventually (Aalen–Johansen, exits competing: Method).
+	ImmatureStages      []bool    `json:"immature_stages"`
+	EstimatedConversion []float64 `json:"estimated_conversion"`
 	// Converted reached the target (Observed = Converted / Entered); Open
-	// are still in play short of it; Estimated is the Kaplan–Meier
-	// estimate of the eventual conversion; Few marks a small cohort.
+	// are still in play short of it; Estimated is the estimated eventual
+	// conversion to the target; Few marks a small cohort.
 	Converted int     `json:"converted"`
 	Open      int     `json:"open"`
 	Observed  float64 `json:"observed"`

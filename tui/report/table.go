@@ -139,19 +139,24 @@ func (b *Breakdown) Table() Table {
 	return t
 }
 
-// Table renders cohorts: entered, then reached and % per later stage.
+// Table renders cohorts: entered, then reached, % and (for a cohort still
+// too young to judge at that stage) the estimated eventual % per later stage.
 func (c *Cohorts) Table() Table {
 	t := Table{Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
 	for k, s := range c.Stages {
 		if k > 0 {
-			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate})
+			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate}, Column{s + " est. %", KindRate})
 		}
 	}
-	t.Columns = append(t.Columns, Column{"Estimated %", KindRate}, Column{"Immature", KindText})
+	t.Columns = append(t.Columns, Column{"Immature", KindText})
 	for _, row := range c.Rows {
 		cells := []Cell{str(row.Cohort), num(row.Entered)}
 		for k := 1; k < len(c.Stages) && k < len(row.Reached); k++ {
-			cells = append(cells, num(row.Reached[k]), rate(row.ConversionFromTop[k]))
+			est := Cell{Null: true}
+			if k < len(row.ImmatureStages) && row.ImmatureStages[k] {
+				est = rate(row.EstimatedConversion[k])
+			}
+			cells = append(cells, num(row.Reached[k]), rate(row.ConversionFromTop[k]), est)
 		}
 		imm := ""
 		switch {
@@ -162,7 +167,7 @@ func (c *Cohorts) Table() Table {
 		case row.Few:
 			imm = "few"
 		}
-		t.Rows = append(t.Rows, append(cells, rate(row.Estimated), str(imm)))
+		t.Rows = append(t.Rows, append(cells, str(imm)))
 	}
 	mature := "unknown (no record reached " + c.Target + ")"
 	if c.MatureAfterDays != nil {
@@ -170,8 +175,10 @@ func (c *Cohorts) Table() Table {
 	}
 	t.Footnotes = []string{
 		fmt.Sprintf("Entered: records whose first stage date is in the %s; %% of those entered, as observed by the as-of date.", c.Period),
-		fmt.Sprintf("Estimated: Kaplan–Meier estimate of the eventual conversion to %s (still-open records censored at their age).", c.Target),
-		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
+		"est. %: for a cohort still too young at that stage (younger than the stage's p90 time from entry among the records that reach it), " +
+			"the estimated share that reaches it eventually: the observed plus each open record's chance to get there later at its age " +
+			"(Aalen–Johansen, exits competing); — when the cohort is old enough.",
+		fmt.Sprintf("Immature: younger than %s, the p90 of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
 	}
 	return t
 }
