@@ -313,7 +313,7 @@ type velBins struct {
 	// exit is a disqualified or lost record's time from its deepest stage
 	// (before the last, with a date) to its exit (binNone: not one).
 	exit []uint16
-	step  [][]uint16 // [k] aligned with stages[k+1].off
+	step [][]uint16 // [k] aligned with stages[k+1].off
 	// open and closed list, block by block, the records with an entry
 	// date that are open / have left (before any as-of date).
 	open, closed stageList
