@@ -8,6 +8,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 // Opportunity→Won takes months: with a three-month window that ends on the
@@ -190,5 +191,23 @@ func TestFunnelModelsAgainstTruth(t *testing.T) {
 	}
 	if cov < lo || cov > 0.97+1.0/float64(seeds)*2 {
 		t.Errorf("coverage %.3f over %d seeds", cov, seeds)
+	}
+}
+
+// The maturity is the engine's p90 time to the next stage (the stage
+// detail's and the report's): one method, at any as-of date.
+func TestMaturityIsTheEnginesP90(t *testing.T) {
+	ds := demo.Generate(demo.Options{Rows: 20000, Seed: 6})
+	for _, asOf := range []int32{demo.DefaultEnd, demo.DefaultEnd - 75} {
+		v, err := query.New(ds).Velocity(query.Query{AsOf: asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cv := newCurves(ds, asOf)
+		for k := 0; k+1 < len(ds.Stages); k++ {
+			if got, want := cv.maturity(k, 0.9), v.Whole.Steps[k].P90Days(); got != want {
+				t.Errorf("as of %s, %s: maturity %d, the engine's p90 %d", model.DayString(asOf), ds.Stages[k], got, want)
+			}
+		}
 	}
 }
