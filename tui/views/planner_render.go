@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -86,7 +87,7 @@ func (p *Planner) labelWidth(fixed int) int { return max(12, min(40, p.width-fix
 
 func (p *Planner) leverLines(d *plannerData) []string {
 	st := p.common.Styles
-	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", modelMonths, d.asOf))}
+	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", insight.ModelMonths, d.asOf))}
 	lw := p.labelWidth(2 + 1 + 10 + 7 + 15 + 9)
 	head := "  " + widgets.PadRight("Lever (most customers first)", lw) + " " + widgets.PadLeft("Customers", 9) + " " +
 		widgets.PadLeft("Δ", 6) + " " + widgets.PadLeft("Revenue"+p.cur(), 14) + " " + widgets.PadLeft("CAC", 8)
@@ -111,7 +112,7 @@ func (p *Planner) leverLines(d *plannerData) []string {
 		out = append(out, st.Warn.Render(widgets.Clean(d.costNote)))
 	}
 	out = append(out, st.Muted.Render(fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
-		leverPercent, leverPoints)))
+		insight.LeverPercent, insight.LeverPoints)))
 	return out
 }
 
