@@ -10,6 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/loaders"
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
+	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/report"
@@ -26,6 +27,7 @@ type ReportOptions struct {
 	Where    []string
 	Period   string
 	AsOf     string
+	Target   string
 	Stages   string
 	Map      string
 	Preset   string
@@ -43,8 +45,9 @@ func newReportCmd(io *IO, runF func(*ReportOptions) error) *cobra.Command {
 wikis (markdown), other tools (json, csv) and scheduled jobs (text).
 
 Sections: stages (default), breakdown (with --by), trends and velocity (when the
-data has dates), cohorts and sticky_points on request, and money (with --spend or
---currency, and for the demo). --as-of counts only what was known on a date;
+data has dates), cohorts and sticky_points on request, money (with --spend or
+--currency, and for the demo), and plan (with --target: the reverse funnel with
+95% intervals, the levers and the channels ranked by customers). --as-of counts only what was known on a date;
 --period buckets trends and cohorts by week, month, quarter or year. Amounts in several currencies are never
 summed: pass --currency and --rates to convert them.
 The JSON schema is documented in the package github.com/funnel-cli/funnel/tui/report and is stable:
@@ -59,7 +62,8 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
   funnel report leads.csv --by owner --mask --format csv > shareable.csv
   funnel report leads.csv --where channel=organic --where segment!=SMB
   funnel report leads.csv --where "segment in (SMB,Mid-market) created>=2026-01"
-  funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"`,
+  funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"
+  funnel report leads.csv --spend spend.csv --target "30 customers per quarter"`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
@@ -76,6 +80,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
 	f.StringArrayVar(&opts.Where, "where", nil, "keep records matching a filter, as typed at the explorer's / (e.g. \"segment in (SMB,Mid-market)\", created>=2026-01); repeatable: all hold, and column=value given twice means either")
 	f.StringVar(&opts.Period, "period", "", "period of the trends and cohorts sections: week, month (default), quarter or year")
+	f.StringVar(&opts.Target, "target", "", "plan section's target, as typed in the planner: \"30 customers per quarter\", \"250k revenue per year\" (adds the plan section)")
 	f.StringVar(&opts.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; default the last date in the data)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	f.StringVar(&opts.Map, "map", "", "mapping file (YAML) naming the id, stage, date, channel and amount columns (see funnel init)")
@@ -143,6 +148,11 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 			return ro, fmt.Errorf("--period %q: expected week, month, quarter or year", opts.Period)
 		}
 		ro.Period = p
+	}
+	if opts.Target != "" {
+		if ro.Target, err = plan.ParseTarget(opts.Target); err != nil {
+			return ro, fmt.Errorf("--target: %w", err)
+		}
 	}
 	if opts.AsOf != "" {
 		if !validDate(opts.AsOf) {

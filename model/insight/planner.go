@@ -102,3 +102,9 @@ func missingCost(fs []plan.Funnel) string {
 	}
 	return fmt.Sprintf("no spend for %v", names)
 }
+
+// DefaultTarget is the planner's first target, before one is typed: a
+// fifth more customers a month than the models make now (at least one).
+func DefaultTarget(now plan.Outcome) plan.Target {
+	return plan.Target{Customers: max(1, float64(int(now.Customers*1.2+0.999))), Period: "month"}
+}

@@ -17,6 +17,19 @@ type Target struct {
 	Period string `json:"period,omitempty"`
 }
 
+// String is the target as ParseTarget reads it: "30 customers per
+// quarter", "250000 revenue per month" (whole currency units).
+func (t Target) String() string {
+	period := t.Period
+	if period == "" {
+		period = "month"
+	}
+	if t.Revenue > 0 {
+		return strconv.FormatFloat(t.Revenue/100, 'f', -1, 64) + " revenue per " + period
+	}
+	return strconv.FormatFloat(t.Customers, 'f', -1, 64) + " customers per " + period
+}
+
 // Months is the length of the target's period in months (the planner's
 // models are per month).
 func (t Target) Months() (float64, error) {

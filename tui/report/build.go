@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/model/stats"
@@ -27,6 +28,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		}
 		if opt.Spend != nil || opt.Money.Currency != "" {
 			secs = append(secs, SecMoney)
+		}
+		if opt.Target != (plan.Target{}) {
+			secs = append(secs, SecPlan)
 		}
 	}
 	for _, s := range secs {
@@ -90,7 +94,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	// sticky points and money are computed on the records as known on the
 	// as-of date, as the explorer's views are
 	known := sel
-	if asOf != model.NoDay && (slices.Contains(secs, SecStickyPoints) || slices.Contains(secs, SecMoney)) {
+	if asOf != model.NoDay && (slices.Contains(secs, SecStickyPoints) || slices.Contains(secs, SecMoney) || slices.Contains(secs, SecPlan)) {
 		if known, _, err = selectWhere(full, opt.Where, asOf); err != nil {
 			return nil, err
 		}
@@ -128,6 +132,14 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			if r.Money, err = buildMoney(full.Data(), known, expr, opt); err != nil {
 				return nil, err
 			}
+		case SecPlan:
+			day := asOf
+			if day == model.NoDay {
+				if _, hi, ok := full.Data().DayRange(); ok {
+					day = hi
+				}
+			}
+			r.Plan = buildPlan(full.Data(), known, expr, day, opt)
 		}
 	}
 	return r, nil

@@ -1,11 +1,15 @@
 package report_test
 
 import (
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
@@ -67,5 +71,61 @@ func TestReportEqualsExplorerFilteredAsOf(t *testing.T) {
 	if d.Econ == nil || r.Money.UnitEconomics == nil || d.Econ.Total.Spend != r.Money.UnitEconomics.Total.Spend ||
 		d.Econ.Total.Customers != r.Money.UnitEconomics.Total.Customers {
 		t.Errorf("unit economics: explorer %+v, report %+v", d.Econ, r.Money.UnitEconomics)
+	}
+}
+
+// The report's plan section is the explorer's planner: under the same
+// filter, as-of date, spend and target, the same reverse funnel (needs,
+// intervals, budget), levers and channel ranking.
+func TestReportPlanEqualsPlanner(t *testing.T) {
+	ds := demo.Generate(demo.Options{Rows: 20000})
+	sp := demo.Spend(ds)
+	_, hi, _ := ds.DayRange()
+	asOf := hi - 60
+	target := "30 customers per quarter"
+	tg, err := plan.ParseTarget(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Build(ds, report.Options{Spend: sp, AsOf: asOf, Where: []string{"channel!=events"}, Target: tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(r.Sections, report.SecPlan) || r.Plan == nil || r.Plan.Reverse == nil {
+		t.Fatalf("--target did not add the plan section: %v %+v", r.Sections, r.Plan)
+	}
+	st := views.DefaultState()
+	st.Filter, st.AsOf = "channel!=events", asOf
+	p := views.NewPlanner(views.Common{Styles: theme.Plain(), Engine: query.New(ds), Spend: sp}, st)
+	p.SetSize(140, 60)
+	runCmd(p, p.Init())
+	press := func(k string) {
+		if len([]rune(k)) == 1 {
+			p.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
+		} else {
+			p.Update(tea.KeyPressMsg{Code: map[string]rune{"enter": tea.KeyEnter, "ctrl+u": 'u'}[k], Mod: map[string]tea.KeyMod{"ctrl+u": tea.ModCtrl}[k]})
+		}
+	}
+	press("i")
+	press("ctrl+u")
+	for _, ch := range target {
+		press(string(ch))
+	}
+	press("enter")
+	got := p.Plan()
+	if got == nil {
+		t.Fatalf("the planner made no plan for %q:\n%s", target, p.View())
+	}
+	want := r.Plan.Reverse
+	if !reflect.DeepEqual(*got, *want) {
+		t.Errorf("planner %+v\nreport %+v", *got, *want)
+	}
+	if !strings.Contains(p.View(), "where channel!=events") {
+		t.Errorf("the planner does not say its filter:\n%s", p.View())
+	}
+	// the bottom of a customer target is exact, the top has a 95% interval
+	lead, won := want.Stages[0], want.Stages[len(want.Stages)-1]
+	if won.Low != 30 || won.High != 30 || !(lead.Low < lead.Needed && lead.Needed < lead.High) || want.Method == "" {
+		t.Errorf("reverse plan %+v", want)
 	}
 }

@@ -39,8 +39,11 @@
 //	                   observed, estimated (estimated_conversion at the target), few}]}
 //	trends           {period, change (WoW, MoM, QoQ, YoY), periods[], stages[{name, entries[]}]}
 //	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
-//	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
-//	                   baseline_rate, lost_conversions, q_value}]
+//	sticky_points    [{stage, dimension, value, parent ("" or "channel=outbound": a nested slice
+//	                   is compared with the rest of its parent, and its lost conversions are part
+//	                   of the parent's: never add them up), entered, converted, rate, ci_low,
+//	                   ci_high, baseline_rate, lost_conversions, q_value}]; each transition's records
+//	                   entered in the window ending at as-of less its p90 time to the next stage
 //	money            {currency, deals{currency, opportunity_stage, has_amounts, created, open, won,
 //	                   lost, open_pipeline, pipeline_by_stage[{label, deals, amount}],
 //	                   pipeline_by_channel[], weighted_pipeline, weighted_deals, won_revenue,
@@ -53,6 +56,18 @@
 //	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
 //	                   by_currency[{currency, records, amount, won}], notes[]}
 //	                   amounts are minor units (cents); optional money keys are omitted when unknown
+//	plan             {as_of, currency, target{customers|revenue, period}, target_text, target_default,
+//	                   reverse (null when it cannot be worked back) {target, customers,
+//	                   stages[{stage, needed, low, high}] (low/high: the 95% interval), leads, budget,
+//	                   budget_low, budget_high, cost_known, interval_method, channels[same, per
+//	                   channel], notes[]}, dimension, months, models[{name, stages[], top, rates[],
+//	                   rate_low[], rate_high[], entered[], converted[], top_count, deal_value,
+//	                   cost_per_lead, cost_known}], now{counts[], customers, revenue, cost, cost_known,
+//	                   cac}, levers[{lever, label, outcome, delta_customers, delta_revenue,
+//	                   delta_cost, delta_cac, cost_per_extra_customer}], ranking[{name, leads,
+//	                   customers, revenue, cost, cost_known, lead_to_customer, cac, roi, rank_*}],
+//	                   rank_from, rank_to, notes[]}; with --target, or --sections plan (the
+//	                   planner's first target then: a fifth more customers a month than now)
 //
 // Rates are fractions (0.25 is 25%); each carries its denominator in the
 // same object (previous_reached, records, entered).
@@ -70,10 +85,11 @@ const (
 	SecVelocity     = "velocity"
 	SecStickyPoints = "sticky_points"
 	SecMoney        = "money"
+	SecPlan         = "plan"
 )
 
 // AllSections lists every section name in report order.
-var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecPlan}
 
 // Report is everything `funnel report` prints.
 type Report struct {
@@ -96,6 +112,7 @@ type Report struct {
 	Velocity     []Velocity    `json:"velocity"`
 	StickyPoints []StickyPoint `json:"sticky_points"`
 	Money        *Money        `json:"money"`
+	Plan         *Plan         `json:"plan"`
 }
 
 // Source says where the data came from: rows read = used + skipped.
@@ -241,6 +258,7 @@ type StickyPoint struct {
 	Stage           string  `json:"stage"`
 	Dimension       string  `json:"dimension"`
 	Value           string  `json:"value"`
+	Parent          string  `json:"parent"`
 	Entered         int     `json:"entered"`
 	Converted       int     `json:"converted"`
 	Rate            float64 `json:"rate"`

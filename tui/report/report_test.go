@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 // tiny is four records over stages A, B, C:
@@ -120,8 +121,8 @@ func TestParseSections(t *testing.T) {
 func demoReport(t *testing.T) *Report {
 	t.Helper()
 	ds := demo.Generate(demo.Options{Rows: 5000})
-	r, err := Build(ds, Options{By: "channel", Spend: demo.Spend(ds),
-		Sections: []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}})
+	r, err := Build(ds, Options{By: "channel", Spend: demo.Spend(ds), Target: plan.Target{Customers: 30, Period: "quarter"},
+		Sections: []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecPlan}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +158,20 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj})
+		"velocity": arr, "sticky_points": arr, "money": obj, "plan": obj})
+	pl := m["plan"].(map[string]any)
+	checkKeys(t, "plan", pl, map[string]string{"as_of": str, "currency": str, "target": obj, "target_text": str, "target_default": boolean,
+		"reverse": obj, "dimension": str, "months": num, "models": arr, "now": obj, "levers": arr, "ranking": arr,
+		"rank_from": str, "rank_to": str, "notes": arr})
+	rv := pl["reverse"].(map[string]any)
+	for _, k := range []string{"customers", "leads", "budget", "budget_low", "budget_high"} {
+		if _, ok := rv[k].(float64); !ok {
+			t.Errorf("plan.reverse.%s: %v, want a number", k, rv[k])
+		}
+	}
+	if st := rv["stages"].([]any)[0].(map[string]any); st["low"] == nil || st["high"] == nil || st["needed"] == nil {
+		t.Errorf("plan.reverse.stages[0]: %v", st)
+	}
 	mon := m["money"].(map[string]any)
 	checkKeys(t, "money", mon, map[string]string{"currency": str, "deals": obj, "unit_economics": obj,
 		"by_currency": arr, "notes": arr})
@@ -209,7 +223,7 @@ func TestJSONSchema(t *testing.T) {
 	var sp map[string]any
 	raw, _ := json.Marshal(StickyPoint{})
 	json.Unmarshal(raw, &sp)
-	checkKeys(t, "sticky_points[0]", sp, map[string]string{"stage": str, "dimension": str, "value": str,
+	checkKeys(t, "sticky_points[0]", sp, map[string]string{"stage": str, "dimension": str, "value": str, "parent": str,
 		"entered": num, "converted": num, "rate": num, "ci_low": num, "ci_high": num, "baseline_rate": num,
 		"lost_conversions": num, "q_value": num})
 }

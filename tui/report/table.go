@@ -79,6 +79,10 @@ func (r *Report) Tables() []Table {
 			if r.Money != nil {
 				out = append(out, r.Money.Tables()...)
 			}
+		case SecPlan:
+			if r.Plan != nil {
+				out = append(out, r.Plan.Tables()...)
+			}
 		}
 	}
 	return out
@@ -216,14 +220,16 @@ func velocityTable(v []Velocity) Table {
 
 func stickyTable(sp []StickyPoint) Table {
 	t := Table{Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
-		{"Entered", KindCount}, {"Converted", KindCount}, {"Rate", KindRate}, {"CI low", KindRate}, {"CI high", KindRate},
-		{"Baseline", KindRate}, {"Lost", KindDecimal}, {"q", KindDecimal}}}
+		{"Within", KindText}, {"Entered", KindCount}, {"Converted", KindCount}, {"Rate", KindRate}, {"CI low", KindRate},
+		{"CI high", KindRate}, {"Baseline", KindRate}, {"Lost", KindDecimal}, {"q", KindDecimal}}}
 	for _, s := range sp {
-		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), num(s.Entered), num(s.Converted),
+		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), str(s.Parent), num(s.Entered), num(s.Converted),
 			rate(s.Rate), rate(s.CILow), rate(s.CIHigh), rate(s.BaselineRate), {Num: s.LostConversions}, rate(s.QValue)})
 	}
-	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
-		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
-		fmt.Sprintf("Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
+	t.Footnotes = []string{"Slices converting below the rest at a transition, among records that entered the stage in the last 3 " +
+		"complete months, the window moved back by the transition's p90 time to the next stage (younger records are left out); " +
+		"95% Wilson interval; baseline: the rest of the population, or for a nested slice (Within) the rest of its parent; " +
+		"Lost: entered × (baseline − rate), a nested slice's part of its parent's (never add them up); " +
+		fmt.Sprintf("q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
 	return t
 }

@@ -1,11 +1,10 @@
 package views
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -99,8 +98,7 @@ func (p *Planner) poll() {
 	p.data = &d
 	if (p.typed == "" || p.autoTyped) && d.base.Customers > 0 {
 		// start from a fifth more customers than now, per month
-		n := float64(int(d.base.Customers*1.2 + 0.999))
-		p.typed, p.autoTyped = fmt.Sprintf("%.0f customers per month", n), true
+		p.typed, p.autoTyped = insight.DefaultTarget(d.base).String(), true
 	}
 	p.replan()
 	p.clampScroll()
