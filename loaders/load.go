@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
@@ -30,6 +29,8 @@ type Options struct {
 	// parsing for the rest) so a caller can draw a bar. Large files are
 	// parsed on two goroutines; calls are serialised.
 	Progress func(done, total int64)
+	// Stdin is what the path "-" reads (default os.Stdin).
+	Stdin io.Reader
 
 	prog     *progress
 	fallback bool // detect the columns if Preset/Mapping does not fit
@@ -58,6 +59,9 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no files to load")
 	}
+	if err := checkStdinOnce(paths); err != nil {
+		return nil, err
+	}
 	var total int64
 	sizes := make([]int64, len(paths))
 	for i, p := range paths {
@@ -72,8 +76,12 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		if opt.Progress != nil {
 			o.prog = &progress{fn: opt.Progress, base: done, size: sizes[i], total: total}
 			readProg = func(read, _ int64) { o.prog.read(read) }
+			if sizes[i] == 0 && p == StdinPath { // a pipe: bytes read, total unknown
+				base := done
+				readProg = func(read, _ int64) { opt.Progress(base+read, 0) }
+			}
 		}
-		raw, err := readFile(ctx, p, readProg)
+		raw, note, err := readInput(ctx, p, opt.Stdin, readProg)
 		if err != nil {
 			return nil, err
 		}
@@ -86,9 +94,12 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 			// does not fit a later file gives way to detection there.
 			o.Stages, o.fallback = nil, i > 0
 		}
-		l, err := loadOne(ctx, raw, filepath.Base(p), o)
+		l, err := loadOne(ctx, raw, InputName(p), o)
 		if err != nil {
 			return nil, err
+		}
+		if note != "" {
+			l.ds.Load.Decisions = append([]string{note}, l.ds.Load.Decisions...)
 		}
 		sets = append(sets, l)
 		if o.prog != nil {
@@ -114,6 +125,10 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 
 // Load reads everything from r and loads it as a file called name.
 func Load(r io.Reader, name string, opt Options) (*model.Dataset, error) {
+	r, _, err := maybeGunzip(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	raw, err := readAll(context.Background(), r, 0, nil)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 // Shape is how a file lays out the funnel.
@@ -64,6 +66,9 @@ type Mapping struct {
 	// columns to break down by. Both become dimensions.
 	Channel string   `yaml:"channel,omitempty" toml:"channel,omitempty" json:"channel,omitempty"`
 	Dims    []string `yaml:"dims,omitempty" toml:"dims,omitempty" json:"dims,omitempty"`
+	// Segments are ICP segment rules (first match wins) for the report's
+	// segments section; each names a dimension (channel or one of dims).
+	Segments []money.SegmentRule `yaml:"segments,omitempty" toml:"segments,omitempty" json:"segments,omitempty"`
 }
 
 // StageMap is one funnel stage: its date column (stage-dates), its yes/no
@@ -144,6 +149,16 @@ func (m *Mapping) Check() error {
 	}
 	if m.Shape == ShapeHistory && (m.ID == "" || m.Timestamp == "") {
 		return fmt.Errorf("history needs id and timestamp columns")
+	}
+	for i, r := range m.Segments {
+		switch {
+		case strings.TrimSpace(r.Segment) == "":
+			return fmt.Errorf("segments rule %d has no segment name", i+1)
+		case strings.TrimSpace(r.Column) == "":
+			return fmt.Errorf("segments rule %q has no column", r.Segment)
+		case len(r.Values) == 0 && r.Min == nil && r.Max == nil:
+			return fmt.Errorf("segments rule %q: give values, or a min and/or max", r.Segment)
+		}
 	}
 	return nil
 }

@@ -30,6 +30,12 @@ type Options struct {
 	NoMouse  bool             // start with mouse reporting off (m toggles it)
 	Debug    io.Writer        // when set, every message and its handling time is logged here
 	CrashDir string           // where a crash file goes (default: the temp dir)
+	Open     Open             // the view and state to open in (deep link)
+	// Theme "light" or "dark" fixes the colours; "" asks the terminal for
+	// its background, starting from Background ("light" or "dark", e.g.
+	// from COLORFGBG; "" dark) until it answers.
+	Theme, Background string
+	ASCII             bool // draw with ASCII only (the locale is not UTF-8)
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -63,13 +69,15 @@ type App struct {
 	cache  map[string]views.View // top views made so far, by name
 	active string                // the top view at the bottom of the stack
 	mask   masking
-	err    error // why the program stopped, if not by the user's choice
+	err    error             // why the program stopped, if not by the user's choice
+	start  tea.Cmd           // what opening the first view asked for, run by Init
+	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
 }
 
 // New builds the explorer over a loaded dataset.
 func New(ds *model.Dataset, opt Options) *App {
 	a := newApp(opt)
-	a.setData(ds)
+	a.start = a.setData(ds)
 	return a
 }
 
@@ -82,23 +90,37 @@ func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
 }
 
 func newApp(opt Options) *App {
-	st := theme.New(true, opt.NoColor)
+	st := theme.New(opt.dark(), opt.NoColor)
 	a := &App{styles: st, keys: DefaultGlobalKeys(), help: help.New(), opts: opt, mouse: !opt.NoMouse,
-		state: views.DefaultState(), tops: topViews()}
+		state: opt.Open.state(), tops: topViews()}
 	a.applyHelpStyles()
 	return a
 }
 
-func (a *App) setData(ds *model.Dataset) {
+// setData shows ds in the view the deep link asks for (the overview by
+// default); a deep link that does not fit the data stops the program
+// with an *OpenError.
+func (a *App) setData(ds *model.Dataset) tea.Cmd {
 	a.load = nil
 	eng := query.New(ds)
 	a.mask = masking{orig: eng}
 	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
-	a.openTop("overview", "")
-	if a.opts.Mask {
-		a.toggleMask()
+	expr, err := a.opts.Open.filter(ds)
+	if err == nil {
+		err = a.opts.Open.CheckData(ds)
 	}
+	if err != nil {
+		a.err = err
+		a.openTop("overview", "")
+		return tea.Quit
+	}
+	a.state.Filter = expr
+	cmd := a.openTop(a.opts.Open.view(), a.opts.Open.By)
+	if a.opts.Mask {
+		cmd = tea.Batch(cmd, a.toggleMask())
+	}
+	return cmd
 }
 
 // Err is why the program stopped, when it was not the user quitting.
@@ -113,9 +135,10 @@ func (a *App) Depth() int { return len(a.stack) }
 func (a *App) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if a.load == nil {
-		cmds = append(cmds, a.Top().Init())
+		cmds = append(cmds, a.start)
+		a.start = nil
 	}
-	if !a.opts.NoColor {
+	if !a.opts.NoColor && a.opts.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	return tea.Batch(cmds...)
@@ -132,6 +155,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case tea.BackgroundColorMsg:
+		if a.opts.Theme != "" {
+			return a, nil // --theme decided
+		}
 		*a.styles = *theme.New(msg.IsDark(), a.opts.NoColor)
 		a.applyHelpStyles()
 		return a, nil
@@ -167,8 +193,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
-		a.setData(msg.ds)
-		return a, a.Top().Init()
+		return a, a.loaded(msg.ds)
 	case tea.KeyPressMsg:
 		if a.load != nil {
 			return a, a.loadingKey(msg)
@@ -208,13 +233,6 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, a.keys.Quit, a.keys.Back) {
-		a.load.cancel()
-	}
-	return nil
-}
-
 // wheel turns the mouse wheel into the view's up/down keys.
 func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 	if a.load != nil || a.mode != modeNormal {
@@ -231,6 +249,9 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 
 // handleKey switches on the mode first, then global keys, then the view.
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.keys.Suspend) {
+		return tea.Suspend // in every mode, as in a shell
+	}
 	if a.mode == modeFilter || a.mode == modeCommand {
 		return a.handlePromptKey(msg)
 	}

@@ -14,7 +14,11 @@ import (
 // full help, and what a too-small window shows.
 
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	frame := a.render()
+	if a.opts.ASCII {
+		frame = widgets.ASCII(frame)
+	}
+	v := tea.NewView(frame)
 	v.AltScreen = true
 	if a.mouse {
 		v.MouseMode = tea.MouseModeCellMotion

@@ -5,7 +5,7 @@ import "charm.land/bubbles/v2/key"
 // GlobalKeys work in every view.
 type GlobalKeys struct {
 	Quit, Help, Back, Mouse, Filter, Command key.Binding
-	NextView, PrevView, Mask                 key.Binding
+	NextView, PrevView, Mask, Suspend        key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
@@ -20,6 +20,7 @@ func DefaultGlobalKeys() GlobalKeys {
 		Command:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:stage SQL, :by channel)")),
 		Mouse:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
 		Mask:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mask names (for a projector)")),
+		Suspend:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend (fg resumes)")),
 	}
 }
 
@@ -45,5 +46,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.view.FullHelp(), h.tops, append(h.globals(), h.global.Command, h.global.Mouse, h.global.Mask))
+	return append(h.view.FullHelp(), h.tops, append(h.globals(), h.global.Command, h.global.Mouse, h.global.Mask, h.global.Suspend))
 }

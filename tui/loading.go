@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
@@ -72,11 +73,15 @@ func (l *loader) view(width, height int, muted func(...string) string) string {
 		frac = float64(l.done) / float64(l.total)
 	}
 	l.bar.SetWidth(max(10, min(60, width-4)))
+	size := fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))
+	if l.total <= 0 { // a pipe: its size is not known until it ends
+		size = humanBytes(l.done) + " read"
+	}
 	lines := []string{
 		"Loading " + widgets.Truncate(widgets.Clean(l.label), max(0, width-8)),
 		"",
 		l.bar.ViewAs(frac),
-		muted(fmt.Sprintf("%s of %s", humanBytes(l.done), humanBytes(l.total))),
+		muted(size),
 		"",
 		muted("esc or ctrl+c cancels"),
 	}
@@ -96,4 +101,33 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// maxTyped bounds the keys kept while loading.
+const maxTyped = 64
+
+// loadingKey cancels the load on esc, q or ctrl+c, suspends on ctrl+z,
+// and keeps any other key to replay once the data is in.
+func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, a.keys.Suspend):
+		return tea.Suspend
+	case key.Matches(msg, a.keys.Quit, a.keys.Back):
+		a.load.cancel()
+	case len(a.typed) < maxTyped:
+		a.typed = append(a.typed, msg)
+	}
+	return nil
+}
+
+// loaded shows the data and replays the keys typed while it loaded.
+func (a *App) loaded(ds *model.Dataset) tea.Cmd {
+	cmds := []tea.Cmd{a.setData(ds)}
+	if a.err == nil {
+		for _, k := range a.typed {
+			cmds = append(cmds, a.handleKey(k))
+		}
+	}
+	a.typed = nil
+	return tea.Batch(cmds...)
 }

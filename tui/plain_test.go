@@ -17,7 +17,7 @@ func TestWritePlainHasNoEscapes(t *testing.T) {
 	if strings.ContainsRune(out, '\x1b') {
 		t.Fatal("plain output contains an escape byte")
 	}
-	if !strings.Contains(out, "Opportunity") || !strings.Contains(out, "rows read 2000 = used 2000 + skipped 0") {
+	if !strings.Contains(out, "Opportunity") || !strings.Contains(out, "rows read 2,000 = used 2,000 + skipped 0") {
 		t.Fatalf("plain output:\n%s", out)
 	}
 }

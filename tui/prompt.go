@@ -49,6 +49,8 @@ func (p prompt) view(width int, errStyle func(...string) string) string {
 // handlePromptKey edits the prompt; Enter applies it and Esc drops it.
 func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
+	case "ctrl+c":
+		return tea.Quit
 	case "esc":
 		a.mode = modeNormal
 		return nil

@@ -52,5 +52,5 @@ func WritePlain(w io.Writer, ds *model.Dataset, width int) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteText(w, r, width)
+	return report.WriteText(w, r, report.Layout{Width: width})
 }

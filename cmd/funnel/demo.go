@@ -28,7 +28,7 @@ func newDemoCmd(io *IO, runF func(*DemoOptions) error) *cobra.Command {
 for a given --seed, so that anyone can make a large realistic file with one command.`,
 		Example: `  funnel demo --out demo
   funnel demo --rows 1000000 --seed 7 --out /tmp/big`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(c *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

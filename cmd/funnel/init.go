@@ -31,7 +31,7 @@ with --map. The format follows --format, else the --out file's extension
 		Example: `  funnel init deals.csv                  # writes funnel.yaml
   funnel init deals.csv --format toml    # writes funnel.toml
   funnel init deals.csv --out deals.yaml && funnel --map deals.yaml deals.csv`,
-		Args: cobra.ExactArgs(1),
+		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {

@@ -23,7 +23,7 @@ func TestMoneyFlags(t *testing.T) {
 		// the spend mixes USD and EUR and the leads name no currency: refused, then converted
 		{[]string{"report", leads, "--spend", "../../testdata/money/spend_mixed.csv"}, exitBadInput, "--currency"},
 		{[]string{"report", leads, "--spend", "../../testdata/money/spend_mixed.csv", "--currency", "USD", "--rates", "EUR=1.1"}, exitOK, ""},
-		{[]string{"report", leads, "--spend", spend, "--sections", "money", "--format", "csv"}, exitOK, ""},
+		{[]string{"report", leads, "--spend", spend, "--sections", "money", "--format", "csv"}, exitUsage, "the money section has 7 ("},
 		{[]string{"report", "--sections", "money"}, exitOK, ""},
 	} {
 		io, _, errb := testIO()

@@ -14,7 +14,9 @@ func TestReportExitCodes(t *testing.T) {
 	}{
 		{[]string{"report", "../../testdata/sample_leads.csv"}, exitOK, ""},
 		{[]string{"report", "--format", "json", "--sections", "stages"}, exitOK, ""},
-		{[]string{"report", "--by", "channel", "--format", "csv"}, exitOK, ""},
+		{[]string{"report", "--by", "channel", "--format", "csv"}, exitUsage, "--out DIR"},
+		{[]string{"report", "--sections", "breakdown", "--by", "channel", "--format", "csv"}, exitOK, ""},
+		{[]string{"report", "--format", "json", "--out", "x"}, exitUsage, "--out DIR writes CSV"},
 		{[]string{"report", "../../testdata/malformed_leads.csv"}, exitBadInput, "malformed_leads.csv:3"},
 		{[]string{"report", "no-such-file.csv"}, exitBadInput, "no-such-file.csv"},
 		{[]string{"report", "--format", "xml"}, exitUsage, "--format"},
@@ -23,6 +25,7 @@ func TestReportExitCodes(t *testing.T) {
 		{[]string{"report", "--sections", "bogus"}, exitUsage, "unknown section"},
 		{[]string{"report", "--by", "nope"}, exitUsage, "no such dimension"},
 		{[]string{"report", "--where", "channel"}, exitUsage, "expected an operator"},
+		{[]string{"report", "--where", "chanel=chat"}, exitUsage, `did you mean "channel"`},
 		{[]string{"report", "--where", "segment in (SMB"}, exitUsage, "missing )"},
 		{[]string{"report", "--where", "channel=nope"}, exitUsage, "no channel is \"nope\""},
 		{[]string{"report", "--period", "week"}, exitOK, ""},

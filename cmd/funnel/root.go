@@ -1,50 +1,13 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"io"
-	"os"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/funnel-cli/funnel/loaders"
-	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/model/demo"
-	"github.com/funnel-cli/funnel/model/mask"
-	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui"
-	"github.com/funnel-cli/funnel/tui/report"
 )
-
-// Exit codes.
-const (
-	exitOK       = 0
-	exitBadInput = 1
-	exitUsage    = 2
-)
-
-// IO is where commands read and write; tests swap in buffers.
-type IO struct {
-	Out, Err io.Writer
-	OutIsTTY bool
-	Width    int
-	Environ  []string
-}
-
-func defaultIO() *IO {
-	tty := term.IsTerminal(os.Stdout.Fd())
-	w := 100
-	if tty {
-		if cw, _, err := term.GetSize(os.Stdout.Fd()); err == nil && cw > 0 {
-			w = cw
-		}
-	}
-	return &IO{Out: os.Stdout, Err: os.Stderr, OutIsTTY: tty, Width: w, Environ: os.Environ()}
-}
 
 // RootOptions are the explorer's flags.
 type RootOptions struct {
@@ -57,31 +20,10 @@ type RootOptions struct {
 	NoMouse bool
 	Debug   string
 	Mask    bool
+	Plain   bool   // print the report instead of the full-screen explorer
+	Theme   string // light, dark or "" (ask the terminal)
 	Money   MoneyFlags
-}
-
-// usageError marks errors that are the user's invocation, not the data.
-type usageError struct{ error }
-
-func run(args []string, io *IO) int {
-	cmd := newRootCmd(io, nil)
-	cmd.SetArgs(args)
-	cmd.SetOut(io.Out)
-	cmd.SetErr(io.Err)
-	err := cmd.Execute()
-	if err == nil {
-		return exitOK
-	}
-	fmt.Fprintln(io.Err, "funnel:", err)
-	var ue usageError
-	var le *loaders.Error
-	switch {
-	case errors.As(err, &le):
-		return exitBadInput
-	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown "), strings.Contains(err.Error(), "flag"):
-		return exitUsage
-	}
-	return exitBadInput
+	Show    ShowFlags // --view --by --where --as-of --period
 }
 
 func newRootCmd(io *IO, runF func(*RootOptions) error) *cobra.Command {
@@ -92,9 +34,11 @@ func newRootCmd(io *IO, runF func(*RootOptions) error) *cobra.Command {
 		Long: `funnel loads CSV exports of leads and deals and opens a terminal explorer:
 how many reach each stage, step and cumulative conversion, and monthly trends.
 
-With no FILE it opens on an embedded demo dataset. The CSV it reads has one row
-per lead and one date column per stage (an empty date: the stage was not reached),
-for example:
+With no FILE it reads standard input when something is piped in, and otherwise
+opens on an embedded demo dataset (labelled "demo" on screen and in reports).
+FILE "-" is standard input; gzip-compressed files are decompressed. The CSV it
+reads has one row per lead and one date column per stage (an empty date: the
+stage was not reached), for example:
 
   lead_id,created,channel,mql_date,sql_date,opportunity_date,won_date
 
@@ -103,18 +47,29 @@ HubSpot contacts/deals, Salesforce lead/opportunity reports and Pipedrive deal
 exports are recognised from their headers (--preset forces one); any other CSV
 can be read with a mapping file (--map, written by funnel init). Two or more
 files (leads, deals, …) are joined onto the first by lead id, email or account.
-When standard output is not a terminal, funnel prints the overview as text.`,
+
+--view, --by, --where, --as-of and --period open the explorer in that view and
+state (funnel help filters for the --where language, funnel help keys for the
+keys). When standard output is not a terminal, with --plain, or with TERM=dumb,
+funnel prints the report (funnel report) of the same view instead.
+
+Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 		Example: `  funnel                                  # the demo
   funnel leads.csv
+  funnel leads.csv.gz                     # compressed exports are read as they are
+  cat leads.csv | funnel                  # or: funnel < leads.csv, funnel -
+  funnel leads.csv --view breakdown --by channel --where "created>=2026-01"
   funnel leads.csv --stages "Lead,MQL,SQL,Opportunity,Won"
   funnel contacts.csv deals.csv           # HubSpot, Salesforce, Pipedrive exports are detected
   funnel init export.csv && funnel --map funnel.yaml export.csv
   funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
   funnel leads.csv | less                 # plain text when piped
   funnel leads.csv --spend spend.csv      # CAC, ROI, payback: press e`,
-		Args:          cobra.ArbitraryArgs,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeDataFiles,
+		Version:           versionString(),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
@@ -123,134 +78,73 @@ When standard output is not a terminal, funnel prints the overview as text.`,
 			return rootRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
-	cmd.Flags().BoolVar(&opts.NoMouse, "no-mouse", false, "start with mouse reporting off (m toggles it; off lets the terminal select text)")
-	cmd.Flags().StringVar(&opts.Debug, "debug", "", "append a log of every message and its handling time to `FILE`")
-	cmd.Flags().BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
-	cmd.Flags().StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
-	cmd.Flags().StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init)")
-	cmd.Flags().BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
+	cmd.SetVersionTemplate("funnel {{.Version}}\n")
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	f := cmd.Flags()
+	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
+	addShowFlags(cmd, &opts.Show, true)
+	f.BoolVar(&opts.Plain, "plain", false, "print the report instead of opening the full-screen explorer (also with TERM=dumb)")
+	f.StringVar(&opts.Theme, "theme", "", "colours for a light or dark terminal background: light or dark (default: ask the terminal, then COLORFGBG)")
+	f.BoolVar(&opts.NoMouse, "no-mouse", false, "start with mouse reporting off (m toggles it; off lets the terminal select text)")
+	f.StringVar(&opts.Debug, "debug", "", "append a log of every message and its handling time to `FILE`")
+	f.BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
+	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
+	f.StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init, funnel help mapping)")
+	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
 	addMoneyFlags(cmd, &opts.Money)
+	registerCompletions(cmd)
 	cmd.AddCommand(newDemoCmd(io, nil))
 	cmd.AddCommand(newReportCmd(io, nil))
 	cmd.AddCommand(newInitCmd(io, nil))
+	cmd.AddCommand(newManCmd(io))
+	cmd.AddCommand(helpTopics()...)
+	completeHelpTopics(cmd)
 	return cmd
 }
 
-func rootRun(opts *RootOptions) error {
-	mo, err := opts.Money.options()
-	if err != nil {
-		return err
+// ShowFlags say what to show: the explorer's deep link, or the report's
+// breakdown, filter, as-of date and period.
+type ShowFlags struct {
+	View   string
+	By     string
+	Where  []string
+	AsOf   string
+	Period string
+}
+
+func addShowFlags(cmd *cobra.Command, s *ShowFlags, explorer bool) {
+	f := cmd.Flags()
+	if explorer {
+		f.StringVar(&s.View, "view", "", "open this view: "+strings.Join(tui.ViewNames(), ", ")+" (default overview, or breakdown with --by)")
+		f.StringVar(&s.By, "by", "", "open the breakdown by this dimension (e.g. channel)")
+	} else {
+		f.StringVar(&s.By, "by", "", "dimension for the breakdown section (e.g. channel)")
 	}
-	if opts.IO.OutIsTTY && len(opts.Files) > 0 {
-		return exploreFiles(opts, mo)
-	}
-	ds, err := loadData(opts)
-	if err != nil {
-		return err
-	}
-	spend, err := opts.Money.spend(ds, len(opts.Files) == 0)
-	if err != nil {
-		return err
-	}
-	if !opts.IO.OutIsTTY {
-		if opts.Mask {
-			ds = mask.Dataset(ds, mask.NewKey())
-		}
-		r, err := report.Build(ds, report.Options{Masked: opts.Mask, Spend: spend, Money: mo})
+	f.StringArrayVar(&s.Where, "where", nil, `keep the records a filter matches, as typed at the explorer's / (e.g. "segment in (SMB,Mid-market)", created>=2026-01); repeatable: all hold, and column=value given twice means either (funnel help filters)`)
+	f.StringVar(&s.AsOf, "as-of", "", "count only what was known on this date (YYYY-MM-DD; default the last date in the data)")
+	f.StringVar(&s.Period, "period", "", "period of trends and cohorts: week, month (default), quarter or year")
+}
+
+// open is the explorer's deep link, checked as far as it can be without
+// the data.
+func (s ShowFlags) open() (tui.Open, error) {
+	o := tui.Open{View: s.View, By: s.By, Where: nonBlank(s.Where), Period: s.Period}
+	if s.AsOf != "" {
+		d, err := parseAsOf(s.AsOf)
 		if err != nil {
-			return buildError(err)
+			return o, err
 		}
-		return report.WriteText(opts.IO.Out, r, opts.IO.Width)
+		o.AsOf = d
 	}
-	topts, closeDebug, err := tuiOptions(opts, spend, mo)
-	if err != nil {
-		return err
-	}
-	defer closeDebug()
-	return tui.Run(ds, topts)
+	return o, o.Check()
 }
 
-// exploreFiles opens the explorer at once and loads in the background, with
-// a progress bar that esc cancels.
-func exploreFiles(opts *RootOptions, mo money.Options) error {
-	spend, err := opts.Money.spend(nil, false)
-	if err != nil {
-		return err
-	}
-	lo, err := loaderOptions(opts)
-	if err != nil {
-		return err
-	}
-	topts, closeDebug, err := tuiOptions(opts, spend, mo)
-	if err != nil {
-		return err
-	}
-	defer closeDebug()
-	load := func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error) {
-		lo.Progress = progress
-		return loaders.LoadFiles(ctx, opts.Files, lo)
-	}
-	err = tui.RunLoading(strings.Join(opts.Files, ", "), load, topts)
-	if errors.Is(err, tui.ErrCancelled) {
-		fmt.Fprintln(opts.IO.Err, "funnel: load cancelled")
-		return nil
-	}
-	return err
-}
-
-func tuiOptions(opts *RootOptions, spend []money.SpendRow, mo money.Options) (tui.Options, func(), error) {
-	t := tui.Options{NoColor: opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR"), NoMouse: opts.NoMouse,
-		Mask: opts.Mask, Spend: spend, Money: mo}
-	if opts.Debug == "" {
-		return t, func() {}, nil
-	}
-	f, err := os.OpenFile(opts.Debug, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
-	if err != nil {
-		return t, nil, usageError{fmt.Errorf("--debug: %w", err)}
-	}
-	t.Debug = f
-	return t, func() { f.Close() }, nil
-}
-
-func loaderOptions(opts *RootOptions) (loaders.Options, error) {
-	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset}
-	if opts.Map != "" {
-		m, err := loaders.ReadMapping(opts.Map)
-		if err != nil {
-			return lo, usageError{err}
-		}
-		lo.Mapping = m
-	}
-	return lo, nil
-}
-
-func loadData(opts *RootOptions) (*model.Dataset, error) {
-	if len(opts.Files) == 0 {
-		return demo.Generate(demo.Options{}), nil
-	}
-	lo, err := loaderOptions(opts)
-	if err != nil {
-		return nil, err
-	}
-	return loaders.LoadFiles(context.Background(), opts.Files, lo)
-}
-
-func splitList(s string) []string {
+func nonBlank(ss []string) []string {
 	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out
-}
-
-func envSet(env []string, name string) bool {
-	for _, e := range env {
-		if v, ok := strings.CutPrefix(e, name+"="); ok && v != "" {
-			return true
-		}
-	}
-	return false
 }

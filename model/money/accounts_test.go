@@ -84,19 +84,24 @@ func TestSegments(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Enterprise "1,200" r3, "5000" r9; Mid "51-200" r0 r1 r10, "500+" r5;
-	// SMB "10" r4, "11-50" r7; none: r2 "", r6 "n/a", r8 ""
+	// SMB "10" r4, "11-50" r7; none: r2 "", r6 "n/a", r8 "".
+	// Pipeline: records at Opportunity or past it. Enterprise r3 24000 +
+	// r9 1000; Mid r0 12000 + r10 3000 + r5 8000 (r1 only reached MQL); SMB
+	// r4 5000 (open) + r7 6000; none r6 3000 (open) + r8 2000.
 	want := []Segment{
-		{"Enterprise", 2, []int{2, 2, 2, 2, 1}, 1, 2400000, 0.5},
-		{"Mid-market", 4, []int{4, 4, 3, 3, 2}, 2, 1500000, 0.5},
-		{"SMB", 2, []int{2, 2, 2, 2, 1}, 1, 600000, 0.5},
-		{"(none)", 3, []int{3, 2, 2, 2, 0}, 0, 0, 0},
+		{"Enterprise", 2, []int{2, 2, 2, 2, 1}, 1, 2400000, 0.5, 2500000, 2, 0, 0},
+		{"Mid-market", 4, []int{4, 4, 3, 3, 2}, 2, 1500000, 0.5, 2300000, 3, 0, 0},
+		{"SMB", 2, []int{2, 2, 2, 2, 1}, 1, 600000, 0.5, 1100000, 2, 500000, 1},
+		{"(none)", 3, []int{3, 2, 2, 2, 0}, 0, 0, 0, 500000, 2, 300000, 1},
 	}
 	if len(s.Segments) != len(want) {
 		t.Fatalf("segments = %+v", s.Segments)
 	}
 	for i, w := range want {
 		g := s.Segments[i]
-		if g.Segment != w.Segment || g.Records != w.Records || g.Won != w.Won || g.WonRevenue != w.WonRevenue || !near(g.WinRate, w.WinRate) || !equalInts(g.Reached, w.Reached) {
+		if g.Segment != w.Segment || g.Records != w.Records || g.Won != w.Won || g.WonRevenue != w.WonRevenue || !near(g.WinRate, w.WinRate) ||
+			!equalInts(g.Reached, w.Reached) || g.Pipeline != w.Pipeline || g.PipelineDeals != w.PipelineDeals ||
+			g.OpenPipeline != w.OpenPipeline || g.OpenDeals != w.OpenDeals {
 			t.Errorf("segment %d = %+v, want %+v", i, g, w)
 		}
 	}

@@ -107,8 +107,12 @@ type Retention struct {
 	Active    int    `json:"active"`    // not churned as of AsOf
 	// Retained is Active / Customers (not time-normalised: compare cohorts
 	// of the same age, or use MonthlyChurn).
-	Retained       float64 `json:"retained"`
-	MonthlyChurn   float64 `json:"monthly_churn"` // churned / customer-months
+	Retained float64 `json:"retained"`
+	// MonthlyChurn is Churned / CustomerMonths (the months from each
+	// customer's won day to its churn or the as-of day).
+	Churned        int     `json:"churned"`
+	CustomerMonths float64 `json:"customer_months"`
+	MonthlyChurn   float64 `json:"monthly_churn"`
 	NewRevenue     int64   `json:"new_revenue"`
 	Expansion      int64   `json:"expansion_revenue"`
 	ExpansionShare float64 `json:"expansion_share"` // Expansion / (New + Expansion)
@@ -251,6 +255,8 @@ func finishRet(m map[string]*retAcc) []Retention {
 	for _, g := range m {
 		r := g.r
 		r.Retained = stats.Ratio(r.Active, r.Customers)
+		r.Churned = g.churned
+		r.CustomerMonths = float64(g.exposure) / daysPerMonth
 		if g.exposure > 0 {
 			r.MonthlyChurn = float64(g.churned) / (float64(g.exposure) / daysPerMonth)
 		}

@@ -57,6 +57,10 @@ func TestCustomers(t *testing.T) {
 		r.ByCohort[0].NewRevenue != 4200000 || r.ByCohort[0].Expansion != 300000 {
 		t.Errorf("by cohort = %+v", r.ByCohort)
 	}
+	// denominators: organic's one churn over 111 days as a customer
+	if g := r.ByChannel[1]; g.Churned != 1 || !near(g.CustomerMonths, 111/30.4375) {
+		t.Errorf("organic denominators: churned %d over %v customer-months", g.Churned, g.CustomerMonths)
+	}
 	for _, v := range []string{"Upsell", "Existing Business", "expansion", "Cross-sell", "add-on"} {
 		if !IsExpansionType(v) {
 			t.Errorf("IsExpansionType(%q) = false", v)

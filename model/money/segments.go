@@ -14,11 +14,11 @@ import (
 // [Min, Max) ("51-200" reads as 51; thousands separators are ignored). The
 // mapping file fills a list of these; the first matching rule wins.
 type SegmentRule struct {
-	Segment string   `json:"segment" yaml:"segment"`
-	Column  string   `json:"column" yaml:"column"`
-	Values  []string `json:"values,omitempty" yaml:"values,omitempty"`
-	Min     *float64 `json:"min,omitempty" yaml:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty" yaml:"max,omitempty"`
+	Segment string   `json:"segment" yaml:"segment" toml:"segment"`
+	Column  string   `json:"column" yaml:"column" toml:"column"`
+	Values  []string `json:"values,omitempty" yaml:"values,omitempty" toml:"values,omitempty"`
+	Min     *float64 `json:"min,omitempty" yaml:"min,omitempty" toml:"min,omitempty"`
+	Max     *float64 `json:"max,omitempty" yaml:"max,omitempty" toml:"max,omitempty"`
 }
 
 // Segment is one ICP segment's funnel.
@@ -29,6 +29,13 @@ type Segment struct {
 	Won        int     `json:"won"`
 	WonRevenue int64   `json:"won_revenue"`
 	WinRate    float64 `json:"win_rate_from_top"` // Won / Records
+	// Pipeline is the value of the segment's deals (records that reached
+	// the opportunity stage, PipelineDeals of them, won and lost included);
+	// OpenPipeline that of the OpenDeals still open.
+	Pipeline      int64 `json:"pipeline"`
+	PipelineDeals int   `json:"pipeline_deals"`
+	OpenPipeline  int64 `json:"open_pipeline"`
+	OpenDeals     int   `json:"open_deals"`
 }
 
 // Segments is the ICP split of a dataset. The segment "(none)" holds
@@ -69,7 +76,7 @@ func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments
 			out.Segments = append(out.Segments, Segment{Segment: r.Segment, Reached: make([]int, len(ds.Stages))})
 		}
 	}
-	last := len(ds.Stages) - 1
+	last, opp := len(ds.Stages)-1, o.oppStage(ds)
 	for i := 0; i < ds.Len(); i++ {
 		name := "(none)"
 		for r := range rules {
@@ -92,10 +99,20 @@ func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments
 				seg.Reached[k]++
 			}
 		}
+		var a int64
+		if amt != nil {
+			a = amt[i]
+		}
 		if isWon(ds, i, last) {
 			seg.Won++
-			if amt != nil {
-				seg.WonRevenue += amt[i]
+			seg.WonRevenue += a
+		}
+		if reachedAtLeast(ds, i, opp) {
+			seg.Pipeline += a
+			seg.PipelineDeals++
+			if ds.Exit[i] == model.ExitOpen {
+				seg.OpenPipeline += a
+				seg.OpenDeals++
 			}
 		}
 	}

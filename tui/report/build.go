@@ -66,6 +66,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		AsOf:            f.AsOf,
 		Filters:         []string{},
 		Masked:          opt.Masked,
+		Demo:            opt.Demo,
 		ImmatureCohorts: []string{},
 		Warnings:        append([]string{}, f.Warnings...),
 		Sections:        []string{},
@@ -94,7 +95,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	// sticky points and money are computed on the records as known on the
 	// as-of date, as the explorer's views are
 	known := sel
-	if asOf != model.NoDay && (slices.Contains(secs, SecStickyPoints) || slices.Contains(secs, SecMoney) || slices.Contains(secs, SecPlan)) {
+	if asOf != model.NoDay && slices.ContainsFunc(secs, func(s string) bool {
+		return s == SecStickyPoints || s == SecMoney || s == SecCustomers || s == SecSegments || s == SecPlan
+	}) {
 		if known, _, err = selectWhere(full, opt.Where, asOf); err != nil {
 			return nil, err
 		}
@@ -130,6 +133,14 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			r.StickyPoints = stickyPoints(known.Data, known.AsOf)
 		case SecMoney:
 			if r.Money, err = buildMoney(full.Data(), known, expr, opt); err != nil {
+				return nil, err
+			}
+		case SecCustomers:
+			if r.Customers, err = buildCustomers(known, opt); err != nil {
+				return nil, err
+			}
+		case SecSegments:
+			if r.Segments, err = buildSegments(full.Data(), known, expr, opt); err != nil {
 				return nil, err
 			}
 		case SecPlan:

@@ -51,8 +51,14 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	if len(r.Source.Decisions) > 0 {
+		b.WriteString("\n## How the data was read\n\n")
+		for _, d := range r.Source.Decisions {
+			b.WriteString("- " + mdEscape(d) + "\n")
+		}
+	}
 	if len(r.Source.Problems) > 0 {
-		b.WriteString("\n## Skipped rows\n\n")
+		b.WriteString("\n## " + mdEscape(skippedTitle(r)) + "\n\n")
 		for _, p := range r.Source.Problems {
 			b.WriteString("- " + mdEscape(p.Message) + "\n")
 		}
@@ -66,32 +72,58 @@ var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`
 
 func mdEscape(s string) string { return mdReplacer.Replace(widgets.Clean(s)) }
 
-// WriteCSV writes every table one after another, each with its header row,
-// separated by an empty line (ask for one section for a single table).
-// Numbers are plain (rates as fractions, money in minor units); text cells
-// are sanitized and neutralised against formula injection (SafeCell).
+// WriteCSV writes the report's one table as CSV, with its header row;
+// a report of several tables is an error naming them (write each with
+// WriteCSVTable, as `funnel report --out DIR` does, or ask for one
+// section). Numbers are plain (rates as fractions, money in minor units);
+// text cells are sanitized and neutralised against formula injection
+// (SafeCell).
 func WriteCSV(w io.Writer, r *Report) error {
+	ts := r.Tables()
+	if len(ts) != 1 {
+		return &CSVTablesError{Tables: ts}
+	}
+	return WriteCSVTable(w, ts[0])
+}
+
+// CSVTablesError says a report holds other than one table, which one CSV
+// file cannot carry.
+type CSVTablesError struct{ Tables []Table }
+
+func (e *CSVTablesError) Error() string {
+	if len(e.Tables) == 0 {
+		return "the report has no table to write as CSV"
+	}
+	names := make([]string, len(e.Tables))
+	sections := map[string]bool{}
+	for i, t := range e.Tables {
+		names[i] = t.Name
+		sections[t.Section] = true
+	}
+	if len(sections) == 1 {
+		return fmt.Sprintf("a CSV file holds one table and the %s section has %d (%s): write one file per table with --out DIR",
+			e.Tables[0].Section, len(e.Tables), strings.Join(names, ", "))
+	}
+	return fmt.Sprintf("a CSV file holds one table and this report has %d (%s): ask for one with --sections, "+
+		"or write one file per table with --out DIR", len(e.Tables), strings.Join(names, ", "))
+}
+
+// WriteCSVTable writes one table as CSV.
+func WriteCSVTable(w io.Writer, t Table) error {
 	cw := csv.NewWriter(w)
-	for i, t := range r.Tables() {
-		if i > 0 {
-			if err := cw.Write([]string{""}); err != nil {
-				return err
-			}
-		}
-		rec := make([]string, len(t.Columns))
-		for j, c := range t.Columns {
-			rec[j] = SafeCell(c.Name)
+	rec := make([]string, len(t.Columns))
+	for j, c := range t.Columns {
+		rec[j] = SafeCell(c.Name)
+	}
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	for _, row := range t.Rows {
+		for j, c := range row {
+			rec[j] = csvCell(c, t.Columns[j].Kind)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
-		}
-		for _, row := range t.Rows {
-			for j, c := range row {
-				rec[j] = csvCell(c, t.Columns[j].Kind)
-			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
 		}
 	}
 	cw.Flush()

@@ -49,6 +49,6 @@ func BenchmarkBuildAndWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		WriteText(&buf, r, 100)
+		WriteText(&buf, r, Layout{Width: 100})
 	}
 }

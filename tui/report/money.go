@@ -89,7 +89,7 @@ var null = Cell{Null: true}
 func (m *Money) Tables() []Table {
 	d := m.Deals
 	cur := widgets.Clean(m.Currency)
-	t := Table{Title: "Deals and revenue (" + cur + ")", Columns: []Column{{"Metric", KindText}, {"Amount", KindMoney},
+	t := Table{Name: SecMoney, Title: titled("Deals and revenue", cur), Columns: []Column{{"Metric", KindText}, {"Amount", KindMoney},
 		{"Deals", KindCount}, {"Rate", KindRate}, {"Days", KindDays}, {"Basis", KindText}}}
 	row := func(name string, amt Cell, n int, r, days Cell, basis string) {
 		t.Rows = append(t.Rows, []Cell{str(name), amt, num(n), r, days, str(basis)})
@@ -117,21 +117,26 @@ func (m *Money) Tables() []Table {
 	row("Sales cycle", null, d.CycleDeals, null, cycle, "median days "+opp+" to won, won deals with both dates")
 	out := []Table{t}
 	for _, vt := range []struct {
-		title, head string
-		rows        []money.ValueRow
-	}{{"Open pipeline by furthest stage", "Stage", d.PipelineByStage}, {"Open pipeline by channel", "Channel", d.PipelineByChannel},
-		{"Lost value by reason", "Reason", d.LostByReason}} {
+		name, title, head string
+		rows              []money.ValueRow
+	}{{"money_pipeline_by_stage", "Open pipeline by furthest stage", "Stage", d.PipelineByStage},
+		{"money_pipeline_by_channel", "Open pipeline by channel", "Channel", d.PipelineByChannel},
+		{"money_lost_by_reason", "Lost value by reason", "Reason", d.LostByReason}} {
 		if len(vt.rows) == 0 || !d.HasAmounts {
 			continue
 		}
-		v := Table{Title: vt.title + " (" + cur + ")", Columns: []Column{{vt.head, KindText}, {"Deals", KindCount}, {"Value", KindMoney}}}
+		v := Table{Name: vt.name, Title: titled(vt.title, cur), Columns: []Column{{vt.head, KindText}, {"Deals", KindCount}, {"Value", KindMoney}}}
 		for _, r := range vt.rows {
 			v.Rows = append(v.Rows, []Cell{str(r.Label), num(r.Deals), num(r.Amount)})
 		}
 		out = append(out, v)
 	}
 	if len(m.ByCurrency) > 1 {
-		c := Table{Title: "Currencies in the data (before conversion to " + cur + ")", Columns: []Column{{"Currency", KindText},
+		title := "Currencies in the data"
+		if cur != "" {
+			title += " (before conversion to " + cur + ")"
+		}
+		c := Table{Name: "money_currencies", Title: title, Columns: []Column{{"Currency", KindText},
 			{"Records", KindCount}, {"Amount", KindMoney}, {"Won", KindMoney}}}
 		for _, ct := range m.ByCurrency {
 			c.Rows = append(c.Rows, []Cell{str(ct.Currency), num(ct.Records), num(ct.Amount), num(ct.Won)})

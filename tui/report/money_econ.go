@@ -5,14 +5,13 @@ import (
 
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // econTables renders unit economics per group and in total, then the
 // names matched and the spend no group took.
 func econTables(u money.UnitEconomics, notes []string) []Table {
 	win := u.WindowFrom + " to " + u.WindowTo
-	t := Table{Title: fmt.Sprintf("Unit economics by %s (%s)", u.By, widgets.Clean(u.Currency)),
+	t := Table{Name: "unit_economics", Title: titled("Unit economics by "+u.By, u.Currency),
 		Columns: []Column{{u.By, KindText}, {"Spend", KindMoney}, {"Leads", KindCount}}}
 	for k := 0; k+1 < len(u.Total.CostPer); k++ {
 		t.Columns = append(t.Columns, Column{"Cost per " + u.Total.CostPer[k].Stage, KindMoney})
@@ -37,20 +36,24 @@ func econTables(u money.UnitEconomics, notes []string) []Table {
 		fmt.Sprintf("Groups with fewer than %d customers: their CAC, ROI and payback are not findings.", stats.MinSample),
 	}
 	if u.Undated > 0 {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d records with no entry date are left out.", u.Undated))
+		note := plural(u.Undated, "record", "records") + " with no entry date are left out."
+		if u.Undated == 1 {
+			note = "1 record with no entry date is left out."
+		}
+		t.Footnotes = append(t.Footnotes, note)
 	}
 	t.Footnotes = append(t.Footnotes, u.Notes...)
 	t.Footnotes = append(t.Footnotes, notes...)
 	out := []Table{t}
 	if len(u.Join.Matches) > 0 {
-		m := Table{Title: "Spend names matched", Columns: []Column{{"Spend", KindText}, {"Data", KindText}, {"Column", KindText}, {"How", KindText}}}
+		m := Table{Name: "unit_economics_matches", Title: "Spend names matched", Columns: []Column{{"Spend", KindText}, {"Data", KindText}, {"Column", KindText}, {"How", KindText}}}
 		for _, x := range u.Join.Matches {
 			m.Rows = append(m.Rows, []Cell{str(x.Spend), str(x.Data), str(x.Dim), str(x.How)})
 		}
 		out = append(out, m)
 	}
 	if len(u.Join.Unmatched) > 0 {
-		m := Table{Title: "Unmatched spend (in the total, in no group)", Columns: []Column{{"Line", KindCount}, {"Channel", KindText},
+		m := Table{Name: "unit_economics_unmatched", Title: "Unmatched spend (in the total, in no group)", Columns: []Column{{"Line", KindCount}, {"Channel", KindText},
 			{"Campaign", KindText}, {"Period", KindText}, {"Amount", KindMoney}, {"Reason", KindText}}}
 		for _, x := range u.Join.Unmatched {
 			line := num(x.Line)

@@ -29,11 +29,17 @@ type Options struct {
 	Where []string
 	// Masked records that the dataset was pseudonymised (mask.Dataset).
 	Masked bool
+	// Demo records that the dataset is the generated demo (the report
+	// says so at the top).
+	Demo bool
 	// Spend is the spend table of the money section's unit economics (nil:
 	// none); Money sets its currency and conversion rates. When Sections is
 	// empty, either one being set adds the money section.
 	Spend []money.SpendRow
 	Money money.Options
+	// Segments are the ICP segment rules of the segments section (from the
+	// mapping file).
+	Segments []money.SegmentRule
 	// Period buckets the trends and cohorts sections (PeriodNone: month).
 	Period query.Period
 	// Engine is the query engine of the dataset being reported (nil: Build

@@ -106,7 +106,7 @@ func (p *Plan) Tables() []Table {
 		if p.TargetDefault {
 			title += " (no --target: a fifth more customers than now)"
 		}
-		t := Table{Title: title, Columns: []Column{{"Stage", KindText}, {"Needed", KindCount}, {"95% low", KindCount}, {"95% high", KindCount}}}
+		t := Table{Name: SecPlan, Title: title, Columns: []Column{{"Stage", KindText}, {"Needed", KindCount}, {"95% low", KindCount}, {"95% high", KindCount}}}
 		for _, s := range rv.Stages {
 			lo, hi := plan.WholeRange(s.Low, s.High)
 			t.Rows = append(t.Rows, []Cell{str(s.Stage), {Num: float64(plan.Whole(s.Needed))}, {Num: float64(lo)}, {Num: float64(hi)}})
@@ -127,7 +127,7 @@ func (p *Plan) Tables() []Table {
 		}
 		out = append(out, t)
 		if len(rv.Channels) > 0 {
-			c := Table{Title: "Plan by channel" + cur, Columns: []Column{{"Channel", KindText}, {"Customers", KindDecimal},
+			c := Table{Name: "plan_channels", Title: "Plan by channel" + cur, Columns: []Column{{"Channel", KindText}, {"Customers", KindDecimal},
 				{"Leads", KindCount}, {"95% low", KindCount}, {"95% high", KindCount}, {"Budget", KindMoney}}}
 			for _, cp := range rv.Channels {
 				lo, hi := plan.WholeRange(cp.Stages[0].Low, cp.Stages[0].High)
@@ -143,7 +143,7 @@ func (p *Plan) Tables() []Table {
 		}
 	}
 	if len(p.Levers) > 0 {
-		t := Table{Title: "Levers" + cur, Columns: []Column{{"Lever", KindText}, {"Customers", KindDecimal}, {"Δ customers", KindDecimal},
+		t := Table{Name: "plan_levers", Title: "Levers" + cur, Columns: []Column{{"Lever", KindText}, {"Customers", KindDecimal}, {"Δ customers", KindDecimal},
 			{"Revenue", KindMoney}, {"CAC", KindMoney}}}
 		cac := func(o plan.Outcome) Cell {
 			if !o.CostKnown || o.Customers <= 0 {
@@ -160,7 +160,7 @@ func (p *Plan) Tables() []Table {
 		out = append(out, t)
 	}
 	if len(p.Ranking) > 0 {
-		t := Table{Title: fmt.Sprintf("Channels by customers (entered %s to %s)%s", p.RankFrom, p.RankTo, cur), Columns: []Column{{"Channel", KindText},
+		t := Table{Name: "plan_ranking", Title: fmt.Sprintf("Channels by customers (entered %s to %s)%s", p.RankFrom, p.RankTo, cur), Columns: []Column{{"Channel", KindText},
 			{"Leads", KindCount}, {"Customers", KindCount}, {"Lead→customer", KindRate}, {"Revenue", KindMoney}, {"Cost", KindMoney},
 			{"CAC", KindMoney}, {"ROI", KindDecimal}}}
 		for _, c := range p.Ranking {
@@ -183,7 +183,7 @@ func (p *Plan) Tables() []Table {
 		}
 	}
 	if len(out) == 0 {
-		t := Table{Title: "Plan", Columns: []Column{{"Note", KindText}}}
+		t := Table{Name: SecPlan, Title: "Plan", Columns: []Column{{"Note", KindText}}}
 		for _, n := range p.Notes {
 			t.Rows = append(t.Rows, []Cell{str(n)})
 		}

@@ -15,6 +15,8 @@
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
+//	                   decisions: how the loader read the data (encoding, columns, join rates)
+//	demo             bool (the data is funnel's generated demo, not a user's file)
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
 //	                   last date in the data: stage dates after it are not counted
@@ -56,6 +58,17 @@
 //	                   join{by, matches[], unmatched[], total, matched, currency}, undated, notes},
 //	                   by_currency[{currency, records, amount, won}], notes[]}
 //	                   amounts are minor units (cents); optional money keys are omitted when unknown
+//	customers        {currency, as_of, churn{as_of, customers, churned, months[{month,
+//	                   customers_at_start, lost, rate, new}], monthly_rate, customer_months},
+//	                   retention{currency, as_of, type_column, expansion_revenue, total_revenue,
+//	                   expansion_share, by_channel[], by_cohort[], unlinked_expansion}, notes[]}
+//	                   each group {group, customers, active, retained, churned, customer_months,
+//	                   monthly_churn, new_revenue, expansion_revenue, expansion_share}
+//	segments         {currency, rules[{segment, column, values[], min, max}], stages[],
+//	                   segments[{segment, records, reached[], won, won_revenue, win_rate_from_top,
+//	                   pipeline, pipeline_deals, open_pipeline, open_deals}], economics (null without
+//	                   spend) {currency, window_from, window_to, as_of, groups[] (as unit_economics),
+//	                   spend, allocated, unallocated, method, undated}, notes[]}
 //	plan             {as_of, currency, target{customers|revenue, period}, target_text, target_default,
 //	                   reverse (null when it cannot be worked back) {target, customers,
 //	                   stages[{stage, needed, low, high}] (low/high: the 95% interval), leads, budget,
@@ -85,16 +98,21 @@ const (
 	SecVelocity     = "velocity"
 	SecStickyPoints = "sticky_points"
 	SecMoney        = "money"
+	SecCustomers    = "customers"
+	SecSegments     = "segments"
 	SecPlan         = "plan"
 )
 
 // AllSections lists every section name in report order.
-var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecPlan}
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecCustomers, SecSegments, SecPlan}
 
 // Report is everything `funnel report` prints.
 type Report struct {
-	SchemaVersion   int          `json:"schema_version"`
-	Source          Source       `json:"source"`
+	SchemaVersion int    `json:"schema_version"`
+	Source        Source `json:"source"`
+	// Demo is true when the data is funnel's generated demo dataset (no
+	// file was given), never a user's.
+	Demo            bool         `json:"demo"`
 	Window          Window       `json:"window"`
 	AsOf            string       `json:"as_of"`
 	Filters         []string     `json:"filters"`
@@ -105,14 +123,16 @@ type Report struct {
 	Warnings        []string     `json:"warnings"`
 	Sections        []string     `json:"sections"`
 
-	Stages       []Stage       `json:"stages"`
-	Breakdown    *Breakdown    `json:"breakdown"`
-	Cohorts      *Cohorts      `json:"cohorts"`
-	Trends       *Trends       `json:"trends"`
-	Velocity     []Velocity    `json:"velocity"`
-	StickyPoints []StickyPoint `json:"sticky_points"`
-	Money        *Money        `json:"money"`
-	Plan         *Plan         `json:"plan"`
+	Stages       []Stage          `json:"stages"`
+	Breakdown    *Breakdown       `json:"breakdown"`
+	Cohorts      *Cohorts         `json:"cohorts"`
+	Trends       *Trends          `json:"trends"`
+	Velocity     []Velocity       `json:"velocity"`
+	StickyPoints []StickyPoint    `json:"sticky_points"`
+	Money        *Money           `json:"money"`
+	Customers    *Customers       `json:"customers"`
+	Segments     *SegmentsSection `json:"segments"`
+	Plan         *Plan            `json:"plan"`
 }
 
 // Source says where the data came from: rows read = used + skipped.

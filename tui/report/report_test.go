@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -97,6 +99,7 @@ func TestWhereFilters(t *testing.T) {
 	for _, o := range []Options{
 		{Where: []string{"nope=y"}},
 		{Where: []string{"channel=zzz"}},
+		{Where: []string{"channel="}},
 		{By: "nope"},
 		{Sections: []string{SecBreakdown}},
 	} {
@@ -129,16 +132,40 @@ func demoReport(t *testing.T) *Report {
 	return r
 }
 
+// TestGolden pins every format; CSV is one file per table (what
+// `funnel report --format csv --out DIR` writes), named by Table.Name.
 func TestGolden(t *testing.T) {
 	r := demoReport(t)
 	for _, f := range Formats {
+		if f == FormatCSV {
+			continue
+		}
 		t.Run(f, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := Write(&b, r, f, 100); err != nil {
+			if err := Write(&b, r, f, Layout{Width: 100}); err != nil {
 				t.Fatal(err)
 			}
 			golden.RequireEqual(t, b.Bytes())
 		})
+	}
+	seen := map[string]bool{}
+	for _, tb := range r.Tables() {
+		if seen[tb.Name] || tb.Name == "" {
+			t.Errorf("table %q: name %q is empty or not unique", tb.Title, tb.Name)
+		}
+		seen[tb.Name] = true
+		t.Run("csv_"+tb.Name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteCSVTable(&b, tb); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
+	}
+	var b bytes.Buffer
+	var te *CSVTablesError
+	if err := WriteCSV(&b, r); !errors.As(err, &te) || !strings.Contains(err.Error(), "--out DIR") || b.Len() > 0 {
+		t.Errorf("WriteCSV of %d tables: %v, wrote %d bytes", len(r.Tables()), err, b.Len())
 	}
 }
 
@@ -155,10 +182,10 @@ func TestJSONSchema(t *testing.T) {
 	const (
 		num, str, arr, obj, boolean, null = "number", "string", "array", "object", "bool", "null"
 	)
-	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "window": obj, "as_of": str,
+	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "demo": boolean, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj, "plan": obj})
+		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null, "plan": obj})
 	pl := m["plan"].(map[string]any)
 	checkKeys(t, "plan", pl, map[string]string{"as_of": str, "currency": str, "target": obj, "target_text": str, "target_default": boolean,
 		"reverse": obj, "dimension": str, "months": num, "models": arr, "now": obj, "levers": arr, "ranking": arr,

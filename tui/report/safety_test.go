@@ -52,7 +52,13 @@ func render(t *testing.T, ds *model.Dataset, opt report.Options) map[string]stri
 	out := map[string]string{}
 	for _, f := range report.Formats {
 		var b bytes.Buffer
-		if err := report.Write(&b, r, f, 100); err != nil {
+		if f == report.FormatCSV {
+			for _, tb := range r.Tables() {
+				if err := report.WriteCSVTable(&b, tb); err != nil {
+					t.Fatal(err)
+				}
+			}
+		} else if err := report.Write(&b, r, f, report.Layout{Width: 100}); err != nil {
 			t.Fatal(err)
 		}
 		out[f] = b.String()

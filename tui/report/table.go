@@ -36,6 +36,11 @@ type Cell struct {
 
 // Table is a section rendered generically.
 type Table struct {
+	// Name is short and unique in a report (the section's name, then the
+	// table's): the file name `funnel report --out DIR` writes it to.
+	Name string
+	// Section is the report section the table belongs to.
+	Section   string
 	Title     string
 	Columns   []Column
 	Rows      [][]Cell
@@ -79,9 +84,22 @@ func (r *Report) Tables() []Table {
 			if r.Money != nil {
 				out = append(out, r.Money.Tables()...)
 			}
+		case SecCustomers:
+			if r.Customers != nil {
+				out = append(out, r.Customers.Tables()...)
+			}
+		case SecSegments:
+			if r.Segments != nil {
+				out = append(out, r.Segments.Tables()...)
+			}
 		case SecPlan:
 			if r.Plan != nil {
 				out = append(out, r.Plan.Tables()...)
+			}
+		}
+		for i := range out {
+			if out[i].Section == "" {
+				out[i].Section = s
 			}
 		}
 	}
@@ -89,7 +107,7 @@ func (r *Report) Tables() []Table {
 }
 
 func (r *Report) stagesTable() Table {
-	t := Table{Title: "Stages", Columns: []Column{{"Stage", KindText}, {"Reached", KindCount}, {"Implied", KindCount},
+	t := Table{Name: SecStages, Title: "Stages", Columns: []Column{{"Stage", KindText}, {"Reached", KindCount}, {"Implied", KindCount},
 		{"Step", KindRate}, {"Total", KindRate}, {"Median days", KindDays}}}
 	for k, s := range r.Stages {
 		step := rate(s.ConversionFromPrevious)
@@ -111,7 +129,7 @@ func (r *Report) stagesTable() Table {
 // Table renders the breakdown: one row per value, reached and total
 // conversion at each stage.
 func (b *Breakdown) Table() Table {
-	t := Table{Title: "Breakdown by " + b.Dimension, Columns: []Column{{b.Dimension, KindText}, {"Records", KindCount}}}
+	t := Table{Name: SecBreakdown, Title: "Breakdown by " + b.Dimension, Columns: []Column{{b.Dimension, KindText}, {"Records", KindCount}}}
 	for k, s := range b.Stages {
 		if k == 0 {
 			t.Columns = append(t.Columns, Column{s, KindCount})
@@ -135,10 +153,14 @@ func (b *Breakdown) Table() Table {
 	}
 	t.Footnotes = append(t.Footnotes, "Counts reach each stage; % is of the group's first stage.")
 	if b.OtherValues > 0 {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("(other) folds %d smaller values.", b.OtherValues))
+		t.Footnotes = append(t.Footnotes, fmt.Sprintf("(other) folds %s.", plural(b.OtherValues, "smaller value", "smaller values")))
 	}
 	if small > 0 {
-		t.Footnotes = append(t.Footnotes, fmt.Sprintf("%d groups have fewer than %d records: their rates are not findings.", small, b.MinRecords))
+		note := fmt.Sprintf("%d groups have fewer than %d records: their rates are not findings.", small, b.MinRecords)
+		if small == 1 {
+			note = fmt.Sprintf("1 group has fewer than %d records: its rates are not findings.", b.MinRecords)
+		}
+		t.Footnotes = append(t.Footnotes, note)
 	}
 	return t
 }
@@ -146,7 +168,7 @@ func (b *Breakdown) Table() Table {
 // Table renders cohorts: entered, then reached, % and (for a cohort still
 // too young to judge at that stage) the estimated eventual % per later stage.
 func (c *Cohorts) Table() Table {
-	t := Table{Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
+	t := Table{Name: SecCohorts, Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
 	for k, s := range c.Stages {
 		if k > 0 {
 			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate}, Column{s + " est. %", KindRate})
@@ -189,7 +211,7 @@ func (c *Cohorts) Table() Table {
 
 // Table renders trends: one row per period, entries per stage.
 func (tr *Trends) Table() Table {
-	t := Table{Title: "Entries per " + tr.Period, Columns: []Column{{strings.ToUpper(tr.Period[:1]) + tr.Period[1:], KindText}}}
+	t := Table{Name: SecTrends, Title: "Entries per " + tr.Period, Columns: []Column{{strings.ToUpper(tr.Period[:1]) + tr.Period[1:], KindText}}}
 	for _, s := range tr.Stages {
 		t.Columns = append(t.Columns, Column{s.Name, KindCount})
 	}
@@ -209,7 +231,7 @@ func (tr *Trends) Table() Table {
 }
 
 func velocityTable(v []Velocity) Table {
-	t := Table{Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount},
+	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount},
 		{"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}}}
 	for _, x := range v {
 		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days)})
@@ -219,7 +241,7 @@ func velocityTable(v []Velocity) Table {
 }
 
 func stickyTable(sp []StickyPoint) Table {
-	t := Table{Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
+	t := Table{Name: SecStickyPoints, Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
 		{"Within", KindText}, {"Entered", KindCount}, {"Converted", KindCount}, {"Rate", KindRate}, {"CI low", KindRate},
 		{"CI high", KindRate}, {"Baseline", KindRate}, {"Lost", KindDecimal}, {"q", KindDecimal}}}
 	for _, s := range sp {

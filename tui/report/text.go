@@ -23,11 +23,21 @@ const (
 // Formats lists the output formats.
 var Formats = []string{FormatText, FormatMarkdown, FormatJSON, FormatCSV}
 
-// Write writes r in a format; width wraps the prose of text output (0: no wrap).
-func Write(w io.Writer, r *Report, format string, width int) error {
+// Layout fits text output to where it goes.
+type Layout struct {
+	// Width wraps prose lines at this many cells (0: never). Tables are
+	// never wrapped or cut to it: a report must not lose numbers.
+	Width int
+	// CutCells cuts text cells wider than 28 cells with "…", for a
+	// terminal; a file or a pipe gets every cell whole.
+	CutCells bool
+}
+
+// Write writes r in a format; lay applies to text output.
+func Write(w io.Writer, r *Report, format string, lay Layout) error {
 	switch format {
 	case FormatText, "":
-		return WriteText(w, r, width)
+		return WriteText(w, r, lay)
 	case FormatMarkdown, "md":
 		return WriteMarkdown(w, r)
 	case FormatJSON:
@@ -59,7 +69,39 @@ func human(c Cell, k Kind) string {
 	case KindMoney:
 		return widgets.Money(int64(math.Round(c.Num)), "")
 	}
-	return strconv.FormatFloat(c.Num, 'g', 3, 64)
+	return decimal(c.Num)
+}
+
+// decimal writes a plain number for people: thousands separated from 100,
+// one decimal from 1, three significant digits below (2,125, 12.5 and
+// 0.00238; never 2.13e+03).
+func decimal(x float64) string {
+	switch a := math.Abs(x); {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return "—"
+	case a >= 100 || x == math.Trunc(x):
+		return widgets.Count(int(math.Round(x)))
+	case a >= 1:
+		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	}
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64)
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// plural is "1 record", "2,125 records".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return widgets.Count(n) + " " + many
+}
+
+// titled is "title (unit)", or the title alone when unit is empty.
+func titled(title, unit string) string {
+	if unit = widgets.Clean(unit); unit == "" {
+		return title
+	}
+	return title + " (" + unit + ")"
 }
 
 // header is the lines above the tables (shared by text and markdown).
@@ -69,8 +111,12 @@ func header(r *Report) []string {
 	for i, f := range r.Source.Files {
 		files[i] = widgets.Clean(f)
 	}
-	l = append(l, "funnel report: "+strings.Join(files, ", "))
-	line := fmt.Sprintf("rows read %d = used %d + skipped %d", r.Source.Read, r.Source.Used, r.Source.Skipped)
+	if r.Demo {
+		l = append(l, "funnel report: the DEMO dataset (generated; no FILE was named and nothing was piped in)")
+	} else {
+		l = append(l, "funnel report: "+strings.Join(files, ", "))
+	}
+	line := fmt.Sprintf("rows read %s = used %s + skipped %s", widgets.Count(r.Source.Read), widgets.Count(r.Source.Used), widgets.Count(r.Source.Skipped))
 	if r.AsOf != "" {
 		line += fmt.Sprintf(" · dates %s to %s (as of %s)", r.Window.From, r.Window.To, r.AsOf)
 	} else {
@@ -85,7 +131,7 @@ func header(r *Report) []string {
 		for i, f := range r.Filters {
 			fs[i] = widgets.Clean(f)
 		}
-		l = append(l, fmt.Sprintf("filters: %s (%d records match)", strings.Join(fs, " and "), r.Denominators.Records))
+		l = append(l, fmt.Sprintf("filters: %s (%s match)", strings.Join(fs, " and "), plural(r.Denominators.Records, "record", "records")))
 	}
 	if r.Masked {
 		l = append(l, "masked: names, emails, companies and owners are pseudonyms; counts and rates are unchanged")
@@ -99,8 +145,16 @@ func header(r *Report) []string {
 	return l
 }
 
-// WriteText writes the report as aligned plain text, without colour.
-func WriteText(w io.Writer, r *Report, width int) error {
+// WriteText writes the report as aligned plain text, without colour:
+// the header, the tables, how the data was read and the skipped rows.
+func WriteText(w io.Writer, r *Report, lay Layout) error {
+	width := lay.Width
+	cut := func(s string) string {
+		if lay.CutCells {
+			return widgets.Truncate(s, maxText)
+		}
+		return s
+	}
 	var b strings.Builder
 	for _, l := range header(r) {
 		b.WriteString(clip(l, width) + "\n")
@@ -110,12 +164,12 @@ func WriteText(w io.Writer, r *Report, width int) error {
 		cells := make([][]string, len(t.Rows)+1)
 		cells[0] = make([]string, len(t.Columns))
 		for j, c := range t.Columns {
-			cells[0][j] = widgets.Truncate(widgets.Clean(c.Name), maxText)
+			cells[0][j] = cut(widgets.Clean(c.Name))
 		}
 		for i, row := range t.Rows {
 			cells[i+1] = make([]string, len(t.Columns))
 			for j, c := range row {
-				cells[i+1][j] = widgets.Truncate(human(c, t.Columns[j].Kind), maxText)
+				cells[i+1][j] = cut(human(c, t.Columns[j].Kind))
 			}
 		}
 		wd := make([]int, len(t.Columns))
@@ -142,14 +196,29 @@ func WriteText(w io.Writer, r *Report, width int) error {
 			b.WriteString(clip(widgets.Clean(f), width) + "\n")
 		}
 	}
+	if len(r.Source.Decisions) > 0 {
+		b.WriteString("\nHow the data was read\n")
+		for _, d := range r.Source.Decisions {
+			b.WriteString(clip("- "+widgets.Clean(d), width) + "\n")
+		}
+	}
 	if len(r.Source.Problems) > 0 {
-		b.WriteString("\n")
+		b.WriteString("\n" + skippedTitle(r) + "\n")
 		for _, p := range r.Source.Problems {
 			b.WriteString("skipped " + widgets.Clean(p.Message) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// skippedTitle heads the skipped rows, saying when only some are listed.
+func skippedTitle(r *Report) string {
+	s := "Skipped rows: " + plural(r.Source.Skipped, "row", "rows")
+	if n := len(r.Source.Problems); n < r.Source.Skipped {
+		s += fmt.Sprintf(", the first %s listed", widgets.Count(n))
+	}
+	return s
 }
 
 // clip word-wraps a prose line at width (tables are never cut: a report

@@ -4,6 +4,8 @@ package theme
 
 import (
 	"image/color"
+	"strconv"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 )
@@ -101,4 +103,20 @@ func Plain() *Styles {
 	return &Styles{Mono: true, Title: n, Crumb: n, CrumbSep: n, Header: n, Cell: n, Selected: n, Muted: n,
 		Emphasis: n, Bar: n, Spark: n, Good: n, Bad: n, Warn: n, Status: n, StatusKey: n, Error: n,
 		HelpKey: n, HelpDesc: n, Box: n}
+}
+
+// DarkFromCOLORFGBG reads the COLORFGBG variable some terminals set
+// ("15;0": light text on black): ok is false when it is unset or unreadable.
+// Background colours 0–6 and 8 are dark, the others light (as rxvt and vim
+// read it).
+func DarkFromCOLORFGBG(v string) (dark, ok bool) {
+	if v == "" {
+		return false, false
+	}
+	parts := strings.Split(v, ";")
+	bg, err := strconv.Atoi(parts[len(parts)-1])
+	if err != nil || bg < 0 || bg > 15 {
+		return false, false
+	}
+	return bg <= 6 || bg == 8, true
 }
