@@ -152,7 +152,7 @@ func (v *Cohorts) View() string {
 	for _, c := range r.Cohorts {
 		for _, im := range c.ImmatureStages {
 			if im { // "observed→estimate"
-				cellW = 9
+				cellW = 10
 			}
 		}
 	}
@@ -211,8 +211,8 @@ func (v *Cohorts) legend() []string {
 	st := v.common.Styles
 	r := v.res
 	target := widgets.Clean(r.Target)
-	legend := fmt.Sprintf("a→b: immature (younger than the stage's p90 from entry; %s for %s), observed so far → estimated eventually; "+
-		"est.: eventual conversion to %s (exits competing, open records censored)", days(r.MatureAfterDays), target, target)
+	legend := fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
+		days(r.MatureAfterDays), target)
 	out := []string{st.Warn.Render(widgets.Truncate(legend, v.width))}
 	if v.cursor < len(r.Cohorts) {
 		c := r.Cohorts[v.cursor]
@@ -224,10 +224,11 @@ func (v *Cohorts) legend() []string {
 }
 
 // estPair is an immature cell: observed so far → estimated eventually,
-// "2.1→3.4%" (whole percents from 10%).
+// "2.1→3.4%", "27.6→28.3%" (whole percents from 10% when they differ).
 func estPair(obs, est float64) string {
+	whole := fmt.Sprintf("%.0f", obs*100) != fmt.Sprintf("%.0f", est*100)
 	f := func(v float64) string {
-		if v*100 < 9.95 {
+		if v*100 < 9.95 || !whole {
 			return fmt.Sprintf("%.1f", v*100)
 		}
 		return fmt.Sprintf("%.0f", v*100)
