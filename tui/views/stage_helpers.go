@@ -192,8 +192,12 @@ func (s *StageDetail) exitLines() []string {
 			widgets.Count(rc.Count), widgets.Percent(stats.Ratio(rc.Count, total))), s.width))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
+		p90 := days(th.P90Days)
+		if r.step != nil && r.step.P90 != nil {
+			p90 = daysF(r.step.P90) // the time above, of which the threshold is the whole days
+		}
 		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
-			name, widgets.Count(th.Stalled), widgets.Count(th.Open), days(th.P90Days)), s.width)))
+			name, widgets.Count(th.Stalled), widgets.Count(th.Open), p90), s.width)))
 	} else {
 		lines = append(lines, st.Muted.Render(widgets.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
 	}
