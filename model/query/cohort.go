@@ -152,6 +152,42 @@ func (e *Engine) Cohorts(cq CohortQuery) (*CohortResult, error) {
 }
 
 func (p *plan) cohortBlock(a *cohortAJ, b *block) {
+	if p.cut || p.noSigs { // the reference path counts record by record
+		p.cohortRows(a, b)
+		return
+	}
+	// Nothing cut: the times are worked out once per dataset (cohortBins);
+	// rows the filters reject count in group G, which is never read.
+	ns, D, span := a.ns, a.D, a.span
+	cb := p.meta.cohortBins(D)
+	lo, bi := b.lo, b.lo/blockSize
+	group, entry := b.group[:b.n], b.entry[:b.n]
+	if p.P == 0 {
+		for _, jj := range b.rows[:b.nRows] {
+			if e, g := entry[jj], group[jj]; e != model.NoDay {
+				a.first[g] = min(a.first[g], e)
+				a.last[g] = max(a.last[g], e)
+			}
+		}
+	}
+	for k := 1; k < ns; k++ {
+		bins := cb.bin[k][cb.reach[k].start[bi]:]
+		for x, j := range cb.reach[k].block(lo) {
+			a.ev[(int(group[j])*ns+k)*D+int(bins[x])]++
+		}
+	}
+	dps := cb.openDp[cb.open.start[bi]:]
+	for x, j := range cb.open.block(lo) {
+		a.open[(int(group[j])*ns+int(dps[x]))*span+int(entry[j]-p.dataLo)]++
+	}
+	dps, bins := cb.leftDp[cb.left.start[bi]:], cb.leftBin[cb.left.start[bi]:]
+	for x, j := range cb.left.block(lo) {
+		a.left[(int(group[j])*ns+int(dps[x]))*D+int(bins[x])]++
+	}
+}
+
+// cohortRows counts a block record by record (an as-of date cuts it).
+func (p *plan) cohortRows(a *cohortAJ, b *block) {
 	ds := p.ds
 	ns, D, span := a.ns, a.D, a.span
 	for _, jj := range b.rows[:b.nRows] {
@@ -166,55 +202,154 @@ func (p *plan) cohortBlock(a *cohortAJ, b *block) {
 		i := b.lo + j
 		mask, kind := b.mask[j], b.kind[j]
 		dp := deepest(mask)
-		// each stage passed: at its date, or at the next dated stage's
-		// when its own is missing (an upper bound)
-		next := model.NoDay
-		for k := dp; k >= 1; k-- {
-			if mask&(1<<k) != 0 {
-				if d := ds.Days[k][i]; d != model.NoDay {
-					next = d
-				}
-			}
-			if next != model.NoDay && next >= e {
-				a.ev[(g*ns+k)*D+min(int(next-e), D-1)]++
+		at := stageTimes(ds, i, mask, e)
+		for k := 1; k <= dp; k++ {
+			if d := at[k]; d != model.NoDay {
+				a.ev[(g*ns+k)*D+min(int(d-e), D-1)]++
 			}
 		}
 		switch kind {
 		case model.ExitOpen:
 			a.open[(g*ns+dp)*span+int(e-p.dataLo)]++
 		case model.ExitDisqualified, model.ExitLost:
-			// an exit without a date: on the last date the record is known
-			// to have been there
-			x := ds.ExitDay[i]
-			for k := dp; k >= 0 && x == model.NoDay; k-- {
-				if mask&(1<<k) != 0 {
-					x = ds.Days[k][i]
-				}
-			}
-			if x == model.NoDay || x < e {
-				x = e
-			}
-			a.left[(g*ns+dp)*D+min(int(x-e), D-1)]++
+			a.left[(g*ns+dp)*D+min(int(exitTime(ds, i, mask, e)-e), D-1)]++
 		}
 	}
 }
 
+// stageTimes is, per stage up to the deepest in mask, the day record i
+// reached it: its date there, or the next dated stage's when its own is
+// missing (an upper bound); NoDay when none is known or it is before e.
+func stageTimes(ds *model.Dataset, i int, mask uint16, e int32) (at [model.MaxStages]int32) {
+	next := model.NoDay
+	for k := deepest(mask); k >= 0; k-- {
+		if mask&(1<<k) != 0 {
+			if d := ds.Days[k][i]; d != model.NoDay {
+				next = d
+			}
+		}
+		at[k] = next
+		if next != model.NoDay && next < e {
+			at[k] = model.NoDay
+		}
+	}
+	return at
+}
+
+// exitTime is the day a disqualified or lost record left: its exit day,
+// or without one the last date it is known to have been in the funnel
+// (entry e at the latest).
+func exitTime(ds *model.Dataset, i int, mask uint16, e int32) int32 {
+	x := ds.ExitDay[i]
+	for k := deepest(mask); k >= 0 && x == model.NoDay; k-- {
+		if mask&(1<<k) != 0 {
+			x = ds.Days[k][i]
+		}
+	}
+	if x == model.NoDay || x < e {
+		x = e
+	}
+	return x
+}
+
+// cohortBins are a dataset's cohort times, worked out once: per stage
+// k ≥ 1 the records that passed it with a known time and their days from
+// entry (bin[k], aligned with reach[k]); the open records with their
+// deepest stage; the disqualified or lost ones with their deepest stage
+// and days from entry to leaving.
+type cohortBins struct {
+	reach          []stageList
+	bin            [][]uint16
+	open, left     stageList
+	openDp, leftDp []uint8
+	leftBin        []uint16
+}
+
+func (m *dsMeta) cohortBins(D int) *cohortBins {
+	m.cohOnce.Do(func() { m.coh = buildCohortBins(m, D) })
+	return m.coh
+}
+
+func buildCohortBins(m *dsMeta, D int) *cohortBins {
+	ds := m.ds
+	n, ns := ds.Len(), len(ds.Stages)
+	blocks := (n + blockSize - 1) / blockSize
+	cb := &cohortBins{reach: make([]stageList, ns), bin: make([][]uint16, ns)}
+	newList := func() stageList { return stageList{start: make([]int32, 1, blocks+1)} }
+	for k := 1; k < ns; k++ {
+		cb.reach[k] = newList()
+	}
+	cb.open, cb.left = newList(), newList()
+	for lo := 0; lo < n; lo += blockSize {
+		for j, e := range m.entry[lo:min(lo+blockSize, n)] {
+			i := lo + j
+			mask := ds.Reached[i]
+			if e == model.NoDay || mask == 0 {
+				continue
+			}
+			dp := deepest(mask)
+			if dp > 0 {
+				at := stageTimes(ds, i, mask, e)
+				for k := 1; k <= dp; k++ {
+					if d := at[k]; d != model.NoDay {
+						cb.reach[k].off = append(cb.reach[k].off, uint16(j))
+						cb.bin[k] = append(cb.bin[k], uint16(min(int(d-e), D-1)))
+					}
+				}
+			}
+			switch m.kind[i] {
+			case model.ExitOpen:
+				cb.open.off = append(cb.open.off, uint16(j))
+				cb.openDp = append(cb.openDp, uint8(dp))
+			case model.ExitDisqualified, model.ExitLost:
+				cb.left.off = append(cb.left.off, uint16(j))
+				cb.leftDp = append(cb.leftDp, uint8(dp))
+				cb.leftBin = append(cb.leftBin, uint16(min(int(exitTime(ds, i, mask, e)-e), D-1)))
+			}
+		}
+		for k := 1; k < ns; k++ {
+			cb.reach[k].start = append(cb.reach[k].start, int32(len(cb.reach[k].off)))
+		}
+		cb.open.start = append(cb.open.start, int32(len(cb.open.off)))
+		cb.left.start = append(cb.left.start, int32(len(cb.left.off)))
+	}
+	return cb
+}
+
+// curveBuf is the room stageCurves reuses from one group to the next.
+type curveBuf struct {
+	ev, left, open, comp, cens []int32
+	inc                        []stats.Incidence
+}
+
 // stageCurves are the Aalen–Johansen estimates of reaching each stage
 // (cause 0) against leaving first (cause 1) for group g (g < 0: all
-// groups), by days since entry; [0] is unused.
-func (p *plan) stageCurves(a *cohortAJ, g int) []stats.Incidence {
+// groups), by days since entry; [0] is unused. The result lives in buf
+// (nil: a new one) until its next use.
+func (p *plan) stageCurves(a *cohortAJ, g int, buf *curveBuf) []stats.Incidence {
 	ns, D, span := a.ns, a.D, a.span
-	ev, left, open := make([]int32, ns*D), make([]int32, ns*D), make([]int32, ns*span)
-	for gg := 0; gg < p.G; gg++ {
-		if g >= 0 && gg != g {
-			continue
-		}
-		addRange(ev, a.ev[gg*ns*D:(gg+1)*ns*D])
-		addRange(left, a.left[gg*ns*D:(gg+1)*ns*D])
-		addRange(open, a.open[gg*ns*span:(gg+1)*ns*span])
+	if buf == nil {
+		buf = &curveBuf{}
 	}
-	out := make([]stats.Incidence, ns)
-	comp, cens := make([]int32, D), make([]int32, D)
+	if buf.inc == nil {
+		buf.ev, buf.left, buf.open = make([]int32, ns*D), make([]int32, ns*D), make([]int32, ns*span)
+		buf.comp, buf.cens, buf.inc = make([]int32, D), make([]int32, D), make([]stats.Incidence, ns)
+	}
+	ev, left, open, comp, cens := buf.ev, buf.left, buf.open, buf.comp, buf.cens
+	if g >= 0 {
+		ev, left, open = a.ev[g*ns*D:(g+1)*ns*D], a.left[g*ns*D:(g+1)*ns*D], a.open[g*ns*span:(g+1)*ns*span]
+	} else {
+		clear(ev)
+		clear(left)
+		clear(open)
+		for gg := 0; gg < p.G; gg++ {
+			addRange(ev, a.ev[gg*ns*D:(gg+1)*ns*D])
+			addRange(left, a.left[gg*ns*D:(gg+1)*ns*D])
+			addRange(open, a.open[gg*ns*span:(gg+1)*ns*span])
+		}
+	}
+	clear(comp)
+	clear(cens)
 	for k := 1; k < ns; k++ {
 		// leaving or still open short of k: below k is stage k-1 and under
 		addRange(comp, left[(k-1)*D:k*D])
@@ -224,9 +359,9 @@ func (p *plan) stageCurves(a *cohortAJ, g int) []stats.Incidence {
 				cens[min(max(age, 0), D-1)] += n
 			}
 		}
-		out[k] = stats.AalenJohansen([][]int32{ev[k*D : (k+1)*D], comp}, cens)
+		buf.inc[k].Fill([][]int32{ev[k*D : (k+1)*D], comp}, cens)
 	}
-	return out
+	return buf.inc
 }
 
 func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, target int) *CohortResult {
@@ -241,7 +376,7 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	if q.By != "" {
 		r.Key = ds.Dim(q.By).Name
 	}
-	pooled := p.stageCurves(a, -1)
+	pooled := p.stageCurves(a, -1, nil)
 	mature := make([]int, ns)
 	for k := range mature {
 		mature[k] = -1
@@ -259,11 +394,13 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	}
 	// open[g][k][d]: open records short of stage k that entered on day d
 	below := make([]int32, ns*span)
+	var buf curveBuf
+	curves := make([]stats.Incidence, ns)
 	for g := 0; g < p.G; g++ {
-		if a.last[g] == model.NoDay {
+		if p.P == 0 && a.last[g] == model.NoDay || p.P > 0 && c.groupEmpty(g, ns) {
 			continue
 		}
-		curves := p.stageCurves(a, g)
+		copy(curves, p.stageCurves(a, g, &buf))
 		for k := 1; k < ns; k++ {
 			if curves[k].Events[0] < stats.MinSample {
 				curves[k] = pooled[k]
@@ -335,4 +472,14 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 		}
 	}
 	return r
+}
+
+// groupEmpty reports whether group g has no record in any period.
+func (c *counts) groupEmpty(g, ns int) bool {
+	for _, v := range c.deep[g*c.P1*(ns+1) : (g+1)*c.P1*(ns+1)] {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -58,20 +58,17 @@ type StepTime struct {
 	MoveShare float64 `json:"move_share"`
 	Few       bool    `json:"few,omitempty"`
 
-	inc stats.Incidence
+	inc  stats.Incidence // the whole selection's steps only
+	p90d int
 }
 
-// Incidence is the step's Aalen–Johansen estimate: cause 0 moving on,
-// cause 1 leaving, by days since the record reached From.
+// Incidence is the step's Aalen–Johansen estimate (cause 0 moving on,
+// cause 1 leaving, by days since the record reached From) for the whole
+// selection's steps; the zero Incidence for a group's or a period's.
 func (s StepTime) Incidence() stats.Incidence { return s.inc }
 
 // P90Days is the p90 rounded up to whole days (-1 when nothing moved).
-func (s StepTime) P90Days() int {
-	if d, ok := s.inc.QuantileDays(0, 0.9); ok {
-		return d
-	}
-	return -1
-}
+func (s StepTime) P90Days() int { return s.p90d }
 
 // Velocity lanes: per cell and step, the days to moving on, the ages of
 // records still open, and the days to leaving.
@@ -227,8 +224,13 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 func (p *plan) velSlice(key string, h *velHist, idx int, isPeriod bool) VelocitySlice {
 	T, D := h.T, h.D
 	s := VelocitySlice{Key: key, Steps: make([]StepTime, T)}
+	whole := idx < 0 && !isPeriod
+	var scratch stats.Incidence
+	ev, ce, ex := make([]int32, D), make([]int32, D), make([]int32, D)
 	for step := 0; step < T; step++ {
-		ev, ce, ex := make([]int32, D), make([]int32, D), make([]int32, D)
+		clear(ev)
+		clear(ce)
+		clear(ex)
 		sum := func(src []int32, cell int) {
 			base := (cell*T + step) * lanes * D
 			addRange(ev, src[base+laneMoved*D:base+laneMoved*D+D])
@@ -245,20 +247,28 @@ func (p *plan) velSlice(key string, h *velHist, idx int, isPeriod bool) Velocity
 				sum(h.g, g)
 			}
 		}
-		st := StepTime{From: p.ds.Stages[min(step, p.ns-1)], inc: stats.AalenJohansen([][]int32{ev, ex}, ce)}
+		inc := &scratch
+		st := StepTime{From: p.ds.Stages[min(step, p.ns-1)], p90d: -1}
+		if whole { // kept: the stalled thresholds and the analyses read it
+			inc = &st.inc
+		}
+		inc.Fill([][]int32{ev, ex}, ce)
 		if step < T-1 {
 			st.To = p.ds.Stages[step+1]
 		} else {
 			st.From, st.To = "entry", CycleTo
 		}
-		st.Moved, st.Open, st.Left = st.inc.Events[0], st.inc.Censored, st.inc.Events[1]
+		st.Moved, st.Open, st.Left = inc.Events[0], inc.Censored, inc.Events[1]
 		if st.Moved > 0 {
-			st.MoveShare = st.inc.Total(0)
+			st.MoveShare = inc.Total(0)
 			for qi, q := range []float64{0.5, 0.75, 0.9} {
-				if d, ok := st.inc.Quantile(0, q); ok {
+				if d, ok := inc.Quantile(0, q); ok {
 					v := math.Round(d*10) / 10
 					*[]**float64{&st.Median, &st.P75, &st.P90}[qi] = &v
 				}
+			}
+			if d, ok := inc.QuantileDays(0, 0.9); ok {
+				st.p90d = d
 			}
 		}
 		st.Few = st.Moved < stats.MinSample

@@ -78,47 +78,23 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	// the no-period row P, which are never read.
 	last := ds.Days[ns-1][lo : lo+n]
 	xday := ds.ExitDay[lo : lo+n]
-	cyc, xbin, lastSeen := vb.cycle[lo:lo+n], vb.exit[lo:lo+n], p.meta.last[lo:lo+n]
+	cyc, lastSeen := vb.cycle[lo:lo+n], p.meta.last[lo:lo+n]
 	D, cg, cp := h.D, h.cyc, h.pcyc
-	cycle := !h.opt.stepsOnly
+	if h.opt.stepsOnly {
+		closed = closed[:0]
+	}
 	for x, jj := range closed {
 		j := int(jj)
 		e := entry[j]
 		g := int(group[j])
 		if p.cut && lastSeen[j] > p.asOf {
-			k := kind[j]
-			if c := xday[j]; cycle {
-				if k == model.ExitWon || k == model.ExitChurned {
-					c = last[j]
-				}
-				if c != model.NoDay {
-					h.put(g, p.periodOf(e), T-1, laneMoved, c-e)
-				}
+			c := xday[j]
+			if k := kind[j]; k == model.ExitWon || k == model.ExitChurned {
+				c = last[j]
 			}
-			if k == model.ExitDisqualified || k == model.ExitLost {
-				if st := deepest(mask[j]); st < ns-1 {
-					if d0 := ds.Days[st][lo+j]; d0 != model.NoDay {
-						c := xday[j]
-						if c == model.NoDay {
-							c = d0
-						}
-						h.put(g, p.periodOf(d0), st, laneLeft, c-d0)
-					}
-				}
+			if c != model.NoDay {
+				h.put(g, p.periodOf(e), T-1, laneMoved, c-e)
 			}
-			continue
-		}
-		if xb := int(xbin[j]); xb < binNeg {
-			st := deepest(mask[j])
-			pe := p.periodOf(ds.Days[st][lo+j])
-			if g == p.G {
-				pe = h.P1 // the rejected rows' row
-			}
-			h.putBin(g, pe, st, laneLeft, xb)
-		} else {
-			h.neg += int(b2u(xb == binNeg && g != p.G))
-		}
-		if !cycle {
 			continue
 		}
 		// Four lanes: records close at a few typical ages, so neighbours
@@ -137,6 +113,58 @@ func (p *plan) velBlock(h *velHist, b *block) {
 				pe = h.P1 // the rejected rows' row
 			}
 			cp[(pe*D+bin)*4+x&3]++
+		}
+	}
+	// 2b. Exits: the disqualified or lost records leave their deepest
+	// stage (competing with moving on; an exit without a date is placed on
+	// the date at that stage). Listed with their times once per dataset;
+	// worked out here when an as-of date cuts.
+	if p.cut {
+		for _, jj := range b.rows[:b.nRows] {
+			j := int(jj)
+			if k := kind[j]; k != model.ExitDisqualified && k != model.ExitLost {
+				continue
+			}
+			if st := deepest(mask[j]); st >= 0 && st < ns-1 {
+				if d0 := ds.Days[st][lo+j]; d0 != model.NoDay {
+					c := xday[j]
+					if c == model.NoDay {
+						c = d0
+					}
+					h.put(int(group[j]), p.periodOf(d0), st, laneLeft, c-d0)
+				}
+			}
+		}
+	} else {
+		at := vb.exits.start[lo/blockSize]
+		xbin, xfrom, xstage := vb.exitBin[at:], vb.exitFrom[at:], vb.exitStage[at:]
+		hg, hp := h.g, h.p
+		switch {
+		case !h.periods:
+			for x, j := range vb.exits.block(lo) {
+				g, xb := int(group[j]), int(xbin[x])
+				if xb >= binNeg {
+					h.neg += int(b2u(g != p.G))
+					continue
+				}
+				hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+			}
+		default:
+			for x, j := range vb.exits.block(lo) {
+				g, xb := int(group[j]), int(xbin[x])
+				if xb >= binNeg {
+					h.neg += int(b2u(g != p.G))
+					continue
+				}
+				pe := p.periodOf(xfrom[x])
+				if g == p.G {
+					pe = h.P1 // the rejected rows' row
+				}
+				if !h.derive {
+					hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+				}
+				hp[((pe*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+			}
 		}
 	}
 	// 3. Step k → k+1: records marked at both with both dates.
@@ -209,22 +237,11 @@ func (h *velHist) put(g, pe, step, ev int, dur int32) {
 	}
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
-	if !h.derive || ev != 0 {
+	if !h.derive || ev == laneOpen {
 		h.g[((g*T+step)*lanes+ev)*D+du]++
 	}
 	if h.periods {
 		h.p[((pe*T+step)*lanes+ev)*D+du]++
-	}
-}
-
-// putBin adds one duration already binned (not negative, capped at D-1).
-func (h *velHist) putBin(g, pe, step, lane, bin int) {
-	T, D := h.T, h.D
-	if !h.derive || lane != laneMoved {
-		h.g[((g*T+step)*lanes+lane)*D+bin]++
-	}
-	if h.periods {
-		h.p[((pe*T+step)*lanes+lane)*D+bin]++
 	}
 }
 
@@ -246,16 +263,18 @@ func (h *velHist) foldCycle() {
 	}
 }
 
-// deriveWhole sets the whole selection's events (one group, no breakdown)
-// to the sum of its periods' (the no-period row P included): the pass
-// then counts each event once instead of twice.
+// deriveWhole sets the whole selection's moves and exits (one group, no
+// breakdown) to the sum of its periods' (the no-period row P included):
+// the pass then counts each once instead of twice.
 func (h *velHist) deriveWhole() {
 	T, D := h.T, h.D
 	for pe := 0; pe < h.P1; pe++ {
 		for step := 0; step < T; step++ {
-			base := ((pe*T+step)*lanes + laneMoved) * D
-			dst := (step*lanes + laneMoved) * D
-			addRange(h.g[dst:dst+D], h.p[base:base+D])
+			for _, lane := range []int{laneMoved, laneLeft} {
+				base := ((pe*T+step)*lanes + lane) * D
+				dst := (step*lanes + lane) * D
+				addRange(h.g[dst:dst+D], h.p[base:base+D])
+			}
 		}
 	}
 }
@@ -310,9 +329,14 @@ const (
 // aligned with the stage lists, each step's time.
 type velBins struct {
 	cycle []uint16
-	// exit is a disqualified or lost record's time from its deepest stage
-	// (before the last, with a date) to its exit (binNone: not one).
-	exit []uint16
+	// exits lists, block by block, the disqualified or lost records with
+	// a date at their deepest stage (before the last); exitBin, aligned,
+	// is the time from that date to the exit, exitFrom the date and
+	// exitStage the stage (binNeg when the exit is dated before it).
+	exits     stageList
+	exitBin   []uint16
+	exitFrom  []int32
+	exitStage []uint8
 	step [][]uint16 // [k] aligned with stages[k+1].off
 	// open and closed list, block by block, the records with an entry
 	// date that are open / have left (before any as-of date).
@@ -336,42 +360,48 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 		}
 		return uint16(min(int(to-from), D-1))
 	}
-	v := &velBins{cycle: make([]uint16, ds.Len()), exit: make([]uint16, ds.Len()), step: make([][]uint16, ns)}
+	v := &velBins{cycle: make([]uint16, ds.Len()), step: make([][]uint16, ns)}
 	for i, e := range m.entry {
 		c := ds.ExitDay[i]
-		v.exit[i] = binNone
 		switch m.kind[i] {
 		case model.ExitOpen:
 			c = model.NoDay
 		case model.ExitWon, model.ExitChurned:
 			c = ds.Days[ns-1][i]
-		case model.ExitDisqualified, model.ExitLost:
-			if st := deepest(ds.Reached[i]); st >= 0 && st < ns-1 {
-				if d0 := ds.Days[st][i]; d0 != model.NoDay {
-					x := c
-					if x == model.NoDay {
-						x = d0
-					}
-					v.exit[i] = bin(d0, x)
-				}
-			}
 		}
 		v.cycle[i] = bin(e, c)
 	}
 	blocks := (ds.Len() + blockSize - 1) / blockSize
 	v.open.start = make([]int32, 1, blocks+1)
 	v.closed.start = make([]int32, 1, blocks+1)
+	v.exits.start = make([]int32, 1, blocks+1)
 	for lo := 0; lo < ds.Len(); lo += blockSize {
 		for j, e := range m.entry[lo:min(lo+blockSize, ds.Len())] {
 			if e == model.NoDay || ds.Reached[lo+j] == 0 {
 				continue
 			}
-			if m.kind[lo+j] == model.ExitOpen {
+			i := lo + j
+			if m.kind[i] == model.ExitOpen {
 				v.open.off = append(v.open.off, uint16(j))
-			} else {
-				v.closed.off = append(v.closed.off, uint16(j))
+				continue
+			}
+			v.closed.off = append(v.closed.off, uint16(j))
+			st := deepest(ds.Reached[i])
+			if k := m.kind[i]; (k != model.ExitDisqualified && k != model.ExitLost) || st >= ns-1 {
+				continue
+			}
+			if from := ds.Days[st][i]; from != model.NoDay {
+				x := ds.ExitDay[i]
+				if x == model.NoDay {
+					x = from
+				}
+				v.exits.off = append(v.exits.off, uint16(j))
+				v.exitBin = append(v.exitBin, bin(from, x))
+				v.exitFrom = append(v.exitFrom, from)
+				v.exitStage = append(v.exitStage, uint8(st))
 			}
 		}
+		v.exits.start = append(v.exits.start, int32(len(v.exits.off)))
 		v.open.start = append(v.open.start, int32(len(v.open.off)))
 		v.closed.start = append(v.closed.start, int32(len(v.closed.off)))
 	}

@@ -29,11 +29,34 @@ type Incidence struct {
 // come before its censorings (a record censored at d was at risk on d).
 // Slices may differ in length: missing days count 0.
 func AalenJohansen(events [][]int32, censored []int32) Incidence {
+	var inc Incidence
+	inc.Fill(events, censored)
+	return inc
+}
+
+// Fill is AalenJohansen into inc, reusing its slices' room (a caller
+// estimating many curves one after another allocates once).
+func (inc *Incidence) Fill(events [][]int32, censored []int32) {
 	D := len(censored)
 	for _, e := range events {
 		D = max(D, len(e))
 	}
-	inc := Incidence{S: make([]float64, D), F: make([][]float64, len(events)), Events: make([]int, len(events))}
+	grow := func(f []float64) []float64 {
+		if cap(f) < D {
+			return make([]float64, D)
+		}
+		return f[:D]
+	}
+	inc.S = grow(inc.S)
+	if cap(inc.F) < len(events) {
+		inc.F = make([][]float64, len(events))
+	}
+	inc.F = inc.F[:len(events)]
+	if cap(inc.Events) < len(events) {
+		inc.Events = make([]int, len(events))
+	}
+	inc.Events = inc.Events[:len(events)]
+	inc.Censored = 0
 	atRisk := 0
 	for d := 0; d < D; d++ {
 		c := int(day(censored, d))
@@ -41,7 +64,8 @@ func AalenJohansen(events [][]int32, censored []int32) Incidence {
 		atRisk += c
 	}
 	for ci, e := range events {
-		inc.F[ci] = make([]float64, D)
+		inc.F[ci] = grow(inc.F[ci])
+		inc.Events[ci] = 0
 		for d := 0; d < D; d++ {
 			n := int(day(e, d))
 			inc.Events[ci] += n
@@ -69,7 +93,6 @@ func AalenJohansen(events [][]int32, censored []int32) Incidence {
 		inc.S[d] = surv
 		atRisk -= all + int(day(censored, d))
 	}
-	return inc
 }
 
 func day(h []int32, d int) int32 {
