@@ -337,7 +337,7 @@ type velBins struct {
 	exitBin   []uint16
 	exitFrom  []int32
 	exitStage []uint8
-	step [][]uint16 // [k] aligned with stages[k+1].off
+	step      [][]uint16 // [k] aligned with stages[k+1].off
 	// open and closed list, block by block, the records with an entry
 	// date that are open / have left (before any as-of date).
 	open, closed stageList
