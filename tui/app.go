@@ -74,10 +74,14 @@ type App struct {
 	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
 }
 
-// New builds the explorer over a loaded dataset.
+// New builds the explorer over a loaded dataset. It prepares the
+// dataset's query engine first (a pass over the records), before any
+// frame is drawn.
 func New(ds *model.Dataset, opt Options) *App {
 	a := newApp(opt)
-	a.start = a.setData(ds)
+	eng := query.New(ds)
+	eng.Prepare()
+	a.start = a.setData(eng)
 	return a
 }
 
@@ -97,12 +101,12 @@ func newApp(opt Options) *App {
 	return a
 }
 
-// setData shows ds in the view the deep link asks for (the overview by
-// default); a deep link that does not fit the data stops the program
-// with an *OpenError.
-func (a *App) setData(ds *model.Dataset) tea.Cmd {
+// setData shows the data of eng (the one engine every view asks) in the
+// view the deep link asks for (the overview by default); a deep link that
+// does not fit the data stops the program with an *OpenError.
+func (a *App) setData(eng *query.Engine) tea.Cmd {
+	ds := eng.Data()
 	a.load = nil
-	eng := query.New(ds)
 	a.mask = masking{orig: eng}
 	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
 	a.cache = map[string]views.View{}
@@ -193,7 +197,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
-		return a, a.loaded(msg.ds)
+		return a, a.loaded(msg.eng)
 	case tea.KeyPressMsg:
 		if a.load != nil {
 			return a, a.loadingKey(msg)

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -20,7 +21,7 @@ type LoadFunc func(ctx context.Context, progress func(done, total int64)) (*mode
 type loadProgressMsg struct{ done, total int64 }
 
 type loadDoneMsg struct {
-	ds  *model.Dataset
+	eng *query.Engine // the loaded data's engine, prepared
 	err error
 }
 
@@ -52,9 +53,14 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 			default: // the screen has not caught up; drop this tick
 			}
 		})
+		var eng *query.Engine
+		if err == nil && ds != nil {
+			eng = query.New(ds)
+			eng.Prepare() // the engine's one-time pass, here rather than on the first frame
+		}
 		for { // the final message must arrive: drain a pending tick first
 			select {
-			case l.events <- loadDoneMsg{ds, err}:
+			case l.events <- loadDoneMsg{eng, err}:
 				return
 			case <-l.events:
 			}
@@ -121,8 +127,8 @@ func (a *App) loadingKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // loaded shows the data and replays the keys typed while it loaded.
-func (a *App) loaded(ds *model.Dataset) tea.Cmd {
-	cmds := []tea.Cmd{a.setData(ds)}
+func (a *App) loaded(eng *query.Engine) tea.Cmd {
+	cmds := []tea.Cmd{a.setData(eng)}
 	if a.err == nil {
 		for _, k := range a.typed {
 			cmds = append(cmds, a.handleKey(k))

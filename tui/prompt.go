@@ -54,6 +54,10 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		a.mode = modeNormal
 		return nil
+	case "tab":
+		if a.mode == modeFilter && a.completeQuoted() {
+			return nil
+		}
 	case "enter":
 		value := strings.TrimSpace(a.prompt.input.Value())
 		var cmd tea.Cmd
@@ -77,6 +81,26 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.prompt.input.Value()))
 	}
 	return cmd
+}
+
+// completeQuoted takes the first completion when none extends the text as
+// typed: a value that needs quotes (owner=A → owner="Ana Silva"), which
+// the input's own tab completion, by prefix, cannot offer.
+func (a *App) completeQuoted() bool {
+	typed := a.prompt.input.Value()
+	comps := completions(a.common.Data(), typed)
+	for _, c := range comps {
+		if strings.HasPrefix(strings.ToLower(c), strings.ToLower(typed)) {
+			return false // the input completes it
+		}
+	}
+	if len(comps) == 0 {
+		return false
+	}
+	a.prompt.input.SetValue(comps[0])
+	a.prompt.input.CursorEnd()
+	a.prompt.input.SetSuggestions(completions(a.common.Data(), comps[0]))
+	return true
 }
 
 func (a *App) applyFilter(expr string) (tea.Cmd, error) {

@@ -68,6 +68,22 @@ func TestFilterCompletion(t *testing.T) {
 	}
 }
 
+// A value that needs quotes completes on tab even though the quote comes
+// before what was typed, and the line then applies.
+func TestFilterTabQuotes(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	typeText(a, "/owner=A")
+	press(a, tea.KeyPressMsg{Code: tea.KeyTab})
+	v := a.prompt.input.Value()
+	if !strings.HasPrefix(v, `owner="A`) || !strings.HasSuffix(v, `"`) {
+		t.Fatalf("tab gave %q", v)
+	}
+	press(a, keyEnter)
+	if a.mode != modeNormal || a.state.Filter != v {
+		t.Fatalf("state %+v mode %v err %q", a.state, a.mode, a.prompt.err)
+	}
+}
+
 func TestCommands(t *testing.T) {
 	a := newDemoApp(t, 120, 24)
 	typeText(a, ":stage sql")

@@ -483,3 +483,22 @@ func (c *counts) groupEmpty(g, ns int) bool {
 	}
 	return true
 }
+
+// StepRate is the cohort's observed conversion from stage k to k+1
+// (Reached[k+1] / Reached[k]); false when none reached stage k.
+func (c Cohort) StepRate(k int) (float64, bool) {
+	if k < 0 || k+1 >= len(c.Reached) || c.Reached[k] == 0 {
+		return 0, false
+	}
+	return stats.Ratio(c.Reached[k+1], c.Reached[k]), true
+}
+
+// EstimatedStepRate is the cohort's estimated eventual conversion from
+// stage k to k+1 (EstimatedConversion[k+1] / EstimatedConversion[k]);
+// false when none is expected at stage k.
+func (c Cohort) EstimatedStepRate(k int) (float64, bool) {
+	if k < 0 || k+1 >= len(c.EstimatedConversion) || c.EstimatedConversion[k] <= 0 {
+		return 0, false
+	}
+	return min(1, c.EstimatedConversion[k+1]/c.EstimatedConversion[k]), true
+}

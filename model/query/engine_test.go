@@ -242,7 +242,7 @@ func TestComputeAgreesWithFunnel(t *testing.T) {
 			sub[i] = r[:ns]
 		}
 		ds := tiny(names, sub)
-		want := engineFor(ds).Funnel(FunnelOptions{AsOf: model.NoDay})
+		want := referenceFunnel(ds, FunnelOptions{AsOf: model.NoDay})
 		got, err := engineFor(ds).Compute(Query{Period: PeriodMonth})
 		if err != nil {
 			t.Fatal(err)

@@ -1,19 +1,17 @@
 package query
 
 import (
-	"fmt"
-	"math/bits"
-
-	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/model/query/filter"
 )
 
-// FunnelOptions set the window of a funnel computation.
+// FunnelOptions set the window of the overview's funnel.
 type FunnelOptions struct {
-	// AsOf is the last day counted; NoDay means the last date in the data.
+	// AsOf is the last day counted (as in Query): NoDay or 0 means the last
+	// date in the data.
 	AsOf int32
 	// Months is how many calendar months the trend covers (default 12),
-	// ending with the month that holds AsOf.
+	// ending with the month that holds AsOf; months before the first date
+	// in the data are left out.
 	Months int
 }
 
@@ -35,7 +33,9 @@ type StageCount struct {
 	Monthly []int `json:"monthly_entries,omitempty"`
 }
 
-// Funnel is the stage-by-stage count of a dataset.
+// Funnel is the stage-by-stage count of a selection as of a date, with
+// each stage's entries per month: the overview's numbers (and the
+// report's stages and monthly trends). It is a view of a Compute result.
 type Funnel struct {
 	Records int          `json:"records"`
 	AsOf    string       `json:"as_of,omitempty"`
@@ -46,79 +46,53 @@ type Funnel struct {
 	Warnings []string `json:"warnings,omitempty"`
 }
 
-// Funnel counts every stage and its monthly entries in one pass, with no
-// filter: the overview's quick count.
+// Funnel is the overview's funnel of every record as of opt.AsOf
+// (FunnelWhere with no filter).
 func (e *Engine) Funnel(opt FunnelOptions) Funnel {
-	ds := e.ds
-	ns := len(ds.Stages)
-	f := Funnel{Records: ds.Len(), Stages: make([]StageCount, ns)}
-	deepest := make([]int, ns+1) // index deepest+1 (0 = reached nothing)
-	explicit := make([]int, ns)
-	for _, mask := range ds.Reached {
-		deepest[bits.Len16(mask)]++
-		for m := mask; m != 0; m &= m - 1 {
-			explicit[bits.TrailingZeros16(m)]++
-		}
-	}
-	run := 0
-	for k := ns - 1; k >= 0; k-- {
-		run += deepest[k+1]
-		f.Stages[k] = StageCount{Name: ds.Stages[k], Reached: run, Implied: run - explicit[k]}
-	}
-	for k := range f.Stages {
-		s := &f.Stages[k]
-		s.ConversionFromPrevious, s.ConversionFromTop = 1, 1
-		if k > 0 {
-			s.ConversionFromPrevious = stats.Ratio(s.Reached, f.Stages[k-1].Reached)
-			s.ConversionFromTop = stats.Ratio(s.Reached, f.Stages[0].Reached)
-			if explicit[k] > explicit[k-1] {
-				f.Warnings = append(f.Warnings, fmt.Sprintf(
-					"%d records are marked %s but only %d %s: stage order or data may be off",
-					explicit[k], ds.Stages[k], explicit[k-1], ds.Stages[k-1]))
-			}
-		}
-	}
-	if !ds.HasDates {
-		return f
-	}
-	asOf := opt.AsOf
-	if asOf == model.NoDay {
-		_, hi, ok := ds.DayRange()
-		if !ok {
-			return f
-		}
-		asOf = hi
-	}
+	f, _ := e.FunnelWhere(filter.Filter{}, opt) // no filter: nothing to refuse
+	return f
+}
+
+// FunnelWhere is the overview's funnel of the records f selects as of
+// opt.AsOf: Compute's whole selection (records that came in after as-of
+// left out, stage dates after it not counted) and, per stage, the stage
+// dates in each of the last opt.Months months (the sparklines). A filter
+// parsed for another dataset is an error.
+func (e *Engine) FunnelWhere(f filter.Filter, opt FunnelOptions) (Funnel, error) {
 	months := opt.Months
 	if months <= 0 {
 		months = 12
 	}
-	f.AsOf = model.DayString(asOf)
-	last := model.MonthIndex(asOf)
-	first := last - months + 1
-	for mi := first; mi <= last; mi++ {
-		f.Months = append(f.Months, model.MonthLabel(mi))
+	q := Query{AsOf: opt.AsOf}
+	if !f.Empty() {
+		q.Filters = []filter.Filter{f}
 	}
-	lo, hi := model.MonthStart(first), asOf
-	idx := monthTable(lo, hi)
-	for k, col := range ds.Days {
-		counts := make([]int, months)
-		for _, d := range col {
-			if d >= lo && d <= hi {
-				counts[idx[d-lo]]++
-			}
-		}
-		f.Stages[k].Monthly = counts
+	if e.ds.HasDates {
+		q.Period, q.LastPeriods = PeriodMonth, months
 	}
-	return f
+	r, err := e.Compute(q)
+	if err != nil {
+		return Funnel{}, err
+	}
+	return r.funnel(), nil
 }
 
-// monthTable maps day-lo to the month offset from lo's month.
-func monthTable(lo, hi int32) []uint16 {
-	t := make([]uint16, hi-lo+1)
-	base := model.MonthIndex(lo)
-	for d := lo; d <= hi; d++ {
-		t[d-lo] = uint16(model.MonthIndex(d) - base)
+// funnel is the Funnel view of a month-period result.
+func (r *Result) funnel() Funnel {
+	f := Funnel{Records: r.Whole.Records, AsOf: r.AsOf, Warnings: r.Warnings, Stages: make([]StageCount, len(r.Whole.Stages))}
+	for _, p := range r.Periods {
+		f.Months = append(f.Months, p.Label)
 	}
-	return t
+	for k, s := range r.Whole.Stages {
+		sc := StageCount{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
+			ConversionFromPrevious: s.Step, ConversionFromTop: s.Cumulative}
+		if len(r.Periods) > 0 {
+			sc.Monthly = make([]int, len(r.Whole.Trend))
+			for i, row := range r.Whole.Trend {
+				sc.Monthly[i] = row.Stages[k].Events
+			}
+		}
+		f.Stages[k] = sc
+	}
+	return f
 }

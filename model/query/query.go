@@ -4,6 +4,7 @@ import (
 	"math/bits"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // Result is a funnel query's answer: the whole selection, one slice per
@@ -120,3 +121,13 @@ type Delta struct {
 
 func bitIndex(m uint16) int { return bits.TrailingZeros16(m) }
 func deepest(m uint16) int  { return bits.Len16(m) - 1 }
+
+// ReasonShare is reason i's share of the exits at this stage that give a
+// reason (Reasons[i].Count over their sum).
+func (s StageStats) ReasonShare(i int) float64 {
+	total := 0
+	for _, rc := range s.Reasons {
+		total += rc.Count
+	}
+	return stats.Ratio(s.Reasons[i].Count, total)
+}

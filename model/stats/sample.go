@@ -1,5 +1,7 @@
 package stats
 
+// This file: the one minimum sample and the one ratio every package uses.
+
 // MinSample is the fewest records a rate, a time or a comparison is
 // reported on as a finding: below it a number is shown as "too few to
 // tell" (flagged Few), and slices are not tested. Every screen, the

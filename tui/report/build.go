@@ -2,16 +2,13 @@ package report
 
 import (
 	"fmt"
-	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
-	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // Build computes the report of ds. Errors are about the options (an unknown
@@ -48,15 +45,21 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	if full == nil || full.Data() != ds {
 		full = query.New(ds)
 	}
-	// the stages, breakdown, cohorts, trends and velocity apply the as-of
-	// date themselves (the engine): they get the filtered records uncut
-	sel, expr, err := selectWhere(full, opt.Where, model.NoDay)
+	// the stages, breakdown, cohorts, trends and velocity are the engine's
+	// queries of the whole data with the filter and the as-of date, as the
+	// explorer's views ask them (so a filtered report keeps the whole
+	// data's calendar); sel is the filtered records, uncut
+	sel, flt, err := selectWhere(full, opt.Where, model.NoDay)
 	if err != nil {
 		return nil, err
 	}
-	ds, eng := sel.Data, sel.Engine
+	ds, expr := sel.Data, flt.String()
 	asOf := opt.asOf()
-	f, err := funnelAsOf(eng, asOf)
+	sc := asked{e: full, q: query.Query{AsOf: asOf}}
+	if !flt.Empty() {
+		sc.q.Filters = []filter.Filter{flt}
+	}
+	f, err := funnelAsOf(sc)
 	if err != nil {
 		return nil, err
 	}
@@ -84,14 +87,17 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	var coh *Cohorts
 	if ds.HasDates && f.AsOf != "" {
 		r.Window.From = model.DayString(firstDay(ds))
-		if coh, err = cohorts(eng, opt.period(), asOf); err != nil {
+		if coh, err = cohorts(sc, opt.period()); err != nil {
 			return nil, err
 		}
 		r.ImmatureCohorts, r.MaturityRule = immatureFrom(coh, f.AsOf)
 	} else {
 		r.MaturityRule = "no dates: maturity unknown"
 	}
-	gaps := stageGaps(ds, asOf)
+	vel, stalled, err := times(sc)
+	if err != nil {
+		return nil, err
+	}
 	// sticky points and money are computed on the records as known on the
 	// as-of date, as the explorer's views are
 	known := sel
@@ -109,9 +115,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		r.Sections = append(r.Sections, s)
 		switch s {
 		case SecStages:
-			r.Stages = stages(f, gaps)
+			r.Stages = stages(f, vel)
 		case SecBreakdown:
-			if r.Breakdown, err = breakdown(eng, opt.By, opt.Top, asOf); err != nil {
+			if r.Breakdown, err = breakdown(sc, opt.By, opt.Top); err != nil {
 				return nil, err
 			}
 		case SecCohorts:
@@ -121,14 +127,14 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			r.Cohorts = coh
 		case SecTrends:
 			if p := opt.period(); p != query.PeriodMonth && ds.HasDates {
-				if r.Trends, err = engineTrends(eng, p, asOf); err != nil {
+				if r.Trends, err = engineTrends(sc, p); err != nil {
 					return nil, err
 				}
 			} else {
-				r.Trends = trends(f, ds)
+				r.Trends = trends(f)
 			}
 		case SecVelocity:
-			r.Velocity = velocity(ds, gaps)
+			r.Velocity = velocity(ds, vel, stalled)
 		case SecStickyPoints:
 			r.StickyPoints = stickyPoints(known.Data, known.AsOf)
 		case SecMoney:
@@ -165,7 +171,9 @@ func source(ld model.LoadInfo) Source {
 	return s
 }
 
-func stages(f query.Funnel, gaps [][]int32) []Stage {
+// stages are the funnel's stages; the days from the previous stage are
+// the engine's step times (vel; nil without dates), the stage detail's.
+func stages(f query.Funnel, vel *query.VelocityResult) []Stage {
 	out := make([]Stage, len(f.Stages))
 	for k, s := range f.Stages {
 		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
@@ -173,78 +181,21 @@ func stages(f query.Funnel, gaps [][]int32) []Stage {
 		st.PreviousReached = s.Reached
 		if k > 0 {
 			st.PreviousReached = f.Stages[k-1].Reached
-			st.TimedFromPrevious = len(gaps[k])
-			st.MedianDaysFromPrevious = quantile(gaps[k], 0.5)
+			if vel != nil && k-1 < len(vel.Whole.Steps) {
+				step := vel.Whole.Steps[k-1]
+				st.TimedFromPrevious, st.MedianDaysFromPrevious = step.Moved, days(step.Median)
+			}
 		}
 		out[k] = st
 	}
 	return out
 }
 
-// stageGaps returns, per stage k > 0, the sorted days from stage k-1's date
-// to stage k's over records with both dates in order, stage k's on or
-// before asOf (model.NoDay: no limit).
-func stageGaps(ds *model.Dataset, asOf int32) [][]int32 {
-	g := make([][]int32, len(ds.Stages))
-	if !ds.HasDates {
-		return g
-	}
-	for k := 1; k < len(ds.Days); k++ {
-		prev, cur := ds.Days[k-1], ds.Days[k]
-		var d []int32
-		for i := range cur {
-			if cur[i] != model.NoDay && prev[i] != model.NoDay && cur[i] >= prev[i] && (asOf == model.NoDay || cur[i] <= asOf) {
-				d = append(d, cur[i]-prev[i])
-			}
-		}
-		slices.Sort(d)
-		g[k] = d
-	}
-	return g
-}
-
-// quantile is the q-quantile of sorted values (midpoint of the two middle
-// values for an even-sized median), nil when there are none.
-func quantile(sorted []int32, q float64) *float64 {
-	n := len(sorted)
-	if n == 0 {
-		return nil
-	}
-	pos := q * float64(n-1)
-	lo := int(pos)
-	v := float64(sorted[lo])
-	if frac := pos - float64(lo); frac > 0 && lo+1 < n {
-		v += frac * float64(sorted[lo+1]-sorted[lo])
-	}
-	return &v
-}
-
-func velocity(ds *model.Dataset, gaps [][]int32) []Velocity {
-	out := []Velocity{}
-	for k := 1; k < len(ds.Stages); k++ {
-		out = append(out, Velocity{From: ds.Stages[k-1], To: ds.Stages[k], Records: len(gaps[k]),
-			MedianDays: quantile(gaps[k], 0.5), P75Days: quantile(gaps[k], 0.75), P90Days: quantile(gaps[k], 0.9)})
-	}
-	return out
-}
-
-// trends are the funnel's monthly entries (the overview's sparklines),
-// without the months before the data begins.
-func trends(f query.Funnel, ds *model.Dataset) *Trends {
-	skip := 0
-	if lo, _, ok := ds.DayRange(); ok {
-		first := model.MonthLabel(model.MonthIndex(lo))
-		for skip < len(f.Months) && f.Months[skip] < first {
-			skip++
-		}
-	}
-	t := &Trends{Period: "month", Change: query.PeriodMonth.ChangeName(), Periods: append([]string{}, f.Months[skip:]...), Stages: []TrendStage{}}
+// trends are the funnel's monthly entries (the overview's sparklines).
+func trends(f query.Funnel) *Trends {
+	t := &Trends{Period: "month", Change: query.PeriodMonth.ChangeName(), Periods: append([]string{}, f.Months...), Stages: []TrendStage{}}
 	for _, s := range f.Stages {
-		e := []int{}
-		if len(s.Monthly) >= skip {
-			e = append(e, s.Monthly[skip:]...)
-		}
-		t.Stages = append(t.Stages, TrendStage{Name: s.Name, Entries: e})
+		t.Stages = append(t.Stages, TrendStage{Name: s.Name, Entries: append([]int{}, s.Monthly...)})
 	}
 	return t
 }
@@ -252,74 +203,4 @@ func trends(f query.Funnel, ds *model.Dataset) *Trends {
 func firstDay(ds *model.Dataset) int32 {
 	lo, _, _ := ds.DayRange()
 	return lo
-}
-
-func breakdown(e *query.Engine, by string, top int, asOf int32) (*Breakdown, error) {
-	ds := e.Data()
-	if top <= 0 {
-		top = 10
-	}
-	dm := ds.Dim(by)
-	ns := len(ds.Stages)
-	// reached[code][stage]: a record counts at every stage up to its deepest
-	reached := make([][]int, dm.Cardinality())
-	records := make([]int, dm.Cardinality())
-	if asOf != model.NoDay {
-		if err := groupsAsOf(e, dm, asOf, records, reached); err != nil {
-			return nil, err
-		}
-	} else {
-		for i := range ds.Len() {
-			code := dm.Codes.At(i)
-			records[code]++
-			if reached[code] == nil {
-				reached[code] = make([]int, ns)
-			}
-			for k := 0; k < bits.Len16(ds.Reached[i]); k++ {
-				reached[code][k]++
-			}
-		}
-	}
-	codes := make([]int, 0, len(records))
-	for c, n := range records {
-		if n > 0 {
-			codes = append(codes, c)
-		}
-	}
-	sort.SliceStable(codes, func(a, b int) bool {
-		if records[codes[a]] != records[codes[b]] {
-			return records[codes[a]] > records[codes[b]]
-		}
-		return dm.Values[codes[a]] < dm.Values[codes[b]]
-	})
-	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, ds.Stages...), MinRecords: stats.MinSample, Groups: []Group{}}
-	other := Group{Value: "(other)", Reached: make([]int, ns)}
-	for j, c := range codes {
-		if j >= top {
-			b.OtherValues++
-			other.Records += records[c]
-			for k := range ns {
-				other.Reached[k] += reached[c][k]
-			}
-			continue
-		}
-		v := dm.Values[c]
-		if v == "" {
-			v = "(blank)"
-		}
-		b.Groups = append(b.Groups, group(v, records[c], reached[c]))
-	}
-	if b.OtherValues > 0 {
-		b.Groups = append(b.Groups, group(other.Value, other.Records, other.Reached))
-	}
-	return b, nil
-}
-
-func group(v string, n int, reached []int) Group {
-	g := Group{Value: v, Records: n, Reached: append([]int{}, reached...), ConversionFromTop: make([]float64, len(reached)),
-		Small: n < stats.MinSample}
-	for k, r := range reached {
-		g.ConversionFromTop[k] = stats.Ratio(r, reached[0])
-	}
-	return g
 }

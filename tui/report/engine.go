@@ -5,6 +5,8 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // This file is the report's use of the query engine (Engine.Compute and
@@ -27,39 +29,40 @@ func (o Options) asOf() int32 {
 	return o.AsOf
 }
 
-// funnelAsOf is the funnel of ds counting only stage dates on or before
-// asOf: the stage counts come from the engine, the monthly entries from
-// Engine.Funnel (which honours asOf already). Without an as-of date it is
-// Engine.Funnel alone, the overview's numbers.
-func funnelAsOf(e *query.Engine, asOf int32) (query.Funnel, error) {
-	ds := e.Data()
-	f := e.Funnel(query.FunnelOptions{AsOf: asOf, Months: 12})
-	if asOf == model.NoDay {
-		return f, nil
+// asked is what the report's engine queries share, as the explorer's
+// views ask them: the whole data's engine, the --where filter and the
+// as-of date (q.Filters, q.AsOf).
+type asked struct {
+	e *query.Engine
+	q query.Query
+}
+
+// query is a copy of the shared query to add to.
+func (s asked) query() query.Query {
+	q := s.q
+	q.Filters = append([]filter.Filter(nil), s.q.Filters...)
+	return q
+}
+
+// funnelAsOf is the overview's funnel of the selection as of the date
+// (Engine.FunnelWhere: stage counts and 12 months of entries).
+func funnelAsOf(s asked) (query.Funnel, error) {
+	if s.q.AsOf != model.NoDay && !s.e.Data().HasDates {
+		return query.Funnel{}, fmt.Errorf("--as-of needs stage dates; this data has none")
 	}
-	if !ds.HasDates {
-		return f, fmt.Errorf("--as-of needs stage dates; this data has none")
+	var f filter.Filter
+	if len(s.q.Filters) > 0 {
+		f = s.q.Filters[0]
 	}
-	res, err := e.Compute(query.Query{AsOf: asOf})
-	if err != nil {
-		return f, err
-	}
-	f.Records = res.Records
-	for k, s := range res.Whole.Stages {
-		if k < len(f.Stages) {
-			st := &f.Stages[k]
-			st.Reached, st.Implied = s.Reached, s.Implied
-			st.ConversionFromPrevious, st.ConversionFromTop = s.Step, s.Cumulative
-		}
-	}
-	f.AsOf = res.AsOf
-	return f, nil
+	return s.e.FunnelWhere(f, query.FunnelOptions{AsOf: s.q.AsOf, Months: 12})
 }
 
 // engineTrends counts, per period, the records reaching each stage with a
 // date in the period (the explorer's trends view), up to the as-of date.
-func engineTrends(e *query.Engine, p query.Period, asOf int32) (*Trends, error) {
-	res, err := e.Compute(query.Query{Period: p, AsOf: asOf})
+func engineTrends(s asked, p query.Period) (*Trends, error) {
+	q := s.query()
+	q.Period = p
+	res, err := s.e.Compute(q)
 	if err != nil {
 		return nil, err
 	}
@@ -80,8 +83,10 @@ func engineTrends(e *query.Engine, p query.Period, asOf int32) (*Trends, error) 
 // cohorts follows each entry period's cohort through the stages to the
 // last stage: observed conversion, immaturity and the estimated eventual
 // conversion (the cohorts view's numbers).
-func cohorts(e *query.Engine, p query.Period, asOf int32) (*Cohorts, error) {
-	res, err := e.Cohorts(query.CohortQuery{Query: query.Query{Period: p, AsOf: asOf}})
+func cohorts(s asked, p query.Period) (*Cohorts, error) {
+	q := s.query()
+	q.Period = p
+	res, err := s.e.Cohorts(query.CohortQuery{Query: q})
 	if err != nil {
 		return nil, err
 	}
@@ -111,28 +116,87 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, *c.MatureAfterDays, c.Target, asOf)
 }
 
-// groupsAsOf fills records and reached per value code of dm from the
-// engine's breakdown as of asOf (every value its own group: the report
-// folds the small ones itself).
-func groupsAsOf(e *query.Engine, dm *model.Dim, asOf int32, records []int, reached [][]int) error {
-	ds := e.Data()
-	res, err := e.Compute(query.Query{By: dm.Name, AsOf: asOf, MaxGroups: dm.Cardinality() + 1})
+// breakdown is the engine's breakdown by a dimension, every
+// value its own group, the top values kept and the rest merged
+// (Result.Top).
+func breakdown(s asked, by string, top int) (*Breakdown, error) {
+	dm := s.e.Data().Dim(by)
+	q := s.query()
+	q.By, q.MaxGroups = dm.Name, dm.Cardinality()+1
+	res, err := s.e.Compute(q)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, g := range res.Groups {
-		code, ok := dm.Code(g.Key)
-		if !ok && g.Key == "(blank)" {
-			code, ok = dm.Code("")
-		}
-		if !ok {
-			return fmt.Errorf("breakdown as of %s: the engine's group %q is no value of %s", res.AsOf, g.Key, dm.Name)
-		}
-		records[code] = g.Records
-		reached[code] = make([]int, len(ds.Stages))
-		for k, st := range g.Stages {
-			reached[code][k] = st.Reached
-		}
+	kept, rest, merged := res.Top(top)
+	b := &Breakdown{Dimension: dm.Name, Stages: append([]string{}, res.Stages...), MinRecords: stats.MinSample,
+		OtherValues: merged, Groups: []Group{}}
+	for _, g := range kept {
+		b.Groups = append(b.Groups, group(g))
 	}
-	return nil
+	if rest != nil {
+		b.Groups = append(b.Groups, group(*rest))
+	}
+	return b, nil
+}
+
+func group(s query.Slice) Group {
+	v := s.Key
+	if v == "" {
+		v = "(blank)"
+	}
+	g := Group{Value: v, Records: s.Records, Small: s.Records < stats.MinSample}
+	for _, st := range s.Stages {
+		g.Reached = append(g.Reached, st.Reached)
+		g.ConversionFromTop = append(g.ConversionFromTop, st.Cumulative)
+	}
+	return g
+}
+
+// times are the engine's step times and stalled counts: the
+// stage detail's numbers (nil, nil without stage dates).
+func times(s asked) (*query.VelocityResult, *query.StalledResult, error) {
+	if !s.e.Data().HasDates {
+		return nil, nil, nil
+	}
+	v, err := s.e.Velocity(s.query())
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := s.e.Stalled(s.query(), 1) // the counts; the list is the explorer's
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, st, nil
+}
+
+// velocity is one row per step: the engine's times and, at the step's
+// first stage, the open records past its p90 (null when no record has
+// moved on, so none can be called stalled).
+func velocity(ds *model.Dataset, vel *query.VelocityResult, stalled *query.StalledResult) []Velocity {
+	out := []Velocity{}
+	for k := 1; k < len(ds.Stages); k++ {
+		v := Velocity{From: ds.Stages[k-1], To: ds.Stages[k]}
+		if vel != nil && k-1 < len(vel.Whole.Steps) {
+			st := vel.Whole.Steps[k-1]
+			v.Records, v.Open, v.Left = st.Moved, st.Open, st.Left
+			v.MedianDays, v.P75Days, v.P90Days = days(st.Median), days(st.P75), days(st.P90)
+		}
+		if stalled != nil && k-1 < len(stalled.Thresholds) {
+			if th := stalled.Thresholds[k-1]; th.P90Days != nil {
+				n := th.Stalled
+				v.Stalled = &n
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// days copies a time in days (nil stays nil).
+func days(d *float64) *float64 {
+	if d == nil {
+		return nil
+	}
+	v := *d
+	return &v
 }

@@ -26,11 +26,13 @@ func TestAsOfHandComputed(t *testing.T) {
 			t.Errorf("stage %s reached %d as of day 5, want %d", r.Stages[k].Name, got, want)
 		}
 	}
-	// B from A: gaps 2 and 4 days, both known by day 5; C not yet reached.
-	if v := r.Velocity[0]; v.Records != 2 || *v.MedianDays != 3 {
+	// B from A: gaps 2 and 4 days, both known by day 5, r2 open at A for
+	// 4 days (half of those that move on by the end of day 2: 3.0); C not
+	// yet reached, r0 and r1 open at B.
+	if v := r.Velocity[0]; v.Records != 2 || v.Open != 1 || *v.MedianDays != 3 {
 		t.Errorf("velocity A→B %+v", v)
 	}
-	if v := r.Velocity[1]; v.Records != 0 || v.MedianDays != nil {
+	if v := r.Velocity[1]; v.Records != 0 || v.Open != 2 || v.MedianDays != nil || v.Stalled != nil {
 		t.Errorf("velocity B→C %+v", v)
 	}
 	// trends (month): January 1970 has A 3, B 2, C 0 by day 5.

@@ -93,13 +93,12 @@ func ParseSections(s string) ([]string, error) {
 }
 
 // selectWhere returns the records the expressions keep, as known on asOf
-// (model.NoDay: every date), and the filter they make, written back in the
-// language ("" for none).
-func selectWhere(e *query.Engine, where []string, asOf int32) (*query.Selection, string, error) {
+// (model.NoDay: every date), and the filter they make.
+func selectWhere(e *query.Engine, where []string, asOf int32) (*query.Selection, filter.Filter, error) {
 	f, err := filter.ParseEach(where, e.Data())
 	if err != nil {
-		return nil, "", fmt.Errorf("--where: %w", err)
+		return nil, f, fmt.Errorf("--where: %w", err)
 	}
 	sel, err := e.Select(f, asOf)
-	return sel, f.String(), err
+	return sel, f, err
 }

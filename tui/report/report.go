@@ -1,6 +1,9 @@
 // Package report turns a dataset into a headless report (`funnel report`,
 // and `funnel FILE` when stdout is not a terminal) and writes it as text,
-// markdown, JSON or CSV.
+// markdown, JSON or CSV. It only formats: every number is asked of the
+// query engine (Options.Engine, or one Build makes for the dataset) with the
+// queries the explorer's views ask, so a report equals the screens for the
+// same filter, as-of date, period and breakdown.
 //
 // A Report is a plain, JSON-tagged struct whose schema is stable: every key
 // below is always present; a section that was not asked for (or is not yet
@@ -9,9 +12,11 @@
 // footnotes), which the text, markdown and CSV writers render; so a new
 // section needs only its struct, its Build step and its Tables method.
 //
-// JSON schema (schema_version 2; 2: cohort estimates by Aalen–Johansen with
-// exits competing, per stage; sticky points tested in per-step windows,
-// nested slices against their parent; plan section):
+// JSON schema (schema_version 3; 2 made velocity and median_days_from_previous the engine's
+// censored times, filled velocity.stalled and added velocity.open; 3 made those times
+// Aalen–Johansen with exits competing (continuous days) and cohort estimates per stage,
+// tested sticky points in per-step windows and nested slices against their parent, and added
+// the plan section):
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
@@ -40,7 +45,12 @@
 //	                   reach it eventually, Aalen–Johansen with exits competing), converted, open,
 //	                   observed, estimated (estimated_conversion at the target), few}]}
 //	trends           {period, change (WoW, MoM, QoQ, YoY), periods[], stages[{name, entries[]}]}
-//	velocity         [{from, to, records, median_days, p75_days, p90_days, stalled}]
+//	velocity         [{from, to, records, open, left, median_days, p75_days, p90_days, stalled}]
+//	                   times by the engine (the stage detail's): time to the next stage among the
+//	                   records that reach it, Aalen–Johansen over whole days with open records
+//	                   censored at their age and exits competing, each day's moves spread over the
+//	                   day (median_days etc. to a tenth); stalled: open records at "from" past its
+//	                   p90 (null if none moved on)
 //	sticky_points    [{stage, dimension, value, parent ("" or "channel=outbound": a nested slice
 //	                   is compared with the rest of its parent, and its lost conversions are part
 //	                   of the parent's: never add them up), entered, converted, rate, ci_low,
@@ -87,7 +97,7 @@
 package report
 
 // SchemaVersion is bumped when a key changes meaning or disappears.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Section names, in report order.
 const (
@@ -258,17 +268,24 @@ type TrendStage struct {
 	Entries []int  `json:"entries"`
 }
 
-// Velocity is the time between two consecutive stages.
+// Velocity is the time between two consecutive stages, as the engine
+// estimates it (query.Engine.Velocity, the explorer's stage detail).
 type Velocity struct {
 	From string `json:"from"`
 	To   string `json:"to"`
-	// Records is how many had both dates (the base of the quantiles).
-	Records    int      `json:"records"`
+	// Records is how many were seen to take the step (both dates, in
+	// order, by as-of); Open how many are still open at From (censored at
+	// their age); Left how many left at From (competing).
+	Records int `json:"records"`
+	Open    int `json:"open"`
+	Left    int `json:"left"`
+	// MedianDays, P75Days and P90Days are among the records that take the
+	// step (VelocityMethod); null when none did.
 	MedianDays *float64 `json:"median_days"`
 	P75Days    *float64 `json:"p75_days"`
 	P90Days    *float64 `json:"p90_days"`
-	// Stalled counts records sitting in From far longer than usual; null
-	// until the engine defines it.
+	// Stalled counts the open records in From longer than P90Days; null
+	// when no record has moved on (none can be called stalled).
 	Stalled *int `json:"stalled"`
 }
 

@@ -51,8 +51,13 @@ func TestStagesHandComputed(t *testing.T) {
 		timed                  int
 	}{
 		{4, 1, 4, 1, 1, -1, 0},
-		{3, 1, 4, 0.75, 0.75, 3, 2}, // gaps 2 and 4
-		{2, 0, 3, 2.0 / 3, 0.5, 8, 1},
+		// gaps 2 and 4, r2 open at A for 19 days: F(2) = 1/3, F(4) = 2/3;
+		// among the 2/3 that move on, half by the end of day 2 (each day's
+		// moves spread over the day): 3.0
+		{3, 1, 4, 0.75, 0.75, 3, 2},
+		// r0 moved after 8 days, r1 open at B for 16: F(8) = 1/2, the
+		// median among movers half-way through day 8
+		{2, 0, 3, 2.0 / 3, 0.5, 8.5, 1},
 	}
 	for k, w := range want {
 		s := r.Stages[k]
@@ -78,8 +83,8 @@ func TestStagesHandComputed(t *testing.T) {
 	if y.Value != "y" || !eqInts(y.Reached, []int{2, 1, 1}) || y.ConversionFromTop[1] != 0.5 {
 		t.Errorf("group y %+v", y)
 	}
-	// velocity C from B: one record, 8 days
-	if v := r.Velocity[1]; v.Records != 1 || *v.MedianDays != 8 || *v.P90Days != 8 {
+	// velocity C from B: one record, 8 days (spread over day 8), r1 open
+	if v := r.Velocity[1]; v.Records != 1 || v.Open != 1 || *v.MedianDays != 8.5 || *v.P90Days != 8.9 {
 		t.Errorf("velocity %+v", v)
 	}
 }
@@ -244,7 +249,7 @@ func TestJSONSchema(t *testing.T) {
 		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "immature_stages": arr,
 		"estimated_conversion": arr, "converted": num, "open": num, "observed": num, "estimated": num, "few": boolean})
 	checkKeys(t, "velocity[0]", m["velocity"].([]any)[0].(map[string]any), map[string]string{"from": str, "to": str,
-		"records": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": null})
+		"records": num, "left": num, "open": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": num})
 
 	// the sections not computed yet still marshal with the documented names
 	var sp map[string]any

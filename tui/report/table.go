@@ -120,7 +120,7 @@ func (r *Report) stagesTable() Table {
 	t.Footnotes = []string{
 		fmt.Sprintf("%s records. Reached: at or past the stage; Implied: of those, passed it without being marked at it.",
 			widgets.Count(r.Denominators.Records)),
-		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, over records with both dates.",
+		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, as in Velocity.",
 			widgets.Count(r.Denominators.TopReached), r.Denominators.TopStage),
 	}
 	return t
@@ -231,12 +231,18 @@ func (tr *Trends) Table() Table {
 }
 
 func velocityTable(v []Velocity) Table {
-	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount},
-		{"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}}}
+	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount}, {"Open", KindCount},
+		{"Left", KindCount}, {"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}, {"Stalled", KindCount}}}
 	for _, x := range v {
-		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days)})
+		stalled := Cell{Null: true}
+		if x.Stalled != nil {
+			stalled = num(*x.Stalled)
+		}
+		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), num(x.Open), num(x.Left), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days), stalled})
 	}
-	t.Footnotes = []string{"Days between the two stages' dates, over the records with both (Records); open records are not counted."}
+	t.Footnotes = []string{"Days from one stage to the next among the records that reach it: Records took the step; Open are still at From, " +
+		"counted until the as-of date; Left left at From, which competes with moving on (Aalen–Johansen); each day's moves are spread " +
+		"over the day. Stalled: open at From longer than the P90."}
 	return t
 }
 

@@ -77,7 +77,7 @@ func (b *Breakdown) Dimension() string { return b.dim }
 func (b *Breakdown) Rows() []string {
 	out := make([]string, len(b.rows))
 	for i, r := range b.rows {
-		out[i] = r.key
+		out[i] = r.Key
 	}
 	return out
 }
@@ -204,7 +204,7 @@ func (b *Breakdown) apply() tea.Cmd {
 	if b.cursor >= len(b.rows) {
 		return nil
 	}
-	k := b.rows[b.cursor].key
+	k := b.rows[b.cursor].Key
 	if k == query.OtherGroup {
 		b.note = "(other) merges the smaller values: filter on one of them with /"
 		return nil

@@ -6,47 +6,28 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// bdRow is one slice of the breakdown at the focused step.
+// bdRow is one slice of the breakdown at the focused step, as the engine
+// computed it (query.Result.Steps), and its sparkline.
 type bdRow struct {
-	key      string
-	records  int
-	counts   []int // reached per stage
-	from, to int   // reached the step's first and second stage
-	rate     float64
-	lo, hi   float64 // Wilson 95% interval of rate
-	spark    []int   // the step's rate per period, in tenths of a percent
-	lost     float64 // conversions lost against the rest (negative: gained)
-	few      bool
+	query.GroupStep
+	spark []int // the step's rate per period, in tenths of a percent
 }
 
-// derive turns the result into rows for the focused step and sorts them.
+// derive takes the result's rows for the focused step and sorts them.
 func (b *Breakdown) derive() {
 	b.rows = b.rows[:0]
 	if b.res == nil {
 		return
 	}
-	k := min(b.step, max(0, len(b.res.Stages)-2))
-	whole := b.res.Whole
-	if len(whole.Stages) < 2 {
-		return
-	}
-	wFrom, wTo := whole.Stages[k].Reached, whole.Stages[k+1].Reached
-	for _, g := range b.res.Groups {
-		r := bdRow{key: g.Key, records: g.Records, from: g.Stages[k].Reached, to: g.Stages[k+1].Reached}
-		for _, s := range g.Stages {
-			r.counts = append(r.counts, s.Reached)
-		}
-		r.rate = stats.Ratio(r.to, r.from)
-		r.lo, r.hi = stats.Wilson95(r.to, r.from)
-		rest := stats.Ratio(wTo-r.to, wFrom-r.from)
-		r.lost = rest*float64(r.from) - float64(r.to)
-		r.few = r.from < stats.MinSample
-		for _, row := range g.Trend {
-			r.spark = append(r.spark, int(math.Round(1000*row.Stages[k+1].Step)))
+	for _, g := range b.res.Steps(b.step) {
+		r := bdRow{GroupStep: g}
+		for _, v := range g.Trend {
+			r.spark = append(r.spark, int(math.Round(1000*v)))
 		}
 		b.rows = append(b.rows, r)
 	}
@@ -59,21 +40,21 @@ func (b *Breakdown) sortRows() {
 		c := 0
 		switch col {
 		case "lost":
-			c = cmpFloat(x.lost, y.lost)
+			c = cmpFloat(x.Lost, y.Lost)
 		case "rate":
-			c = cmpFloat(x.rate, y.rate)
+			c = cmpFloat(x.Rate, y.Rate)
 		case "from":
-			c = x.from - y.from
+			c = x.From - y.From
 		case "records":
-			c = x.records - y.records
+			c = x.Records - y.Records
 		default:
-			c = strings.Compare(strings.ToLower(x.key), strings.ToLower(y.key))
+			c = strings.Compare(strings.ToLower(x.Key), strings.ToLower(y.Key))
 		}
 		if !b.asc {
 			c = -c
 		}
 		if c == 0 {
-			c = strings.Compare(x.key, y.key)
+			c = strings.Compare(x.Key, y.Key)
 		}
 		return c
 	})
@@ -144,21 +125,21 @@ func (b *Breakdown) View() string {
 	end := min(len(b.rows), b.offset+b.bodyHeight())
 	for i := b.offset; i < end; i++ {
 		r := b.rows[i]
-		row := widgets.Fit(r.key, nameW) + " " + widgets.PadLeft(widgets.Count(r.records), numW)
+		row := widgets.Fit(r.Key, nameW) + " " + widgets.PadLeft(widgets.Count(r.Records), numW)
 		for s := 0; s < stageCols; s++ {
-			row += " " + widgets.PadLeft(widgets.Count(r.counts[s]), 7)
+			row += " " + widgets.PadLeft(widgets.Count(r.Reached[s]), 7)
 		}
-		row += " " + widgets.PadLeft(widgets.Count(r.from), numW) + " " + widgets.PadLeft(widgets.Count(r.to), numW) +
-			" " + widgets.PadLeft(widgets.Percent(r.rate), rateW)
-		iv := widgets.IntervalBar(r.lo, r.hi, r.rate, ivW)
+		row += " " + widgets.PadLeft(widgets.Count(r.From), numW) + " " + widgets.PadLeft(widgets.Count(r.To), numW) +
+			" " + widgets.PadLeft(widgets.Percent(r.Rate), rateW)
+		iv := widgets.IntervalBar(r.Lo, r.Hi, r.Rate, ivW)
 		spark := ""
 		if sparkW > 0 {
 			spark = " " + widgets.PadRight(widgets.Sparkline(r.spark), sparkW)
 		}
-		lost := widgets.PadLeft(fmt.Sprintf("%+.0f", r.lost), 8)
-		mon := b.money.row(mcols, b, r.key)
+		lost := widgets.PadLeft(fmt.Sprintf("%+.0f", r.Lost), 8)
+		mon := b.money.row(mcols, b, r.Key)
 		note := ""
-		if r.few {
+		if r.Few {
 			note = " too few"
 		}
 		if i == b.cursor {
@@ -166,11 +147,11 @@ func (b *Breakdown) View() string {
 			continue
 		}
 		lostStyle := st.Cell
-		if r.lost >= 1 && !r.few && r.hi < stats.Ratio(b.res.Whole.Stages[k+1].Reached, b.res.Whole.Stages[k].Reached) {
+		if r.Below {
 			lostStyle = st.Bad
 		}
 		cell := st.Cell
-		if r.few {
+		if r.Few {
 			cell = st.Muted
 		}
 		lines = append(lines, widgets.Truncate("  "+cell.Render(row)+" "+st.Bar.Render(iv)+st.Spark.Render(spark)+" "+

@@ -1,25 +1,20 @@
 package views
 
 import (
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // bdMoney is the breakdown's money column: won deals and won revenue per
-// value of the dimension, over the records the filter selects as of the
-// state's date. A deal is won as the money view counts it (money.IsWon).
+// value of the dimension (money.WonByValue), over the records the filter
+// selects as of the state's date, or why there is none.
 type bdMoney struct {
-	currency string
-	won      []int   // by dimension code
-	revenue  []int64 // by dimension code, in currency
-	wonAll   int
-	revAll   int64
-	err      error // amounts in several currencies and no conversion: refused
+	*money.WonBy
+	err error // amounts in several currencies and no conversion: refused
 }
 
-// computeBdMoney totals won deals and revenue per code of dim; nil when
+// computeBdMoney totals won deals and revenue per value of dim; nil when
 // the data has no amounts.
 func computeBdMoney(c Common, st State, dim string) *bdMoney {
 	if c.Data().Amount == nil {
@@ -29,57 +24,40 @@ func computeBdMoney(c Common, st State, dim string) *bdMoney {
 	if err != nil {
 		return &bdMoney{err: err}
 	}
-	ds := sel.Data
-	dm := ds.Dim(dim)
-	if dm == nil {
+	w, err := money.WonByValue(sel.Data, dim, c.Money)
+	switch {
+	case err != nil:
+		return &bdMoney{err: err}
+	case w == nil:
 		return nil
 	}
-	amt, cur, err := money.Amounts(ds, c.Money)
-	if err != nil {
-		return &bdMoney{err: err}
+	return &bdMoney{WonBy: w}
+}
+
+// currency names the revenue's currency ("" when there is none).
+func (m *bdMoney) currency() string {
+	if m.WonBy == nil {
+		return ""
 	}
-	m := &bdMoney{currency: cur, won: make([]int, dm.Cardinality()), revenue: make([]int64, dm.Cardinality())}
-	for i := range ds.Len() {
-		if !money.IsWon(ds, i) {
-			continue
-		}
-		code := dm.Codes.At(i)
-		m.won[code]++
-		m.revenue[code] += amt[i]
-		m.wonAll++
-		m.revAll += amt[i]
-	}
-	return m
+	return m.Currency
 }
 
 // cell is the won deals and revenue of a breakdown group: a value of the
-// dimension, or the merged smaller values ((other): the whole less the
-// groups shown).
-func (m *bdMoney) cell(ds *model.Dataset, dim string, key string, groups []string) (int, int64, bool) {
+// dimension, or the merged smaller values ((other): the rest).
+func (m *bdMoney) cell(key string, groups []string) (int, int64, bool) {
 	if m == nil || m.err != nil {
 		return 0, 0, false
 	}
-	dm := ds.Dim(dim)
-	if dm == nil {
-		return 0, 0, false
-	}
 	if key != query.OtherGroup {
-		code, ok := dm.Code(key)
-		if !ok {
-			return 0, 0, false
-		}
-		return m.won[code], m.revenue[code], true
+		return m.Value(key)
 	}
-	won, rev := m.wonAll, m.revAll
+	shown := make([]string, 0, len(groups))
 	for _, g := range groups {
-		if g == query.OtherGroup {
-			continue
-		}
-		if code, ok := dm.Code(g); ok {
-			won -= m.won[code]
-			rev -= m.revenue[code]
+		if g != query.OtherGroup {
+			shown = append(shown, g)
 		}
 	}
+	won, rev := m.Rest(shown)
 	return won, rev, true
 }
 
@@ -121,8 +99,8 @@ func (m *bdMoney) head(c bdMoneyCols) string {
 		return ""
 	}
 	rev := "Won revenue"
-	if m.currency != "" {
-		rev = "Won " + widgets.Clean(m.currency)
+	if m.currency() != "" {
+		rev = "Won " + widgets.Clean(m.currency())
 	}
 	out := " " + widgets.PadLeft(widgets.Truncate(rev, bdRevW), bdRevW)
 	if c == bdMoneyFull {
@@ -137,7 +115,7 @@ func (m *bdMoney) row(c bdMoneyCols, b *Breakdown, key string) string {
 		return ""
 	}
 	wonS, revS := "—", "—"
-	if won, rev, ok := m.cell(b.common.Data(), b.dim, key, b.groupKeys()); ok {
+	if won, rev, ok := m.cell(key, b.groupKeys()); ok {
 		wonS, revS = widgets.Count(won), moneyShort(rev, "")
 	}
 	out := " " + widgets.PadLeft(revS, bdRevW)
@@ -157,7 +135,7 @@ func (m *bdMoney) note(c bdMoneyCols) string {
 	case c == bdMoneyNone:
 		return "won revenue per slice: widen the window to see it"
 	}
-	return "Won: deals won (reached the last stage or marked won) · Won " + widgets.Clean(m.currency) + ": their amounts, whole units"
+	return "Won: deals won (reached the last stage or marked won) · Won " + widgets.Clean(m.currency()) + ": their amounts, whole units"
 }
 
 func (b *Breakdown) groupKeys() []string {

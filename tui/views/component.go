@@ -1,5 +1,10 @@
 // Package views holds the explorer's screens. Each is a small component that
 // owns its keys, help and size; the root model in package tui only routes.
+//
+// Every view is built with a Common, which carries the one query engine of
+// the dataset on screen (Common.Engine, made by the root with query.New
+// when data is loaded or masked): a view's numbers are asked of it in a
+// Cmd, off the event loop, never computed in the view.
 package views
 
 import (

@@ -47,43 +47,6 @@ func lastPeriods(p query.Period) int {
 	return 24
 }
 
-// filteredFunnel is the overview's funnel under the state's filter, from
-// the engine: 12 months of entries per stage for the sparklines.
-func filteredFunnel(eng *query.Engine, st State) (query.Funnel, error) {
-	q, err := engineQuery(eng.Data(), st)
-	if err != nil {
-		return query.Funnel{}, err
-	}
-	q.Period, q.LastPeriods = query.PeriodMonth, 12
-	r, err := eng.Compute(q)
-	if err != nil {
-		return query.Funnel{}, err
-	}
-	return funnelFromResult(r), nil
-}
-
-func funnelFromResult(r *query.Result) query.Funnel {
-	f := query.Funnel{Records: r.Whole.Records, AsOf: r.AsOf, Warnings: append(r.Warnings, r.Whole.Warnings...)}
-	for _, p := range r.Periods {
-		f.Months = append(f.Months, p.Label)
-	}
-	for k, s := range r.Whole.Stages {
-		sc := query.StageCount{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
-			ConversionFromPrevious: s.Step, ConversionFromTop: s.Cumulative}
-		if len(r.Periods) > 0 {
-			sc.Monthly = make([]int, len(r.Whole.Trend))
-			for i, row := range r.Whole.Trend {
-				sc.Monthly[i] = row.Stages[k].Events
-			}
-		}
-		f.Stages = append(f.Stages, sc)
-	}
-	if len(f.Stages) > 0 && f.Stages[0].Reached > 0 {
-		f.Stages[0].ConversionFromPrevious = 1
-	}
-	return f
-}
-
 // days formats an optional day count.
 func days(d *int) string {
 	if d == nil {
@@ -110,8 +73,7 @@ type overviewFunnelMsg struct {
 }
 
 // funnelCmd computes the overview's funnel for its state off the event
-// loop (a pass over every row): the whole data set without a filter, the
-// engine's filtered funnel with one.
+// loop (a pass over every row).
 func (o *Overview) funnelCmd() tea.Cmd {
 	eng, st, gen := o.common.Engine, o.state, o.gen
 	return func() tea.Msg {
@@ -119,14 +81,23 @@ func (o *Overview) funnelCmd() tea.Cmd {
 	}
 }
 
+// stateFunnel is the overview's funnel for the state: the records its
+// filter selects, as of its date (Engine.FunnelWhere, the engine's counts).
 func stateFunnel(eng *query.Engine, st State) query.Funnel {
-	if st.Filter == "" {
-		return eng.Funnel(query.FunnelOptions{AsOf: st.AsOf, Months: 12})
+	opt := query.FunnelOptions{AsOf: st.AsOf, Months: 12}
+	var flt filter.Filter
+	if st.Filter != "" {
+		var err error
+		if flt, err = filter.Parse(st.Filter, eng.Data()); err != nil {
+			f := eng.Funnel(opt)
+			f.Warnings = append(f.Warnings, "showing all records, the filter does not parse: "+err.Error())
+			return f
+		}
 	}
-	f, err := filteredFunnel(eng, st)
+	f, err := eng.FunnelWhere(flt, opt)
 	if err != nil {
-		f = eng.Funnel(query.FunnelOptions{AsOf: st.AsOf, Months: 12})
-		f.Warnings = append(f.Warnings, "showing all records, the filter does not parse: "+err.Error())
+		f = eng.Funnel(opt)
+		f.Warnings = append(f.Warnings, "showing all records: "+err.Error())
 	}
 	return f
 }

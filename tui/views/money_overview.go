@@ -2,27 +2,19 @@ package views
 
 import (
 	"fmt"
-	"math"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// stageMoney is the overview's money column (the `$` toggle), per stage.
+// stageMoney is the overview's money column (the `$` toggle), per stage
+// (money.ByStage), or why there is none.
 type stageMoney struct {
-	currency string
-	// Open is the value of open records whose furthest stage is k (the
-	// pipeline sitting there); zero at the last stage.
-	Open []int64
-	// WonPer is the won revenue of the records reaching stage k divided by
-	// those records (Reached[k]); nil when none reached it.
-	WonPer  []*int64
-	Reached []int
-	err     error
+	money.StageValues
+	err error
 }
 
 type overviewMoneyMsg struct {
@@ -43,41 +35,10 @@ func (o *Overview) moneyCmd() tea.Cmd {
 	}
 }
 
-// computeStageMoney totals amounts per stage in the report currency.
+// computeStageMoney is the money per stage of c's data.
 func computeStageMoney(c Common) stageMoney {
-	ds := c.Data()
-	ns := len(ds.Stages)
-	amt, cur, err := money.Amounts(ds, c.Money)
-	sm := stageMoney{currency: cur, Open: make([]int64, ns), WonPer: make([]*int64, ns), Reached: make([]int, ns), err: err}
-	if err != nil {
-		return sm
-	}
-	won := make([]int64, ns)
-	for i := 0; i < ds.Len(); i++ {
-		deep := ds.Deepest(i)
-		var a int64
-		if amt != nil {
-			a = amt[i]
-		}
-		isWon := money.IsWon(ds, i)
-		for k := 0; k <= deep && k < ns; k++ {
-			sm.Reached[k]++
-			if isWon {
-				won[k] += a
-			}
-		}
-		open := !isWon && ds.Exit[i] != model.ExitLost && ds.Exit[i] != model.ExitDisqualified
-		if open && deep >= 0 && deep < ns-1 {
-			sm.Open[deep] += a
-		}
-	}
-	for k := range won {
-		if sm.Reached[k] > 0 {
-			v := int64(math.Round(float64(won[k]) / float64(sm.Reached[k])))
-			sm.WonPer[k] = &v
-		}
-	}
-	return sm
+	sv, err := money.ByStage(c.Data(), c.Money)
+	return stageMoney{StageValues: sv, err: err}
 }
 
 const (
@@ -102,16 +63,16 @@ func (o *Overview) moneyColumns() ([]ExtraColumn, string) {
 		if k == len(sm.Open)-1 {
 			return "", st.Cell
 		}
-		return widgets.Money(sm.Open[k], sm.currency), st.Cell
+		return widgets.Money(sm.Open[k], sm.Currency), st.Cell
 	}
 	per := func(k int) (string, lipgloss.Style) {
 		if sm.err != nil || k >= len(sm.WonPer) || sm.WonPer[k] == nil {
 			return "—", st.Muted
 		}
-		return widgets.Money(*sm.WonPer[k], sm.currency), st.Cell
+		return widgets.Money(*sm.WonPer[k], sm.Currency), st.Cell
 	}
 	note := fmt.Sprintf("$ (%s): Open value = open records whose furthest stage is this one; Won/record = won revenue of the records reaching the stage ÷ those records.",
-		widgets.Clean(sm.currency))
+		widgets.Clean(sm.Currency))
 	if sm.err != nil {
 		note = "$: " + widgets.Clean(sm.err.Error())
 	} else if o.state.Filter != "" {

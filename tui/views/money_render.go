@@ -167,16 +167,9 @@ func valueTable(c Common, title, head string, rows []money.ValueRow, total int64
 	t := layout([]mcol{{head, 0, 0}, {"Deals", 7, 2}, {"Value", 14, 1}, {"Share", 7, 3}}, labels, width)
 	l := []string{"", st.Emphasis.Render(widgets.Truncate(title, width)), st.Header.Render(t.header())}
 	for _, r := range rows {
-		l = append(l, t.row(r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(ratio64(r.Amount, total))))
+		l = append(l, t.row(r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(r.Share(total))))
 	}
 	return l
-}
-
-func ratio64(a, b int64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 func accountLines(c Common, a money.Accounts, width int) []string {

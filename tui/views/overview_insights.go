@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/widgets"
@@ -57,10 +56,8 @@ func computeInsights(eng *query.Engine, st State, gen int) tea.Cmd {
 		ds, asOf := sel.Data, analysisDay(whole, st)
 		cmp := insight.ComparePeriods(ds, insight.CompareOptions{AsOf: asOf, Dims: []string{}, SkipYearBefore: true})
 		cur := insight.DefaultCurrent(asOf)
-		from := insight.Months(model.MonthIndex(cur.To), 3).From
-		// ranked by lost value: a conversion lost near the bottom is worth more
-		// than one lost at the top, which makes transitions comparable
-		sticky := insight.FindSticky(ds, insight.StickyOptions{AsOf: asOf, From: from, RankBy: insight.RankLostValue})
+		// the sticky view's points (same window, test and ranking)
+		sticky := insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
 		res := overviewInsights{gen: gen, compare: cmp, sticky: sticky, sel: sel, scope: scopeNote(sel, st.Filter)}
 		res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: asOf, Current: cur})
 		if d, ok := biggestRateChange(cmp); ok && ds.Dim("channel") != nil {
@@ -158,12 +155,12 @@ func (o *Overview) insightLines(width int) []string {
 		window = "all records (no stage dates)"
 	}
 	lines = append(lines, "", st.Title.Render(widgets.Truncate("Top sticky points", width))+
-		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost value · %s, %d tests, FDR %.0f%% · s: all",
+		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost conversions · %s, %d tests, FDR %.0f%% · s: all",
 			window, s.Comparisons, s.FDR*100), max(0, width-17))))
 	shown := 0
-	for _, p := range s.Points {
-		if !p.Finding() || shown == 3 {
-			continue
+	for _, p := range s.Found() {
+		if shown == 3 {
+			break
 		}
 		shown++
 		rest := "rest"

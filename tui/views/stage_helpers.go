@@ -105,13 +105,13 @@ func (s *StageDetail) conversionLines() []string {
 	k := s.stage
 	for _, c := range r.cohorts.Cohorts {
 		v := math.NaN()
-		if c.Reached[k] > 0 {
-			v = 100 * stats.Ratio(c.Reached[k+1], c.Reached[k])
+		if rate, ok := c.StepRate(k); ok {
+			v = 100 * rate
 		}
 		if c.ImmatureStages[k+1] {
 			est := math.NaN()
-			if e := c.EstimatedConversion[k]; e > 0 {
-				est = 100 * min(1, c.EstimatedConversion[k+1]/e)
+			if rate, ok := c.EstimatedStepRate(k); ok {
+				est = 100 * rate
 			}
 			so := ""
 			if !math.IsNaN(v) {
@@ -178,10 +178,6 @@ func (s *StageDetail) exitLines() []string {
 	l := r.stats.Left
 	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
 		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
-	total := 0
-	for _, rc := range r.stats.Reasons {
-		total += rc.Count
-	}
 	shown := s.reasonRows()
 	for i, rc := range r.stats.Reasons {
 		if i == shown {
@@ -189,7 +185,7 @@ func (s *StageDetail) exitLines() []string {
 			break
 		}
 		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
-			widgets.Count(rc.Count), widgets.Percent(stats.Ratio(rc.Count, total))), s.width))
+			widgets.Count(rc.Count), widgets.Percent(r.stats.ReasonShare(i))), s.width))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
 		p90 := days(th.P90Days)

@@ -128,8 +128,8 @@ func computeStickyFor(eng *query.Engine, st State) stickyData {
 }
 
 func computeSticky(ds *model.Dataset, asOf int32) stickyData {
-	opt := StickyOptionsFor(ds, asOf)
-	w, _, dated := StickyWindow(ds, asOf)
+	opt := insight.StickyOptionsFor(ds, asOf)
+	w, _, dated := insight.StickyWindow(ds, asOf)
 	d := stickyData{opt: opt, window: w, dated: dated, res: insight.FindSticky(ds, opt)}
 	for _, p := range d.res.Points {
 		switch {

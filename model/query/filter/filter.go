@@ -2,8 +2,10 @@
 // funnel report --where: Parse reads an expression such as
 // `channel=chat owner in (ana,"Ben Okafor") created>=2025-01` and resolves
 // it against a dataset's columns; Filter.String prints it back with the one
-// quoting rule (Quote); Suggest says "did you mean", Columns and Values list
-// what may be completed. The engine (model/query) runs a parsed Filter.
+// quoting rule (Quote); Suggest says "did you mean"; Complete writes the
+// prompt's completions (from Columns and Values) so that they parse; Check
+// reads the syntax alone and ParseEach repeated --where flags. The engine
+// (model/query) runs a parsed Filter.
 package filter
 
 import (
