@@ -120,7 +120,7 @@ func (p *Plan) Tables() []Table {
 			t.Footnotes = append(t.Footnotes, "Budget: no cost per lead (add --spend).")
 		}
 		if rv.Method != "" {
-			t.Footnotes = append(t.Footnotes, "Intervals: "+rv.Method+".")
+			t.Footnotes = append(t.Footnotes, rv.Method+".")
 		}
 		for _, n := range rv.Notes {
 			t.Footnotes = append(t.Footnotes, widgets.Clean(n))
