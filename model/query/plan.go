@@ -94,6 +94,8 @@ type dsMeta struct {
 	ds       *model.Dataset
 	velOnce  sync.Once
 	vel      *velBins
+	cohOnce  sync.Once
+	coh      *cohortBins
 }
 
 func buildMeta(ds *model.Dataset) *dsMeta {
