@@ -83,15 +83,11 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
 	var mu sync.Mutex
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
-	delays := make([]model.Delays, ns)
 	parallelFor(n, func(lo, hi int) {
 		overruled := map[string]int{}
-		l, h, dl := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD, overruled)
+		l, h := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD, overruled)
 		mu.Lock()
 		dlo, dhi = min(dlo, l), max(dhi, h)
-		for k := range dl {
-			delays[k].Merge(dl[k])
-		}
 		for k, v := range overruled {
 			if b.ext.overruled == nil {
 				b.ext.overruled = map[string]int{}
@@ -105,17 +101,15 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	}
 	dec = append(dec, b.ext.overruleNotes(p.name)...)
 	b.assemble(ds)
-	ds.SetDayRange(dlo, dhi, delays)
+	ds.SetDayRange(dlo, dhi)
 	ds.Load.Decisions = dec
 	return ds, nil
 }
 
 // finishRows works out records [lo, hi): reached mask, exit and its day;
-// it returns the first and last stage date among them and the delays
-// between consecutive stages.
-func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32, overruled map[string]int) (int32, int32, []model.Delays) {
+// it returns the first and last stage date among them.
+func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32, overruled map[string]int) (int32, int32) {
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
-	delays := make([]model.Delays, len(ds.Stages))
 	m := b.p.m
 	ns := len(ds.Stages)
 	last := ns - 1
@@ -157,13 +151,8 @@ func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stage
 			day = pick(i, lost, closeD)
 		}
 		ds.ExitDay[i] = day
-		for k := 1; k < ns; k++ {
-			if a, b := ds.Days[k-1][i], ds.Days[k][i]; a != model.NoDay && b != model.NoDay && b >= a {
-				delays[k].Add(b - a)
-			}
-		}
 	}
-	return dlo, dhi, delays
+	return dlo, dhi
 }
 
 func pick(i int, cols ...[]int32) int32 {

@@ -100,7 +100,6 @@ type dayRangeMemo struct {
 	cols   []*int32 // the Days columns it was worked out for
 	n      int
 	lo, hi int32
-	delays []Delays // per stage k ≥ 1, from stage k-1 (nil: not known)
 }
 
 // Len is the number of records.
@@ -160,25 +159,15 @@ func (d *Dataset) DayRange() (lo, hi int32, ok bool) {
 	return lo, hi, lo <= hi
 }
 
-// SetDayRange records DayRange for the current Days, and, when delays is
-// not nil, StepDelays for every stage (delays[k] from stage k-1 to k, all
-// dates), so that they cost nothing later: a loader works them out while
-// writing the columns. They lapse if the Days columns are replaced.
-func (d *Dataset) SetDayRange(lo, hi int32, delays []Delays) {
-	m := &dayRangeMemo{n: d.Len(), lo: lo, hi: hi, delays: delays}
+// SetDayRange records DayRange for the current Days, so that it costs
+// nothing later (a loader works it out while writing the columns). It
+// lapses if the Days columns are replaced.
+func (d *Dataset) SetDayRange(lo, hi int32) {
+	m := &dayRangeMemo{n: d.Len(), lo: lo, hi: hi}
 	for _, c := range d.Days {
 		m.cols = append(m.cols, unsafe.SliceData(c))
 	}
 	d.dayRange = m
-}
-
-// StepDelays returns the delays from stage k-1's day to stage k's (k ≥ 1)
-// over records with both, stage k's on or before asOf (NoDay: any).
-func (d *Dataset) StepDelays(k int, asOf int32) Delays {
-	if m := d.dayRange; m != nil && k < len(m.delays) && (asOf == NoDay || asOf >= m.hi) && m.holds(d) {
-		return m.delays[k]
-	}
-	return StepDelays(d.Days[k-1], d.Days[k], asOf)
 }
 
 func (m *dayRangeMemo) holds(d *Dataset) bool {

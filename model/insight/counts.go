@@ -39,29 +39,6 @@ func entryDay(ds *model.Dataset, i, k int) int32 {
 	return model.NoDay
 }
 
-// typicalDelay returns the q-quantile (0..1) of the observed days from stage
-// k to stage k+1 over records dated at both, and how many were observed.
-func typicalDelay(ds *model.Dataset, k int, q float64) (days int, observed int) {
-	if k+1 >= len(ds.Days) {
-		return 0, 0
-	}
-	d := ds.StepDelays(k+1, model.NoDay)
-	n := d.Len()
-	if n == 0 {
-		return 0, 0
-	}
-	// stats.Quantile's rule (linear between order statistics) read off
-	// the histogram instead of a sorted copy of every delay.
-	pos := q * float64(n-1)
-	i := int(math.Floor(pos))
-	if i >= n-1 {
-		return int(d.At(n - 1)), n
-	}
-	f := pos - float64(i)
-	v := float64(d.At(i))*(1-f) + float64(d.At(i+1))*f
-	return int(math.Ceil(v)), n
-}
-
 // cohort is the set of records counted at one transition: they entered the
 // from-stage inside the window and long enough before as-of to have had time
 // to convert.
@@ -73,8 +50,9 @@ type cohort struct {
 }
 
 // transitionCohort builds the cohort for transition k→k+1. from/to bound the
-// entry day (inclusive; from 0 = open, to 0 = asOf); maturity days before
-// asOf are left out. With horizon > 0 a conversion counts only when it came
+// entry day (inclusive; from 0 = open, to 0 = asOf); records that entered
+// less than maturity days before asOf are left out as immature (whether or
+// not the window reaches them), the others outside the window as outside. With horizon > 0 a conversion counts only when it came
 // within horizon days of entry (so periods of different age compare fairly).
 // Without dates every record reaching k is counted.
 func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, horizon int) cohort {
@@ -98,11 +76,11 @@ func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, 
 		case d == model.NoDay:
 			c.undated++
 			continue
+		case d > last && d <= asOf:
+			c.immature++
+			continue
 		case d < from || d > to:
 			c.outside++
-			continue
-		case d > last:
-			c.immature++
 			continue
 		}
 		conv := reachedAtLeast(ds, i, k+1)
@@ -136,6 +114,31 @@ func (c cohort) byCode(card int, key func(i int) int) (entered, converted []int)
 		entered[code]++
 		if c.conv[j] {
 			converted[code]++
+		}
+	}
+	return entered, converted
+}
+
+// parentRest returns, per child code of a nested slicing, the records of
+// its parent value that are not of the child (entered, converted): the
+// baseline a nested slice is compared with.
+func (c cohort) parentRest(n *nesting) (entered, converted []int) {
+	pe, pv := c.byCode(n.parentCard, n.parentKey)
+	card := len(n.of)
+	in, inV := make([]int, card), make([]int, card)
+	for j, i := range c.idx {
+		a := n.childKey(int(i))
+		if p := n.of[a]; p >= 0 && n.parentKey(int(i)) == p {
+			in[a]++
+			if c.conv[j] {
+				inV[a]++
+			}
+		}
+	}
+	entered, converted = make([]int, card), make([]int, card)
+	for a, p := range n.of {
+		if p >= 0 {
+			entered[a], converted[a] = pe[p]-in[a], pv[p]-inV[a]
 		}
 	}
 	return entered, converted

@@ -94,6 +94,8 @@ type dsMeta struct {
 	ds       *model.Dataset
 	velOnce  sync.Once
 	vel      *velBins
+	cohOnce  sync.Once
+	coh      *cohortBins
 }
 
 // buildMeta works the metadata out on two cores: the per-record columns

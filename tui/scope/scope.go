@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
@@ -114,4 +115,42 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// PlanCosts turns a spend table into what the planner needs (the explorer's
+// and the report's): cost per lead and spend per channel over the spend's
+// months, and those months as days; or a note saying why there is none.
+func PlanCosts(ds *model.Dataset, spend []money.SpendRow, opt money.Options, dim string) insight.PlannerOptions {
+	var po insight.PlannerOptions
+	switch {
+	case spend == nil:
+		po.CostNote = "add --spend for CAC"
+		return po
+	case dim == "":
+		po.CostNote = "spend needs a channel column to be joined"
+		return po
+	}
+	ue, err := money.ComputeUnitEconomics(ds, spend, dim, opt)
+	if err != nil {
+		po.CostNote = "spend not used: " + err.Error()
+		return po
+	}
+	po.CostPerLead, po.Spend = map[string]float64{}, map[string]int64{}
+	for _, g := range ue.Groups {
+		po.Spend[g.Name] = g.Spend
+		if len(g.CostPer) > 0 && g.CostPer[0].CostPer != nil {
+			po.CostPerLead[g.Name] = float64(*g.CostPer[0].CostPer)
+		}
+	}
+	if ue.WindowFrom != "" {
+		var y1, m1, y2, m2 int
+		fmt.Sscanf(ue.WindowFrom, "%d-%d", &y1, &m1)
+		fmt.Sscanf(ue.WindowTo, "%d-%d", &y2, &m2)
+		a, b := y1*12+m1-1, y2*12+m2-1 // model.MonthIndex form
+		if b >= a && a > 0 {
+			w := insight.Months(b, b-a+1)
+			po.SpendFrom, po.SpendTo = w.From, w.To
+		}
+	}
+	return po
 }

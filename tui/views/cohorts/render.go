@@ -22,7 +22,15 @@ func (v *Model) View() string {
 		caption += " · where " + widgets.Clean(v.state.Filter)
 	}
 	lines := []string{st.Muted.Render(widgets.Truncate(caption, v.width))}
-	const perW, sizeW, cellW, estW = 10, 8, 7, 15
+	const perW, sizeW, estW = 10, 8, 15
+	cellW := 7
+	for _, c := range r.Cohorts {
+		for _, im := range c.ImmatureStages {
+			if im { // "observed→estimate"
+				cellW = 10
+			}
+		}
+	}
 	stageCols := len(r.Stages) - 1 // the top stage is ~100% by construction
 	for stageCols > 0 && 2+perW+1+sizeW+stageCols*(cellW+1)+1+estW > v.width {
 		stageCols--
@@ -42,14 +50,13 @@ func (v *Model) View() string {
 		}
 		plain := widgets.Fit(label, perW) + " " + widgets.PadLeft(widgets.Count(c.Size), sizeW)
 		styled := st.Cell.Render(plain)
-		mark := ""
-		if c.Immature {
-			mark = "~"
-		}
 		for s := 1; s <= stageCols; s++ {
-			cell := widgets.PadLeft(widgets.Percent(c.Conversion[s])+mark, cellW)
+			cell := widgets.PadLeft(widgets.Percent(c.Conversion[s]), cellW)
+			if c.ImmatureStages[s] {
+				cell = widgets.PadLeft(estPair(c.Conversion[s], c.EstimatedConversion[s]), cellW)
+			}
 			plain += " " + cell
-			if c.Immature {
+			if c.ImmatureStages[s] {
 				styled += " " + st.Warn.Render(cell)
 			} else {
 				styled += " " + st.Cell.Render(cell)
@@ -74,13 +81,13 @@ func (v *Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// legend explains the ~ and the estimate, and describes the selected cohort.
+// legend explains the observed→estimated cells, and describes the selected cohort.
 func (v *Model) legend() []string {
 	st := v.common.Styles
 	r := v.res
 	target := widgets.Clean(r.Target)
-	legend := fmt.Sprintf("~ immature: younger than %s (p90 entry→%s); est.: Kaplan–Meier eventual conversion to %s, open records censored",
-		widgets.Days(r.MatureAfterDays), target, target)
+	legend := fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
+		widgets.Days(r.MatureAfterDays), target)
 	out := []string{st.Warn.Render(widgets.Truncate(legend, v.width))}
 	if v.cursor < len(r.Cohorts) {
 		c := r.Cohorts[v.cursor]
@@ -89,4 +96,17 @@ func (v *Model) legend() []string {
 			widgets.Count(c.Open), c.AgeDays), v.width)))
 	}
 	return out
+}
+
+// estPair is an immature cell: observed so far → estimated eventually,
+// "2.1→3.4%", "27.6→28.3%" (whole percents from 10% when they differ).
+func estPair(obs, est float64) string {
+	whole := fmt.Sprintf("%.0f", obs*100) != fmt.Sprintf("%.0f", est*100)
+	f := func(v float64) string {
+		if v*100 < 9.95 || !whole {
+			return fmt.Sprintf("%.1f", v*100)
+		}
+		return fmt.Sprintf("%.0f", v*100)
+	}
+	return f(obs) + "→" + f(est) + "%"
 }

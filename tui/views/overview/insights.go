@@ -43,7 +43,7 @@ func (o *Model) stickyLines(width int) []string {
 	if to == "" {
 		to = s.AsOf
 	}
-	window := fmt.Sprintf("entered %s to %s, mature only", s.From, to)
+	window := fmt.Sprintf("entered %s to %s less each step's p90 time", s.From, to)
 	if !o.common.Data().HasDates {
 		window = "all records (no stage dates)"
 	}
@@ -56,9 +56,13 @@ func (o *Model) stickyLines(width int) []string {
 			break
 		}
 		shown++
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s rest · %.0f lost, %s",
+		rest := "rest"
+		if p.Parent != "" {
+			rest = "rest of " + widgets.Clean(p.Parent)
+		}
+		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %.0f lost, %s",
 			shown, widgets.Clean(p.Stage), widgets.Clean(p.Dimension), widgets.Clean(p.Value), widgets.Count(p.Converted), widgets.Count(p.Entered),
-			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), p.LostConversions,
+			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), rest, p.LostConversions,
 			widgets.Money(p.LostValue, o.common.Data().Currency)), width))
 	}
 	if shown == 0 {

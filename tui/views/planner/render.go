@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -85,7 +86,7 @@ func (p *Model) labelWidth(fixed int) int { return max(12, min(40, p.width-fixed
 
 func (p *Model) leverLines(d *data) []string {
 	st := p.common.Styles
-	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", modelMonths, d.asOf))}
+	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", insight.ModelMonths, d.asOf))}
 	lw := p.labelWidth(2 + 1 + 10 + 7 + 15 + 9)
 	head := "  " + widgets.PadRight("Lever (most customers first)", lw) + " " + widgets.PadLeft("Customers", 9) + " " +
 		widgets.PadLeft("Δ", 6) + " " + widgets.PadLeft("Revenue"+p.cur(), 14) + " " + widgets.PadLeft("CAC", 8)
@@ -110,7 +111,7 @@ func (p *Model) leverLines(d *data) []string {
 		out = append(out, st.Warn.Render(widgets.Clean(d.costNote)))
 	}
 	out = append(out, st.Muted.Render(fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
-		leverPercent, leverPoints)))
+		insight.LeverPercent, insight.LeverPoints)))
 	return out
 }
 
@@ -125,9 +126,9 @@ func (p *Model) reverseLines(d *data) []string {
 		return append(out, st.Muted.Render("Type a target to plan for (e)."))
 	}
 	const numW = 11
-	out = append(out, st.Header.Render("  "+widgets.PadRight("Stage", 16)+" "+widgets.PadLeft("Needed", numW)+"  "+"Range (95% rate intervals)"))
+	out = append(out, st.Header.Render("  "+widgets.PadRight("Stage", 16)+" "+widgets.PadLeft("Needed", numW)+"  "+"95% interval"))
 	for _, s := range pl.Stages {
-		out = append(out, "  "+widgets.Fit(s.Stage, 16)+" "+widgets.PadLeft(widgets.Count(int(math.Ceil(s.Needed))), numW)+"  "+
+		out = append(out, "  "+widgets.Fit(s.Stage, 16)+" "+widgets.PadLeft(widgets.Count(plan.Whole(s.Needed)), numW)+"  "+
 			rangeText(s.Low, s.High))
 	}
 	if pl.CostKnown {
@@ -140,30 +141,33 @@ func (p *Model) reverseLines(d *data) []string {
 			widgets.PadLeft("Leads", numW)+"  Range"))
 		for _, c := range pl.Channels {
 			out = append(out, "  "+widgets.Fit(c.Name, 16)+" "+widgets.PadLeft(fmt.Sprintf("%.1f", c.Customers), numW)+" "+
-				widgets.PadLeft(widgets.Count(int(math.Ceil(c.Leads))), numW)+"  "+rangeText(c.Stages[0].Low, c.Stages[0].High))
+				widgets.PadLeft(widgets.Count(plan.Whole(c.Leads)), numW)+"  "+rangeText(c.Stages[0].Low, c.Stages[0].High))
 		}
 	}
 	for _, n := range pl.Notes {
 		out = append(out, st.Muted.Render(widgets.Clean(n)))
 	}
+	if pl.Method != "" {
+		out = append(out, st.Muted.Render("95% intervals from the records behind each rate, channels combined (delta method)"))
+	}
 	return out
 }
 
-// rangeText is "1,200–1,900" ("1,200–unbounded" when a rate may be 0).
+// rangeText is "1,180–1,900", or "exact" when there is no range (the
+// target itself, or a model without counts).
 func rangeText(lo, hi float64) string {
-	h := "unbounded"
-	if hi > 0 {
-		h = widgets.Count(int(math.Ceil(hi)))
+	if hi <= lo {
+		return "exact"
 	}
-	return widgets.Count(int(math.Ceil(lo))) + "–" + h
+	l, h := plan.WholeRange(lo, hi)
+	return widgets.Count(l) + "–" + widgets.Count(h)
 }
 
 func moneyRange(p *Model, lo, hi float64) string {
-	h := "unbounded"
-	if hi > 0 {
-		h = p.money(hi)
+	if hi <= lo {
+		return "exact"
 	}
-	return p.money(lo) + "–" + h
+	return p.money(lo) + "–" + p.money(hi)
 }
 
 func (p *Model) rankLines(d *data) []string {

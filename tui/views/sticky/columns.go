@@ -22,7 +22,12 @@ func (s *Model) columns(d *data) []column {
 	lo, hi := intervalScale(d.findings)
 	return []column{
 		{"Transition", transitionWidth(d), true, 9, func(p insight.StickyPoint) string { return p.Stage }},
-		{"Slice", 0, true, 10, func(p insight.StickyPoint) string { return p.Dimension + "=" + p.Value }},
+		{"Slice", 0, true, 10, func(p insight.StickyPoint) string {
+			if p.Parent != "" { // nested: compared within its parent
+				return p.Dimension + "=" + p.Value + " in " + p.Parent
+			}
+			return p.Dimension + "=" + p.Value
+		}},
 		{"Entered", 7, false, 8, func(p insight.StickyPoint) string { return widgets.Count(p.Entered) }},
 		{"Rate (95% CI)", 13, false, 7, func(p insight.StickyPoint) string {
 			return fmt.Sprintf("%s (%.0f–%.0f)", widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/viewtest"
@@ -83,7 +84,7 @@ func TestStickyDrillSortAndState(t *testing.T) {
 	if got, want := drilled(t, rec), widgets.Count(p.Entered-p.Converted); got != want {
 		t.Errorf("drill rows %s, want entered-converted = %d-%d = %s", got, p.Entered, p.Converted, want)
 	}
-	rows := lostRows(s.data.sel.Data, s.data.res, s.data.opt, p)
+	rows := insight.LostRecords(s.data.sel.Data, s.data.res, p)
 	for _, i := range rows {
 		if s.common.Data().Dim(p.Dimension).Value(int(i)) != p.Value {
 			t.Fatalf("row %d is not in %s=%s", i, p.Dimension, p.Value)
@@ -176,7 +177,7 @@ func TestStickyHonoursFilter(t *testing.T) {
 		if got, want := drilled(t, viewtest.Pushed(viewtest.Press(s, "enter"))), widgets.Count(p.Entered-p.Converted); got != want {
 			t.Errorf("drill %s rows, want %s", got, want)
 		}
-		for _, i := range s.data.sel.OriginalRows(lostRows(s.data.sel.Data, s.data.res, s.data.opt, p)) {
+		for _, i := range s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p)) {
 			if c.Data().Dim("channel").Value(int(i)) != "chat" {
 				t.Fatalf("drilled row %d is not chat", i)
 			}
