@@ -27,9 +27,9 @@ type Options struct {
 	// MaxProblems caps the problems listed (default 1000; all are counted).
 	MaxProblems int
 	// Progress, when set, is called now and then with how many of the
-	// files' total bytes are done (read counts for a tenth of a file,
-	// parsing for the rest) so a caller can draw a bar. Large files are
-	// parsed on two goroutines; calls are serialised.
+	// files' total bytes are done (reading or indexing counts for a tenth
+	// of a file, parsing for the rest) so a caller can draw a bar. Files
+	// are parsed on every core; calls are serialised and never go back.
 	Progress func(done, total int64)
 	// Stdin is what the path "-" reads (default os.Stdin).
 	Stdin io.Reader
