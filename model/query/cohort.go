@@ -132,7 +132,7 @@ func (e *Engine) Cohorts(cq CohortQuery) (*CohortResult, error) {
 	}
 	parts := make([]part, workersFor(ds.Len()))
 	p.scan(func(w int) func(*block) {
-		ct := p.newCounter()
+		ct := p.newCounterNoEvents()
 		aj := newCohortAJ(G1, p.ns, D, span)
 		parts[w] = part{ct, aj}
 		return func(b *block) {
@@ -163,10 +163,16 @@ func (p *plan) cohortBlock(a *cohortAJ, b *block) {
 	lo, bi := b.lo, b.lo/blockSize
 	group, entry := b.group[:b.n], b.entry[:b.n]
 	if p.P == 0 {
+		// A new first or last day is rare after the first rows: compare,
+		// and store only then (NoDay is below every day: never a last).
+		first, last := a.first, a.last
 		for _, jj := range b.rows[:b.nRows] {
-			if e, g := entry[jj], group[jj]; e != model.NoDay {
-				a.first[g] = min(a.first[g], e)
-				a.last[g] = max(a.last[g], e)
+			e, g := entry[jj], group[jj]
+			if e < first[g] && e != model.NoDay {
+				first[g] = e
+			}
+			if e > last[g] {
+				last[g] = e
 			}
 		}
 	}

@@ -141,18 +141,26 @@ type counter struct {
 	S  int
 	sh []int32
 	ev []int32 // stage-date events × 4 lanes
+	// noEvents skips the stage-date events by period (counts.events):
+	// cohorts read only the entry-period counts.
+	noEvents bool
 }
 
 // laneBudget is the most counters a lane set may hold before one lane is used.
 const laneBudget = 1 << 16
 
-func (p *plan) newCounter() *counter {
+func (p *plan) newCounter() *counter { return p.newCounterOpt(false) }
+
+// newCounterNoEvents is a counter that leaves counts.events uncounted.
+func (p *plan) newCounterNoEvents() *counter { return p.newCounterOpt(true) }
+
+func (p *plan) newCounterOpt(noEvents bool) *counter {
 	R := 1
 	var reason *model.Codes
 	if p.ds.Reason != nil {
 		R, reason = len(p.ds.Reason.Values), &p.ds.Reason.Codes
 	}
-	ct := &counter{p: p, c: newCounts(p.G, p.P+1, p.ns, R), reason: reason, L: 1}
+	ct := &counter{p: p, c: newCounts(p.G, p.P+1, p.ns, R), reason: reason, L: 1, noEvents: noEvents}
 	if ct.useSigs(); ct.S > 0 {
 		return ct
 	}
@@ -219,7 +227,7 @@ func (ct *counter) block(b *block) {
 			mk[bitIndex(m)]++
 		}
 	}
-	if p.P == 0 {
+	if p.P == 0 || ct.noEvents {
 		return
 	}
 	// Stage 0 is reached by nearly every row: count it straight (a day

@@ -23,7 +23,7 @@ func (ct *counter) useSigs() {
 		ct.L = 4
 	}
 	ct.sh = make([]int32, cells*S*ct.L)
-	if ct.p.P > 0 {
+	if ct.p.P > 0 && !ct.noEvents {
 		ct.ev = make([]int32, cells*ct.p.ns*4)
 	}
 }
@@ -72,7 +72,7 @@ func (ct *counter) sigBlock(b *block) {
 	if b.nCut > 0 {
 		ct.cutRows(b)
 	}
-	if p.P == 0 {
+	if p.P == 0 || ct.noEvents {
 		return
 	}
 	// Stage-date events, four lanes: neighbouring records (the data is
