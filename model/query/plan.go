@@ -65,9 +65,7 @@ type plan struct {
 	// counter does not read them).
 	noLists bool
 
-	slotLo int32
-	slotN  uint32
-	slots  []int32
+	per periodMap
 }
 
 // dsMeta is what a query needs of a dataset beyond its columns, worked

@@ -225,22 +225,32 @@ func (p *plan) blocks(lo, hi int, fn func(b *block)) {
 
 // periodOf returns the period of day d, or P (no period: NoDay, outside
 // the periods kept, after as-of). Branch-free: one clamp and one load.
-func (p *plan) periodOf(d int32) int {
-	u := min(uint32(d-p.slotLo), p.slotN)
-	return int(p.slots[u])
+func (p *plan) periodOf(d int32) int { return p.per.of(d) }
+
+// periodMap is the branch-free day -> period lookup. Hot loops copy it
+// into a local: its fields then stay in registers instead of being
+// reloaded after every histogram store.
+type periodMap struct {
+	lo    int32
+	n     uint32
+	slots []int32 // n+1 entries, the last P
+}
+
+func (m periodMap) of(d int32) int {
+	u := min(uint32(d-m.lo), m.n)
+	return int(m.slots[u])
 }
 
 // layoutSlots builds the branch-free day -> period lookup.
 func (p *plan) layoutSlots() {
 	t := p.pt
-	p.slotLo = t.lo
-	p.slots = make([]int32, len(t.idx)+1)
+	slots := make([]int32, len(t.idx)+1)
 	for i, x := range t.idx {
 		if x < 0 {
 			x = int32(p.P)
 		}
-		p.slots[i] = x
+		slots[i] = x
 	}
-	p.slots[len(t.idx)] = int32(p.P)
-	p.slotN = uint32(len(t.idx))
+	slots[len(t.idx)] = int32(p.P)
+	p.per = periodMap{lo: t.lo, n: uint32(len(t.idx)), slots: slots}
 }

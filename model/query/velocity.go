@@ -94,8 +94,9 @@ type velHist struct {
 	derive bool
 	days   velDays
 	opt    velOptions
-	// cyc and pcyc are the entry-to-close events, [cell][D][4 lanes].
-	cyc, pcyc []int32
+	// cyc and pcyc are the entry-to-close events, [cell][D][4 lanes];
+	// sg and sp the same for the shared events (velBins.shared).
+	cyc, pcyc, sg, sp []int32
 	// heaps keep, per stage, the opt.oldest oldest open records (Stalled);
 	// oldest collects them over all workers.
 	heaps  []*stallHeap
@@ -135,20 +136,45 @@ func (e *Engine) Velocity(q Query) (*VelocityResult, error) {
 	for _, f := range q.Filters {
 		r.Filter = joinSpace(r.Filter, f.String())
 	}
-	r.Whole = p.velSlice("", h, -1, false)
+	// The whole, each group and each period are estimated independently:
+	// on two cores, in two halves.
+	type job struct {
+		key      string
+		idx      int
+		isPeriod bool
+	}
+	jobs := []job{{"", -1, false}}
 	if q.By != "" {
 		r.By = ds.Dim(q.By).Name
 		for g, key := range p.groups {
-			s := p.velSlice(key, h, g, false)
-			if s.Steps[0].Moved+s.Steps[0].Open+s.Steps[len(s.Steps)-1].Moved+s.Steps[len(s.Steps)-1].Open > 0 {
-				r.Groups = append(r.Groups, s)
-			}
+			jobs = append(jobs, job{key, g, false})
 		}
 	}
 	if p.P > 0 {
 		r.Period, r.Periods = q.Period.String(), p.pt.periods
 		for pi, per := range p.pt.periods {
-			r.Trend = append(r.Trend, p.velSlice(per.Label, h, pi, true))
+			jobs = append(jobs, job{per.Label, pi, true})
+		}
+	}
+	out := make([]VelocitySlice, len(jobs))
+	run := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = p.velSlice(jobs[i].key, h, jobs[i].idx, jobs[i].isPeriod)
+		}
+	}
+	if n := len(jobs); n >= 4 && workersFor(ds.Len()) > 1 {
+		inBoth(func() { run(0, n/2) }, func() { run(n/2, n) })
+	} else {
+		run(0, n)
+	}
+	r.Whole = out[0]
+	for i, j := range jobs[1:] {
+		s := out[i+1]
+		switch {
+		case j.isPeriod:
+			r.Trend = append(r.Trend, s)
+		case s.Steps[0].Moved+s.Steps[0].Open+s.Steps[len(s.Steps)-1].Moved+s.Steps[len(s.Steps)-1].Open > 0:
+			r.Groups = append(r.Groups, s)
 		}
 	}
 	return r, nil
@@ -186,6 +212,14 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 				h.pcyc = make([]int32, (P1+1)*D*4)
 			}
 		}
+		if !p.cut {
+			if !h.derive {
+				h.sg = make([]int32, G1*D*4)
+			}
+			if p.P > 0 {
+				h.sp = make([]int32, (P1+1)*D*4)
+			}
+		}
 		if opt.oldest > 0 {
 			for range ns {
 				h.heaps = append(h.heaps, &stallHeap{limit: opt.oldest})
@@ -200,9 +234,7 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 		return func(b *block) { p.velBlock(h, b) }
 	})
 	for _, o := range parts {
-		if o.cyc != nil {
-			o.foldCycle()
-		}
+		o.foldCycle()
 	}
 	h := parts[0]
 	for _, o := range parts[1:] {

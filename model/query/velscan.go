@@ -83,36 +83,97 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	if h.opt.stepsOnly {
 		closed = closed[:0]
 	}
-	for x, jj := range closed {
-		j := int(jj)
-		e := entry[j]
-		g := int(group[j])
-		if p.cut && lastSeen[j] > p.asOf {
-			c := xday[j]
-			if k := kind[j]; k == model.ExitWon || k == model.ExitChurned {
-				c = last[j]
+	per, pG, P1 := p.per, p.G, h.P1
+	if p.cut {
+		// An as-of date cuts: records it changed are worked out here.
+		for x, jj := range closed {
+			j := int(jj)
+			e := entry[j]
+			g := int(group[j])
+			if lastSeen[j] > p.asOf {
+				c := xday[j]
+				if k := kind[j]; k == model.ExitWon || k == model.ExitChurned {
+					c = last[j]
+				}
+				if c != model.NoDay {
+					h.put(g, per.of(e), T-1, laneMoved, c-e)
+				}
+				continue
 			}
-			if c != model.NoDay {
-				h.put(g, p.periodOf(e), T-1, laneMoved, c-e)
-			}
-			continue
+			h.cycleAt(x, g, e, int(cyc[j]), per)
 		}
+	} else {
 		// Four lanes: records close at a few typical ages, so neighbours
-		// hit the same bin (folded in foldCycle).
-		bin := int(cyc[j])
-		if bin >= binNeg {
-			h.neg += int(b2u(bin == binNeg && g != p.G))
-			continue
-		}
-		if !h.derive {
-			cg[(g*D+bin)*4+x&3]++
-		}
-		if cp != nil {
-			pe := p.periodOf(e)
-			if g == p.G {
-				pe = h.P1 // the rejected rows' row
+		// hit the same bin (folded in foldCycle). Rejected rows count in
+		// group G and the periods' row P1, never read.
+		switch {
+		case cp == nil: // no periods
+			for x, jj := range closed {
+				j := int(jj)
+				g, bin := int(group[j]), int(cyc[j])
+				if bin >= binNeg {
+					h.neg += int(b2u(bin == binNeg && g != pG))
+					continue
+				}
+				cg[(g*D+bin)*4+x&3]++
 			}
-			cp[(pe*D+bin)*4+x&3]++
+		case h.derive: // one group: the periods only
+			for x, jj := range closed {
+				j := int(jj)
+				g, bin := int(group[j]), int(cyc[j])
+				if bin >= binNeg {
+					h.neg += int(b2u(bin == binNeg && g != pG))
+					continue
+				}
+				pe := per.of(entry[j])
+				if g == pG {
+					pe = P1
+				}
+				cp[(pe*D+bin)*4+x&3]++
+			}
+		default:
+			for x, jj := range closed {
+				j := int(jj)
+				g, bin := int(group[j]), int(cyc[j])
+				if bin >= binNeg {
+					h.neg += int(b2u(bin == binNeg && g != pG))
+					continue
+				}
+				pe := per.of(entry[j])
+				if g == pG {
+					pe = P1
+				}
+				cg[(g*D+bin)*4+x&3]++
+				cp[(pe*D+bin)*4+x&3]++
+			}
+		}
+		// The first stage's exits whose time is their entry-to-close time:
+		// one count for both (foldCycle), always a valid bin.
+		sg, sp := h.sg, h.sp
+		bins := vb.cycle[lo : lo+n]
+		switch {
+		case sp == nil:
+			for x, j := range vb.shared.block(lo) {
+				sg[(int(group[j])*D+int(bins[j]))*4+x&3]++
+			}
+		case h.derive:
+			for x, j := range vb.shared.block(lo) {
+				pe := per.of(entry[j])
+				if int(group[j]) == pG {
+					pe = P1
+				}
+				sp[(pe*D+int(bins[j]))*4+x&3]++
+			}
+		default:
+			for x, j := range vb.shared.block(lo) {
+				g := int(group[j])
+				pe := per.of(entry[j])
+				if g == pG {
+					pe = P1
+				}
+				sg[(g*D+int(bins[j]))*4+x&3]++
+				sp[(pe*D+int(bins[j]))*4+x&3]++
+			}
 		}
 	}
 	// 2b. Exits: the disqualified or lost records leave their deepest
@@ -131,7 +192,7 @@ func (p *plan) velBlock(h *velHist, b *block) {
 					if c == model.NoDay {
 						c = d0
 					}
-					h.put(int(group[j]), p.periodOf(d0), st, laneLeft, c-d0)
+					h.put(int(group[j]), per.of(d0), st, laneLeft, c-d0)
 				}
 			}
 		}
@@ -140,11 +201,24 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		xbin, xfrom, xstage := vb.exitBin[at:], vb.exitFrom[at:], vb.exitStage[at:]
 		hg, hp := h.g, h.p
 		switch {
+		case h.derive: // one group: the periods only
+			for x, j := range vb.exits.block(lo) {
+				g, xb := int(group[j]), int(xbin[x])
+				if xb >= binNeg {
+					h.neg += int(b2u(g != pG))
+					continue
+				}
+				pe := per.of(xfrom[x])
+				if g == pG {
+					pe = P1 // the rejected rows' row
+				}
+				hp[((pe*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+			}
 		case !h.periods:
 			for x, j := range vb.exits.block(lo) {
 				g, xb := int(group[j]), int(xbin[x])
 				if xb >= binNeg {
-					h.neg += int(b2u(g != p.G))
+					h.neg += int(b2u(g != pG))
 					continue
 				}
 				hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
@@ -153,16 +227,14 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			for x, j := range vb.exits.block(lo) {
 				g, xb := int(group[j]), int(xbin[x])
 				if xb >= binNeg {
-					h.neg += int(b2u(g != p.G))
+					h.neg += int(b2u(g != pG))
 					continue
 				}
-				pe := p.periodOf(xfrom[x])
-				if g == p.G {
-					pe = h.P1 // the rejected rows' row
+				pe := per.of(xfrom[x])
+				if g == pG {
+					pe = P1 // the rejected rows' row
 				}
-				if !h.derive {
-					hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
-				}
+				hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
 				hp[((pe*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
 			}
 		}
@@ -195,7 +267,7 @@ func (p *plan) velBlock(h *velHist, b *block) {
 					h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
 					continue
 				}
-				hp[p.periodOf(col0[j])*gstride+pbase+bin]++
+				hp[per.of(col0[j])*gstride+pbase+bin]++
 			}
 			continue
 		}
@@ -206,7 +278,7 @@ func (p *plan) velBlock(h *velHist, b *block) {
 				continue
 			}
 			hg[int(group[j])*gstride+gbase+bin]++
-			hp[p.periodOf(col0[j])*gstride+pbase+bin]++
+			hp[per.of(col0[j])*gstride+pbase+bin]++
 		}
 	}
 	// 4. Open records past the first stage are censored at their deepest
@@ -218,11 +290,31 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			continue
 		}
 		if d0 := ds.Days[k][lo+j]; d0 != model.NoDay {
-			h.put(int(group[j]), p.periodOf(d0), k, 1, p.asOf-d0)
+			h.put(int(group[j]), per.of(d0), k, 1, p.asOf-d0)
 			if h.heaps != nil {
 				h.heaps[k].push(stallRef{row: lo + j, stage: k, since: d0, over: -d0})
 			}
 		}
+	}
+}
+
+// cycleAt counts a closed record's entry-to-close bin (the x-th of its
+// block's closed list) for group g and the period of its entry e.
+func (h *velHist) cycleAt(x, g int, e int32, bin int, per periodMap) {
+	if bin >= binNeg {
+		h.neg += int(b2u(bin == binNeg && g != h.G1-1))
+		return
+	}
+	D := h.D
+	if !h.derive {
+		h.cyc[(g*D+bin)*4+x&3]++
+	}
+	if h.pcyc != nil {
+		pe := per.of(e)
+		if g == h.G1-1 {
+			pe = h.P1 // the rejected rows' row
+		}
+		h.pcyc[(pe*D+bin)*4+x&3]++
 	}
 }
 
@@ -245,21 +337,35 @@ func (h *velHist) put(g, pe, step, ev int, dur int32) {
 	}
 }
 
-// foldCycle adds the laned entry-to-close events into the histograms.
+// foldCycle adds the laned entry-to-close events into the histograms,
+// and the shared ones (velBins.shared) into both the cycle and the first
+// stage's exits.
 func (h *velHist) foldCycle() {
 	T, D := h.T, h.D
-	fold := func(dst, src []int32, cells int) {
+	fold := func(dst, src []int32, cells, step, lane int) {
+		if src == nil {
+			return
+		}
 		for c := 0; c < cells; c++ {
-			base := ((c*T+T-1)*lanes + laneMoved) * D
+			base := ((c*T+step)*lanes + lane) * D
 			for bin := 0; bin < D; bin++ {
 				x := (c*D + bin) * 4
 				dst[base+bin] += src[x] + src[x+1] + src[x+2] + src[x+3]
 			}
 		}
 	}
-	fold(h.g, h.cyc, h.G1)
+	// Rejected rows (group G, period row P1) are never read: not folded.
+	fold(h.g, h.cyc, h.G1-1, T-1, laneMoved)
+	fold(h.g, h.sg, h.G1-1, 0, laneLeft)
+	if !h.opt.stepsOnly {
+		fold(h.g, h.sg, h.G1-1, T-1, laneMoved)
+	}
 	if h.periods {
-		fold(h.p, h.pcyc, h.P1)
+		fold(h.p, h.pcyc, h.P1, T-1, laneMoved)
+		fold(h.p, h.sp, h.P1, 0, laneLeft)
+		if !h.opt.stepsOnly {
+			fold(h.p, h.sp, h.P1, T-1, laneMoved)
+		}
 	}
 }
 
@@ -339,8 +445,12 @@ type velBins struct {
 	exitStage []uint8
 	step      [][]uint16 // [k] aligned with stages[k+1].off
 	// open and closed list, block by block, the records with an entry
-	// date that are open / have left (before any as-of date).
-	open, closed stageList
+	// date that are open / have left (before any as-of date). shared
+	// lists the closed records whose entry-to-close time is also their
+	// time to leaving the first stage (left there, entered on that
+	// stage's date): counted once, folded into both (foldCycle); they are
+	// in neither closed nor exits.
+	open, closed, shared stageList
 }
 
 func (m *dsMeta) velBins(D int) *velBins {
@@ -375,6 +485,7 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 	v.open.start = make([]int32, 1, blocks+1)
 	v.closed.start = make([]int32, 1, blocks+1)
 	v.exits.start = make([]int32, 1, blocks+1)
+	v.shared.start = make([]int32, 1, blocks+1)
 	for lo := 0; lo < ds.Len(); lo += blockSize {
 		for j, e := range m.entry[lo:min(lo+blockSize, ds.Len())] {
 			if e == model.NoDay || ds.Reached[lo+j] == 0 {
@@ -385,25 +496,34 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 				v.open.off = append(v.open.off, uint16(j))
 				continue
 			}
-			v.closed.off = append(v.closed.off, uint16(j))
 			st := deepest(ds.Reached[i])
-			if k := m.kind[i]; (k != model.ExitDisqualified && k != model.ExitLost) || st >= ns-1 {
+			from := model.NoDay
+			if k := m.kind[i]; (k == model.ExitDisqualified || k == model.ExitLost) && st < ns-1 {
+				from = ds.Days[st][i]
+			}
+			if from == model.NoDay {
+				v.closed.off = append(v.closed.off, uint16(j))
 				continue
 			}
-			if from := ds.Days[st][i]; from != model.NoDay {
-				x := ds.ExitDay[i]
-				if x == model.NoDay {
-					x = from
-				}
-				v.exits.off = append(v.exits.off, uint16(j))
-				v.exitBin = append(v.exitBin, bin(from, x))
-				v.exitFrom = append(v.exitFrom, from)
-				v.exitStage = append(v.exitStage, uint8(st))
+			x := ds.ExitDay[i]
+			if x == model.NoDay {
+				x = from
 			}
+			xb := bin(from, x)
+			if st == 0 && from == e && xb == v.cycle[i] && xb < binNeg {
+				v.shared.off = append(v.shared.off, uint16(j))
+				continue
+			}
+			v.closed.off = append(v.closed.off, uint16(j))
+			v.exits.off = append(v.exits.off, uint16(j))
+			v.exitBin = append(v.exitBin, xb)
+			v.exitFrom = append(v.exitFrom, from)
+			v.exitStage = append(v.exitStage, uint8(st))
 		}
 		v.exits.start = append(v.exits.start, int32(len(v.exits.off)))
 		v.open.start = append(v.open.start, int32(len(v.open.off)))
 		v.closed.start = append(v.closed.start, int32(len(v.closed.off)))
+		v.shared.start = append(v.shared.start, int32(len(v.shared.off)))
 	}
 	for k := 0; k < ns-1; k++ {
 		list := m.stages[k+1]
