@@ -239,7 +239,9 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			}
 		}
 	}
-	// 3. Step k → k+1: records marked at both with both dates.
+	// 3. Step k → k+1: records marked at both with both dates (the bins
+	// of records not marked at k are binNone; an as-of date may unmark).
+	cut := p.cut
 	for k := 0; k < ns-1; k++ {
 		both := uint16(3) << k
 		col0 := ds.Days[k][lo : lo+n]
@@ -252,7 +254,7 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		if !h.periods {
 			for x, j := range list.block(lo) {
 				bin := int(bins[x])
-				if mask[j]&both != both || group[j] == G || bin >= binNeg {
+				if bin >= binNeg || group[j] == G || cut && mask[j]&both != both {
 					h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
 					continue
 				}
@@ -263,7 +265,7 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		if h.derive { // the whole is the sum of the periods (deriveWhole)
 			for x, j := range list.block(lo) {
 				bin := int(bins[x])
-				if mask[j]&both != both || group[j] == G || bin >= binNeg {
+				if bin >= binNeg || group[j] == G || cut && mask[j]&both != both {
 					h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
 					continue
 				}
@@ -273,7 +275,7 @@ func (p *plan) velBlock(h *velHist, b *block) {
 		}
 		for x, j := range list.block(lo) {
 			bin := int(bins[x])
-			if mask[j]&both != both || group[j] == G || bin >= binNeg {
+			if bin >= binNeg || group[j] == G || cut && mask[j]&both != both {
 				h.neg += int(b2u(bin == binNeg && mask[j]&both == both && group[j] != G))
 				continue
 			}
@@ -532,7 +534,11 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 			lo := bi * blockSize
 			for x := list.start[bi]; x < list.start[bi+1]; x++ {
 				i := lo + int(list.off[x])
-				v.step[k][x] = bin(ds.Days[k][i], ds.Days[k+1][i])
+				b := bin(ds.Days[k][i], ds.Days[k+1][i])
+				if ds.Reached[i]&(1<<k) == 0 { // not marked at stage k
+					b = binNone
+				}
+				v.step[k][x] = b
 			}
 		}
 	}
