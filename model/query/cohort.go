@@ -279,46 +279,77 @@ func (m *dsMeta) cohortBins(D int) *cohortBins {
 func buildCohortBins(m *dsMeta, D int) *cohortBins {
 	ds := m.ds
 	n, ns := ds.Len(), len(ds.Stages)
-	blocks := (n + blockSize - 1) / blockSize
 	cb := &cohortBins{reach: make([]stageList, ns), bin: make([][]uint16, ns)}
-	newList := func() stageList { return stageList{start: make([]int32, 1, blocks+1)} }
-	for k := 1; k < ns; k++ {
-		cb.reach[k] = newList()
+	// Two halves of the blocks at once; the second's lists are appended
+	// to the first's.
+	type part struct {
+		reach          []stageList
+		bin            [][]uint16
+		open, left     stageList
+		openDp, leftDp []uint8
+		leftBin        []uint16
 	}
-	cb.open, cb.left = newList(), newList()
-	for lo := 0; lo < n; lo += blockSize {
-		for j, e := range m.entry[lo:min(lo+blockSize, n)] {
-			i := lo + j
-			mask := ds.Reached[i]
-			if e == model.NoDay || mask == 0 {
-				continue
-			}
-			dp := deepest(mask)
-			if dp > 0 {
-				at := stageTimes(ds, i, mask, e)
-				for k := 1; k <= dp; k++ {
-					if d := at[k]; d != model.NoDay {
-						cb.reach[k].off = append(cb.reach[k].off, uint16(j))
-						cb.bin[k] = append(cb.bin[k], uint16(min(int(d-e), D-1)))
+	var parts [2]part
+	inBlockHalves(n, func(h, bLo, bHi int) {
+		pt := &parts[h]
+		pt.reach, pt.bin = make([]stageList, ns), make([][]uint16, ns)
+		for k := 1; k < ns; k++ { // at most the records marked at k
+			c := int(m.stages[k].start[bHi] - m.stages[k].start[bLo])
+			pt.reach[k].off, pt.bin[k] = make([]uint16, 0, c), make([]uint16, 0, c)
+		}
+		nOpen, nLeft := 0, 0
+		for _, k := range m.kind[bLo*blockSize : min(bHi*blockSize, n)] {
+			nOpen += int(b2u(k == model.ExitOpen))
+			nLeft += int(b2u(k == model.ExitDisqualified || k == model.ExitLost))
+		}
+		pt.open.off, pt.openDp = make([]uint16, 0, nOpen), make([]uint8, 0, nOpen)
+		pt.left.off, pt.leftDp, pt.leftBin = make([]uint16, 0, nLeft), make([]uint8, 0, nLeft), make([]uint16, 0, nLeft)
+		for bi := bLo; bi < bHi; bi++ {
+			lo := bi * blockSize
+			for j, e := range m.entry[lo:min(lo+blockSize, n)] {
+				i := lo + j
+				mask := ds.Reached[i]
+				if e == model.NoDay || mask == 0 {
+					continue
+				}
+				dp := deepest(mask)
+				if dp > 0 {
+					at := stageTimes(ds, i, mask, e)
+					for k := 1; k <= dp; k++ {
+						if d := at[k]; d != model.NoDay {
+							pt.reach[k].off = append(pt.reach[k].off, uint16(j))
+							pt.bin[k] = append(pt.bin[k], uint16(min(int(d-e), D-1)))
+						}
 					}
 				}
+				switch m.kind[i] {
+				case model.ExitOpen:
+					pt.open.off = append(pt.open.off, uint16(j))
+					pt.openDp = append(pt.openDp, uint8(dp))
+				case model.ExitDisqualified, model.ExitLost:
+					pt.left.off = append(pt.left.off, uint16(j))
+					pt.leftDp = append(pt.leftDp, uint8(dp))
+					pt.leftBin = append(pt.leftBin, uint16(min(int(exitTime(ds, i, mask, e)-e), D-1)))
+				}
 			}
-			switch m.kind[i] {
-			case model.ExitOpen:
-				cb.open.off = append(cb.open.off, uint16(j))
-				cb.openDp = append(cb.openDp, uint8(dp))
-			case model.ExitDisqualified, model.ExitLost:
-				cb.left.off = append(cb.left.off, uint16(j))
-				cb.leftDp = append(cb.leftDp, uint8(dp))
-				cb.leftBin = append(cb.leftBin, uint16(min(int(exitTime(ds, i, mask, e)-e), D-1)))
+			for k := 1; k < ns; k++ {
+				pt.reach[k].start = append(pt.reach[k].start, int32(len(pt.reach[k].off)))
 			}
+			pt.open.start = append(pt.open.start, int32(len(pt.open.off)))
+			pt.left.start = append(pt.left.start, int32(len(pt.left.off)))
 		}
-		for k := 1; k < ns; k++ {
-			cb.reach[k].start = append(cb.reach[k].start, int32(len(cb.reach[k].off)))
-		}
-		cb.open.start = append(cb.open.start, int32(len(cb.open.off)))
-		cb.left.start = append(cb.left.start, int32(len(cb.left.off)))
+	})
+	a, b := &parts[0], &parts[1]
+	if b.reach == nil { // one part
+		b.reach, b.bin = make([]stageList, ns), make([][]uint16, ns)
 	}
+	for k := 1; k < ns; k++ {
+		cb.reach[k] = joinLists(a.reach[k], b.reach[k])
+		cb.bin[k] = append(a.bin[k], b.bin[k]...)
+	}
+	cb.open, cb.left = joinLists(a.open, b.open), joinLists(a.left, b.left)
+	cb.openDp, cb.leftDp = append(a.openDp, b.openDp...), append(a.leftDp, b.leftDp...)
+	cb.leftBin = append(a.leftBin, b.leftBin...)
 	return cb
 }
 

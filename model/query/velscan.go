@@ -462,7 +462,7 @@ func (m *dsMeta) velBins(D int) *velBins {
 
 func buildVelBins(m *dsMeta, D int) *velBins {
 	ds := m.ds
-	ns := len(ds.Stages)
+	n, ns := ds.Len(), len(ds.Stages)
 	bin := func(from, to int32) uint16 {
 		switch {
 		case from == model.NoDay || to == model.NoDay:
@@ -472,75 +472,120 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 		}
 		return uint16(min(int(to-from), D-1))
 	}
-	v := &velBins{cycle: make([]uint16, ds.Len()), step: make([][]uint16, ns)}
-	for i, e := range m.entry {
-		c := ds.ExitDay[i]
-		switch m.kind[i] {
-		case model.ExitOpen:
-			c = model.NoDay
-		case model.ExitWon, model.ExitChurned:
-			c = ds.Days[ns-1][i]
-		}
-		v.cycle[i] = bin(e, c)
-	}
-	blocks := (ds.Len() + blockSize - 1) / blockSize
-	v.open.start = make([]int32, 1, blocks+1)
-	v.closed.start = make([]int32, 1, blocks+1)
-	v.exits.start = make([]int32, 1, blocks+1)
-	v.shared.start = make([]int32, 1, blocks+1)
-	for lo := 0; lo < ds.Len(); lo += blockSize {
-		for j, e := range m.entry[lo:min(lo+blockSize, ds.Len())] {
-			if e == model.NoDay || ds.Reached[lo+j] == 0 {
-				continue
-			}
-			i := lo + j
-			if m.kind[i] == model.ExitOpen {
-				v.open.off = append(v.open.off, uint16(j))
-				continue
-			}
-			st := deepest(ds.Reached[i])
-			from := model.NoDay
-			if k := m.kind[i]; (k == model.ExitDisqualified || k == model.ExitLost) && st < ns-1 {
-				from = ds.Days[st][i]
-			}
-			if from == model.NoDay {
-				v.closed.off = append(v.closed.off, uint16(j))
-				continue
-			}
-			x := ds.ExitDay[i]
-			if x == model.NoDay {
-				x = from
-			}
-			xb := bin(from, x)
-			if st == 0 && from == e && xb == v.cycle[i] && xb < binNeg {
-				v.shared.off = append(v.shared.off, uint16(j))
-				continue
-			}
-			v.closed.off = append(v.closed.off, uint16(j))
-			v.exits.off = append(v.exits.off, uint16(j))
-			v.exitBin = append(v.exitBin, xb)
-			v.exitFrom = append(v.exitFrom, from)
-			v.exitStage = append(v.exitStage, uint8(st))
-		}
-		v.exits.start = append(v.exits.start, int32(len(v.exits.off)))
-		v.open.start = append(v.open.start, int32(len(v.open.off)))
-		v.closed.start = append(v.closed.start, int32(len(v.closed.off)))
-		v.shared.start = append(v.shared.start, int32(len(v.shared.off)))
-	}
+	v := &velBins{cycle: make([]uint16, n), step: make([][]uint16, ns)}
 	for k := 0; k < ns-1; k++ {
-		list := m.stages[k+1]
-		v.step[k] = make([]uint16, len(list.off))
-		for bi := 0; bi+1 < len(list.start); bi++ {
+		v.step[k] = make([]uint16, len(m.stages[k+1].off))
+	}
+	// Two halves of the blocks at once; the lists of the second half are
+	// appended to the first's.
+	type part struct {
+		open, closed, shared, exits stageList
+		exitBin                     []uint16
+		exitFrom                    []int32
+		exitStage                   []uint8
+	}
+	var parts [2]part
+	inBlockHalves(n, func(h, bLo, bHi int) {
+		pt := &parts[h]
+		nOpen, nExit := 0, 0
+		for _, k := range m.kind[bLo*blockSize : min(bHi*blockSize, n)] {
+			nOpen += int(b2u(k == model.ExitOpen))
+			nExit += int(b2u(k == model.ExitDisqualified || k == model.ExitLost))
+		}
+		rows := min(bHi*blockSize, n) - bLo*blockSize
+		pt.open.off, pt.closed.off, pt.shared.off = make([]uint16, 0, nOpen), make([]uint16, 0, rows-nOpen), make([]uint16, 0, nExit)
+		pt.exits.off, pt.exitBin = make([]uint16, 0, nExit), make([]uint16, 0, nExit)
+		pt.exitFrom, pt.exitStage = make([]int32, 0, nExit), make([]uint8, 0, nExit)
+		for bi := bLo; bi < bHi; bi++ {
 			lo := bi * blockSize
-			for x := list.start[bi]; x < list.start[bi+1]; x++ {
-				i := lo + int(list.off[x])
-				b := bin(ds.Days[k][i], ds.Days[k+1][i])
-				if ds.Reached[i]&(1<<k) == 0 { // not marked at stage k
-					b = binNone
+			hi := min(lo+blockSize, n)
+			for i, e := range m.entry[lo:hi] {
+				i += lo
+				c := ds.ExitDay[i]
+				switch m.kind[i] {
+				case model.ExitOpen:
+					c = model.NoDay
+				case model.ExitWon, model.ExitChurned:
+					c = ds.Days[ns-1][i]
 				}
-				v.step[k][x] = b
+				v.cycle[i] = bin(e, c)
+			}
+			for j, e := range m.entry[lo:hi] {
+				if e == model.NoDay || ds.Reached[lo+j] == 0 {
+					continue
+				}
+				i := lo + j
+				if m.kind[i] == model.ExitOpen {
+					pt.open.off = append(pt.open.off, uint16(j))
+					continue
+				}
+				st := deepest(ds.Reached[i])
+				from := model.NoDay
+				if k := m.kind[i]; (k == model.ExitDisqualified || k == model.ExitLost) && st < ns-1 {
+					from = ds.Days[st][i]
+				}
+				if from == model.NoDay {
+					pt.closed.off = append(pt.closed.off, uint16(j))
+					continue
+				}
+				x := ds.ExitDay[i]
+				if x == model.NoDay {
+					x = from
+				}
+				xb := bin(from, x)
+				if st == 0 && from == e && xb == v.cycle[i] && xb < binNeg {
+					pt.shared.off = append(pt.shared.off, uint16(j))
+					continue
+				}
+				pt.closed.off = append(pt.closed.off, uint16(j))
+				pt.exits.off = append(pt.exits.off, uint16(j))
+				pt.exitBin = append(pt.exitBin, xb)
+				pt.exitFrom = append(pt.exitFrom, from)
+				pt.exitStage = append(pt.exitStage, uint8(st))
+			}
+			for _, l := range []*stageList{&pt.exits, &pt.open, &pt.closed, &pt.shared} {
+				l.start = append(l.start, int32(len(l.off)))
+			}
+			for k := 0; k < ns-1; k++ {
+				list := m.stages[k+1]
+				for x := list.start[bi]; x < list.start[bi+1]; x++ {
+					i := lo + int(list.off[x])
+					b := bin(ds.Days[k][i], ds.Days[k+1][i])
+					if ds.Reached[i]&(1<<k) == 0 { // not marked at stage k
+						b = binNone
+					}
+					v.step[k][x] = b
+				}
 			}
 		}
-	}
+	})
+	a, b := &parts[0], &parts[1]
+	v.open, v.closed = joinLists(a.open, b.open), joinLists(a.closed, b.closed)
+	v.shared, v.exits = joinLists(a.shared, b.shared), joinLists(a.exits, b.exits)
+	v.exitBin, v.exitFrom = append(a.exitBin, b.exitBin...), append(a.exitFrom, b.exitFrom...)
+	v.exitStage = append(a.exitStage, b.exitStage...)
 	return v
+}
+
+// inBlockHalves runs fn over the blocks of n rows: on two cores, the
+// first half of the blocks as part 0 and the rest as part 1, or all of
+// them as part 0.
+func inBlockHalves(n int, fn func(part, bLo, bHi int)) {
+	blocks := (n + blockSize - 1) / blockSize
+	if workersFor(n) == 1 || blocks < 2 {
+		fn(0, 0, blocks)
+		return
+	}
+	inBoth(func() { fn(0, 0, blocks/2) }, func() { fn(1, blocks/2, blocks) })
+}
+
+// joinLists joins lists built over consecutive block ranges whose start
+// holds the count after each of its blocks (no leading 0).
+func joinLists(a, b stageList) stageList {
+	start := make([]int32, 0, 1+len(a.start)+len(b.start))
+	start = append(append(start, 0), a.start...)
+	for _, s := range b.start {
+		start = append(start, int32(len(a.off))+s)
+	}
+	return stageList{off: append(a.off, b.off...), start: start}
 }
