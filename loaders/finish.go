@@ -288,6 +288,7 @@ func (b *recBuilder) finishDims() {
 // assemble moves the remaining columns into the dataset.
 func (b *recBuilder) assemble(ds *model.Dataset) {
 	ds.IDs, ds.Emails = b.ids.strings(), b.emails.strings()
+	ds.Load.DimsSkipped = b.skipDims
 	ds.Dims = append(ds.Dims, b.dimsDone...)
 	if b.accountDim != nil {
 		ds.Dims = append(ds.Dims, b.accountDim)

@@ -33,6 +33,14 @@ type Options struct {
 	Progress func(done, total int64)
 	// Stdin is what the path "-" reads (default os.Stdin).
 	Stdin io.Reader
+	// SkipDims leaves a one-row-per-record file's dimension columns
+	// (channel, campaign, owner, company, account...) unread: Dataset.Dims
+	// is empty and Load.DimsSkipped says so. Stage dates, status and its
+	// date, reasons, ids, emails and amounts are read (and rows skipped)
+	// as always. For a caller that neither breaks down nor filters by a
+	// dimension, such as the default report: the dictionaries of those
+	// columns are a third of the parse.
+	SkipDims bool
 
 	prog     *progress
 	fallback bool // detect the columns if Preset/Mapping does not fit
@@ -310,7 +318,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 			bi.ranges = []bodyRange{{lo: 0, hi: bd.size(), rows: bi.lines + 1, line: sp.line, nuls: bi.nuls > 0}}
 			bi.rows = bi.lines + 1
 		}
-		rb := newRecBuilder(plan, bi.rows, takeSample(text[sp.pos:], d.Delim, sp.line))
+		rb := newRecBuilder(plan, bi.rows, takeSample(text[sp.pos:], d.Delim, sp.line), opt.SkipDims)
 		sink = rb
 		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)
 	}
@@ -344,6 +352,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	ld.Decisions = append(ld.Decisions, ds.Load.Decisions...)
 	ld.Problems = append(ld.Problems, ds.Load.Problems...)
 	ld.Files = []string{name}
+	ld.DimsSkipped = ds.Load.DimsSkipped
 	ds.Load = ld
 	if len(opt.Stages) > 0 {
 		if len(opt.Stages) != len(ds.Stages) {

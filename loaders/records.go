@@ -39,6 +39,7 @@ type recBuilder struct {
 	amountCc []uint32 // currency shown with the amount ($, EUR)
 	prob     []uint8
 	decComma bool
+	skipDims bool       // Options.SkipDims: account and dims are not read
 	n        int        // rows kept
 	uses     []rangeUse // where each range's rows went
 	ext      *recExtra  // outcome flags, join keys (outcome.go)
@@ -48,8 +49,8 @@ type recBuilder struct {
 	dimsDone                                                []*model.Dim
 }
 
-func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {
-	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows)}
+func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
+	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows), skipDims: skipDims}
 	b.ids.init(rows, sm.avgLen(p.id))
 	b.emails.init(rows, sm.avgLen(p.email))
 	b.leadRefs.init(rows, sm.avgLen(p.leadRef))
@@ -86,12 +87,15 @@ func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {
 		return newDimCol(name, rows, sm.column(c), len(sm.rows))
 	}
 	b.stage, b.status = mk(p.stageCol, "stage"), mk(p.status, "status")
-	b.reason, b.account, b.currency = mk(p.reason, "reason"), mk(p.account, "account"), mk(p.currency, "currency")
-	if p.channel >= 0 {
-		b.dims, b.dimSrc = append(b.dims, mk(p.channel, "channel")), append(b.dimSrc, p.channel)
-	}
-	for _, c := range p.dims {
-		b.dims, b.dimSrc = append(b.dims, mk(c, p.header[c])), append(b.dimSrc, c)
+	b.reason, b.currency = mk(p.reason, "reason"), mk(p.currency, "currency")
+	if !skipDims {
+		b.account = mk(p.account, "account")
+		if p.channel >= 0 {
+			b.dims, b.dimSrc = append(b.dims, mk(p.channel, "channel")), append(b.dimSrc, p.channel)
+		}
+		for _, c := range p.dims {
+			b.dims, b.dimSrc = append(b.dims, mk(c, p.header[c])), append(b.dimSrc, c)
+		}
 	}
 	if p.amount >= 0 {
 		b.amount = make([]int64, rows)

@@ -249,6 +249,9 @@ type LoadInfo struct {
 	UnsureWhy []string `json:"unsure_why,omitempty"`
 	// Joins lists how each extra file was joined: key columns and match rate.
 	Joins []JoinInfo `json:"joins,omitempty"`
+	// DimsSkipped is set when the dimension columns were left unread
+	// (loaders.Options.SkipDims): Dims is empty whatever the file holds.
+	DimsSkipped bool `json:"dims_skipped,omitempty"`
 }
 
 // ColumnInfo is what the loader made of one input column: its type from

@@ -198,6 +198,7 @@ func loadData(opts *RootOptions) (*model.Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
+	lo.SkipDims = opts.SkipDims && len(opts.Files) == 1
 	return loaders.LoadFiles(context.Background(), opts.Files, lo)
 }
 

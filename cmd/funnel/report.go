@@ -115,7 +115,8 @@ func reportRun(opts *ReportOptions) error {
 	if len(opts.Files) == 0 && (opts.Map != "" || opts.Preset != "") {
 		return usageError{fmt.Errorf("--map and --preset say how to read FILEs; none was given (the demo needs neither)")}
 	}
-	root := &RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset, Sheet: opts.Sheet}
+	root := &RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset, Sheet: opts.Sheet,
+		SkipDims: !ropt.NeedsDims(opts.Money.Spend != "")}
 	ds, err := loadData(root)
 	if err != nil {
 		return err

@@ -25,6 +25,9 @@ type RootOptions struct {
 	Theme   string // light, dark or "" (ask the terminal)
 	Money   MoneyFlags
 	Show    ShowFlags // --view --by --where --as-of --period
+	// SkipDims loads a single file without its dimension columns (set by
+	// a report that shows none: loaders.Options.SkipDims).
+	SkipDims bool
 }
 
 func newRootCmd(io *IO, runF func(*RootOptions) error) *cobra.Command {

@@ -35,6 +35,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			return nil, fmt.Errorf("section %q is not yet supported", s)
 		}
 	}
+	if ds.Load.DimsSkipped && opt.NeedsDims(opt.Spend != nil) {
+		return nil, fmt.Errorf("the data was loaded without its dimension columns, which this report needs; load it again in full")
+	}
 	if slices.Contains(secs, SecBreakdown) && opt.By == "" {
 		return nil, fmt.Errorf("the breakdown section needs --by DIMENSION; dimensions are %s", strings.Join(ds.DimNames(), ", "))
 	}

@@ -102,3 +102,24 @@ func selectWhere(e *query.Engine, where []string, asOf int32) (*query.Selection,
 	sel, err := e.Select(f, asOf)
 	return sel, f, err
 }
+
+// NeedsDims reports whether a report with these options reads a
+// dimension column: a breakdown, a filter, masking, or a section that
+// counts by channel, campaign or segment (breakdown, sticky points,
+// money, customers, segments, plan). spend says a spend file or a
+// currency was given (Options.Spend is known only after loading). A
+// report that needs none can be built from a dataset loaded without them
+// (loaders.Options.SkipDims).
+func (o Options) NeedsDims(spend bool) bool {
+	if o.By != "" || len(o.Where) > 0 || o.Masked || spend || o.Money.Currency != "" || o.Target != (plan.Target{}) {
+		return true
+	}
+	for _, s := range o.Sections {
+		switch s {
+		case SecStages, SecCohorts, SecTrends, SecVelocity:
+		default:
+			return true
+		}
+	}
+	return false
+}
