@@ -325,7 +325,7 @@ type arena struct {
 // never touched), while running out would copy everything so far.
 func (a *arena) init(n, avg int) {
 	if avg > 0 {
-		a.data, a.ends = make([]byte, 0, n*avg+n*avg/2), make([]uint32, 0, n)
+		a.data, a.ends = model.ColumnCap[byte](n*avg+n*avg/2), model.ColumnCap[uint32](n)
 	}
 }
 

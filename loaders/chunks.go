@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/funnel-cli/funnel/model"
 )
 
 // The body of a file (everything after the header) is loaded in two
@@ -52,7 +54,7 @@ func (b fileBody) size() int64 { return b.n }
 func (b fileBody) read(buf []byte, off int64, n int) ([]byte, error) {
 	n = int(min(int64(n), b.n-off))
 	if cap(buf) < n {
-		buf = make([]byte, n)
+		buf = model.Column[byte](n)
 	}
 	buf = buf[:n]
 	k, err := b.f.ReadAt(buf, b.base+off)

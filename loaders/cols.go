@@ -60,11 +60,11 @@ func (c *codeCol) alloc(rows, w int) {
 	c.w = w
 	switch w {
 	case 1:
-		c.u8 = make([]uint8, rows)
+		c.u8 = model.Column[uint8](rows)
 	case 2:
-		c.u16 = make([]uint16, rows)
+		c.u16 = model.Column[uint16](rows)
 	default:
-		c.u32 = make([]uint32, rows)
+		c.u32 = model.Column[uint32](rows)
 	}
 }
 

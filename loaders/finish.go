@@ -54,7 +54,7 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	}
 	for k := range ds.Days {
 		if ds.Days[k] == nil {
-			ds.Days[k] = make([]int32, n)
+			ds.Days[k] = model.Column[int32](n)
 			for i := range ds.Days[k] {
 				ds.Days[k][i] = model.NoDay
 			}
@@ -77,9 +77,9 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		ds.HasDates = false
 		dec = append(dec, fmt.Sprintf("%s: %d stages come from yes/no flags without dates; views over time have no data", p.name, max(flagOnly, 1)))
 	}
-	ds.Reached = make([]uint16, n)
-	ds.Exit = make([]model.ExitKind, n)
-	ds.ExitDay = make([]int32, n)
+	ds.Reached = model.Column[uint16](n)
+	ds.Exit = model.Column[model.ExitKind](n)
+	ds.ExitDay = model.Column[int32](n)
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
 	var mu sync.Mutex
 	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)

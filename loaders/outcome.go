@@ -32,10 +32,10 @@ const (
 func newRecExtra(p *plan, rows int) *recExtra {
 	x := &recExtra{p: p}
 	if p.wonFlag >= 0 || p.closedFlag >= 0 {
-		x.out = make([]uint8, rows)
+		x.out = model.Column[uint8](rows)
 	}
 	if len(p.keyCols) > 0 {
-		x.lines = make([]int32, rows)
+		x.lines = model.Column[int32](rows)
 		x.keys = make([]arena, len(p.keyCols))
 		for i := range x.keys {
 			x.keys[i].init(rows, 12)

@@ -64,7 +64,7 @@ func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
 			}
 		}
 		b.dcols = append(b.dcols, c)
-		b.dates = append(b.dates, &dateCol{name: label, vals: make([]int32, rows)})
+		b.dates = append(b.dates, &dateCol{name: label, vals: model.Column[int32](rows)})
 		return len(b.dcols) - 1
 	}
 	for k := range p.m.Stages {
@@ -76,7 +76,7 @@ func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
 	b.close = addDate(p.closeDate, p.header[max(p.closeDate, 0)])
 	for _, f := range p.stageFlag {
 		if f >= 0 {
-			b.flagMask = make([]uint16, rows)
+			b.flagMask = model.Column[uint16](rows)
 			break
 		}
 	}
@@ -98,7 +98,7 @@ func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
 		}
 	}
 	if p.amount >= 0 {
-		b.amount = make([]int64, rows)
+		b.amount = model.Column[int64](rows)
 		b.decComma = moneyDecimalComma(sm.column(p.amount))
 	}
 	if p.prob >= 0 {
@@ -283,7 +283,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	if cur != "" && p.currency < 0 {
 		b.ccOnce.Do(func() {
-			b.amountCc = make([]uint32, b.rows)
+			b.amountCc = model.Column[uint32](b.rows)
 			b.currency = newDimCol("currency", 0, nil, 0)
 		})
 		b.amountCc[r] = b.currency.dict.code([]byte(cur), r)

@@ -36,11 +36,11 @@ func MakeCodes(n, card int) Codes {
 	var out Codes
 	switch {
 	case card <= 1<<8:
-		out.u8 = make([]uint8, n)
+		out.u8 = Column[uint8](n)
 	case card <= 1<<16:
-		out.u16 = make([]uint16, n)
+		out.u16 = Column[uint16](n)
 	default:
-		out.u32 = make([]uint32, n)
+		out.u32 = Column[uint32](n)
 	}
 	return out
 }

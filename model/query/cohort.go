@@ -295,15 +295,15 @@ func buildCohortBins(m *dsMeta, D int) *cohortBins {
 		pt.reach, pt.bin = make([]stageList, ns), make([][]uint16, ns)
 		for k := 1; k < ns; k++ { // at most the records marked at k
 			c := int(m.stages[k].start[bHi] - m.stages[k].start[bLo])
-			pt.reach[k].off, pt.bin[k] = make([]uint16, 0, c), make([]uint16, 0, c)
+			pt.reach[k].off, pt.bin[k] = model.ColumnCap[uint16](c), model.ColumnCap[uint16](c)
 		}
 		nOpen, nLeft := 0, 0
 		for _, k := range m.kind[bLo*blockSize : min(bHi*blockSize, n)] {
 			nOpen += int(b2u(k == model.ExitOpen))
 			nLeft += int(b2u(k == model.ExitDisqualified || k == model.ExitLost))
 		}
-		pt.open.off, pt.openDp = make([]uint16, 0, nOpen), make([]uint8, 0, nOpen)
-		pt.left.off, pt.leftDp, pt.leftBin = make([]uint16, 0, nLeft), make([]uint8, 0, nLeft), make([]uint16, 0, nLeft)
+		pt.open.off, pt.openDp = model.ColumnCap[uint16](nOpen), model.ColumnCap[uint8](nOpen)
+		pt.left.off, pt.leftDp, pt.leftBin = model.ColumnCap[uint16](nLeft), model.ColumnCap[uint8](nLeft), model.ColumnCap[uint16](nLeft)
 		for bi := bLo; bi < bHi; bi++ {
 			lo := bi * blockSize
 			for j, e := range m.entry[lo:min(lo+blockSize, n)] {

@@ -100,7 +100,7 @@ type dsMeta struct {
 // in two halves, then the signatures beside the stage lists.
 func buildMeta(ds *model.Dataset) *dsMeta {
 	n := ds.Len()
-	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: make([]int32, n), first: make([]int32, n), last: make([]int32, n), kind: make([]model.ExitKind, n)}
+	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: model.Column[int32](n), first: model.Column[int32](n), last: model.Column[int32](n), kind: model.Column[model.ExitKind](n)}
 	var mu sync.Mutex
 	inHalves(n, func(lo, hi int) {
 		l, h := m.fill(ds, lo, hi)

@@ -45,7 +45,7 @@ func buildSigs(ds *model.Dataset, m *dsMeta) {
 	if ds.Reason != nil {
 		reason = ds.Reason.Codes
 	}
-	sig := make([]uint8, n)
+	sig := model.Column[uint8](n)
 	index := map[sigInfo]uint8{}
 	var sigs []sigInfo
 	var last sigInfo
@@ -125,7 +125,7 @@ func buildStageLists(ds *model.Dataset, m *dsMeta) {
 		}
 	}
 	for k := 1; k < ns; k++ {
-		m.stages[k] = stageList{off: make([]uint16, 0, counts[k]), start: make([]int32, 1, blocks+1)}
+		m.stages[k] = stageList{off: model.ColumnCap[uint16](counts[k]), start: make([]int32, 1, blocks+1)}
 	}
 	for lo := 0; lo < n; lo += blockSize {
 		for j, mask := range ds.Reached[lo:min(lo+blockSize, n)] {

@@ -472,9 +472,9 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 		}
 		return uint16(min(int(to-from), D-1))
 	}
-	v := &velBins{cycle: make([]uint16, n), step: make([][]uint16, ns)}
+	v := &velBins{cycle: model.Column[uint16](n), step: make([][]uint16, ns)}
 	for k := 0; k < ns-1; k++ {
-		v.step[k] = make([]uint16, len(m.stages[k+1].off))
+		v.step[k] = model.Column[uint16](len(m.stages[k+1].off))
 	}
 	// Two halves of the blocks at once; the lists of the second half are
 	// appended to the first's.
@@ -493,9 +493,9 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 			nExit += int(b2u(k == model.ExitDisqualified || k == model.ExitLost))
 		}
 		rows := min(bHi*blockSize, n) - bLo*blockSize
-		pt.open.off, pt.closed.off, pt.shared.off = make([]uint16, 0, nOpen), make([]uint16, 0, rows-nOpen), make([]uint16, 0, nExit)
-		pt.exits.off, pt.exitBin = make([]uint16, 0, nExit), make([]uint16, 0, nExit)
-		pt.exitFrom, pt.exitStage = make([]int32, 0, nExit), make([]uint8, 0, nExit)
+		pt.open.off, pt.closed.off, pt.shared.off = model.ColumnCap[uint16](nOpen), model.ColumnCap[uint16](rows-nOpen), model.ColumnCap[uint16](nExit)
+		pt.exits.off, pt.exitBin = model.ColumnCap[uint16](nExit), model.ColumnCap[uint16](nExit)
+		pt.exitFrom, pt.exitStage = model.ColumnCap[int32](nExit), model.ColumnCap[uint8](nExit)
 		for bi := bLo; bi < bHi; bi++ {
 			lo := bi * blockSize
 			hi := min(lo+blockSize, n)
