@@ -330,7 +330,7 @@ func (a *arena) init(n, avg int) {
 }
 
 func (a *arena) add(v []byte) {
-	a.data = append(a.data, bytes.TrimSpace(v)...)
+	a.data = append(a.data, trimSpace(v)...)
 	a.ends = append(a.ends, uint32(len(a.data)))
 }
 

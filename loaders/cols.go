@@ -230,7 +230,7 @@ func (b *batch) flush(d *dimCol) {
 	t := d.dict.tab.Load()
 	var touch uint64
 	for i, v := range b.vals {
-		v = bytes.TrimSpace(v)
+		v = trimSpace(v)
 		b.vals[i] = v
 		if len(v) > 0 {
 			hs[i] = maphash.Bytes(d.dict.seed, v)
@@ -335,7 +335,7 @@ func frontKey(v []byte) uint64 {
 
 // code returns the code of v (trimmed) on row r, through the cache.
 func (f *front) code(d *sdict, v []byte, r int) uint32 {
-	v = bytes.TrimSpace(v)
+	v = trimSpace(v)
 	if len(v) == 0 {
 		return 0
 	}

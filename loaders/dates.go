@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -30,6 +31,9 @@ type dateVal struct {
 
 // parseDate reads one date value (already trimmed, non-empty).
 func parseDate(s []byte) (dateVal, bool) {
+	if d, ok := isoDay(s); ok {
+		return dateVal{Day: d, Kind: dkISO}, true
+	}
 	if len(s) < 5 || len(s) > 64 {
 		return dateVal{}, false
 	}
@@ -344,4 +348,36 @@ func atoiN(s string) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// isoDay reads the usual export's date, a fixed-width YYYY-MM-DD, without
+// the general parser (it reads the same day); false for anything else.
+func isoDay(s []byte) (int32, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	var dg [8]uint8
+	for i, at := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		dg[i] = s[at] - '0'
+	}
+	for _, x := range dg {
+		if x > 9 {
+			return 0, false
+		}
+	}
+	y := int(dg[0])*1000 + int(dg[1])*100 + int(dg[2])*10 + int(dg[3])
+	m, d := int(dg[4])*10+int(dg[5]), int(dg[6])*10+int(dg[7])
+	if !validYMD(y, m, d) {
+		return 0, false
+	}
+	return model.DayFromCivil(y, m, d), true
+}
+
+// trimSpace is bytes.TrimSpace, answering at once for the usual field,
+// which starts and ends with a printable ASCII byte (never a space).
+func trimSpace(v []byte) []byte {
+	if n := len(v); n == 0 || v[0] > ' ' && v[0] < 0x80 && v[n-1] > ' ' && v[n-1] < 0x80 {
+		return v
+	}
+	return bytes.TrimSpace(v)
 }

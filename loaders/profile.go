@@ -88,7 +88,7 @@ var nullWords = []string{"n/a", "na", "#n/a", "null", "none", "nil", "-", "--", 
 // and amount field, so it decides most values on their first byte and
 // never allocates.
 func isNull(v []byte) bool {
-	v = bytes.TrimSpace(v)
+	v = trimSpace(v)
 	if len(v) == 0 {
 		return true
 	}

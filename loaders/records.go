@@ -190,7 +190,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	p := b.p
 	any := false
 	for i, c := range b.dcols {
-		v := bytes.TrimSpace(f[c])
+		v := trimSpace(f[c])
 		if len(v) == 0 || isNull(v) {
 			w.tmpOK[i] = false
 			continue
@@ -235,7 +235,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	var cents int64
 	var cur string
 	if p.amount >= 0 {
-		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 && !isNull(v) {
+		if v := trimSpace(f[p.amount]); len(v) > 0 && !isNull(v) {
 			c, cc, ok := parseAmount(v, b.decComma)
 			if !ok {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")

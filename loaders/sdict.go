@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"bytes"
 	"hash/maphash"
 	"math/bits"
 	"sync"
@@ -63,7 +62,7 @@ func (d *sdict) rec(loc uint64) []byte {
 
 // code returns the code of v (trimmed), seen on row.
 func (d *sdict) code(v []byte, row int) uint32 {
-	v = bytes.TrimSpace(v)
+	v = trimSpace(v)
 	if len(v) == 0 {
 		return 0
 	}
