@@ -2,7 +2,7 @@ package model
 
 import "syscall"
 
-const hugePage = 2 << 20
+const hugePages = true
 
 // adviseHugeRange asks for huge pages over the whole huge pages inside
 // [p, p+size) (madvise MADV_HUGEPAGE) before they are first touched. A

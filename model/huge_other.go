@@ -2,4 +2,6 @@
 
 package model
 
+const hugePages = false
+
 func adviseHugeRange(p, size uintptr) {}
