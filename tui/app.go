@@ -1,5 +1,5 @@
 // Package tui is the explorer: a small root model that routes keys and
-// messages to a stack of views (package views), with a breadcrumb, help and
+// messages to a stack of views (package views), with a view bar, help and
 // a status line. Styles come from package theme.
 package tui
 
@@ -37,6 +37,12 @@ type Options struct {
 	// from COLORFGBG; "" dark) until it answers.
 	Theme, Background string
 	ASCII             bool // draw with ASCII only (the locale is not UTF-8)
+	// Segments are the ICP segment rules of the mapping file (the money
+	// view's segments; none without a mapping that has them).
+	Segments []money.SegmentRule
+	// Source is how the data was read (for :report, and so that an
+	// export never writes over a file that was read).
+	Source Source
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -73,6 +79,8 @@ type App struct {
 	err    error             // why the program stopped, if not by the user's choice
 	start  tea.Cmd           // what opening the first view asked for, run by Init
 	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
+	undo   []sliceUndo       // slice filters esc undoes, the last first
+	note   string            // a message shown until the next key (esc, y, :export, :report)
 }
 
 // New builds the explorer over a loaded dataset. It prepares the
@@ -176,9 +184,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case views.OpenMsg:
 		return a, a.openTop(msg.Name, msg.Arg)
 	case views.SetFilterMsg:
-		st := a.state
-		st.Filter = msg.Filter
-		return a, a.setState(st)
+		return a, a.setSlice(msg.Filter)
 	case views.SetPeriodMsg:
 		st := a.state
 		st.Period = msg.Period
@@ -208,7 +214,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.wheel(msg)
 	case tea.MouseClickMsg:
 		if a.load == nil && msg.Y >= 1 {
-			msg.Y-- // below the breadcrumb line, in the view's own rows
+			msg.Y-- // below the view bar, in the view's own rows
 			return a, a.Top().Update(msg)
 		}
 		return a, nil
@@ -257,6 +263,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Suspend) {
 		return tea.Suspend // in every mode, as in a shell
 	}
+	a.note = ""
 	if a.mode == modeFilter || a.mode == modeCommand {
 		return a.handlePromptKey(msg)
 	}
@@ -277,17 +284,14 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.mode = modeHelp
 		return nil
 	case key.Matches(msg, a.keys.Back):
-		a.pop()
-		return nil
+		return a.back()
 	case key.Matches(msg, a.keys.Filter):
-		a.mode = modeFilter
-		a.prompt = newPrompt(modeFilter, a.state.Filter, a.width, a.styles.Dark)
-		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.state.Filter))
+		a.openPrompt(modeFilter, a.state.Filter)
 		return nil
 	case key.Matches(msg, a.keys.Command):
-		a.mode = modeCommand
-		a.prompt = newPrompt(modeCommand, "", a.width, a.styles.Dark)
+		a.openPrompt(modeCommand, "")
 		return nil
+
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouse = !a.mouse
 		return nil

@@ -46,6 +46,15 @@ func (p prompt) view(width int, errStyle func(...string) string) string {
 	return line
 }
 
+// openPrompt opens the filter or command prompt with value typed.
+func (a *App) openPrompt(kind mode, value string) {
+	a.mode = kind
+	a.prompt = newPrompt(kind, value, a.width, a.styles.Dark)
+	if kind == modeFilter {
+		a.prompt.input.SetSuggestions(completions(a.common.Data(), value))
+	}
+}
+
 // handlePromptKey edits the prompt; Enter applies it and Esc drops it.
 func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
@@ -157,8 +166,10 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "clear":
 		st.Filter = ""
 		return a.setState(st), nil
+	case "report":
+		return a.reportCmd(), nil
 	}
-	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, quit", widgets.Clean(verb))
+	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, report, quit", widgets.Clean(verb))
 }
 
 // setState records the new state and tells every view on the stack.

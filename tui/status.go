@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// The status line says what the numbers on screen are of. The state the
+// user set (the filter, the as-of date, the mask, the mouse) always shows,
+// whatever the width: the filter is cut before it is left out. What the
+// data is (files, rows, the loader's summary) takes the room left, most
+// useful first, in shorter forms when the window is narrow.
+
+// statusSep separates the status line's parts.
+const statusSep = " · "
+
+func (a *App) statusLine() string {
+	return a.styles.Status.Render(widgets.PadRight(a.statusText(a.width), a.width))
+}
+
+// statusText is the status line's text in width cells.
+func (a *App) statusText(width int) string {
+	room := width - 1 // a leading space
+	must := []string{"as of " + asOfLabel(a.state.AsOf)}
+	if a.state.Masked {
+		must = append(must, "MASKED")
+	}
+	if a.mouse {
+		must = append(must, "mouse on")
+	} else {
+		must = append(must, "mouse off")
+	}
+	fixed := ansi.StringWidth(strings.Join(must, statusSep))
+	if f := a.state.Filter; f != "" {
+		// the filter comes first; it is cut to what the rest leaves
+		where := "where " + widgets.Clean(f)
+		keep := max(len("where x…"), room-fixed-len(statusSep))
+		must = append([]string{widgets.Truncate(where, keep)}, must...)
+	}
+	s := strings.Join(must, statusSep)
+	extras := a.statusExtras()
+	for i, alts := range extras {
+		left := room - ansi.StringWidth(s) - len(statusSep)
+		if i == len(extras)-1 && left >= 16 {
+			alts = append(alts, widgets.Truncate(alts[len(alts)-1], left)) // the last part may be cut
+		}
+		for _, alt := range alts {
+			if ansi.StringWidth(alt) <= left {
+				s += statusSep + alt
+				break
+			}
+		}
+	}
+	return widgets.Truncate(" "+s, width)
+}
+
+// statusExtras are the optional parts in the order they are given room,
+// each with its forms from the longest; a part none of whose forms fits
+// is left for the next.
+func (a *App) statusExtras() [][]string {
+	ld := a.common.Data().Load
+	files := widgets.Clean(strings.Join(ld.Files, ", "))
+	rows := widgets.Count(ld.Read) + " rows read · " + widgets.Count(ld.Used) + " used · " + widgets.Count(ld.Skipped) + " skipped"
+	short := widgets.Count(ld.Used) + " rows"
+	if ld.Skipped > 0 {
+		short += " (" + widgets.Count(ld.Skipped) + " skipped)"
+	}
+	out := [][]string{
+		{"by " + a.state.Period},
+		{files, widgets.Truncate(files, 24), widgets.Truncate(files, 12)},
+		{rows, short},
+	}
+	if ld.Summary != "" {
+		// What the loader made of the columns (l lists every decision).
+		sum := widgets.Clean(ld.Summary)
+		if ld.Unsure {
+			sum = "guessed: " + sum
+		}
+		out = append(out, []string{sum})
+	}
+	return out
+}
