@@ -92,3 +92,6 @@ func PadRight(s string, w int) string {
 }
 
 var _ = utf8.RuneError
+
+// Width is the display width of a string from a data file, once cleaned.
+func Width(s string) int { return ansi.StringWidth(Clean(s)) }
