@@ -23,6 +23,7 @@ import (
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // View is one screen on the view stack.
@@ -85,3 +86,10 @@ type OpenMsg struct {
 
 // SelectStageMsg asks the overview to select a stage (`:stage SQL`).
 type SelectStageMsg struct{ Stage int }
+
+// TableStyles are the theme's styles for a widgets.Table. Views set them
+// on their table each time they draw: the theme changes in place when the
+// terminal says its background.
+func (c Common) TableStyles() widgets.TableStyles {
+	return widgets.TableStyles{Header: c.Styles.Header, Cell: c.Styles.Cell, Selected: c.Styles.Selected}
+}

@@ -5,15 +5,17 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // econLines renders unit economics: one row per channel and the total,
 // then what each number divides by, the name matches and unmatched spend.
-func econLines(c views.Common, u money.UnitEconomics, width int) []string {
+func econLines(p *page, u money.UnitEconomics) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	cur := u.Currency
 	mon := func(v int64) string { return widgets.Money(v, cur) }
@@ -37,28 +39,21 @@ func econLines(c views.Common, u money.UnitEconomics, width int) []string {
 	}
 	cols = append(cols, mcol{"Cust", 6, 4}, mcol{"CAC", 11, 1}, mcol{"ROI", 8, 2}, mcol{"Payback", 8, 3}, mcol{"LTV:CAC", 8, 5})
 	all := append(append([]money.Economics{}, u.Groups...), u.Total)
-	labels := make([]string, len(all))
+	rows := make([][]string, len(all))
 	for i, g := range all {
-		labels[i] = g.Name
-	}
-	t := layout(cols, labels, width)
-	l = append(l, st.Header.Render(t.header()))
-	for i, g := range all {
-		cells := []string{mon(g.Spend), widgets.Count(g.Leads)}
+		cells := []string{g.Name, mon(g.Spend), widgets.Count(g.Leads)}
 		for k := 0; k+1 < len(g.CostPer); k++ {
 			cells = append(cells, optMoney(g.CostPer[k].CostPer, mon))
 		}
-		cells = append(cells, widgets.Count(g.Customers), optMoney(g.CAC, mon), optRatio(g.ROI, true),
+		rows[i] = append(cells, widgets.Count(g.Customers), optMoney(g.CAC, mon), optRatio(g.ROI, true),
 			optMonths(g.PaybackMonths), optRatio(g.LTVToCAC, false))
-		row := t.row(g.Name, cells...)
+	}
+	l = append(l, p.table(cols, rows, func(i int) lipgloss.Style {
 		if i == len(all)-1 {
-			row = st.Emphasis.Render(row)
+			return st.Emphasis // the total
 		}
-		l = append(l, row)
-	}
-	if n := t.dropped(); n > 0 {
-		muted(fmt.Sprintf("(%d columns hidden: widen the window to see them)", n))
-	}
+		return st.Cell
+	})...)
 	muted(fmt.Sprintf("CAC = spend %s / customers from leads created %s (recent leads still maturing).", win, win))
 	muted(fmt.Sprintf("per stage = spend / those leads that reached the stage to date; Cust: of them, won (%s).", widgets.Clean(lastStage(stages))))
 	muted("ROI = (first-year bookings − spend) / spend; Payback = months of first-year revenue to repay spend (revenue, not margin).")
@@ -86,12 +81,13 @@ func econLines(c views.Common, u money.UnitEconomics, width int) []string {
 	for _, m := range u.Join.Matches {
 		muted(fmt.Sprintf("Matched spend %q to %s %q (%s).", widgets.Clean(m.Spend), widgets.Clean(m.Dim), widgets.Clean(m.Data), m.How))
 	}
-	l = append(l, unmatchedLines(c, u.Join.Unmatched, mon, width)...)
+	l = append(l, unmatchedLines(p, u.Join.Unmatched, mon)...)
 	return l
 }
 
 // unmatchedLines lists unmatched spend grouped by name and reason.
-func unmatchedLines(c views.Common, rows []money.UnmatchedSpend, mon func(int64) string, width int) []string {
+func unmatchedLines(p *page, rows []money.UnmatchedSpend, mon func(int64) string) []string {
+	c, width := p.c, p.width
 	if len(rows) == 0 {
 		return nil
 	}

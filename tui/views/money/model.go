@@ -18,12 +18,14 @@ import (
 type Model struct {
 	common views.Common
 	keys   KeyMap
-	state  views.State // the filter and as-of the figures are (being) computed for
+	state  views.State
+	asked  views.Asked // the state the figures are (being) computed for
 	job    views.Job[result]
 	res    result
 	ready  bool // res is in
 	lines  []string
-	offset int
+	pager  widgets.Scroll
+	sheet  widgets.Sheet // the tables' columns, scrolled together
 	width  int
 	height int
 }
@@ -32,7 +34,9 @@ type Model struct {
 // filter and as-of date in the background (the account roll-up takes
 // seconds at a million leads), so the first frame comes at once.
 func New(c views.Common, st views.State) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), state: st}
+	m := &Model{common: c, keys: DefaultKeyMap(), state: st, pager: widgets.NewPager(), sheet: widgets.NewSheet(c.TableStyles())}
+	m.pager.KeyMap, m.sheet.KeyMap = m.keys.Lines, m.keys.Columns
+	return m
 }
 
 func (m *Model) Init() tea.Cmd             { return m.start() }
@@ -40,77 +44,60 @@ func (m *Model) Title() string             { return views.FilteredTitle("Money",
 func (m *Model) ShortHelp() []key.Binding  { return m.keys.ShortHelp() }
 func (m *Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
 
+// start computes the figures for the state's filter, as-of date and
+// mask, unless they are already (being) computed for them; an older
+// computation is abandoned (its result is dropped).
 func (m *Model) start() tea.Cmd {
+	if !m.asked.Changed(m.state) {
+		return nil
+	}
+	if m.ready {
+		m.ready = false
+		m.relayout()
+		m.pager.SetOffset(0)
+	}
 	c, st := m.common, m.state
 	return m.job.Start(func() result { return computeFor(c, st) })
 }
 
-// restate recomputes the figures when the filter or as-of date changed;
-// the old computation is abandoned (its result is dropped).
-func (m *Model) restate(st views.State) tea.Cmd {
-	same := st.Filter == m.state.Filter && st.AsOf == m.state.AsOf
-	m.state = st
-	if same {
-		return nil
-	}
-	m.ready, m.offset = false, 0
-	m.lines = m.render()
-	return m.start()
-}
-
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	m.pager.SetHeight(h)
+	m.relayout()
+}
+
+// relayout renders the page again (new figures, width or column scroll).
+func (m *Model) relayout() {
 	m.lines = m.render()
-	m.clamp()
+	m.pager.SetLen(len(m.lines))
 }
 
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	if r, ok := m.job.Done(msg); ok {
 		m.res, m.ready = r, true
-		m.lines = m.render()
-		m.clamp()
+		m.relayout()
 		return nil
 	}
-	if sm, ok := msg.(views.StateMsg); ok {
-		return m.restate(sm.State)
+	if views.Restate(msg, &m.common, &m.state) {
+		return m.start()
 	}
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
+	if ok && !m.pager.Update(km) && m.sheet.Update(km) {
+		m.relayout()
 	}
-	page := max(1, m.height-1)
-	switch {
-	case key.Matches(km, m.keys.Up):
-		m.offset--
-	case key.Matches(km, m.keys.Down):
-		m.offset++
-	case key.Matches(km, m.keys.PageUp):
-		m.offset -= page
-	case key.Matches(km, m.keys.PageDown):
-		m.offset += page
-	case key.Matches(km, m.keys.Top):
-		m.offset = 0
-	case key.Matches(km, m.keys.Bottom):
-		m.offset = len(m.lines)
-	}
-	m.clamp()
 	return nil
-}
-
-func (m *Model) clamp() {
-	m.offset = max(0, min(m.offset, len(m.lines)-m.height))
 }
 
 func (m *Model) View() string {
 	if m.height <= 0 {
 		return ""
 	}
-	end := min(len(m.lines), m.offset+m.height)
+	from, to := m.pager.Window()
 	out := make([]string, 0, m.height)
-	for _, l := range m.lines[m.offset:end] {
+	for _, l := range m.lines[from:to] {
 		out = append(out, widgets.Truncate(l, m.width))
 	}
-	if more := len(m.lines) - end; more > 0 && m.height > 1 {
+	if more := m.pager.Below(); more > 0 && m.height > 1 {
 		out[len(out)-1] = m.common.Styles.Muted.Render(widgets.Truncate(
 			fmt.Sprintf("↓ %d more lines (j, pgdn)", more+1), m.width))
 	}
@@ -139,5 +126,7 @@ func (m *Model) render() []string {
 			head = append(head, st.Warn.Render(l))
 		}
 	}
-	return append(head, renderMoney(m.common, m.res, m.width)...)
+	m.sheet.Styles = m.common.TableStyles()
+	m.sheet.Begin(m.width)
+	return append(head, renderMoney(&page{c: m.common, width: m.width, sheet: &m.sheet}, m.res)...)
 }

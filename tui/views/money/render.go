@@ -7,12 +7,12 @@ import (
 
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // renderMoney lays the money view out for a width, as styled lines.
-func renderMoney(c views.Common, d result, width int) []string {
+func renderMoney(p *page, d result) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	var l []string
 	title := func(s string) { l = append(l, "", st.Emphasis.Render(widgets.Truncate(s, width))) }
@@ -36,13 +36,13 @@ func renderMoney(c views.Common, d result, width int) []string {
 	}
 	muted(head)
 	if d.Mixed != nil {
-		l = append(l, mixedLines(c, d.Mixed, width)...)
+		l = append(l, mixedLines(p, d.Mixed)...)
 		return l
 	}
 	if d.DealsErr != nil {
 		l = append(l, st.Error.Render(widgets.Truncate("! "+widgets.Clean(d.DealsErr.Error()), width)))
 	} else {
-		l = append(l, dealLines(c, d.Deals, mon, width)...)
+		l = append(l, dealLines(p, d.Deals, mon)...)
 	}
 
 	title("Unit economics by channel")
@@ -52,7 +52,7 @@ func renderMoney(c views.Common, d result, width int) []string {
 	case d.Econ == nil:
 		muted("No spend table: pass --spend FILE (channel or campaign, period, amount) for cost per lead, CAC, ROI and payback.")
 	default:
-		l = append(l, econLines(c, *d.Econ, width)...)
+		l = append(l, econLines(p, *d.Econ)...)
 	}
 
 	title("Accounts")
@@ -60,7 +60,7 @@ func renderMoney(c views.Common, d result, width int) []string {
 	case d.AccErr != nil:
 		l = append(l, st.Error.Render(widgets.Truncate("! "+widgets.Clean(d.AccErr.Error()), width)))
 	case d.Accounts != nil:
-		l = append(l, accountLines(c, *d.Accounts, width)...)
+		l = append(l, accountLines(p, *d.Accounts)...)
 	default:
 		muted("Rolling leads up to accounts…")
 	}
@@ -68,26 +68,28 @@ func renderMoney(c views.Common, d result, width int) []string {
 }
 
 // mixedLines reports the per-currency totals and how to convert them.
-func mixedLines(c views.Common, me *money.MixedCurrencyError, width int) []string {
+func mixedLines(p *page, me *money.MixedCurrencyError) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	l := []string{"", st.Warn.Render(widgets.Truncate(fmt.Sprintf(
 		"! Amounts are in %d currencies and are not summed. Per currency:", len(me.Totals)), width))}
-	t := layout([]mcol{{"Currency", 0, 0}, {"Records", 9, 1}, {"Amount", 16, 1}, {"Won", 16, 2}}, nil, width)
-	l = append(l, st.Header.Render(t.header()))
+	var rows [][]string
 	for _, ct := range me.Totals {
 		code := ct.Currency
 		if code == "" {
 			code = "(none)"
 		}
-		l = append(l, t.row(code, widgets.Count(ct.Records), widgets.Money(ct.Amount, ct.Currency), widgets.Money(ct.Won, ct.Currency)))
+		rows = append(rows, []string{code, widgets.Count(ct.Records), widgets.Money(ct.Amount, ct.Currency), widgets.Money(ct.Won, ct.Currency)})
 	}
+	l = append(l, p.table([]mcol{{"Currency", 0, 0}, {"Records", 9, 1}, {"Amount", 16, 1}, {"Won", 16, 2}}, rows, nil)...)
 	l = append(l, "", st.Muted.Render(widgets.Truncate(
 		`To convert, pass --currency CODE and --rates "EUR=1.08,GBP=1.27" (units of CODE per unit of each other currency).`, width)),
 		st.Muted.Render(widgets.Truncate("Records: with a non-zero amount; Won: the won part of Amount.", width)))
 	return l
 }
 
-func dealLines(c views.Common, dl money.Deals, mon func(int64) string, width int) []string {
+func dealLines(p *page, dl money.Deals, mon func(int64) string) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	var l []string
 	if dl.OpportunityStage == "" {
@@ -141,9 +143,9 @@ func dealLines(c views.Common, dl money.Deals, mon func(int64) string, width int
 	kv("Sales cycle", cycle, fmt.Sprintf("median, %s to won, over %s won deals with both dates", opp, widgets.Count(dl.CycleDeals)))
 	if dl.HasAmounts {
 		kv("Lost value", mon(dl.LostValue), fmt.Sprintf("%s lost deals", widgets.Count(dl.Lost)))
-		l = append(l, valueTable(c, "Open pipeline by furthest stage", "Stage", dl.PipelineByStage, dl.OpenPipeline, mon, width)...)
-		l = append(l, valueTable(c, "Open pipeline by channel", "Channel", dl.PipelineByChannel, dl.OpenPipeline, mon, width)...)
-		l = append(l, valueTable(c, "Lost value by reason", "Reason", dl.LostByReason, dl.LostValue, mon, width)...)
+		l = append(l, valueTable(p, "Open pipeline by furthest stage", "Stage", dl.PipelineByStage, dl.OpenPipeline, mon)...)
+		l = append(l, valueTable(p, "Open pipeline by channel", "Channel", dl.PipelineByChannel, dl.OpenPipeline, mon)...)
+		l = append(l, valueTable(p, "Lost value by reason", "Reason", dl.LostByReason, dl.LostValue, mon)...)
 	}
 	return l
 }
@@ -156,24 +158,22 @@ func optMoney(v *int64, mon func(int64) string) string {
 }
 
 // valueTable lists deals and value per label, with each label's share of total.
-func valueTable(c views.Common, title, head string, rows []money.ValueRow, total int64, mon func(int64) string, width int) []string {
+func valueTable(p *page, title, head string, rows []money.ValueRow, total int64, mon func(int64) string) []string {
+	c, width := p.c, p.width
 	if len(rows) == 0 {
 		return nil
 	}
 	st := c.Styles
-	labels := make([]string, len(rows))
+	cells := make([][]string, len(rows))
 	for i, r := range rows {
-		labels[i] = r.Label
+		cells[i] = []string{r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(r.Share(total))}
 	}
-	t := layout([]mcol{{head, 0, 0}, {"Deals", 7, 2}, {"Value", 14, 1}, {"Share", 7, 3}}, labels, width)
-	l := []string{"", st.Emphasis.Render(widgets.Truncate(title, width)), st.Header.Render(t.header())}
-	for _, r := range rows {
-		l = append(l, t.row(r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(r.Share(total))))
-	}
-	return l
+	l := []string{"", st.Emphasis.Render(widgets.Truncate(title, width))}
+	return append(l, p.table([]mcol{{head, 0, 0}, {"Deals", 7, 2}, {"Value", 14, 1}, {"Share", 7, 3}}, cells, nil)...)
 }
 
-func accountLines(c views.Common, a money.Accounts, width int) []string {
+func accountLines(p *page, a money.Accounts) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	var l []string
 	for _, w := range widgets.Wrap(fmt.Sprintf(
@@ -184,19 +184,15 @@ func accountLines(c views.Common, a money.Accounts, width int) []string {
 	if len(a.Funnel) == 0 {
 		return l
 	}
-	labels := make([]string, len(a.Funnel))
-	for i, s := range a.Funnel {
-		labels[i] = s.Stage
-	}
-	t := layout([]mcol{{"Stage", 0, 0}, {"Accounts", 9, 1}, {"Step", 7, 2}}, labels, width)
-	l = append(l, st.Header.Render(t.header()))
+	rows := make([][]string, len(a.Funnel))
 	for k, s := range a.Funnel {
 		step := "—"
 		if k > 0 {
 			step = widgets.Percent(s.ConversionFromPrevious)
 		}
-		l = append(l, t.row(s.Stage, widgets.Count(s.Accounts), step))
+		rows[k] = []string{s.Stage, widgets.Count(s.Accounts), step}
 	}
+	l = append(l, p.table([]mcol{{"Stage", 0, 0}, {"Accounts", 9, 1}, {"Step", 7, 2}}, rows, nil)...)
 	l = append(l, st.Muted.Render(widgets.Truncate("An account reaches a stage when any of its people does; Step: of the stage before.", width)))
 	return l
 }

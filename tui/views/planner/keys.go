@@ -1,28 +1,39 @@
 package planner
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the planner's bindings.
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// KeyMap is the planner's bindings: scrolling the page, the tables'
+// columns and editing the target.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Edit key.Binding
+	Lines   widgets.ScrollKeyMap
+	Columns widgets.TableKeyMap
+	Edit    key.Binding
 }
 
 // DefaultKeyMap returns the planner's key map.
 func DefaultKeyMap() KeyMap {
+	l := widgets.DefaultScrollKeyMap()
+	l.Up.SetHelp("↑/k", "scroll up")
+	l.Down.SetHelp("↓/j", "scroll down")
+	l.Top.SetHelp("g", "top")
+	l.Bottom.SetHelp("G", "bottom")
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
-		Edit:     key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
+		Lines:   l,
+		Columns: widgets.DefaultTableKeyMap(),
+		Edit:    key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
 	}
 }
 
 // ShortHelp is the help line's bindings.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Edit, k.Down, k.PageDown} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Edit, k.Lines.Down, k.Lines.PageDown}
+}
 
 // FullHelp is every binding, for `?`.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}, {k.Edit}}
+	return [][]key.Binding{k.Lines.Bindings(), {k.Edit}, k.Columns.Bindings()}
 }

@@ -115,14 +115,23 @@ func (s *Model) exitLines() []string {
 	l := r.stats.Left
 	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
 		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
-	shown := s.reasonRows()
-	for i, rc := range r.stats.Reasons {
-		if i == shown {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-shown)))
-			break
+	shown := min(s.reasonRows(), len(r.stats.Reasons))
+	s.reasons.Styles = s.common.TableStyles()
+	s.reasons.SetRows(len(r.stats.Reasons), func(i, c int) string {
+		switch c {
+		case 0:
+			return r.stats.Reasons[i].Reason
+		case 1:
+			return widgets.Count(r.stats.Reasons[i].Count)
 		}
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
-			widgets.Count(rc.Count), widgets.Percent(r.stats.ReasonShare(i))), s.width))
+		return widgets.Percent(r.stats.ReasonShare(i))
+	})
+	s.reasons.SetWidth(s.width)
+	for i := range shown {
+		lines = append(lines, s.reasons.Row(i, false))
+	}
+	if more := len(r.stats.Reasons) - shown; more > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", more)))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
 		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",

@@ -100,7 +100,7 @@ func TestStickyDrillSortAndState(t *testing.T) {
 			t.Fatalf("not by lost value at %d", i)
 		}
 	}
-	if s.cursor != 0 || !strings.Contains(ansi.Strip(s.View()), "by lost value") {
+	if s.list.Cursor() != 0 || !strings.Contains(ansi.Strip(s.View()), "by lost value") {
 		t.Error("sorting should go back to the top and say the order")
 	}
 	// a filter is applied and said; a new as-of recomputes

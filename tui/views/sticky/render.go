@@ -16,8 +16,6 @@ const (
 	footLines = 3
 )
 
-func (s *Model) bodyHeight() int { return max(1, s.height-headLines-footLines) }
-
 func (s *Model) View() string {
 	st := s.common.Styles
 	if s.data == nil {
@@ -34,31 +32,9 @@ func (s *Model) View() string {
 			"No slice converts worse than the rest beyond chance in this window.", s.width)))
 		return widgets.Cut(append(lines, s.footer(d)...), s.height)
 	}
-	cols := fitColumns(s.columns(d), s.width, 14)
-	var head strings.Builder
-	head.WriteString("  ")
-	for _, c := range cols {
-		head.WriteString(align(c.head, c.w, c.left) + " ")
-	}
-	lines = append(lines, st.Header.Render(widgets.Truncate(strings.TrimRight(head.String(), " "), s.width)))
-	end := min(len(d.findings), s.offset+s.bodyHeight())
-	for i := s.offset; i < end; i++ {
-		p := d.findings[i]
-		var b strings.Builder
-		for _, c := range cols {
-			text := c.value(p)
-			if c.head == "Slice" && len([]rune(text)) > c.w {
-				text = p.Value + " (" + p.Dimension + ")" // narrow: the value first
-			}
-			b.WriteString(align(text, c.w, c.left) + " ")
-		}
-		row := strings.TrimRight(b.String(), " ")
-		if i == s.cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row, s.width), s.width)))
-			continue
-		}
-		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row), s.width))
-	}
+	s.layTable(d)
+	lo, hi := s.list.Window()
+	lines = append(lines, s.table.Lines(lo, hi, s.list.Cursor())...)
 	return widgets.Cut(append(lines, s.footer(d)...), s.height)
 }
 
@@ -99,7 +75,11 @@ func (s *Model) footer(d *data) []string {
 			notes = append(notes, fmt.Sprintf("%s: none mature yet (%d-day maturity)", ti.Stage, ti.MaturityDays))
 		}
 	}
-	out := []string{"", st.Muted.Render(widgets.Truncate(
+	hidden := ""
+	if len(d.findings) > 0 {
+		hidden = s.table.HiddenNote()
+	}
+	out := []string{st.Muted.Render(widgets.Truncate(hidden, s.width)), st.Muted.Render(widgets.Truncate(
 		"Benjamini–Hochberg across all comparisons; too-recent records left out", s.width))}
 	if len(notes) > 0 {
 		out = append(out, st.Warn.Render(widgets.Truncate(widgets.Clean(strings.Join(notes, " · ")), s.width)))
