@@ -78,8 +78,11 @@ func (a *App) statusLine() string {
 	if a.state.Filter != "" {
 		s += " · where " + widgets.Clean(a.state.Filter)
 	}
-	if a.state.Masked {
+	switch {
+	case a.state.Masked:
 		s += " · MASKED"
+	case a.maskPending():
+		s += " · masking…"
 	}
 	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
 }

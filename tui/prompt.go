@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
@@ -14,28 +13,22 @@ import (
 
 // prompt is the one-line input of the filter (/) and command (:) modes.
 type prompt struct {
-	input textinput.Model
+	input widgets.LineInput
 	kind  mode // modeFilter or modeCommand
 	err   string
 }
 
 func newPrompt(kind mode, value string, width int, dark bool) prompt {
-	ti := textinput.New()
-	styles := textinput.DefaultStyles(dark)
-	styles.Cursor.Blink = false // a steady cursor: no timer ticking while the prompt is open
-	ti.SetStyles(styles)
-	ti.Prompt = "/"
-	ti.Placeholder = "channel=chat owner!=ana created>=2025-03  (tab completes)"
+	in := widgets.NewLineInput("/", dark)
+	in.SetPlaceholder("channel=chat owner!=ana created>=2025-03  (tab completes)")
 	if kind == modeCommand {
-		ti.Prompt = ":"
-		ti.Placeholder = "stage SQL · by channel · period week · asof 2026-06-30 · filter … · clear"
+		in = widgets.NewLineInput(":", dark)
+		in.SetPlaceholder("stage SQL · by channel · period week · asof 2026-06-30 · filter … · clear")
 	}
-	ti.ShowSuggestions = true
-	ti.SetValue(value)
-	ti.CursorEnd()
-	ti.SetWidth(max(10, width-4))
-	ti.Focus()
-	return prompt{input: ti, kind: kind}
+	in.SetSuggestions(nil)
+	in.SetValue(value)
+	in.SetWidth(max(10, width-4))
+	return prompt{input: in, kind: kind}
 }
 
 func (p prompt) view(width int, errStyle func(...string) string) string {
@@ -74,8 +67,7 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.mode = modeNormal
 		return cmd
 	}
-	var cmd tea.Cmd
-	a.prompt.input, cmd = a.prompt.input.Update(msg)
+	cmd := a.prompt.input.Update(msg)
 	a.prompt.err = ""
 	if a.mode == modeFilter {
 		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.prompt.input.Value()))
@@ -98,7 +90,6 @@ func (a *App) completeQuoted() bool {
 		return false
 	}
 	a.prompt.input.SetValue(comps[0])
-	a.prompt.input.CursorEnd()
 	a.prompt.input.SetSuggestions(completions(a.common.Data(), comps[0]))
 	return true
 }
@@ -164,16 +155,7 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 // setState records the new state and tells every view on the stack.
 func (a *App) setState(st views.State) tea.Cmd {
 	a.state = st
-	cmds := make([]tea.Cmd, 0, len(a.stack))
-	for _, v := range a.stack {
-		cmds = append(cmds, v.Update(views.StateMsg{State: st}))
-	}
-	for name, v := range a.cache {
-		if name != a.active { // the active one is on the stack already
-			cmds = append(cmds, v.Update(views.StateMsg{State: st}))
-		}
-	}
-	return tea.Batch(cmds...)
+	return a.broadcast(views.StateMsg{State: st})
 }
 
 func parseDay(s string) (int32, bool) {
