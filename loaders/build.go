@@ -18,8 +18,14 @@ type plan struct {
 	header []string
 	id, email, account, leadRef, created, stageCol, status, ts,
 	wonDate, lostDate, closeDate, reason, amount, currency, prob, channel int
+	wonFlag, closedFlag  int
 	stageDate, stageFlag []int
 	dims                 []int
+	// probFrac: the probability column holds fractions (0.1 is 10%).
+	probFrac bool
+	// keyCols are kept per record for joining files by value (keys.go).
+	keyCols []int
+	fold    map[int]bool // key columns compared without case (emails, names)
 }
 
 // compile resolves mapping column names against the header; a named column
@@ -55,17 +61,20 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 	p.wonDate, p.lostDate, p.closeDate = col("won date", m.WonDate), col("lost date", m.LostDate), col("close date", m.CloseDate)
 	p.reason, p.amount, p.currency = col("reason", m.Reason), col("amount", m.Amount), col("currency", m.Currency)
 	p.prob, p.channel = col("probability", m.Probability), col("channel", m.Channel)
+	p.wonFlag, p.closedFlag = col("won flag", m.WonFlag), col("closed flag", m.ClosedFlag)
 	for _, s := range m.Stages {
 		p.stageDate = append(p.stageDate, col(s.Name+" date", s.Date))
 		p.stageFlag = append(p.stageFlag, col(s.Name+" flag", s.Flag))
 	}
 	used := map[int]bool{}
 	for _, c := range []int{p.id, p.email, p.leadRef, p.created, p.stageCol, p.status, p.ts, p.wonDate, p.lostDate,
-		p.closeDate, p.reason, p.amount, p.currency, p.prob, p.channel} {
+		p.closeDate, p.reason, p.amount, p.currency, p.prob, p.channel, p.wonFlag, p.closedFlag} {
 		used[c] = true
 	}
 	for _, d := range m.Dims {
-		if c := col("dimension", d); c >= 0 && !used[c] {
+		// The stage column may also be a dimension: its raw values show
+		// side states (on hold, abandoned) the stage order leaves out.
+		if c := col("dimension", d); c >= 0 && (!used[c] || c == p.stageCol && m.Shape == ShapeCurrentStage) {
 			used[c] = true
 			p.dims = append(p.dims, c)
 		}

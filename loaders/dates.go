@@ -230,6 +230,9 @@ type dateCol struct {
 	dayGT12 int     // values whose first part is > 12 (so day first)
 	monGT12 int     // values whose second part is > 12 (so month first)
 	kinds   [6]int
+	// hint is the order the file's other date columns show, for a
+	// column whose own values do not tell (dates_time.go).
+	hint DateOrder
 }
 
 func newDateCol(name string, capacity int) *dateCol {
@@ -285,6 +288,8 @@ func (c *dateCol) finish(force DateOrder) string {
 		order, why = OrderDMY, fmt.Sprintf("%d values had a day > 12", c.dayGT12)
 	case c.monGT12 > 0 && c.dayGT12 == 0:
 		order, why = OrderMDY, fmt.Sprintf("%d values had a second part > 12, so the day comes second", c.monGT12)
+	case c.hint != OrderAuto && c.dayGT12 == 0 && c.monGT12 == 0:
+		order, why = c.hint, "no value had a part > 12; the file's other date columns are "+string(c.hint)
 	case c.dayGT12 > 0 && c.monGT12 > 0:
 		if c.dayGT12 > c.monGT12 {
 			order = OrderDMY

@@ -12,6 +12,7 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	p, m, n := b.p, b.p.m, b.n
 	ds := &model.Dataset{HasDates: true}
 	var dec []string
+	hintDateOrder(b.dates)
 	for _, d := range b.dates {
 		if s := d.finish(opt.DateOrder); s != "" {
 			dec = append(dec, p.name+": "+s)
@@ -78,7 +79,7 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	ds.ExitDay = make([]int32, n)
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
 	last := ns - 1
-	lastIsWon := isWonName(ds.Stages[last])
+	lastIsWon := wonStageOf(m, ds.Stages)
 	for i := 0; i < n; i++ {
 		var mask uint16
 		for k := 0; k < ns; k++ {
@@ -89,19 +90,8 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		if b.flagMask != nil {
 			mask |= b.flagMask[i]
 		}
-		exit := model.ExitOpen
-		if b.status != nil {
-			exit = statusExit[b.status.codes[i]]
-		}
-		if m.Shape == ShapeCurrentStage {
-			code := b.stage.codes[i]
-			if e := stageExit[code]; e != model.ExitOpen && exit == model.ExitOpen {
-				exit = e
-			}
-			k := stageOf[code]
-			if exit == model.ExitWon && lastIsWon {
-				k = last
-			}
+		exit, k := b.exitOf(i, statusExit, stageExit, stageOf, lastIsWon, last)
+		if k >= 0 {
 			mask |= 1<<(k+1) - 1
 		}
 		if exit == model.ExitOpen && lastIsWon && mask&(1<<last) != 0 {
@@ -125,10 +115,9 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		ds.ExitDay[i] = day
 	}
 	if m.Shape == ShapeCurrentStage {
-		ds.DatesInferred = true
-		dec = append(dec, fmt.Sprintf("%s: each record holds only its current stage; earlier stages are inferred from the stage order (%s) and only the entry date is known for them",
-			p.name, strings.Join(ds.Stages, " > ")))
+		dec = append(dec, b.currentNotes(ds)...)
 	}
+	dec = append(dec, b.ext.overruleNotes(p.name)...)
 	b.assemble(ds)
 	ds.Load.Decisions = dec
 	return ds, nil

@@ -73,14 +73,15 @@ func TestFixtures(t *testing.T) {
 		decision      string
 		dates, infer  bool
 	}{
-		{"hubspot_contacts.csv", "", "Lead,MQL,SQL,Opportunity,Customer", 5, "11111 11110 10000 11000 11100", "hubspot-contacts preset", true, false},
+		{"hubspot_contacts.csv", "", "Lead,MQL,SQL,Opportunity,Customer", 5, "11111 11110 10000 11000 11100", "Lifecycle Stage read as the current stage (HubSpot lifecycle stages order)", true, false},
 		{"hubspot_deals.csv", "", "Appointment Scheduled,Qualified To Buy,Presentation Scheduled,Decision Maker Bought-In,Contract Sent,Won", 4,
-			"111111 111110 100000 110000", "hubspot-deals preset", true, true},
-		{"salesforce_leads.csv", "", "Lead,Converted", 4, "11 10 10 11", "ignored 5 report footer lines from line 7", true, false},
+			"111111 111110 100000 110000", "Deal Stage read as the current stage (HubSpot deal stages order)", true, true},
+		// Lead Status is the current stage (Salesforce's lead statuses), Converted the outcome.
+		{"salesforce_leads.csv", "", "Open - Not Contacted,Working - Contacted,Converted", 4, "111 110 100 111", "ignored 5 report footer lines from line 7", true, true},
 		{"salesforce_opportunities.csv", "", "Prospecting,Qualification,Needs Analysis,Value Proposition,Id. Decision Makers,Perception Analysis,Proposal/Price Quote,Negotiation/Review,Won", 4,
 			"111111111 111111100 100000000 110000000", "ignored 3 report footer lines", true, true},
 		{"pipedrive_deals.csv", "", "Qualified,Contact Made,Demo Scheduled,Proposal Made,Negotiations Started,Security Review,Won", 4,
-			"1111111 1110000 1100000 1111110", `stages "Security Review" are not in the preset's order`, true, true},
+			"1111111 1110000 1100000 1111110", `"Security Review" not in it, placed after Negotiations Started`, true, true},
 		{"excel_semicolon_1252.csv", "", "Lead,MQL,Won", 4, "110 111 100 111", `the first line "sep=;" sets the separator`, true, false},
 		{"utf16le.csv", "", "Lead,MQL,SQL", 3, "111 100 110", "UTF-16 little-endian (Excel Unicode text), tab-separated, CRLF", true, false},
 		{"utf16be.csv", "", "Lead,MQL,SQL", 3, "111 100 110", "UTF-16 big-endian, tab-separated", true, false},
@@ -183,7 +184,7 @@ func TestJoinContactsAndDeals(t *testing.T) {
 		t.Fatalf("stages %q", got)
 	}
 	// 3 of 4 deals match contacts 101, 102, 105 by contact id; 9004 names contact 999.
-	if !hasDecision(ds, "3 of 4 deals matched a lead (75.0%: 3 by lead id, 0 by email, 0 by account); 1 unmatched") {
+	if !hasDecision(ds, "joined hubspot_deals.csv to hubspot_contacts.csv by Associated Contact IDs = Contact ID: 3 of 4 deals matched a lead (75.0%); 1 unmatched") {
 		t.Errorf("decisions:\n%s", strings.Join(ds.Load.Decisions, "\n"))
 	}
 	ld := ds.Load
@@ -204,7 +205,7 @@ func TestJoinByEmail(t *testing.T) {
 		t.Fatal(err)
 	}
 	// ana, ben and cai are leads; eve is not.
-	if !hasDecision(ds, "3 of 4 deals matched a lead (75.0%: 0 by lead id, 3 by email, 0 by account)") {
+	if !hasDecision(ds, "by Person - Email = Email: 3 of 4 deals matched a lead (75.0%)") {
 		t.Errorf("decisions:\n%s", strings.Join(ds.Load.Decisions, "\n"))
 	}
 }

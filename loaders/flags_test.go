@@ -20,14 +20,13 @@ func TestAutoFlags(t *testing.T) {
 		file, stages, masks, exits, decision string
 		reached                              []int
 	}{
-		// Qualified set on 3 of 4 rows, Converted 2, Won 1; the same as flags.yaml.
+		// Qualified set on 3 of 4 rows, Converted 2; Won is the outcome (and the last stage); the same as flags.yaml.
 		{"flags.csv", "Lead,Qualified,Converted,Won", "1111 1100 1110 1000", "won open open open",
-			"stages ordered by how many of the first 4 rows have each set: Qualified (3 set), Converted (2 set), Won (1 set)",
+			"stages read from yes/no columns: Lead > Qualified > Converted > Won (yes/no stage columns, ordered by how many rows have each set)",
 			[]int{4, 3, 2, 1}},
-		// Demo Done 4 of 6 (x/blank), IsClosed 3 (TRUE/FALSE), IsWon 2; Lost (Y/N) is the exit.
-		{"deals_flags.csv", "Opportunity,Demo Done,Closed,Won", "1111 1110 1100 1000 1111 1000", "won lost open open won open",
-			`Demo Done (4 set), IsClosed (3 set), IsWon (2 set); ` + "`funnel init`" + ` writes this as a mapping to edit; "Lost" marks the exit`,
-			[]int{6, 4, 3, 2}},
+		// Demo Done 4 of 6 (x/blank) is a step; IsWon/IsClosed are the outcome, not stages; Lost (Y/N) is an exit.
+		{"deals_flags.csv", "Opportunity,Demo Done,Won", "111 110 110 100 111 100", "won lost open open won open",
+			"IsWon/IsClosed/Lost as the outcome", []int{6, 4, 2}},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -69,7 +68,7 @@ func TestAutoFlags(t *testing.T) {
 	}
 	wonBy := map[string]int{}
 	for i, m := range ds.Reached {
-		if m&(1<<3) != 0 {
+		if m&(1<<2) != 0 {
 			wonBy[owner.Value(i)]++
 		}
 	}
@@ -78,32 +77,34 @@ func TestAutoFlags(t *testing.T) {
 	}
 }
 
-// Flags are only inferred with an id column and two or more flags, and
-// never when the file has dates or a mapping or preset is given.
-func TestAutoFlagsNeedsIDAndTwoFlags(t *testing.T) {
-	for name, in := range map[string]string{
-		"no id":      "name,qualified,won\nA,yes,no\nB,no,no\n",
-		"one flag":   "lead_id,won\n1,yes\n2,no\n",
-		"not yes/no": "lead_id,qualified,won\n1,yes,maybe\n2,no,no\n",
-		"none set":   "lead_id,qualified,won\n1,no,no\n2,0,false\n",
+// A yes/no outcome alone makes a two-stage funnel; a won flag that is no
+// leaves the record open, a result column (y) that is no makes it lost.
+func TestYesNoOutcomes(t *testing.T) {
+	for name, c := range map[string]struct{ in, stages, exits string }{
+		"won flag":      {"lead_id,won\n1,yes\n2,no\n", "Lead,Won", "won open"},
+		"result column": {"age,job,y\n30,admin,no\n41,tech,yes\n", "Record,Won", "lost won"},
+		"no id":         {"name,qualified,won\nA,yes,no\nB,no,no\n", "Record,Qualified,Won", "open open"},
+		"dated":         {"lead_id,created,qualified,won\n1,2024-01-01,yes,no\n2,2024-01-02,no,no\n", "Lead,Qualified,Won", "open open"},
 	} {
-		_, err := Load(strings.NewReader(in), "f.csv", Options{})
-		if err == nil || !strings.Contains(err.Error(), "no stage columns") {
-			t.Errorf("%s: %v, want the no-stage-columns rejection", name, err)
+		ds, err := Load(strings.NewReader(c.in), "f.csv", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-	}
-	// A date column keeps the date-per-stage reading; flags stay dimensions.
-	ds, err := Load(strings.NewReader("lead_id,created,qualified,won\n1,2024-01-01,yes,no\n2,2024-01-02,no,no\n"), "d.csv", Options{})
-	if err != nil || strings.Join(ds.Stages, ",") != "Lead" || !ds.HasDates || ds.Dim("won") == nil {
-		t.Fatalf("dated file: %v %v", ds, err)
+		var exits []string
+		for _, e := range ds.Exit {
+			exits = append(exits, e.String())
+		}
+		if got := strings.Join(ds.Stages, ","); got != c.stages || strings.Join(exits, " ") != c.exits {
+			t.Errorf("%s: stages %s exits %v, want %s %s", name, got, exits, c.stages, c.exits)
+		}
 	}
 	// A flag value the sample did not see is a listed, skipped row.
 	in := "lead_id,qualified,won\n1,yes,no\n2,no,no\n"
-	ds, err = Load(strings.NewReader(in+strings.Repeat("3,yes,yes\n", 600)+"4,maybe,no\n"), "late.csv", Options{})
+	ds, err := Load(strings.NewReader(in+strings.Repeat("3,yes,yes\n", 3000)+"4,maybe,no\n"), "late.csv", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ds.Load.Skipped != 1 || ds.Load.Problems[0].Line != 604 || !strings.Contains(ds.Load.Problems[0].String(), "unreadable flag") {
+	if ds.Load.Skipped != 1 || ds.Load.Problems[0].Line != 3004 || !strings.Contains(ds.Load.Problems[0].String(), "unreadable flag") {
 		t.Fatalf("late bad flag: %v %+v", err, ds.Load)
 	}
 }
@@ -130,21 +131,16 @@ func TestStarterFlags(t *testing.T) {
 				t.Errorf("%s:\n%s", p, b)
 			}
 			given, auto := load(t, file, Options{Mapping: m}), load(t, file, Options{})
-			given.Load.Decisions, auto.Load.Decisions = nil, nil
+			given.Load, auto.Load = model.LoadInfo{}, model.LoadInfo{}
 			if !reflect.DeepEqual(given, auto) {
 				t.Errorf("%s: mapped load differs from inferred load: %v %s vs %v %s", p, given.Stages, masks(given), auto.Stages, masks(auto))
 			}
 		}
 	}
-	// With date stages, the yes/no columns are listed in a comment only.
-	p := filepath.Join(dir, "dated.csv")
-	if err := os.WriteFile(p, []byte("lead_id,created,mql_date,won\n1,2024-01-01,,yes\n2,2024-01-02,2024-01-05,no\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	b, err := StarterMapping(context.Background(), p, FormatYAML)
-	if err != nil || !strings.Contains(string(b), "# Yes/no columns (add as a stage with flag: COLUMN, or keep as dims): won\n") ||
-		!strings.Contains(string(b), "shape: stage-dates") {
-		t.Errorf("dated starter: %v\n%s", err, b)
+	// The comments list every column with its type and role.
+	b, err := StarterMapping(context.Background(), fx+"deals_flags.csv", FormatYAML)
+	if err != nil || !strings.Contains(string(b), "#   6. IsClosed (yes/no false/true): outcome: closed when yes\n") {
+		t.Errorf("starter comments: %v\n%s", err, b)
 	}
 }
 

@@ -17,7 +17,11 @@ type histBuilder struct {
 	rec    []int32 // per row: record index
 	stage  *dimBuf // per row
 	ts     *dateCol
-	reason *dimBuf // per row
+	secs   []int32   // per row: time of day, to order changes within a day
+	lines  []int32   // per record: the line of its first row
+	rows   []int32   // per record: how many rows it has
+	prob   []float32 // per row: the probability column (-1 blank), for the stage order
+	reason *dimBuf   // per row
 	dims   []*dimBuf
 	known  map[string]bool // stage values the mapping lists (nil: derive)
 }
@@ -71,6 +75,8 @@ func (b *histBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		r = int32(b.ids.Len())
 		b.byID[string(id)] = r
 		appendStr(&b.ids, id)
+		b.lines = append(b.lines, int32(line))
+		b.rows = append(b.rows, 0)
 		di := 0
 		if p.channel >= 0 {
 			b.dims[0].push(b.dims[0].code(f[p.channel]))
@@ -81,8 +87,13 @@ func (b *histBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		}
 	}
 	b.rec = append(b.rec, r)
+	b.rows[r]++
 	b.stage.push(b.stage.code(st))
 	b.ts.push(dv, true)
+	b.secs = append(b.secs, timeOfDay(f[p.ts]))
+	if p.prob >= 0 {
+		b.prob = append(b.prob, rowProb(f[p.prob], p.probFrac))
+	}
 	if b.reason != nil {
 		b.reason.push(b.reason.code(f[p.reason]))
 	}
@@ -133,20 +144,14 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 				names = append(names, v)
 			}
 		}
-		sortStagesByReach(names, func() map[string]int {
-			r := map[string]int{}
-			for _, s := range names {
-				r[s] = reach[norm(s)]
-			}
-			return r
-		}())
+		how := b.orderStages(names, reach)
 		if wonName != "" {
 			names = append(names, wonName)
 		}
 		for k, s := range names {
 			idx[norm(s)] = k
 		}
-		dec = append(dec, fmt.Sprintf("%s: stage order taken from how many records reach each stage: %s", p.name, strings.Join(names, " > ")))
+		dec = append(dec, fmt.Sprintf("%s: stage order taken from %s: %s", p.name, how, strings.Join(names, " > ")))
 	}
 	if len(names) == 0 || len(names) > model.MaxStages {
 		return nil, stageError(p.name, fmt.Sprintf("the log has %d stages (at least 1, at most %d are supported)", len(names), model.MaxStages))
@@ -187,7 +192,13 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	sort.SliceStable(order, func(x, y int) bool { return b.ts.vals[order[x]] < b.ts.vals[order[y]] })
+	sort.SliceStable(order, func(x, y int) bool {
+		a, c := order[x], order[y]
+		if b.ts.vals[a] != b.ts.vals[c] {
+			return b.ts.vals[a] < b.ts.vals[c]
+		}
+		return b.secs[a] < b.secs[c]
+	})
 	backward := map[int32]bool{}
 	deepest := make([]int8, n)
 	for i := range deepest {
@@ -198,8 +209,8 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 		if s := stageOf[c]; s >= 0 {
 			if ds.Days[s][r] == model.NoDay {
 				ds.Days[s][r] = day
-			} else {
-				backward[r] = true
+			} else if lastRow[r] >= 0 && stageOf[b.stage.codes[lastRow[r]]] != s {
+				backward[r] = true // re-entered (a row repeating the stage is an edit)
 			}
 			if int8(s) < deepest[r] {
 				backward[r] = true
@@ -213,10 +224,35 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 		lastRow[r] = row
 	}
 	last := len(names) - 1
+	reclosed := 0
 	for i := 0; i < n; i++ {
-		if isWonName(names[last]) && ds.Reached[i]&(1<<last) != 0 && ds.Exit[i] == model.ExitOpen {
-			ds.Exit[i], ds.ExitDay[i] = model.ExitWon, ds.Days[last][i]
+		if !wonStageOf(m, names) || ds.Reached[i]&(1<<last) == 0 {
+			continue
 		}
+		switch {
+		case ds.Exit[i] == model.ExitOpen && stageOf[b.stage.codes[lastRow[i]]] == last:
+			ds.Exit[i], ds.ExitDay[i] = model.ExitWon, ds.Days[last][i]
+		case ds.Exit[i] != model.ExitWon:
+			// Won, then re-closed as lost or reopened: the last row counts.
+			ds.Reached[i] &^= 1 << last
+			ds.Days[last][i] = model.NoDay
+			reclosed++
+		}
+	}
+	entered := 0
+	for i := 0; i < n; i++ {
+		if ds.Reached[i] == 0 {
+			// Logged only at an outcome (lost, or won then re-closed):
+			// it entered the funnel, at a stage the log does not say.
+			ds.Reached[i] = 1
+			entered++
+		}
+	}
+	if entered > 0 {
+		dec = append(dec, fmt.Sprintf("%s: %d records are logged only at an outcome; they count at %s", p.name, entered, names[0]))
+	}
+	if reclosed > 0 {
+		dec = append(dec, fmt.Sprintf("%s: %d records reached %s and later moved on (re-closed as lost or reopened); their last change counts", p.name, reclosed, names[last]))
 	}
 	if len(backward) > 0 {
 		dec = append(dec, fmt.Sprintf("%s: %d records moved backward or re-entered a stage; each stage keeps its first-reach day", p.name, len(backward)))

@@ -7,87 +7,108 @@ import (
 	"github.com/funnel-cli/funnel/model"
 )
 
-// joinAll joins files into one funnel, left to right: the first two as
-// leads and deals (joinPair), then each further file (deals, onboarding,
-// renewals…) onto the funnel joined so far, whose records stay the leads'.
-// Each join's match rate goes into the decisions.
+// joinAll joins files into one funnel. Stage-change logs first join the
+// object file whose ids they hold (enrich); then the object files join
+// left to right: the first two as leads and deals (joinPair), then each
+// further file onto the funnel joined so far, whose records stay the
+// leads'. Keys are found by the overlap of values between columns. Each
+// join's key and match rate go into the decisions and Load.Joins.
 func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 	if len(sets) < 2 {
 		return nil, fmt.Errorf("%d files given: a join needs two or more", len(sets))
 	}
-	acc := sets[0]
-	for _, next := range sets[1:] {
+	var objs, logs []*loaded
+	for _, s := range sets {
+		if s.hist != nil {
+			logs = append(logs, s)
+		} else {
+			objs = append(objs, s)
+		}
+	}
+	for _, lg := range logs {
+		// The object file sharing the most ids with the log is the one it logs.
+		var best *loaded
+		bestN := 0
+		for _, o := range objs {
+			if km := findKey(o.keyCols(), lg.keyCols()); km.overlap > bestN {
+				best, bestN = o, km.overlap
+			}
+		}
+		if best == nil {
+			objs = append(objs, lg) // a log of records no file holds: its own funnel
+			continue
+		}
+		enrich(best, lg, maxProblems)
+	}
+	acc := objs[0]
+	if len(objs) > 1 && acc.ds.Amount != nil && objs[1].ds.Amount == nil {
+		objs[0], objs[1] = objs[1], objs[0] // the file with the money holds the deals
+		acc = objs[0]
+	}
+	for _, next := range objs[1:] {
 		ds, err := joinPair(acc, next, maxProblems)
 		if err != nil {
 			return nil, err
 		}
-		acc = &loaded{ds: ds, mapping: acc.mapping}
+		acc = &loaded{ds: ds, mapping: acc.mapping, plan: acc.plan, header: acc.header, ext: acc.ext, hist: acc.hist}
 	}
 	return acc.ds, nil
 }
 
-// joinPair joins a leads set and a deals set into one funnel: each lead
-// takes the stages of its furthest deal, matched by the deal's lead/contact
-// id, then email, then account. Deals that match no lead are skipped and
-// listed; the match rate goes into the decisions. The leads set may itself
-// be a join (its Load.Files lists every file; the leads file is first).
-func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
-	if L.leadRefs != nil && D.leadRefs == nil {
-		L, D = D, L
-	}
+// matchDeals pairs each deal of D with a lead of L by the key findKey
+// chose (either file may hold the other's ids): best[i] is lead i's
+// furthest deal (-1 none); unmatched lists the deals no lead took.
+func matchDeals(L, D *loaded, km keyMatch) (best []int, unmatched []int) {
 	ld, dd := L.ds, D.ds
-	lname, dname := ld.Load.Files[0], dd.Load.Files[0]
-	// Lead indexes by id, email and account.
-	byID, byEmail, byAcct := map[string]int{}, map[string]int{}, map[string]int{}
-	for i := 0; i < ld.Len(); i++ {
-		if ld.IDs.Len() > 0 {
-			setFirst(byID, strings.TrimSpace(ld.IDs.At(i)), i)
-		}
-		if ld.Emails.Len() > 0 {
-			setFirst(byEmail, strings.ToLower(strings.TrimSpace(ld.Emails.At(i))), i)
-		}
-	}
-	lacct, dacct := ld.Dim("account"), dd.Dim("account")
-	if lacct != nil {
-		for i := 0; i < ld.Len(); i++ {
-			setFirst(byAcct, strings.ToLower(lacct.Value(i)), i)
-		}
-	}
-	best := make([]int, ld.Len())
+	best = make([]int, ld.Len())
 	for i := range best {
 		best[i] = -1
 	}
-	var how [3]int
-	var unmatched []int
-	for j := 0; j < dd.Len(); j++ {
-		i, m := -1, -1
-		if D.leadRefs != nil {
-			for _, ref := range strings.FieldsFunc(D.leadRefs.At(j), func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
-				if k, ok := byID[ref]; ok {
-					i, m = k, 0
+	leadOf := make([]int, dd.Len())
+	for j := range leadOf {
+		leadOf[j] = -1
+	}
+	if km.overlap > 0 {
+		byVal := map[string]int{}
+		for i, v := range km.a.vals {
+			for _, x := range splitRefs(v) {
+				if _, ok := byVal[x]; !ok && x != km.nullA {
+					byVal[x] = i
+				}
+			}
+		}
+		for j, v := range km.b.vals {
+			for _, x := range splitRefs(v) {
+				if i, ok := byVal[x]; ok && x != km.nullB {
+					leadOf[j] = i
 					break
 				}
 			}
 		}
-		if i < 0 && dd.Emails.Len() > 0 {
-			if k, ok := byEmail[strings.ToLower(strings.TrimSpace(dd.Emails.At(j)))]; ok && dd.Emails.At(j) != "" {
-				i, m = k, 1
-			}
-		}
-		if i < 0 && dacct != nil && dacct.Value(j) != "" {
-			if k, ok := byAcct[strings.ToLower(dacct.Value(j))]; ok {
-				i, m = k, 2
-			}
-		}
+	}
+	for j, i := range leadOf {
 		if i < 0 {
 			unmatched = append(unmatched, j)
 			continue
 		}
-		how[m]++
 		if b := best[i]; b < 0 || dd.Deepest(j) > dd.Deepest(b) || (dd.Deepest(j) == dd.Deepest(b) && dd.Exit[j] == model.ExitWon) {
 			best[i] = j
 		}
 	}
+	return best, unmatched
+}
+
+// joinPair joins a leads set and a deals set into one funnel: each lead
+// takes the stages, outcome and amount of its furthest deal, matched by
+// the columns whose values the two files share. Deals that match no lead
+// are skipped and listed with their line and key; the match rate goes
+// into the decisions. The leads set may itself be a join (its Load.Files
+// lists every file; the leads file is first).
+func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
+	ld, dd := L.ds, D.ds
+	lname, dname := ld.Load.Files[0], dd.Load.Files[0]
+	km := findKey(L.keyCols(), D.keyCols())
+	best, unmatched := matchDeals(L, D, km)
 	// Stages: the lead stages, then the deal stages; a final won-like lead
 	// stage (Customer) merges into the deals' last stage.
 	lstages := ld.Stages
@@ -123,6 +144,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 		copy(out.Amount, ld.Amount) // an earlier join's amounts stay unless this file has its own
 	}
 	lastL := len(ld.Stages) - 1
+	convertedNoDeal := 0
 	merged := len(lstages) < len(ld.Stages)
 	for i := 0; i < n; i++ {
 		mask := ld.Reached[i] & (1<<off - 1)
@@ -141,6 +163,11 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 			if dd.Amount != nil {
 				out.Amount[i] = dd.Amount[j]
 			}
+		} else if exit == model.ExitWon && !merged {
+			// Converted, but its deal is not in the deals file: open in
+			// the joined funnel, not won.
+			exit, day = model.ExitOpen, model.NoDay
+			convertedNoDeal++
 		}
 		out.Reached[i], out.Exit[i], out.ExitDay[i] = mask, exit, day
 		out.Reason.Append(reason)
@@ -160,17 +187,44 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 		if len(li.Problems) >= maxProblems {
 			break
 		}
-		id := ""
-		if dd.IDs.Len() > 0 {
-			id = dd.IDs.At(j)
+		pr := model.Problem{File: dname, Reason: "deal matched no lead"}
+		if D.ext != nil && j < len(D.ext.lines) {
+			pr.Line = int(D.ext.lines[j])
+		} else if D.hist != nil && j < len(D.hist.lines) {
+			pr.Line = int(D.hist.lines[j])
 		}
-		li.Problems = append(li.Problems, model.Problem{File: dname, Found: id, Expected: "a lead/contact id, email or account that is in " + lname,
-			Reason: "deal matched no lead"})
+		switch {
+		case km.overlap > 0:
+			pr.Field, pr.Found = km.b.name, km.b.vals[j]
+			pr.Expected = fmt.Sprintf("a value of %s in %s", km.a.name, lname)
+		case dd.IDs.Len() > 0:
+			pr.Found, pr.Expected = dd.IDs.At(j), "a lead/contact id, email or account that is in "+lname
+		default:
+			pr.Expected = "a lead/contact id, email or account that is in " + lname
+		}
+		li.Problems = append(li.Problems, pr)
 	}
 	li.Decisions = append(append(li.Decisions, ld.Load.Decisions...), dd.Load.Decisions...)
+	li.Columns = append(append(li.Columns, ld.Load.Columns...), dd.Load.Columns...)
+	li.Joins = append(append(li.Joins, ld.Load.Joins...), dd.Load.Joins...)
+	li.Unsure, li.UnsureWhy = ld.Load.Unsure || dd.Load.Unsure, append(append(li.UnsureWhy, ld.Load.UnsureWhy...), dd.Load.UnsureWhy...)
+	li.Summary = ld.Load.Summary
 	matched := dd.Len() - len(unmatched)
-	li.Decisions = append(li.Decisions, fmt.Sprintf("joined %s to %s: %d of %d deals matched a lead (%.1f%%: %d by lead id, %d by email, %d by account); %d unmatched deals are skipped and listed",
-		dname, lname, matched, dd.Len(), pct(matched, dd.Len()), how[0], how[1], how[2], len(unmatched)))
+	if convertedNoDeal > 0 {
+		li.Decisions = append(li.Decisions, fmt.Sprintf("%s: %d records reached %s but have no deal in %s; they are open in the joined funnel",
+			lname, convertedNoDeal, ld.Stages[lastL], dname))
+	}
+	if km.overlap > 0 {
+		li.Decisions = append(li.Decisions, fmt.Sprintf("joined %s to %s by %s = %s: %d of %d deals matched a lead (%.1f%%); %d unmatched deals are skipped and listed%s",
+			dname, lname, km.b.name, km.a.name, matched, dd.Len(), pct(matched, dd.Len()), len(unmatched), km.nullNote()))
+		li.Joins = append(li.Joins, model.JoinInfo{File: dname, Onto: lname, Key: km.b.name, OntoKey: km.a.name, Kind: "leads and deals",
+			Matched: matched, Total: dd.Len(), Rate: ratio(matched, dd.Len())})
+	} else {
+		li.Decisions = append(li.Decisions, fmt.Sprintf("joined %s to %s: no column of one holds values of the other (ids, emails or accounts)%s; 0 of %d deals matched a lead, all are skipped and listed",
+			dname, lname, km.nullNote(), dd.Len()))
+		li.Joins = append(li.Joins, model.JoinInfo{File: dname, Onto: lname, Kind: "leads and deals", Total: dd.Len()})
+		li.Unsure, li.UnsureWhy = true, append(li.UnsureWhy, "the files share no key")
+	}
 	out.Load = li
 	return out, out.Validate()
 }

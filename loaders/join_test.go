@@ -20,9 +20,9 @@ func TestJoinThreeFiles(t *testing.T) {
 		t.Fatalf("stages %q", got)
 	}
 	for _, d := range []string{
-		"joined hubspot_deals.csv to hubspot_contacts.csv: 3 of 4 deals matched a lead (75.0%: 3 by lead id",
+		"joined hubspot_deals.csv to hubspot_contacts.csv by Associated Contact IDs = Contact ID: 3 of 4 deals matched a lead (75.0%)",
 		// ana@acme.io, and BEN@globex.com case-insensitively; nobody@example.com is no contact.
-		"joined onboarding.csv to hubspot_contacts.csv: 2 of 3 deals matched a lead (66.7%: 0 by lead id, 2 by email, 0 by account); 1 unmatched",
+		"joined onboarding.csv to hubspot_contacts.csv by email = Email: 2 of 3 deals matched a lead (66.7%); 1 unmatched",
 	} {
 		if !hasDecision(ds, d) {
 			t.Errorf("no decision %q in\n%s", d, strings.Join(ds.Load.Decisions, "\n"))

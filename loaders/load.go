@@ -20,6 +20,8 @@ type Options struct {
 	Mapping *Mapping
 	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
 	DateOrder DateOrder
+	// Sheet names the worksheet of an .xlsx workbook (default: the first).
+	Sheet string
 	// MaxField is the largest field accepted, in bytes (default 1 MiB).
 	MaxField int
 	// MaxProblems caps the problems listed (default 1000; all are counted).
@@ -34,6 +36,7 @@ type Options struct {
 
 	prog     *progress
 	fallback bool // detect the columns if Preset/Mapping does not fit
+	join     bool // keep key columns and lines for joining files by value
 }
 
 func (o Options) withDefaults() Options {
@@ -92,7 +95,7 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		if len(paths) > 1 {
 			// --stages renames the joined funnel; a preset or mapping that
 			// does not fit a later file gives way to detection there.
-			o.Stages, o.fallback = nil, i > 0
+			o.Stages, o.fallback, o.join = nil, i > 0, true
 		}
 		l, err := loadOne(ctx, raw, InputName(p), o)
 		if err != nil {
@@ -153,10 +156,27 @@ type loaded struct {
 	ds       *model.Dataset
 	leadRefs *model.Strings
 	mapping  *Mapping
+	plan     *plan
+	header   []string
+	ext      *recExtra    // per-record lines and key values (joins)
+	hist     *histBuilder // a stage-change log's rows (joins)
 }
 
 func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
 	opt = opt.withDefaults()
+	var pre []string
+	if isZip(raw) {
+		sheet := opt.Sheet
+		if sheet == "" && opt.Mapping != nil {
+			sheet = opt.Mapping.Sheet
+		}
+		text, note, err := xlsxToCSV(name, raw, sheet)
+		if err != nil {
+			return nil, err
+		}
+		raw, pre = text, []string{note}
+	}
+	nuls := replaceStrayNULs(name, raw)
 	text, enc, err := decodeText(name, raw)
 	if err != nil {
 		return nil, err
@@ -166,8 +186,13 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if opt.prog != nil {
 		opt.prog.textLen = int64(len(text))
 	}
-	var decisions []string
-	decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	decisions := pre
+	if pre == nil {
+		decisions = append(decisions, fmt.Sprintf("%s: read as %s, %s-separated, %s line endings", name, enc, delimNames[d.Delim], d.LineEnding))
+	}
+	if nuls != "" {
+		decisions = append(decisions, nuls)
+	}
 	line := 1
 	if d.SepLine {
 		line = 2
@@ -189,17 +214,24 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		}
 	}
 	header, notes := headerNames(hdr)
+	header, notes = keepDataColumns(header, notes, len(hdr), text[sp.pos:], d.Delim, sp.line)
 	for _, n := range notes {
 		decisions = append(decisions, name+": "+n)
 	}
-	m, err := chooseMapping(name, header, opt)
-	inferred := false
-	if err == nil && opt.Mapping == nil && opt.Preset == "" && len(m.Stages) == 0 {
-		// No preset and no date columns: yes/no stage flags, if it has them.
-		if fm, why := autoFlags(name, header, takeSample(text[sp.pos:], d.Delim, sp.line)); fm != nil {
-			m, inferred = fm, true
-			decisions = append(decisions, why)
+	rows := profileSample(text[sp.pos:], d.Delim, sp.line, len(header))
+	profiles := profileColumns(header, rows)
+	var inf *inference
+	var m *Mapping
+	if opt.Mapping == nil && opt.Preset == "" {
+		if inf, err = inferMapping(name, header, profiles, rows); err == nil {
+			m = inf.m
+		} else if len(rows) == 0 {
+			// No row has the header's width: read by names alone, so the
+			// scan can say what is wrong with the rows.
+			inf, m, err = nil, genericStageDates(header), nil
 		}
+	} else {
+		m, err = chooseMapping(name, header, opt)
 	}
 	var plan *plan
 	if err == nil {
@@ -207,8 +239,8 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	}
 	if err != nil && opt.fallback {
 		decisions = append(decisions, fmt.Sprintf("%s: the given preset or mapping does not fit this file (%v); columns detected instead", name, err))
-		m = nil
-		if m, err = chooseMapping(name, header, Options{}); err == nil {
+		if inf, err = inferMapping(name, header, profiles, rows); err == nil {
+			m = inf.m
 			plan, err = compile(name, header, m)
 		}
 	}
@@ -216,12 +248,16 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		return nil, err
 	}
 	switch {
-	case inferred: // autoFlags said how the columns were read
+	case inf != nil:
+		for _, n := range inf.notes {
+			decisions = append(decisions, name+": "+n)
+		}
 	case m.Preset != "" && opt.Mapping == nil:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the %s preset (%s shape)", name, m.Preset, m.Shape))
 	default:
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
 	}
+	plan.setup(profiles, opt.join)
 	est := estimateRows(text[sp.pos:])
 	var sink rowSink
 	if m.Shape == ShapeHistory {
@@ -232,6 +268,9 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	st, err := scanAll(ctx, sp, len(header), sink, name, opt, est)
 	if err != nil {
 		return nil, err
+	}
+	if st.ld.Read == 0 {
+		return nil, errorf(name, 2, 0, "", "a header and no rows under it", "one row per record under the header", "no data rows")
 	}
 	ld := st.ld
 	ld.Decisions = append(decisions, st.decisions(name)...)
@@ -250,14 +289,23 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		}
 		ds.Stages = append([]string(nil), opt.Stages...)
 	}
-	out := &loaded{ds: ds, mapping: m}
-	if rb, ok := sink.(*recBuilder); ok && plan.leadRef >= 0 {
-		lr := rb.leadRefs.strings()
-		out.leadRefs = &lr
+	out := &loaded{ds: ds, mapping: m, plan: plan, header: header}
+	if rb, ok := sink.(*recBuilder); ok {
+		if plan.leadRef >= 0 {
+			lr := rb.leadRefs.strings()
+			out.leadRefs = &lr
+		}
+		out.ext = rb.ext
 	}
+	if hb, ok := sink.(*histBuilder); ok {
+		out.hist = hb
+	}
+	describeLoad(out, name, profiles, inf)
 	return out, ds.Validate()
 }
 
+// chooseMapping returns the given mapping or the named preset's (a load
+// with neither infers one: roles.go).
 func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
 	if opt.Mapping != nil {
 		return opt.Mapping, opt.Mapping.Check()
@@ -266,20 +314,11 @@ func chooseMapping(name string, header []string, opt Options) (*Mapping, error) 
 	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
 		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
 	}
-	if opt.Preset != "" {
-		m, err := presetMapping(opt.Preset, hs, header)
-		if e, ok := err.(*Error); ok {
-			e.File = name
-		}
-		return m, err
+	m, err := presetMapping(opt.Preset, hs, header)
+	if e, ok := err.(*Error); ok {
+		e.File = name
 	}
-	if m := detectPreset(hs); m != nil {
-		return m, nil
-	}
-	if m := genericHistory(hs, header); m != nil {
-		return m, nil
-	}
-	return genericStageDates(header), nil
+	return m, err
 }
 
 // estimateRows bounds the record count by the line count.

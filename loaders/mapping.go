@@ -32,6 +32,8 @@ const (
 type Mapping struct {
 	Preset string `yaml:"preset,omitempty" toml:"preset,omitempty" json:"preset,omitempty"`
 	Shape  Shape  `yaml:"shape" toml:"shape" json:"shape"`
+	// Sheet is the worksheet of an .xlsx workbook (default: the first).
+	Sheet string `yaml:"sheet,omitempty" toml:"sheet,omitempty" json:"sheet,omitempty"`
 	// Record identity and join keys.
 	ID      string `yaml:"id,omitempty" toml:"id,omitempty" json:"id,omitempty"`
 	Email   string `yaml:"email,omitempty" toml:"email,omitempty" json:"email,omitempty"`
@@ -53,6 +55,12 @@ type Mapping struct {
 	Won          []string `yaml:"won,omitempty" toml:"won,omitempty" json:"won,omitempty"`
 	Lost         []string `yaml:"lost,omitempty" toml:"lost,omitempty" json:"lost,omitempty"`
 	Disqualified []string `yaml:"disqualified,omitempty" toml:"disqualified,omitempty" json:"disqualified,omitempty"`
+	// WonFlag is a yes/no column (IsWon, Converted): yes means won,
+	// whatever the stage label says. ClosedFlag is a yes/no column
+	// (IsClosed): no means still open even at a stage labelled closed
+	// (HubSpot's "Closed: abandoned"); yes and not won means lost.
+	WonFlag    string `yaml:"won_flag,omitempty" toml:"won_flag,omitempty" json:"won_flag,omitempty"`
+	ClosedFlag string `yaml:"closed_flag,omitempty" toml:"closed_flag,omitempty" json:"closed_flag,omitempty"`
 	// WonDate, LostDate and CloseDate give the exit day.
 	WonDate   string `yaml:"won_date,omitempty" toml:"won_date,omitempty" json:"won_date,omitempty"`
 	LostDate  string `yaml:"lost_date,omitempty" toml:"lost_date,omitempty" json:"lost_date,omitempty"`

@@ -139,6 +139,7 @@ func (b *recBuilder) merge(o *recBuilder) {
 	if b.flagMask != nil {
 		b.flagMask = append(b.flagMask, o.flagMask...)
 	}
+	b.ext.merge(o.ext)
 	b.ids.merge(&o.ids)
 	b.emails.merge(&o.emails)
 	b.leadRefs.merge(&o.leadRefs)

@@ -2,7 +2,6 @@ package loaders
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -69,25 +68,6 @@ var presets = []preset{
 	{name: PresetSalesforceLeads, needs: []string{"Lead ID", "Lead Status", "Created Date"}, build: salesforceLeads},
 	{name: PresetSalesforceOpps, needs: []string{"Opportunity ID|Opportunity Name", "Stage", "Close Date"}, build: salesforceOpps},
 	{name: PresetPipedriveDeals, needs: []string{"Deal - Title", "Deal - Stage", "Deal - Status"}, build: pipedriveDeals},
-}
-
-// detectPreset returns the mapping of the preset the headers match, or nil.
-func detectPreset(h headerSet) *Mapping {
-	for _, p := range presets {
-		ok := true
-		for _, alt := range p.needs {
-			if h.pick(strings.Split(alt, "|")...) == "" {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			m := p.build(h)
-			m.Preset = p.name
-			return m
-		}
-	}
-	return nil
 }
 
 // presetFits reports whether the headers have what a preset needs to be
@@ -219,10 +199,4 @@ func genericHistory(h headerSet, header []string) *Mapping {
 		Lost: []string{"lost", "closed lost"}, Disqualified: []string{"disqualified", "dq", "unqualified"},
 		Won: []string{"won", "closed won"}, Reason: h.pick("reason", "lost_reason"),
 		Dims: h.all("channel", "source", "owner")}
-}
-
-// sortStagesByReach orders history stages: the more records reach a stage,
-// the higher in the funnel it sits.
-func sortStagesByReach(names []string, reach map[string]int) {
-	sort.SliceStable(names, func(i, j int) bool { return reach[names[i]] > reach[names[j]] })
 }

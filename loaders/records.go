@@ -36,10 +36,11 @@ type recBuilder struct {
 	prob     []uint8
 	decComma bool
 	n        int
+	ext      *recExtra // outcome flags, join keys (outcome.go)
 }
 
 func newRecBuilder(p *plan, est int, sm *sample) *recBuilder {
-	b := &recBuilder{p: p, created: -1, won: -1, lost: -1, close: -1}
+	b := &recBuilder{p: p, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, est)}
 	b.ids.init(est, sm.avgLen(p.id))
 	b.emails.init(est, sm.avgLen(p.email))
 	b.leadRefs.init(est, sm.avgLen(p.leadRef))
@@ -115,7 +116,7 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	any := false
 	for i, c := range b.dcols {
 		v := bytes.TrimSpace(f[c])
-		if len(v) == 0 {
+		if len(v) == 0 || isNull(v) {
 			b.tmpOK[i] = false
 			continue
 		}
@@ -127,7 +128,7 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	var fm uint16
 	for k, c := range p.stageFlag {
-		if c < 0 {
+		if c < 0 || isNull(f[c]) {
 			continue
 		}
 		v, ok := parseBool(f[c])
@@ -152,13 +153,14 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if !any && p.m.Shape != ShapeCurrentStage {
 		return &model.Problem{File: p.name, Line: line, Reason: "no stage date: the record reached no stage"}
 	}
-	if p.m.Shape == ShapeCurrentStage && len(bytes.TrimSpace(f[p.stageCol])) == 0 {
-		return b.bad(f, sp, line, p.stageCol, "a stage name", "no current stage")
+	outBits, bad := b.ext.read(b, f, sp, line)
+	if bad != nil {
+		return bad
 	}
 	var cents int64
 	var cc uint32
 	if p.amount >= 0 {
-		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 {
+		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 && !isNull(v) {
 			c, cur, ok := parseAmount(v, b.decComma)
 			if !ok {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")
@@ -177,8 +179,11 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	}
 	var pr uint8 = 255
 	if p.prob >= 0 {
-		if v := bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(f[p.prob]), []byte("%"))); len(v) > 0 {
+		if v := bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(f[p.prob]), []byte("%"))); len(v) > 0 && !isNull(v) {
 			x, err := strconv.ParseFloat(string(v), 64)
+			if p.probFrac {
+				x *= 100
+			}
 			if err != nil || x < 0 || x > 100 {
 				return b.bad(f, sp, line, p.prob, "a percentage from 0 to 100", "unreadable probability")
 			}
@@ -231,6 +236,7 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if b.prob != nil {
 		b.prob = append(b.prob, pr)
 	}
+	b.ext.commit(f, line, outBits)
 	b.n++
 	return nil
 }

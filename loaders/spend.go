@@ -126,6 +126,9 @@ func LoadSpend(r io.Reader, name string) ([]money.SpendRow, model.LoadInfo, erro
 			return nil, info, errorf(name, line, col("channel")+col("campaign"), "channel", "", "a channel or campaign name", "spend row names no channel or campaign")
 		}
 		month, ok := parsePeriod(per)
+		if per == "" && !hasPeriod(canon) {
+			month, ok = money.WholeWindow, true
+		}
 		if !ok {
 			return nil, info, errorf(name, line, col("period"), "period", per, "a month like 2026-01, 2026-01-31, 01/2026 or Jan 2026", "unreadable period")
 		}
@@ -140,8 +143,12 @@ func LoadSpend(r io.Reader, name string) ([]money.SpendRow, model.LoadInfo, erro
 		if cur != "" && code != "" && cur != code {
 			return nil, info, errorf(name, line, col("amount"), "amount", amt, "the currency of the currency column ("+code+")", "amount and currency disagree")
 		}
+		label := model.MonthLabel(month)
+		if month == money.WholeWindow {
+			label = ""
+		}
 		out = append(out, money.SpendRow{Line: line, Channel: ch, Campaign: camp, Month: month,
-			Period: model.MonthLabel(month), Amount: cents, Currency: firstOf(code, cur, defCurrency)})
+			Period: label, Amount: cents, Currency: firstOf(code, cur, defCurrency)})
 		info.Used++
 	}
 	return out, info, nil
@@ -176,7 +183,8 @@ func spendHeader(name string, header []string) ([]string, string, error) {
 	_, hasCamp := seen["campaign"]
 	_, hasPer := seen["period"]
 	_, hasAmt := seen["amount"]
-	if !hasPer || !hasAmt || (!hasCh && !hasCamp) {
+	_ = hasPer // no period: spend over the whole window
+	if !hasAmt || (!hasCh && !hasCamp) {
 		return nil, "", errorf(name, 1, 0, "", strings.Join(header, ","), "columns channel (or campaign), period (or month) and amount (or spend, cost)", "spend file header is missing a column")
 	}
 	return canon, cur, nil
@@ -375,4 +383,14 @@ func parsePeriod(s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// hasPeriod says whether the spend header has a period column.
+func hasPeriod(canon []string) bool {
+	for _, c := range canon {
+		if c == "period" {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/money"
 )
 
 func TestLoadSpend(t *testing.T) {
@@ -63,6 +64,17 @@ func TestLoadSpendSemicolonBOMTotals(t *testing.T) {
 	}
 }
 
+// A spend file without a period is spend over the whole window.
+func TestSpendWithoutPeriod(t *testing.T) {
+	rows, _, err := LoadSpendFile(filepath.Join("..", "testdata", "money", "spend_noperiod.csv"))
+	if err != nil || len(rows) != 1 || rows[0].Month != money.WholeWindow || rows[0].Period != "" || rows[0].Amount != 10000 {
+		t.Fatalf("rows %+v err %v", rows, err)
+	}
+	if _, _, err := LoadSpend(strings.NewReader("when,amount\n2026-01,5\n"), "s.csv"); err == nil || !strings.Contains(err.Error(), "missing a column") {
+		t.Errorf("no channel: %v", err)
+	}
+}
+
 func TestLoadSpendErrorsLocated(t *testing.T) {
 	cases := []struct {
 		file       string
@@ -71,7 +83,6 @@ func TestLoadSpendErrorsLocated(t *testing.T) {
 	}{
 		{"spend_badperiod.csv", 3, 2, "2026-13", "unreadable period"},
 		{"spend_badamount.csv", 3, 3, "12,34,5.6", "unreadable amount"},
-		{"spend_noperiod.csv", 1, 0, "channel,when,amount", "missing a column"},
 	}
 	for _, c := range cases {
 		_, _, err := LoadSpendFile(filepath.Join("..", "testdata", "money", c.file))
@@ -160,7 +171,7 @@ func FuzzLoadSpend(f *testing.F) {
 			t.Fatalf("read %d != used %d + skipped %d (rows %d)", info.Read, info.Used, info.Skipped, len(rows))
 		}
 		for _, r := range rows {
-			if r.Period != model.MonthLabel(r.Month) || r.Line < 2 {
+			if r.Month != money.WholeWindow && r.Period != model.MonthLabel(r.Month) || r.Line < 2 {
 				t.Fatalf("bad row %+v", r)
 			}
 		}

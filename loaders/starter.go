@@ -4,58 +4,26 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"path/filepath"
 	"strings"
+
+	"github.com/funnel-cli/funnel/model"
 )
 
-// StarterMapping reads a file's header and returns a mapping file (YAML or
-// TOML, same keys) to edit: the detected preset's columns, or a
-// date-per-stage guess, with every header listed in a comment. It reads at
-// most the first 1 MiB.
+// StarterMapping loads a file as `funnel` would with no mapping and
+// returns the mapping it decided on (YAML or TOML, same keys), with every
+// column, its type and its role listed in comments. Loading the file with
+// the mapping unedited gives the same funnel.
 func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]byte, error) {
-	raw, err := readFile(ctx, path, nil)
+	return StarterMappingFor(ctx, path, format, Options{})
+}
+
+// StarterMappingFor is StarterMapping with options (an .xlsx sheet).
+func StarterMappingFor(ctx context.Context, path string, format MappingFormat, opt Options) ([]byte, error) {
+	m, ds, err := DecidedMapping(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
-	text, enc, err := decodeText(name, raw[:min(len(raw), 1<<20)])
-	if err != nil {
-		return nil, err
-	}
-	d, start := sniffDialect(text)
-	sp := newSplitter(name, text, d.Delim, 1<<20, 1)
-	sp.pos, sp.partial = start, len(raw) > 1<<20
-	var hdr [][]byte
-	for {
-		hdr, err = sp.next()
-		if err == io.EOF {
-			return nil, errorf(name, 1, 0, "", "an empty file", "a header row", "no data")
-		}
-		if err != nil {
-			return nil, err
-		}
-		if !blank(hdr) {
-			break
-		}
-	}
-	header, _ := headerNames(hdr)
-	m, err := chooseMapping(name, header, Options{})
-	if err != nil {
-		return nil, err
-	}
-	note := ""
-	if rows := flagRows(header, takeSample(text[sp.pos:], d.Delim, sp.line)); len(m.Stages) == 0 {
-		// No date columns: yes/no columns become stage flags.
-		if fm, _ := flagsMapping(header, rows); fm != nil {
-			m = fm
-		}
-	} else if m.Preset == PresetStageDates {
-		note = flagNote(header, rows)
-	}
-	if len(m.Stages) == 0 {
-		m.Stages = []StageMap{{Name: "Lead"}}
-	}
+	name := InputName(path)
 	var y []byte
 	if format == FormatTOML {
 		y, err = m.TOML()
@@ -66,15 +34,77 @@ func StarterMapping(ctx context.Context, path string, format MappingFormat) ([]b
 		return nil, err
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# funnel mapping for %s (%s, %s-separated)\n", name, enc, delimNames[d.Delim])
-	b.WriteString("# Edit it, then run: funnel --map THIS_FILE " + name + "\n")
+	fmt.Fprintf(&b, "# funnel mapping for %s: what funnel decided when it read the file.\n", oneLine(name))
+	b.WriteString("# Edit it, then run: funnel --map THIS_FILE " + oneLine(name) + "\n")
 	b.WriteString("# shape: stage-dates (a date column per stage), current-stage (one stage column and\n")
 	b.WriteString("#   the stage order), history (id, stage, timestamp per row) or flags (yes/no per stage).\n")
-	b.WriteString("# Columns in the file:\n")
-	for i, h := range header {
-		fmt.Fprintf(&b, "#   %d. %s\n", i+1, strings.ReplaceAll(h, "\n", " "))
+	b.WriteString("# " + oneLine(ds.Load.Summary) + "\n")
+	b.WriteString("# Columns in the file (type from a sample of values: role):\n")
+	for _, c := range ds.Load.Columns {
+		role := c.Role
+		if role == "" {
+			role = "not used"
+		}
+		typ := c.Type
+		if c.Format != "" {
+			typ += " " + c.Format
+		}
+		fmt.Fprintf(&b, "#   %d. %s (%s): %s\n", c.Index+1, oneLine(c.Name), oneLine(typ), role)
 	}
-	b.WriteString(note)
 	b.Write(y)
 	return b.Bytes(), nil
+}
+
+// DecidedMapping loads one file with no mapping and returns the mapping
+// the loader decided on (loading with it gives the same funnel) and the
+// dataset, whose Load.Columns profile every column: what a screen that
+// shows and corrects the roles starts from.
+func DecidedMapping(ctx context.Context, path string, opt Options) (*Mapping, *model.Dataset, error) {
+	opt.Mapping, opt.Preset, opt.Stages = nil, "", nil
+	raw, _, err := readInput(ctx, path, opt.Stdin, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := loadOne(ctx, raw, InputName(path), opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := effectiveMapping(l)
+	if opt.Sheet != "" {
+		m.Sheet = opt.Sheet
+	}
+	return m, l.ds, nil
+}
+
+func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }
+
+// effectiveMapping is the mapping a load used, with the stage list it
+// ended with (values it placed itself, a log's derived order), so that
+// loading with it gives the same funnel.
+func effectiveMapping(l *loaded) *Mapping {
+	m := *l.mapping
+	m.Preset = ""
+	ds := l.ds
+	if len(ds.Stages) == len(m.Stages) {
+		same := true
+		for k := range ds.Stages {
+			same = same && ds.Stages[k] == m.Stages[k].Name
+		}
+		if same {
+			return &m
+		}
+	}
+	by := map[string]StageMap{}
+	for _, s := range m.Stages {
+		by[s.Name] = s
+	}
+	m.Stages = nil
+	for _, s := range ds.Stages {
+		sm, ok := by[s]
+		if !ok {
+			sm = StageMap{Name: s}
+		}
+		m.Stages = append(m.Stages, sm)
+	}
+	return &m
 }

@@ -199,6 +199,48 @@ type LoadInfo struct {
 	Skipped   int       `json:"rows_skipped"`
 	Problems  []Problem `json:"problems,omitempty"`
 	Decisions []string  `json:"decisions,omitempty"`
+	// Summary says in one line what the columns were read as ("StageName
+	// as the current stage (Salesforce order); IsWon/IsClosed as the
+	// outcome; Amount as the amount"), for a status line.
+	Summary string `json:"summary,omitempty"`
+	// Columns is what the loader made of every input column, for a
+	// screen that shows and corrects it.
+	Columns []ColumnInfo `json:"columns,omitempty"`
+	// Unsure is set when the loader guessed something it could not
+	// check (UnsureWhy says what); a caller may ask the user.
+	Unsure    bool     `json:"unsure,omitempty"`
+	UnsureWhy []string `json:"unsure_why,omitempty"`
+	// Joins lists how each extra file was joined: key columns and match rate.
+	Joins []JoinInfo `json:"joins,omitempty"`
+}
+
+// ColumnInfo is what the loader made of one input column: its type from
+// a sample of values, the role it was given and how sure that is.
+type ColumnInfo struct {
+	File       string   `json:"file"`
+	Index      int      `json:"index"` // 0-based position in the file
+	Name       string   `json:"name"`
+	Type       string   `json:"type"`             // date, datetime, yes/no, integer, money, id, category, text, ...
+	Format     string   `json:"format,omitempty"` // date layout, yes/no spelling, currency
+	Role       string   `json:"role,omitempty"`   // "" when the column is not used
+	Confidence float64  `json:"confidence"`       // 0..1
+	Rows       int      `json:"rows"`             // values sampled
+	Blank      int      `json:"blank"`
+	Distinct   int      `json:"distinct"`
+	Samples    []string `json:"samples,omitempty"`
+}
+
+// JoinInfo is one join between files: which columns matched and how many
+// records found a partner.
+type JoinInfo struct {
+	File    string  `json:"file"`     // the file joined
+	Onto    string  `json:"onto"`     // the file (or joined set) it was joined to
+	Key     string  `json:"key"`      // column in File
+	OntoKey string  `json:"onto_key"` // column in Onto
+	Kind    string  `json:"kind"`     // "stage history" or "leads and deals"
+	Matched int     `json:"matched"`  // records of File that matched
+	Total   int     `json:"total"`    // records of File
+	Rate    float64 `json:"rate"`     // Matched / Total
 }
 
 // Problem is one located issue with the input: a skipped row or a fatal error.

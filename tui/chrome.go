@@ -84,6 +84,15 @@ func (a *App) statusLine() string {
 	case a.maskPending():
 		s += " · masking…"
 	}
+	if ld.Summary != "" {
+		// What the loader made of the columns (l lists every decision).
+		if ld.Unsure {
+			s += " · guessed: "
+		} else {
+			s += " · "
+		}
+		s += widgets.Clean(ld.Summary)
+	}
 	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
 }
 

@@ -173,7 +173,7 @@ func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo mon
 }
 
 func loaderOptions(opts *RootOptions) (loaders.Options, error) {
-	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset, Stdin: opts.IO.In}
+	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset, Sheet: opts.Sheet, Stdin: opts.IO.In}
 	if opts.Map != "" {
 		m, err := loaders.ReadMapping(opts.Map)
 		if err != nil {

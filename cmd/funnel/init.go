@@ -17,6 +17,7 @@ type InitOptions struct {
 	File   string
 	Out    string
 	Format string
+	Sheet  string
 }
 
 func newInitCmd(io *IO, runF func(*InitOptions) error) *cobra.Command {
@@ -41,6 +42,7 @@ with --map. The format follows --format, else the --out file's extension
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "mapping file to write (must not exist; default funnel.yaml or funnel.toml)")
+	cmd.Flags().StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "mapping syntax: yaml or toml (default: from --out, else yaml)")
 	return cmd
 }
@@ -79,7 +81,7 @@ func initRun(opts *InitOptions) error {
 		return err
 	}
 	opts.Out = out
-	y, err := loaders.StarterMapping(context.Background(), opts.File, format)
+	y, err := loaders.StarterMappingFor(context.Background(), opts.File, format, loaders.Options{Sheet: opts.Sheet})
 	if err != nil {
 		return err
 	}

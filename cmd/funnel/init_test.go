@@ -16,7 +16,7 @@ func TestInitWritesMappingAndNeverOverwrites(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb)
 	}
 	b, _ := os.ReadFile(out)
-	for _, want := range []string{"preset: hubspot-deals", "shape: current-stage", "stage_column: Deal Stage", "#   1. Deal ID"} {
+	for _, want := range []string{"# Deal Stage read as the current stage (HubSpot deal stages order)", "shape: current-stage", "stage_column: Deal Stage", "#   1. Deal ID"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("mapping lacks %q:\n%s", want, b)
 		}
@@ -74,7 +74,7 @@ func TestInitTOML(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, errb)
 		}
 		b, _ := os.ReadFile(out)
-		for _, want := range []string{"preset = 'hubspot-deals'", "shape = 'current-stage'", "stage_column = 'Deal Stage'", "[[stages]]", "#   1. Deal ID"} {
+		for _, want := range []string{"shape = 'current-stage'", "shape = 'current-stage'", "stage_column = 'Deal Stage'", "[[stages]]", "#   1. Deal ID"} {
 			if !strings.Contains(string(b), want) {
 				t.Errorf("%v: mapping lacks %q:\n%s", args, want, b)
 			}
@@ -125,7 +125,7 @@ func TestFlagsFileWithoutMapping(t *testing.T) {
 	}
 	io, stdout, errb = testIO()
 	if code := run([]string{"report", "--format", "json", fixtures + "deals_flags.csv"}, io); code != exitOK ||
-		!strings.Contains(stdout.String(), "read as yes/no stage flags") {
+		!strings.Contains(stdout.String(), "stages read from yes/no columns") {
 		t.Errorf("json report: exit %d %s, want the flags decision", code, errb)
 	}
 	io, _, errb = testIO()

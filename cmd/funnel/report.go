@@ -27,6 +27,7 @@ type ReportOptions struct {
 	Stages   string
 	Map      string
 	Preset   string
+	Sheet    string
 	Mask     bool
 	NoColor  bool
 	Money    MoneyFlags
@@ -88,6 +89,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	f.StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init, funnel help mapping)")
+	f.StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms")
 	f.BoolVar(&opts.NoColor, "no-color", false, "accepted for symmetry; reports are never coloured")
@@ -108,7 +110,7 @@ func reportRun(opts *ReportOptions) error {
 	if len(opts.Files) == 0 && (opts.Map != "" || opts.Preset != "") {
 		return usageError{fmt.Errorf("--map and --preset say how to read FILEs; none was given (the demo needs neither)")}
 	}
-	root := &RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset}
+	root := &RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset, Sheet: opts.Sheet}
 	ds, err := loadData(root)
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ type RootOptions struct {
 	Files   []string
 	Stages  string
 	Preset  string
+	Sheet   string
 	Map     string
 	NoColor bool
 	NoMouse bool
@@ -88,6 +89,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.BoolVar(&opts.NoMouse, "no-mouse", false, "start with mouse reporting off (m toggles it; off lets the terminal select text)")
 	f.StringVar(&opts.Debug, "debug", "", "append a log of every message and its handling time to `FILE`")
 	f.BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
+	f.StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	f.StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init, funnel help mapping)")
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")

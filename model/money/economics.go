@@ -1,6 +1,7 @@
 package money
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/funnel-cli/funnel/model"
@@ -77,8 +78,20 @@ func ComputeUnitEconomics(ds *model.Dataset, rows []SpendRow, by string, o Optio
 	}
 	out := UnitEconomics{Currency: cur, By: j.By, Join: j}
 	lo, hi := 1<<30, -1
+	whole := false
 	for _, r := range j.Rows {
+		if r.Month == WholeWindow {
+			whole = true
+			continue
+		}
 		lo, hi = min(lo, r.Month), max(hi, r.Month)
+	}
+	if whole {
+		// Spend with no period covers every month the data has.
+		if dlo, dhi, ok := ds.DayRange(); ok {
+			lo, hi = min(lo, model.MonthIndex(dlo)), max(hi, model.MonthIndex(dhi))
+			out.Notes = append(out.Notes, fmt.Sprintf("the spend file gives no period: its spend covers the whole window, %s to %s", model.MonthLabel(lo), model.MonthLabel(hi)))
+		}
 	}
 	if hi < 0 {
 		out.Notes = append(out.Notes, "no spend rows")

@@ -12,6 +12,10 @@ import (
 
 // SpendRow is one line of a spend file: what was spent on a channel or a
 // campaign in one calendar month.
+// WholeWindow is the Month of a spend row whose file gives no period: the
+// spend covers the whole window of the data.
+const WholeWindow = -1
+
 type SpendRow struct {
 	Line     int    `json:"line"` // 1-based line in the spend file (0 if generated)
 	Channel  string `json:"channel,omitempty"`

@@ -1,0 +1,415 @@
+package loaders
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// ColType is what a column's values are, judged from a sample of them.
+type ColType string
+
+const (
+	TypeEmpty    ColType = "empty"
+	TypeBool     ColType = "yes/no"
+	TypeInt      ColType = "integer"
+	TypeNumber   ColType = "number"
+	TypeMoney    ColType = "money"
+	TypeDate     ColType = "date"
+	TypeDateTime ColType = "datetime"
+	TypeEmail    ColType = "email"
+	TypeID       ColType = "id"
+	TypeCategory ColType = "category"
+	TypeText     ColType = "text"
+)
+
+// ValueCount is one distinct value of a column and how often the sample has it.
+type ValueCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// ColumnProfile is what the sample says about one column: its type and
+// format, how many values are blank or distinct, the most frequent values
+// and a few examples.
+type ColumnProfile struct {
+	Index    int     `json:"index"`
+	Name     string  `json:"name"`
+	Type     ColType `json:"type"`
+	Format   string  `json:"format,omitempty"`
+	Rows     int     `json:"rows"`     // sampled rows
+	Blank    int     `json:"blank"`    // blank or a null word (N/A, null, -)
+	Distinct int     `json:"distinct"` // distinct non-blank values (capped)
+	// Top holds the most frequent values (all of them for a category).
+	Top     []ValueCount `json:"top,omitempty"`
+	Samples []string     `json:"samples,omitempty"`
+	// True is how many values read as yes (yes/no columns).
+	True     int     `json:"true,omitempty"`
+	Min      float64 `json:"min,omitempty"`
+	Max      float64 `json:"max,omitempty"`
+	Currency string  `json:"currency,omitempty"`
+	AvgLen   float64 `json:"avg_len,omitempty"`
+
+	counts map[string]int
+	words  []string // the header split into lower-case words
+}
+
+// NonBlank is the number of sampled values that are not blank.
+func (c *ColumnProfile) NonBlank() int { return c.Rows - c.Blank }
+
+// Unique says whether every sampled non-blank value differs.
+func (c *ColumnProfile) Unique() bool { return c.NonBlank() > 0 && c.Distinct == c.NonBlank() }
+
+// count returns how often the sample has value v.
+func (c *ColumnProfile) count(v string) int { return c.counts[v] }
+
+// values lists the distinct sampled values, most frequent first.
+func (c *ColumnProfile) values() []ValueCount {
+	out := make([]ValueCount, 0, len(c.counts))
+	for v, n := range c.counts {
+		out = append(out, ValueCount{v, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// nullWords are values that mean "no value" in exports.
+var nullWords = []string{"n/a", "na", "#n/a", "null", "none", "nil", "-", "--", "—", "nan", "(blank)", "(none)",
+	"0000-00-00", "0000-00-00 00:00:00"}
+
+// isNull reports a blank field or a null word. It is called on every date
+// and amount field, so it decides most values on their first byte and
+// never allocates.
+func isNull(v []byte) bool {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return true
+	}
+	switch v[0] {
+	case 'n', 'N', '#', '-', '(', '0', 0xE2:
+	default:
+		return false
+	}
+	if len(v) > 19 {
+		return false
+	}
+	for _, w := range nullWords {
+		if len(w) == len(v) && bytes.EqualFold(v, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+const maxDistinct = 4096
+
+// profileColumns types every column from the sampled rows (rows with as
+// many fields as the header).
+func profileColumns(header []string, rows [][][]byte) []*ColumnProfile {
+	out := make([]*ColumnProfile, len(header))
+	for c, h := range header {
+		out[c] = profileColumn(c, h, rows)
+	}
+	return out
+}
+
+func profileColumn(c int, name string, rows [][][]byte) *ColumnProfile {
+	p := &ColumnProfile{Index: c, Name: name, counts: map[string]int{}, words: nameWords(name)}
+	var nBool, nInt, nNum, nMoney, nDate, nTime, nEmail, nSerial, nIDish, total int
+	var kinds [6]int
+	dayFirst, monFirst, twoDigitYear := 0, 0, 0
+	boolSpell := map[string]bool{}
+	currencies := map[string]int{}
+	decComma := false
+	var nums []float64
+	first := true
+	for _, r := range rows {
+		if c >= len(r) {
+			continue
+		}
+		p.Rows++
+		raw := bytes.TrimSpace(r[c])
+		if isNull(raw) {
+			p.Blank++
+			continue
+		}
+		v := string(raw)
+		total++
+		if _, seen := p.counts[v]; seen || len(p.counts) < maxDistinct {
+			p.counts[v]++
+		}
+		if len(p.Samples) < 5 && p.counts[v] == 1 {
+			p.Samples = append(p.Samples, clip(v))
+		}
+		p.AvgLen += float64(len(v))
+		if b, ok := parseBool(raw); ok {
+			nBool++
+			if b {
+				p.True++
+			}
+			boolSpell[strings.ToLower(v)] = true
+		}
+		if isInt(v) {
+			nInt++
+			f, _ := strconv.ParseFloat(v, 64)
+			nums = append(nums, f)
+			if f >= 14611 && f <= 73051 {
+				nSerial++
+			}
+		} else if f, err := strconv.ParseFloat(v, 64); err == nil {
+			nNum++
+			nums = append(nums, f)
+			if f >= 14611 && f <= 73051 {
+				nSerial++
+			}
+		} else if cents, cur, ok := parseAmount(raw, decComma); ok && moneyish(v) && !strings.HasPrefix(strings.TrimLeft(v, "$€£¥₹ "), "00") {
+			nMoney++
+			nums = append(nums, float64(cents)/100)
+			if cur != "" {
+				currencies[cur]++
+			}
+		}
+		if dv, ok := parseDate(raw); ok && dv.Kind != dkSerial {
+			nDate++
+			kinds[dv.Kind]++
+			if bytes.IndexByte(raw, ':') > 0 {
+				nTime++
+			}
+			if dv.Kind == dkSlash || dv.Kind == dkDot {
+				switch {
+				case dv.A > 12:
+					dayFirst++
+				case dv.B > 12:
+					monFirst++
+				}
+				if yearDigits(raw) == 2 {
+					twoDigitYear++
+				}
+			}
+		}
+		if at := strings.IndexByte(v, '@'); at > 0 && strings.IndexByte(v[at:], '.') > 0 && !strings.ContainsAny(v, " ,;") {
+			nEmail++
+		}
+		if idToken(v) {
+			nIDish++
+		}
+		if first {
+			first = false
+			if strings.Contains(v, ",") && !strings.Contains(v, ".") && moneyDecimalComma([][]byte{raw}) {
+				decComma = true
+			}
+		}
+	}
+	p.Distinct = len(p.counts)
+	if total > 0 {
+		p.AvgLen /= float64(total)
+	}
+	if len(nums) > 0 {
+		p.Min, p.Max = nums[0], nums[0]
+		for _, f := range nums {
+			p.Min, p.Max = min(p.Min, f), max(p.Max, f)
+		}
+	}
+	most := func(n int) bool { return total > 0 && n*100 >= total*95 }
+	switch {
+	case total == 0:
+		p.Type = TypeEmpty
+	case nBool == total:
+		p.Type = TypeBool
+		var sp []string
+		for s := range boolSpell {
+			sp = append(sp, s)
+		}
+		sort.Strings(sp)
+		p.Format = strings.Join(sp, "/")
+	case most(nDate):
+		p.Type = TypeDate
+		if nTime*2 > nDate {
+			p.Type = TypeDateTime
+		}
+		p.Format = dateFormat(kinds, dayFirst, monFirst, twoDigitYear*2 > nDate, p.Type == TypeDateTime)
+	case nDate*10 >= total*6 && nDate > 0 && (hasWord(p.words, dateWords...) || hasWordPrefix(p.words, "creat", "date")):
+		// Named like a date and mostly dates: the rest are bad values.
+		p.Type = TypeDate
+		if nTime*2 > nDate {
+			p.Type = TypeDateTime
+		}
+		p.Format = dateFormat(kinds, dayFirst, monFirst, twoDigitYear*2 > nDate, p.Type == TypeDateTime)
+	case most(nSerial) && (hasWord(p.words, dateWords...) || hasWordPrefix(p.words, "creat", "date")):
+		p.Type, p.Format = TypeDate, "Excel serial numbers"
+	case most(nInt) && (idName(p.words) || nameIsID(name)) && p.Unique():
+		p.Type = TypeID
+	case most(nInt):
+		p.Type = TypeInt
+	case most(nInt + nNum):
+		p.Type = TypeNumber
+	case most(nInt+nNum+nMoney) && nMoney > 0:
+		p.Type = TypeMoney
+		p.Format = moneyFormat(currencies, decComma)
+		p.Currency = topKey(currencies)
+	case most(nEmail):
+		p.Type = TypeEmail
+	case most(nIDish) && (p.Distinct*10 >= total*9 || idName(p.words)):
+		p.Type = TypeID
+	case p.Distinct <= 64 || p.Distinct*2 <= total:
+		p.Type = TypeCategory
+	default:
+		p.Type = TypeText
+	}
+	if len(p.counts) <= 64 {
+		p.Top = p.values()
+	} else {
+		p.Top = p.values()[:12]
+	}
+	return p
+}
+
+// moneyish says an amount that is not a plain number shows money signs:
+// a currency, grouping or a parenthesised negative.
+func moneyish(v string) bool {
+	return strings.ContainsAny(v, "$€£¥₹,'() ") || len(v) > 3 && isUpper3(v[:3]) || len(v) > 3 && isUpper3(v[len(v)-3:])
+}
+
+func isInt(v string) bool {
+	if v == "" {
+		return false
+	}
+	i := 0
+	if v[0] == '-' || v[0] == '+' {
+		i = 1
+	}
+	if i == len(v) || len(v)-i > 18 {
+		return false
+	}
+	for ; i < len(v); i++ {
+		if !isDigit(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// idToken is a value shaped like a system id: one token of letters and
+// digits (with - _ . :) holding at least one digit, or a long number.
+func idToken(v string) bool {
+	if len(v) < 3 || len(v) > 64 {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case isDigit(c):
+			digits++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '-', c == '_', c == '.', c == ':':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+func yearDigits(v []byte) int {
+	// the digits after the second separator
+	seps := 0
+	n := 0
+	for _, c := range v {
+		if c == ' ' || c == 'T' {
+			break
+		}
+		if c == '/' || c == '.' || c == '-' {
+			seps++
+			continue
+		}
+		if seps == 2 && isDigit(c) {
+			n++
+		}
+	}
+	return n
+}
+
+func dateFormat(kinds [6]int, dayFirst, monFirst int, twoDigit, withTime bool) string {
+	main := 0
+	for k, n := range kinds {
+		if n > kinds[main] {
+			main = k
+		}
+	}
+	var f string
+	switch uint8(main) {
+	case dkISO:
+		f = "YYYY-MM-DD"
+	case dkSlash, dkDot:
+		sep := "/"
+		if uint8(main) == dkDot {
+			sep = "."
+		}
+		y := "YYYY"
+		if twoDigit {
+			y = "YY"
+		}
+		if dayFirst > 0 && monFirst == 0 || uint8(main) == dkDot && monFirst == 0 {
+			f = "DD" + sep + "MM" + sep + y
+		} else {
+			f = "MM" + sep + "DD" + sep + y
+		}
+	case dkNamed:
+		f = "month names"
+	default:
+		f = "dates"
+	}
+	n := 0
+	for _, c := range kinds {
+		if c > 0 {
+			n++
+		}
+	}
+	if n > 1 {
+		f += " (mixed with other layouts)"
+	}
+	if withTime {
+		f += " with a time"
+	}
+	return f
+}
+
+func moneyFormat(cur map[string]int, decComma bool) string {
+	var parts []string
+	if c := topKey(cur); c != "" {
+		parts = append(parts, c)
+	}
+	if decComma {
+		parts = append(parts, "decimal comma")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func topKey(m map[string]int) string {
+	best, n := "", 0
+	for k, v := range m {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// String describes the profile in a few words ("date MM/DD/YY", "category
+// of 4").
+func (c *ColumnProfile) String() string {
+	s := string(c.Type)
+	if c.Format != "" {
+		s += " " + c.Format
+	}
+	if c.Type == TypeCategory {
+		s += fmt.Sprintf(" of %d", c.Distinct)
+	}
+	return s
+}
