@@ -167,9 +167,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.applyHelpStyles()
 		return a, nil
 	case views.PushMsg:
-		a.stack = append(a.stack, msg.View)
-		a.resize()
-		return a, msg.View.Init()
+		return a, a.push(msg.View)
+	case views.DrillMsg:
+		return a, a.push(a.drill(msg))
 	case views.PopMsg:
 		a.pop()
 		return a, nil
@@ -314,6 +314,15 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return a.Top().Update(msg)
+}
+
+func (a *App) push(v views.View) tea.Cmd {
+	if v == nil {
+		return nil
+	}
+	a.stack = append(a.stack, v)
+	a.resize()
+	return v.Init()
 }
 
 func (a *App) pop() {

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -32,9 +33,9 @@ func newPrompt(kind mode, value string, width int, dark bool) prompt {
 }
 
 func (p prompt) view(width int, errStyle func(...string) string) string {
-	line := widgets.Truncate(p.input.View(), width)
+	line := format.Truncate(p.input.View(), width)
 	if p.err != "" {
-		return line + "\n" + errStyle(widgets.Truncate(p.err, width))
+		return line + "\n" + errStyle(format.Truncate(p.err, width))
 	}
 	return line
 }
@@ -116,13 +117,13 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "stage":
 		k := a.common.Data().StageIndex(arg)
 		if k < 0 {
-			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().Stages), ", "))
+			return nil, fmt.Errorf("no stage %q; stages: %s", format.Clean(arg), strings.Join(cleanAll(a.common.Data().Stages), ", "))
 		}
 		cmd := a.openTop("overview", "")
 		return tea.Batch(cmd, a.Top().Update(views.SelectStageMsg{Stage: k})), nil
 	case "by":
 		if a.common.Data().Dim(arg) == nil {
-			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().DimNames()), ", "))
+			return nil, fmt.Errorf("no dimension %q; dimensions: %s", format.Clean(arg), strings.Join(cleanAll(a.common.Data().DimNames()), ", "))
 		}
 		return func() tea.Msg { return views.OpenMsg{Name: "breakdown", Arg: arg} }, nil
 	case "period":
@@ -131,7 +132,7 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 			st.Period = p
 			return a.setState(st), nil
 		}
-		return nil, fmt.Errorf("period is week, month, quarter or year, not %q", widgets.Clean(arg))
+		return nil, fmt.Errorf("period is week, month, quarter or year, not %q", format.Clean(arg))
 	case "asof", "as-of":
 		if arg == "" || arg == "off" || arg == "latest" {
 			st.AsOf = model.NoDay
@@ -139,7 +140,7 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 		}
 		d, ok := parseDay(arg)
 		if !ok {
-			return nil, fmt.Errorf("as-of wants a date like 2026-06-30, not %q", widgets.Clean(arg))
+			return nil, fmt.Errorf("as-of wants a date like 2026-06-30, not %q", format.Clean(arg))
 		}
 		st.AsOf = d
 		return a.setState(st), nil
@@ -149,7 +150,7 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 		st.Filter = ""
 		return a.setState(st), nil
 	}
-	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, quit", widgets.Clean(verb))
+	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, quit", format.Clean(verb))
 }
 
 // setState records the new state and tells every view on the stack.
@@ -173,7 +174,7 @@ func parseDay(s string) (int32, bool) {
 func cleanAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = widgets.Clean(s)
+		out[i] = format.Clean(s)
 	}
 	return out
 }

@@ -11,8 +11,8 @@
 // keeps that Cmd in its compute.go, its keys in keys.go, its drawing in
 // render.go and its struct, New, Update and SetSize in model.go.
 //
-// A view imports no other view package except the leaf views it drills
-// into (overview → stage, records, loadinfo; stage and sticky → records).
+// A view imports no other view package: it drills into another through
+// the contract (DrillMsg), and the root, which knows every view, opens it.
 package views
 
 import (
@@ -76,6 +76,28 @@ func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 
 // Pop returns a command that goes back.
 func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
+
+// DrillMsg asks the root to push a view that shows more of what the
+// sender shows: the records behind a number, a stage's detail, the load
+// details.
+type DrillMsg struct {
+	To    Drill
+	Title string  // the records: what they are ("stalled in SQL")
+	Rows  []int32 // the records: indices into the dataset on screen
+	Stage int     // the stage detail: which stage
+}
+
+// Drill names a view to drill into.
+type Drill uint8
+
+const (
+	DrillRecords Drill = iota
+	DrillStage
+	DrillLoad
+)
+
+// DrillTo returns a command that drills into a view.
+func DrillTo(m DrillMsg) tea.Cmd { return func() tea.Msg { return m } }
 
 // OpenMsg asks the root to open a top view by name (with an argument, such
 // as the dimension of a breakdown), as `:by channel` does.

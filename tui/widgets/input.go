@@ -3,6 +3,8 @@ package widgets
 import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // LineInput is the one-line text input of the explorer (the / and :
@@ -33,13 +35,13 @@ func (l *LineInput) Update(msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.Text != "" {
-			if m.Text = Clean(m.Text); m.Text == "" {
+			if m.Text = format.Clean(m.Text); m.Text == "" {
 				return nil
 			}
 		}
 		msg = m
 	case tea.PasteMsg:
-		if m.Content = Clean(m.Content); m.Content == "" {
+		if m.Content = format.Clean(m.Content); m.Content == "" {
 			return nil
 		}
 		msg = m
@@ -56,7 +58,7 @@ func (l *LineInput) Value() string { return l.input.Value() }
 
 // SetValue replaces the text (sanitised) and puts the cursor at its end.
 func (l *LineInput) SetValue(s string) {
-	l.input.SetValue(Clean(s))
+	l.input.SetValue(format.Clean(s))
 	l.input.CursorEnd()
 }
 

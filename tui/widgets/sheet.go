@@ -4,6 +4,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // Sheet is several tables drawn one under another in a page of text (the
@@ -35,7 +37,7 @@ func (s *Sheet) Table(rows [][]string, style func(row int) lipgloss.Style, cols 
 	s.more = s.more || t.More()
 	lines := t.Lines(0, len(rows), -1)
 	if n := t.HiddenNote(); n != "" {
-		lines = append(lines, Truncate("("+n+")", s.width))
+		lines = append(lines, format.Truncate("("+n+")", s.width))
 	}
 	return lines
 }

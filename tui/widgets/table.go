@@ -8,6 +8,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 )
 
 // Align says where a cell's text sits in its column.
@@ -196,7 +199,7 @@ func (t *Table) HiddenNote() string {
 	var names []string
 	for _, i := range lay.order {
 		if lay.widths[i] == 0 && t.cols[i].Title != "" {
-			names = append(names, Clean(t.cols[i].Title))
+			names = append(names, format.Clean(t.cols[i].Title))
 		}
 	}
 	what := fmt.Sprintf("%d columns hidden", lay.hidden)
@@ -207,4 +210,28 @@ func (t *Table) HiddenNote() string {
 		what += " (" + strings.Join(names, ", ") + ")"
 	}
 	return what + " · " + t.KeyMap.help() + " scroll"
+}
+
+// Tabular is the table's content in the column model the report writes
+// (for copying or exporting what is on screen): every column with text
+// cells, hidden ones included, every row; drawn-only columns (bars,
+// sparklines) are left out.
+func (t *Table) Tabular(name, title string) tabular.Table {
+	out := tabular.Table{Name: name, Title: title}
+	var cols []int
+	for i, c := range t.cols {
+		if c.Draw != nil && (t.cell == nil || c.Title == "") {
+			continue
+		}
+		cols = append(cols, i)
+		out.Columns = append(out.Columns, tabular.Column{Name: c.Title, Kind: tabular.KindText})
+	}
+	for r := 0; r < t.n && t.cell != nil; r++ {
+		row := make([]tabular.Cell, len(cols))
+		for j, i := range cols {
+			row[j] = tabular.Cell{Str: t.cell(r, i)}
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // Drawing a Table: fitting the columns to the width, the header and the
@@ -29,7 +31,7 @@ func (t *Table) Header() string {
 	t.each(lay, func(i, w int, gap string, last bool) {
 		b.WriteString(gap + align(t.cols[i].Title, w, t.cols[i].Align, last))
 	})
-	return t.Styles.Header.Render(Truncate(b.String(), t.width))
+	return t.Styles.Header.Render(format.Truncate(b.String(), t.width))
 }
 
 // Row draws row r, marked and styled as the selection when selected.
@@ -63,9 +65,9 @@ func (t *Table) Row(r int, selected bool) string {
 		}
 	}
 	if selected {
-		return t.Styles.Selected.Render(PadRight(Truncate("▸ "+plain.String(), t.width), t.width))
+		return t.Styles.Selected.Render(format.PadRight(format.Truncate("▸ "+plain.String(), t.width), t.width))
 	}
-	return Truncate("  "+styled.String(), t.width)
+	return format.Truncate("  "+styled.String(), t.width)
 }
 
 // Lines draws the header and rows from ≤ r < to, cursor selected (-1:
@@ -114,11 +116,11 @@ func (t *Table) gap(i int) int {
 func align(s string, w int, a Align, last bool) string {
 	switch {
 	case a == AlignRight:
-		return PadLeft(Truncate(Clean(s), w), w)
+		return format.PadLeft(format.Truncate(format.Clean(s), w), w)
 	case last:
-		return Truncate(Clean(s), w)
+		return format.Truncate(format.Clean(s), w)
 	}
-	return Fit(s, w)
+	return format.Fit(s, w)
 }
 
 func (t *Table) fitted() *layout {
@@ -137,10 +139,10 @@ func (t *Table) natural(i int) int {
 	if c.Grow {
 		return max(1, c.Min)
 	}
-	w := ansi.StringWidth(Clean(c.Title))
+	w := ansi.StringWidth(format.Clean(c.Title))
 	if t.cell != nil {
 		for r := 0; r < min(t.n, measureRows); r++ {
-			w = max(w, ansi.StringWidth(Clean(t.cell(r, i))))
+			w = max(w, ansi.StringWidth(format.Clean(t.cell(r, i))))
 		}
 	}
 	if c.Max > 0 {

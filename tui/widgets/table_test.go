@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/funnel-cli/funnel/tui/tabular"
 )
 
 // people is a table with a pinned name, two numbers by priority and a
@@ -135,5 +137,18 @@ func TestTableCleansCells(t *testing.T) {
 	tb.SetWidth(20)
 	if r := strings.TrimRight(tb.Row(0, false), " "); r != "  red" {
 		t.Errorf("row %q", r)
+	}
+}
+
+func TestTableTabularHasEveryColumn(t *testing.T) {
+	tb := people()
+	tb.SetWidth(14) // two columns hidden on screen
+	tt := tb.Tabular("people", "People")
+	if len(tt.Columns) != 4 || tt.Columns[2].Name != "Note" || len(tt.Rows) != 2 || tt.Rows[0][2].Str != "a long note here" {
+		t.Fatalf("tabular %+v", tt)
+	}
+	var b strings.Builder
+	if err := tabular.WriteCSV(&b, tt); err != nil || !strings.HasPrefix(b.String(), "Name,Leads,Note,Won\n") {
+		t.Fatalf("csv %q %v", b.String(), err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -61,7 +62,7 @@ func (b *Model) Title() string {
 	if b.dim == "" {
 		return "Breakdown"
 	}
-	return "Breakdown by " + widgets.Clean(b.dim)
+	return "Breakdown by " + format.Clean(b.dim)
 }
 
 func (b *Model) ShortHelp() []key.Binding {

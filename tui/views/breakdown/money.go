@@ -2,7 +2,7 @@ package breakdown
 
 import (
 	"github.com/funnel-cli/funnel/model/query"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // currency names the revenue's currency ("" when there is none).
@@ -36,13 +36,13 @@ func (m *wonMoney) value(key string, groups []string) (int, int64, bool) {
 func (m *wonMoney) cells(groups []string) (won, rev func(r row) string) {
 	won = func(r row) string {
 		if n, _, ok := m.value(r.Key, groups); ok {
-			return widgets.Count(n)
+			return format.Count(n)
 		}
 		return "—"
 	}
 	rev = func(r row) string {
 		if _, v, ok := m.value(r.Key, groups); ok {
-			return widgets.MoneyShort(v, "")
+			return format.MoneyShort(v, "")
 		}
 		return "—"
 	}
@@ -52,7 +52,7 @@ func (m *wonMoney) cells(groups []string) (won, rev func(r row) string) {
 // head is the title of the revenue column.
 func (m *wonMoney) head() string {
 	if m.currency() != "" {
-		return "Won " + widgets.Clean(m.currency())
+		return "Won " + format.Clean(m.currency())
 	}
 	return "Won revenue"
 }
@@ -63,11 +63,11 @@ func (m *wonMoney) note(shown bool) string {
 	case m == nil:
 		return ""
 	case m.err != nil:
-		return "won revenue: " + widgets.Clean(m.err.Error())
+		return "won revenue: " + format.Clean(m.err.Error())
 	case !shown:
 		return "won revenue per slice: widen the window or scroll the columns to see it"
 	}
-	return "Won: deals won (reached the last stage or marked won) · Won " + widgets.Clean(m.currency()) + ": their amounts, whole units"
+	return "Won: deals won (reached the last stage or marked won) · Won " + format.Clean(m.currency()) + ": their amounts, whole units"
 }
 
 func (b *Model) groupKeys() []string {

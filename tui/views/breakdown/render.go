@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -16,36 +17,36 @@ func (b *Model) View() string {
 		return b.pickView()
 	}
 	if b.err != nil {
-		return st.Error.Render(widgets.Truncate(widgets.Clean(b.err.Error()), b.width))
+		return st.Error.Render(format.Truncate(format.Clean(b.err.Error()), b.width))
 	}
 	if b.res == nil {
-		return st.Muted.Render(widgets.Truncate("Computing the breakdown by "+widgets.Clean(b.dim)+"…", b.width))
+		return st.Muted.Render(format.Truncate("Computing the breakdown by "+format.Clean(b.dim)+"…", b.width))
 	}
 	stages := b.res.Stages
 	k := min(b.step, max(0, len(stages)-2))
-	from, to := widgets.Clean(stages[k]), widgets.Clean(stages[min(k+1, len(stages)-1)])
+	from, to := format.Clean(stages[k]), format.Clean(stages[min(k+1, len(stages)-1)])
 	dir := "↓"
 	if b.asc {
 		dir = "↑"
 	}
 	caption := fmt.Sprintf("%s slices · step %s → %s (←/→) · sorted by %s %s · 95%% interval on 0–100%% · lost: vs the rest's rate",
-		widgets.Count(len(b.rows)), from, to, sortNames[b.sortCol], dir)
-	lines := []string{st.Muted.Render(widgets.Truncate(caption, b.width))}
+		format.Count(len(b.rows)), from, to, sortNames[b.sortCol], dir)
+	lines := []string{st.Muted.Render(format.Truncate(caption, b.width))}
 	b.layTable(from, to)
 	lo, hi := b.list.Window()
 	lines = append(lines, b.table.Lines(lo, hi, b.list.Cursor())...)
 	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
-		from, to, widgets.Count(b.res.Whole.Stages[k+1].Reached), widgets.Count(b.res.Whole.Stages[k].Reached),
-		widgets.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
+		from, to, format.Count(b.res.Whole.Stages[k+1].Reached), format.Count(b.res.Whole.Stages[k].Reached),
+		format.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
 	if b.note != "" {
 		foot = b.note
 	}
-	lines = append(lines, st.Muted.Render(widgets.Truncate(foot, b.width)))
+	lines = append(lines, st.Muted.Render(format.Truncate(foot, b.width)))
 	if n := b.table.HiddenNote(); n != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate(n, b.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate(n, b.width)))
 	}
 	if n := b.money.note(b.table.Shown(b.moneyCol)); n != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate(n, b.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate(n, b.width)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -79,17 +80,17 @@ func (b *Model) layTable(from, to string) {
 	}
 	cols := []col{
 		{widgets.Column{Title: b.dim, Pin: true, Min: 12}, func(r row) string { return r.Key }},
-		{right("Records", prioRecords), func(r row) string { return widgets.Count(r.Records) }},
+		{right("Records", prioRecords), func(r row) string { return format.Count(r.Records) }},
 	}
 	for s, name := range b.res.Stages {
 		c := right(name, prioStages)
 		c.Max = 11
-		cols = append(cols, col{c, func(r row) string { return widgets.Count(r.Reached[s]) }})
+		cols = append(cols, col{c, func(r row) string { return format.Count(r.Reached[s]) }})
 	}
 	cols = append(cols,
-		col{right(from, prioStep), func(r row) string { return widgets.Count(r.From) }},
-		col{right(to, prioStep), func(r row) string { return widgets.Count(r.To) }},
-		col{right("Rate", prioRate), func(r row) string { return widgets.Percent(r.Rate) }},
+		col{right(from, prioStep), func(r row) string { return format.Count(r.From) }},
+		col{right(to, prioStep), func(r row) string { return format.Count(r.To) }},
+		col{right("Rate", prioRate), func(r row) string { return format.Percent(r.Rate) }},
 		col{widgets.Column{Title: "95% CI", Grow: true, Min: 10, Max: 20, Priority: prioInterval,
 			Draw:  func(i, w int) string { return widgets.IntervalBar(rows[i].Lo, rows[i].Hi, rows[i].Rate, w) },
 			Style: func(int) lipgloss.Style { return st.Bar }}, nil},
@@ -143,16 +144,16 @@ func (b *Model) rowStyle(i int) lipgloss.Style {
 
 func (b *Model) pickView() string {
 	st := b.common.Styles
-	lines := []string{st.Title.Render(widgets.Truncate("Break down by which column?", b.width)), ""}
+	lines := []string{st.Title.Render(format.Truncate("Break down by which column?", b.width)), ""}
 	for i, n := range b.common.Data().DimNames() {
 		d := b.common.Data().Dim(n)
-		text := fmt.Sprintf("%s  %s values", widgets.Fit(n, 20), widgets.Count(d.Cardinality()-1))
+		text := fmt.Sprintf("%s  %s values", format.Fit(n, 20), format.Count(d.Cardinality()-1))
 		if i == b.picker.Cursor() {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+text, b.width), b.width)))
+			lines = append(lines, st.Selected.Render(format.PadRight(format.Truncate("▸ "+text, b.width), b.width)))
 			continue
 		}
-		lines = append(lines, widgets.Truncate("  "+text, b.width))
+		lines = append(lines, format.Truncate("  "+text, b.width))
 	}
-	lines = append(lines, "", st.Muted.Render(widgets.Truncate("enter picks · or type :by channel", b.width)))
+	lines = append(lines, "", st.Muted.Render(format.Truncate("enter picks · or type :by channel", b.width)))
 	return strings.Join(lines, "\n")
 }

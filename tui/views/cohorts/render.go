@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -13,16 +14,16 @@ func (v *Model) View() string {
 	st := v.common.Styles
 	switch {
 	case v.err != nil:
-		return st.Error.Render(widgets.Truncate(widgets.Clean(v.err.Error()), v.width))
+		return st.Error.Render(format.Truncate(format.Clean(v.err.Error()), v.width))
 	case v.res == nil:
-		return st.Muted.Render(widgets.Truncate("Computing cohorts…", v.width))
+		return st.Muted.Render(format.Truncate("Computing cohorts…", v.width))
 	}
 	r := v.res
 	caption := fmt.Sprintf("Entry cohorts by %s · %% of each cohort that reached the stage by %s", r.Period, r.AsOf)
 	if v.state.Filter != "" {
-		caption += " · where " + widgets.Clean(v.state.Filter)
+		caption += " · where " + format.Clean(v.state.Filter)
 	}
-	lines := []string{st.Muted.Render(widgets.Truncate(caption, v.width))}
+	lines := []string{st.Muted.Render(format.Truncate(caption, v.width))}
 	v.layTable()
 	lo, hi := v.list.Window()
 	lines = append(lines, v.table.Lines(lo, hi, v.list.Cursor())...)
@@ -44,7 +45,7 @@ func (v *Model) layTable() {
 		return st.Cell
 	}
 	cols := []widgets.Column{
-		{Title: widgets.TitleCase(r.Period), Pin: true, Min: 10},
+		{Title: format.TitleCase(r.Period), Pin: true, Min: 10},
 		{Title: "Entered", Align: widgets.AlignRight, Min: 8, Priority: 3},
 	}
 	for s := 1; s < len(r.Stages); s++ {
@@ -63,17 +64,17 @@ func (v *Model) layTable() {
 		case col == 0:
 			return c.Period
 		case col == 1:
-			return widgets.Count(c.Size)
+			return format.Count(c.Size)
 		case col == est && c.Few:
 			return "too few"
 		case col == est && !c.Immature:
 			return "—"
 		case col == est:
-			return widgets.Percent(c.Estimated)
+			return format.Percent(c.Estimated)
 		case c.Immature:
-			return widgets.Percent(c.Conversion[col-1]) + "~"
+			return format.Percent(c.Conversion[col-1]) + "~"
 		}
-		return widgets.Percent(c.Conversion[col-1])
+		return format.Percent(c.Conversion[col-1])
 	})
 	v.table.SetWidth(v.width)
 }
@@ -83,18 +84,18 @@ func (v *Model) layTable() {
 func (v *Model) legend() []string {
 	st := v.common.Styles
 	r := v.res
-	target := widgets.Clean(r.Target)
+	target := format.Clean(r.Target)
 	legend := fmt.Sprintf("~ immature: younger than %s (p90 entry→%s); est.: Kaplan–Meier eventual conversion to %s, open records censored",
-		widgets.Days(r.MatureAfterDays), target, target)
-	out := []string{st.Warn.Render(widgets.Truncate(legend, v.width))}
+		format.Days(r.MatureAfterDays), target, target)
+	out := []string{st.Warn.Render(format.Truncate(legend, v.width))}
 	if k := v.list.Cursor(); k < len(r.Cohorts) {
 		c := r.Cohorts[k]
-		out = append(out, st.Muted.Render(widgets.Truncate(fmt.Sprintf("%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
-			widgets.Clean(c.Period+c.Key), widgets.Count(c.Size), widgets.Count(c.Converted), target, widgets.Percent(c.Observed),
-			widgets.Count(c.Open), c.AgeDays), v.width)))
+		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
+			format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
+			format.Count(c.Open), c.AgeDays), v.width)))
 	}
 	if n := v.table.HiddenNote(); n != "" {
-		out = append(out, st.Muted.Render(widgets.Truncate(n, v.width)))
+		out = append(out, st.Muted.Render(format.Truncate(n, v.width)))
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -95,10 +96,10 @@ func (m *Model) View() string {
 	from, to := m.pager.Window()
 	out := make([]string, 0, m.height)
 	for _, l := range m.lines[from:to] {
-		out = append(out, widgets.Truncate(l, m.width))
+		out = append(out, format.Truncate(l, m.width))
 	}
 	if more := m.pager.Below(); more > 0 && m.height > 1 {
-		out[len(out)-1] = m.common.Styles.Muted.Render(widgets.Truncate(
+		out[len(out)-1] = m.common.Styles.Muted.Render(format.Truncate(
 			fmt.Sprintf("↓ %d more lines (j, pgdn)", more+1), m.width))
 	}
 	return strings.Join(out, "\n")
@@ -109,20 +110,20 @@ func (m *Model) render() []string {
 	if !m.ready {
 		msg := "Computing pipeline, revenue, unit economics and accounts…"
 		if m.state.Filter != "" {
-			msg = "Computing pipeline, revenue, unit economics and accounts where " + widgets.Clean(m.state.Filter) + "…"
+			msg = "Computing pipeline, revenue, unit economics and accounts where " + format.Clean(m.state.Filter) + "…"
 		}
-		return []string{m.common.Styles.Muted.Render(widgets.Truncate(msg, m.width))}
+		return []string{m.common.Styles.Muted.Render(format.Truncate(msg, m.width))}
 	}
 	st := m.common.Styles
 	if err := m.res.FilterErr; err != nil {
-		return []string{st.Error.Render(widgets.Truncate("Money: "+widgets.Clean(err.Error()), m.width))}
+		return []string{st.Error.Render(format.Truncate("Money: "+format.Clean(err.Error()), m.width))}
 	}
 	var head []string
 	if m.res.Scope != "" {
-		head = append(head, st.Emphasis.Render(widgets.Truncate("Money "+m.res.Scope, m.width)))
+		head = append(head, st.Emphasis.Render(format.Truncate("Money "+m.res.Scope, m.width)))
 	}
 	for _, n := range m.res.SpendNotes {
-		for _, l := range widgets.Wrap(n, m.width) {
+		for _, l := range format.Wrap(format.Clean(n), m.width) {
 			head = append(head, st.Warn.Render(l))
 		}
 	}

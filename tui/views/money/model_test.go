@@ -10,10 +10,10 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/viewtest"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // computed is the money view over c in st with its figures in.
@@ -122,10 +122,10 @@ func TestMoneyViewEqualsReport(t *testing.T) {
 	v.SetSize(200, 500)
 	out := ansi.Strip(v.View())
 	for _, want := range []string{
-		widgets.Money(r.Money.Deals.WonRevenue, "USD"),
-		widgets.Money(r.Money.Deals.OpenPipeline, "USD"),
-		widgets.Money(*r.Money.UnitEconomics.Total.CAC, "USD"),
-		widgets.Percent(r.Money.Deals.WinRateClosed),
+		format.Money(r.Money.Deals.WonRevenue, "USD"),
+		format.Money(r.Money.Deals.OpenPipeline, "USD"),
+		format.Money(*r.Money.UnitEconomics.Total.CAC, "USD"),
+		format.Percent(r.Money.Deals.WinRateClosed),
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the view lacks the report's %q", want)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -45,14 +46,14 @@ func (o *Model) columns() []column {
 	}
 	cols := []column{
 		{widgets.Column{Title: "Stage", Pin: true, Min: 8}, func(k int) string { return f.Stages[k].Name }},
-		right("Reached", 10, prioCount, func(k int) string { return widgets.Count(f.Stages[k].Reached) }),
+		right("Reached", 10, prioCount, func(k int) string { return format.Count(f.Stages[k].Reached) }),
 		right("Step", 7, prioStep, func(k int) string {
 			if k == 0 {
 				return "—"
 			}
-			return widgets.Percent(f.Stages[k].ConversionFromPrevious)
+			return format.Percent(f.Stages[k].ConversionFromPrevious)
 		}),
-		right("Total", 7, prioTotal, func(k int) string { return widgets.Percent(f.Stages[k].ConversionFromTop) }),
+		right("Total", 7, prioTotal, func(k int) string { return format.Percent(f.Stages[k].ConversionFromTop) }),
 	}
 	cols = append(cols, o.deltaColumn()...)
 	bar := func(k, w int) string { return widgets.Bar(stats.Ratio(f.Stages[k].Reached, top), w) }
@@ -138,20 +139,20 @@ func (o *Model) moneyColumns() ([]column, string) {
 		if k == len(sm.Open)-1 {
 			return "", st.Cell
 		}
-		return widgets.Money(sm.Open[k], sm.Currency), st.Cell
+		return format.Money(sm.Open[k], sm.Currency), st.Cell
 	}
 	per := func(k int) (string, lipgloss.Style) {
 		if sm.err != nil || k >= len(sm.WonPer) || sm.WonPer[k] == nil {
 			return "—", st.Muted
 		}
-		return widgets.Money(*sm.WonPer[k], sm.Currency), st.Cell
+		return format.Money(*sm.WonPer[k], sm.Currency), st.Cell
 	}
 	note := fmt.Sprintf("$ (%s): Open value = open records whose furthest stage is this one; Won/record = won revenue of the records reaching the stage ÷ those records.",
-		widgets.Clean(sm.Currency))
+		format.Clean(sm.Currency))
 	if sm.err != nil {
-		note = "$: " + widgets.Clean(sm.err.Error())
+		note = "$: " + format.Clean(sm.err.Error())
 	} else if o.state.Filter != "" {
-		note += " Where " + widgets.Clean(o.state.Filter) + "."
+		note += " Where " + format.Clean(o.state.Filter) + "."
 	}
 	return []column{styled("Open value", moneyOpenW, prioMoney, open), styled("Won/record", moneyWonW, prioMoney, per)}, note
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/loadinfo"
-	"github.com/funnel-cli/funnel/tui/views/stage"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -108,11 +106,11 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 			return o.moneyCmd()
 		}
 	case key.Matches(km, o.keys.Load):
-		return views.Push(loadinfo.New(o.common))
+		return views.DrillTo(views.DrillMsg{To: views.DrillLoad})
 	case key.Matches(km, o.keys.Records):
 		return o.recordsCmd(o.stages.Cursor())
 	case key.Matches(km, o.keys.Detail) && o.stages.Len() > 0:
-		return views.Push(stage.New(o.common, o.state, o.stages.Cursor()))
+		return views.DrillTo(views.DrillMsg{To: views.DrillStage, Stage: o.stages.Cursor()})
 	}
 	return nil
 }

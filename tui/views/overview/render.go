@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -20,12 +21,12 @@ func (o *Model) View() string {
 	lines := o.stageTable(cols)
 	lines = append(lines, o.loadWarnings()...)
 	for _, n := range notes {
-		for _, l := range widgets.Wrap(n, o.width) {
+		for _, l := range format.Wrap(n, o.width) {
 			lines = append(lines, o.common.Styles.Muted.Render(l))
 		}
 	}
 	lines = append(lines, o.insightLines(o.width)...)
-	return widgets.Cut(lines, o.height)
+	return format.Cut(lines, o.height)
 }
 
 // stageTable draws the caption, the stage table, the selected stage in
@@ -34,8 +35,8 @@ func (o *Model) View() string {
 func (o *Model) stageTable(cols []column) []string {
 	st, f, width := o.common.Styles, o.funnel, o.width
 	caption := fmt.Sprintf("%s records · Reached: at or past the stage · Step: of the stage before · Total: of %s",
-		widgets.Count(f.Records), stageNameOr(f, 0))
-	lines := []string{st.Muted.Render(widgets.Truncate(caption, width))}
+		format.Count(f.Records), stageNameOr(f, 0))
+	lines := []string{st.Muted.Render(format.Truncate(caption, width))}
 	wc := make([]widgets.Column, len(cols))
 	for i, c := range cols {
 		wc[i] = c.Column
@@ -50,21 +51,21 @@ func (o *Model) stageTable(cols []column) []string {
 	}
 	switch spark := len(cols) - 1; {
 	case o.table.Hidden() > 0:
-		lines = append(lines, st.Muted.Render(widgets.Truncate(o.table.HiddenNote(), width)))
+		lines = append(lines, st.Muted.Render(format.Truncate(o.table.HiddenNote(), width)))
 	case len(f.Months) > 0 && cols[spark].Title == "Monthly":
-		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf(
+		lines = append(lines, st.Muted.Render(format.Truncate(fmt.Sprintf(
 			"Entries/month: %s to %s, one cell a month; the last month runs to %s",
 			f.Months[0], f.Months[len(f.Months)-1], f.AsOf), width)))
 	}
 	for _, w := range f.Warnings {
-		lines = append(lines, st.Warn.Render(widgets.Truncate("! "+widgets.Clean(w), width)))
+		lines = append(lines, st.Warn.Render(format.Truncate("! "+format.Clean(w), width)))
 	}
 	return lines
 }
 
 func stageNameOr(f query.Funnel, k int) string {
 	if k < len(f.Stages) {
-		return widgets.Clean(f.Stages[k].Name)
+		return format.Clean(f.Stages[k].Name)
 	}
 	return ""
 }
@@ -74,19 +75,19 @@ func stageNote(c views.Common, f query.Funnel, k, width int) string {
 	s := f.Stages[k]
 	st := c.Styles
 	var b strings.Builder
-	b.WriteString(st.Emphasis.Render(widgets.Clean(s.Name)))
-	fmt.Fprintf(&b, ": %s reached", widgets.Count(s.Reached))
+	b.WriteString(st.Emphasis.Render(format.Clean(s.Name)))
+	fmt.Fprintf(&b, ": %s reached", format.Count(s.Reached))
 	if k > 0 {
 		prev := f.Stages[k-1]
-		fmt.Fprintf(&b, " of %s at %s (%s)", widgets.Count(prev.Reached), widgets.Clean(prev.Name), widgets.Percent(s.ConversionFromPrevious))
+		fmt.Fprintf(&b, " of %s at %s (%s)", format.Count(prev.Reached), format.Clean(prev.Name), format.Percent(s.ConversionFromPrevious))
 	}
 	if s.Implied > 0 {
-		fmt.Fprintf(&b, "; %s implied by a later stage", widgets.Count(s.Implied))
+		fmt.Fprintf(&b, "; %s implied by a later stage", format.Count(s.Implied))
 	}
 	if n := len(s.Monthly); n > 0 {
-		fmt.Fprintf(&b, "; %s entered in %s (to %s)", widgets.Count(s.Monthly[n-1]), f.Months[n-1], f.AsOf)
+		fmt.Fprintf(&b, "; %s entered in %s (to %s)", format.Count(s.Monthly[n-1]), f.Months[n-1], f.AsOf)
 	}
-	return widgets.Truncate(b.String(), width)
+	return format.Truncate(b.String(), width)
 }
 
 // loadWarnings say, under the table, what the numbers rest on when the
@@ -95,14 +96,14 @@ func (o *Model) loadWarnings() []string {
 	ds, st := o.common.Data(), o.common.Styles
 	var out []string
 	if ds.DatesInferred {
-		out = append(out, st.Warn.Render(widgets.Truncate("! stage dates inferred from the current stage, not read (l: details)", o.width)))
+		out = append(out, st.Warn.Render(format.Truncate("! stage dates inferred from the current stage, not read (l: details)", o.width)))
 	}
 	if !ds.HasDates {
-		out = append(out, st.Warn.Render(widgets.Truncate("! no stage dates in the data: views over time stay empty (l: details)", o.width)))
+		out = append(out, st.Warn.Render(format.Truncate("! no stage dates in the data: views over time stay empty (l: details)", o.width)))
 	}
 	if n := ds.Load.Skipped; n > 0 {
-		out = append(out, st.Warn.Render(widgets.Truncate(fmt.Sprintf("! %s of %s rows skipped (l lists them with line and reason)",
-			widgets.Count(n), widgets.Count(ds.Load.Read)), o.width)))
+		out = append(out, st.Warn.Render(format.Truncate(fmt.Sprintf("! %s of %s rows skipped (l lists them with line and reason)",
+			format.Count(n), format.Count(ds.Load.Read)), o.width)))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -18,16 +19,16 @@ func (p *Model) View() string {
 	case p.editing:
 		top = p.input.View() + st.Muted.Render("  enter to plan · esc to cancel · e.g. 30 customers, 250k revenue per quarter")
 	case p.typed != "":
-		top = st.Emphasis.Render("Target: ") + widgets.Clean(p.typed) + st.Muted.Render("  (i or enter to change)")
+		top = st.Emphasis.Render("Target: ") + format.Clean(p.typed) + st.Muted.Render("  (i or enter to change)")
 	default:
 		top = st.Muted.Render("Press i or enter to type a target, e.g. 30 customers per month")
 	}
-	lines := []string{widgets.Truncate(top, p.width), ""}
+	lines := []string{format.Truncate(top, p.width), ""}
 	body := p.bodyLines()
 	p.pager.SetLen(len(body))
 	from, to := p.pager.Window()
 	for _, l := range body[from:to] {
-		lines = append(lines, widgets.Truncate(l, p.width))
+		lines = append(lines, format.Truncate(l, p.width))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -41,20 +42,20 @@ func (p *Model) bodyLines() []string {
 	if p.data == nil {
 		msg := "computing the funnel models…"
 		if p.state.Filter != "" {
-			msg = "computing the funnel models where " + widgets.Clean(p.state.Filter) + "…"
+			msg = "computing the funnel models where " + format.Clean(p.state.Filter) + "…"
 		}
 		return []string{st.Muted.Render(msg)}
 	}
 	d := p.data
 	if d.filterErr != nil {
-		return []string{st.Error.Render("Planner: " + widgets.Clean(d.filterErr.Error()))}
+		return []string{st.Error.Render("Planner: " + format.Clean(d.filterErr.Error()))}
 	}
 	var out []string
 	if d.scope != "" {
 		out = append(out, st.Emphasis.Render("Planner "+d.scope))
 	}
 	for _, n := range d.spendNotes {
-		for _, l := range widgets.Wrap(n, p.width) {
+		for _, l := range format.Wrap(format.Clean(n), p.width) {
 			out = append(out, st.Warn.Render(l))
 		}
 	}
@@ -62,7 +63,7 @@ func (p *Model) bodyLines() []string {
 		out = append(out, "")
 	}
 	if d.err != nil {
-		out = append(out, st.Warn.Render("No plan: "+widgets.Clean(d.err.Error())))
+		out = append(out, st.Warn.Render("No plan: "+format.Clean(d.err.Error())))
 	} else {
 		out = append(out, p.reverseLines(d)...)
 		out = append(out, "")
@@ -76,12 +77,12 @@ func (p *Model) money(cents float64) string {
 	if math.IsNaN(cents) || math.IsInf(cents, 0) {
 		return "—"
 	}
-	return widgets.MoneyShort(int64(math.Round(cents)), "")
+	return format.MoneyShort(int64(math.Round(cents)), "")
 }
 
 func (p *Model) cur() string {
 	if c := p.common.Data().Currency; c != "" {
-		return " (" + widgets.Clean(c) + ")"
+		return " (" + format.Clean(c) + ")"
 	}
 	return ""
 }
@@ -113,7 +114,7 @@ func (p *Model) leverLines(d *data) []string {
 	out = append(out, p.sheet.Table(rows, now, label("Lever (most customers first)", 12), num("Customers", 9), num("Δ", 6),
 		num("Revenue"+p.cur(), 14), num("CAC", 8))...)
 	if d.costNote != "" {
-		out = append(out, st.Warn.Render(widgets.Clean(d.costNote)))
+		out = append(out, st.Warn.Render(format.Clean(d.costNote)))
 	}
 	out = append(out, st.Muted.Render(fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
 		leverPercent, leverPoints)))
@@ -124,7 +125,7 @@ func (p *Model) reverseLines(d *data) []string {
 	st := p.common.Styles
 	out := []string{st.Emphasis.Render("Reverse funnel · what the target needs at current rates, per " + p.target.Period)}
 	if p.planErr != "" {
-		return append(out, st.Error.Render(widgets.Clean(p.planErr)))
+		return append(out, st.Error.Render(format.Clean(p.planErr)))
 	}
 	pl := p.plan
 	if pl == nil {
@@ -133,7 +134,7 @@ func (p *Model) reverseLines(d *data) []string {
 	const numW = 11
 	var rows [][]string
 	for _, s := range pl.Stages {
-		rows = append(rows, []string{s.Stage, widgets.Count(int(math.Ceil(s.Needed))), rangeText(s.Low, s.High)})
+		rows = append(rows, []string{s.Stage, format.Count(int(math.Ceil(s.Needed))), rangeText(s.Low, s.High)})
 	}
 	out = append(out, p.sheet.Table(rows, nil, label("Stage", 16), num("Needed", numW), rangeCol("Range (95% rate intervals)"))...)
 	if pl.CostKnown {
@@ -144,13 +145,13 @@ func (p *Model) reverseLines(d *data) []string {
 	if len(pl.Channels) > 0 {
 		var rows [][]string
 		for _, c := range pl.Channels {
-			rows = append(rows, []string{c.Name, fmt.Sprintf("%.1f", c.Customers), widgets.Count(int(math.Ceil(c.Leads))),
+			rows = append(rows, []string{c.Name, fmt.Sprintf("%.1f", c.Customers), format.Count(int(math.Ceil(c.Leads))),
 				rangeText(c.Stages[0].Low, c.Stages[0].High)})
 		}
 		out = append(out, p.sheet.Table(rows, nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
 	}
 	for _, n := range pl.Notes {
-		out = append(out, st.Muted.Render(widgets.Clean(n)))
+		out = append(out, st.Muted.Render(format.Clean(n)))
 	}
 	return out
 }
@@ -172,9 +173,9 @@ func rangeCol(title string) widgets.Column { return widgets.Column{Title: title,
 func rangeText(lo, hi float64) string {
 	h := "unbounded"
 	if hi > 0 {
-		h = widgets.Count(int(math.Ceil(hi)))
+		h = format.Count(int(math.Ceil(hi)))
 	}
-	return widgets.Count(int(math.Ceil(lo))) + "–" + h
+	return format.Count(int(math.Ceil(lo))) + "–" + h
 }
 
 func moneyRange(p *Model, lo, hi float64) string {
@@ -206,8 +207,8 @@ func (p *Model) rankLines(d *data) []string {
 				roi = fmt.Sprintf("%.0f%%", c.ROI*100)
 			}
 		}
-		rows = append(rows, []string{c.Name, widgets.Count(c.Customers), p.money(float64(c.Revenue)), roi, cac,
-			widgets.Count(c.Leads), widgets.Percent(c.LeadToCustomer), fmt.Sprintf("#%d", c.RankLeads)})
+		rows = append(rows, []string{c.Name, format.Count(c.Customers), p.money(float64(c.Revenue)), roi, cac,
+			format.Count(c.Leads), format.Percent(c.LeadToCustomer), fmt.Sprintf("#%d", c.RankLeads)})
 	}
 	out = append(out, p.sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 7),
 		num("CAC", 8), num("Leads", 8), num("Lead→cust", 9), num("# leads", 7))...)

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // A record's fields, read from the dataset: its id, entry date, deepest
@@ -52,7 +52,7 @@ func fields(ds *model.Dataset) []field {
 			if ds.Amount[i] == 0 {
 				return ""
 			}
-			return widgets.Count(int(ds.Amount[i] / 100))
+			return format.Count(int(ds.Amount[i] / 100))
 		}})
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -42,7 +43,7 @@ func New(c views.Common, title string, rows []int32) *Model {
 }
 
 func (r *Model) Init() tea.Cmd             { return nil }
-func (r *Model) Title() string             { return "Records: " + widgets.Clean(r.title) }
+func (r *Model) Title() string             { return "Records: " + format.Clean(r.title) }
 func (r *Model) ShortHelp() []key.Binding  { return r.keys.ShortHelp() }
 func (r *Model) FullHelp() [][]key.Binding { return r.keys.FullHelp() }
 
@@ -109,5 +110,5 @@ func (r *Model) findNext(from int) {
 			return
 		}
 	}
-	r.note = fmt.Sprintf("no row contains %q", widgets.Clean(r.query))
+	r.note = fmt.Sprintf("no row contains %q", format.Clean(r.query))
 }

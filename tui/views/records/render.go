@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -25,7 +26,7 @@ func (r *Model) setTable() {
 
 func (r *Model) View() string {
 	st := r.common.Styles
-	lines := []string{st.Muted.Render(widgets.Truncate(widgets.Count(len(r.rows))+" records", r.width))}
+	lines := []string{st.Muted.Render(format.Truncate(format.Count(len(r.rows))+" records", r.width))}
 	if len(r.rows) == 0 {
 		lines = append(lines, "", st.Muted.Render("No records."))
 		return strings.Join(lines, "\n")
@@ -33,7 +34,7 @@ func (r *Model) View() string {
 	lo, hi := r.list.Window()
 	r.table.Styles = r.common.TableStyles()
 	lines = append(lines, r.table.Lines(lo, hi, r.list.Cursor())...)
-	foot := fmt.Sprintf("row %s of %s", widgets.Count(r.list.Cursor()+1), widgets.Count(len(r.rows)))
+	foot := fmt.Sprintf("row %s of %s", format.Count(r.list.Cursor()+1), format.Count(len(r.rows)))
 	if n := r.table.HiddenNote(); n != "" {
 		foot += " · " + n
 	}
@@ -43,6 +44,6 @@ func (r *Model) View() string {
 	case r.note != "":
 		foot = r.note
 	}
-	lines = append(lines, st.Muted.Render(widgets.Truncate(foot, r.width)))
+	lines = append(lines, st.Muted.Render(format.Truncate(foot, r.width)))
 	return strings.Join(lines, "\n")
 }

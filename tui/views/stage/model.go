@@ -7,8 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/records"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -41,7 +41,7 @@ func (s *Model) ShortHelp() []key.Binding  { return s.keys.ShortHelp() }
 func (s *Model) FullHelp() [][]key.Binding { return s.keys.FullHelp() }
 
 func (s *Model) Title() string {
-	return "Stage " + widgets.Clean(s.common.Data().Stages[s.stage])
+	return "Stage " + format.Clean(s.common.Data().Stages[s.stage])
 }
 
 func (s *Model) Update(msg tea.Msg) tea.Cmd {
@@ -63,7 +63,7 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 			return s.recompute()
 		case key.Matches(msg, s.keys.Stalled) && s.res != nil && s.res.err == nil:
 			name := s.common.Data().Stages[s.stage]
-			return views.Push(records.New(s.common, "stalled in "+name, s.res.stalledRows))
+			return views.DrillTo(views.DrillMsg{To: views.DrillRecords, Title: "stalled in " + name, Rows: s.res.stalledRows})
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -27,21 +28,21 @@ func (s *Model) layTable(d *data) {
 		{widgets.Column{Title: "Transition", Pin: true, Min: 10, Max: 22}, func(p insight.StickyPoint) string { return p.Stage }},
 		{widgets.Column{Title: "Slice", Pin: true, Min: 14, Max: 40, Draw: func(i, w int) string {
 			p := ps[i]
-			if text := p.Dimension + "=" + p.Value; widgets.Width(text) <= w {
+			if text := p.Dimension + "=" + p.Value; format.Width(text) <= w {
 				return text
 			}
 			return p.Value + " (" + p.Dimension + ")" // narrow: the value first
 		}}, func(p insight.StickyPoint) string { return p.Dimension + "=" + p.Value }},
-		{right("Entered", 7, 8), func(p insight.StickyPoint) string { return widgets.Count(p.Entered) }},
+		{right("Entered", 7, 8), func(p insight.StickyPoint) string { return format.Count(p.Entered) }},
 		{right("Rate (95% CI)", 13, 7), func(p insight.StickyPoint) string {
-			return fmt.Sprintf("%s (%.0f–%.0f)", widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100)
+			return fmt.Sprintf("%s (%.0f–%.0f)", format.Percent(p.Rate), p.CILow*100, p.CIHigh*100)
 		}},
 		{widgets.Column{Title: "interval · │ baseline", Width: 22, Priority: 1, Draw: func(i, w int) string {
 			return widgets.Interval(ps[i].CILow, ps[i].CIHigh, ps[i].Rate, ps[i].BaselineRate, lo, hi, w)
 		}}, nil},
-		{right("Baseline", 8, 6), func(p insight.StickyPoint) string { return widgets.Percent(p.BaselineRate) }},
+		{right("Baseline", 8, 6), func(p insight.StickyPoint) string { return format.Percent(p.BaselineRate) }},
 		{right("Lost", 5, 5), func(p insight.StickyPoint) string { return fmt.Sprintf("%.0f", p.LostConversions) }},
-		{right(valueHead(ds.Currency), 10, 2), func(p insight.StickyPoint) string { return widgets.MoneyShort(p.LostValue, "") }},
+		{right(valueHead(ds.Currency), 10, 2), func(p insight.StickyPoint) string { return format.MoneyShort(p.LostValue, "") }},
 		{right("q", 6, 3), func(p insight.StickyPoint) string { return qValue(p.QValue) }},
 	}
 	wc := make([]widgets.Column, len(cols))
@@ -76,7 +77,7 @@ func valueHead(currency string) string {
 	if currency == "" {
 		return "Lost value"
 	}
-	return "Lost " + widgets.Clean(currency)
+	return "Lost " + format.Clean(currency)
 }
 
 func qValue(q float64) string {

@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/records"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -95,7 +94,7 @@ func (s *Model) key(km tea.KeyPressMsg) tea.Cmd {
 			if s.data.filter != "" {
 				title += " where " + s.data.filter
 			}
-			return views.Push(records.New(s.common, title, rows))
+			return views.DrillTo(views.DrillMsg{To: views.DrillRecords, Title: title, Rows: rows})
 		}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -89,7 +90,7 @@ func (t *Model) Update(msg tea.Msg) tea.Cmd {
 func (t *Model) metricName(m metric) string {
 	st := t.common.Data().Stages
 	if m.rate {
-		return fmt.Sprintf("conversion %s → %s", widgets.Clean(st[m.stage-1]), widgets.Clean(st[m.stage]))
+		return fmt.Sprintf("conversion %s → %s", format.Clean(st[m.stage-1]), format.Clean(st[m.stage]))
 	}
-	return "entries into " + widgets.Clean(st[m.stage])
+	return "entries into " + format.Clean(st[m.stage])
 }

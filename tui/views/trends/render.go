@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -14,11 +15,11 @@ func (t *Model) View() string {
 	st := t.common.Styles
 	switch {
 	case t.err != nil:
-		return st.Error.Render(widgets.Truncate(widgets.Clean(t.err.Error()), t.width))
+		return st.Error.Render(format.Truncate(format.Clean(t.err.Error()), t.width))
 	case t.res == nil:
-		return st.Muted.Render(widgets.Truncate("Computing trends…", t.width))
+		return st.Muted.Render(format.Truncate("Computing trends…", t.width))
 	case len(t.res.Periods) == 0:
-		return st.Muted.Render(widgets.Truncate("No dated records: trends need stage dates.", t.width))
+		return st.Muted.Render(format.Truncate("No dated records: trends need stage dates.", t.width))
 	}
 	r := t.res
 	m := t.metrics[t.metric]
@@ -28,7 +29,7 @@ func (t *Model) View() string {
 	}
 	head := fmt.Sprintf("%s by %s (%d of %d metrics, ←/→) · %s vs the %s before", t.metricName(m), r.Period,
 		t.metric+1, len(t.metrics), change, r.Period)
-	lines := []string{st.Title.Render(widgets.Truncate(head, t.width))}
+	lines := []string{st.Title.Render(format.Truncate(head, t.width))}
 	var vals []float64
 	for _, row := range r.Whole.Trend {
 		v, _ := value(m, row)
@@ -61,7 +62,7 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 		return widgets.Column{Title: title, Align: widgets.AlignRight, Width: w}
 	}
 	t.table.Styles = t.common.TableStyles()
-	t.table.SetColumns(widgets.Column{Title: widgets.TitleCase(r.Period), Pin: true, Width: 10},
+	t.table.SetColumns(widgets.Column{Title: format.TitleCase(r.Period), Pin: true, Width: 10},
 		right("Value", 10), right(change, 9), right(change+" %", 9))
 	t.table.SetRows(n, func(i, col int) string {
 		v, d := value(m, r.Whole.Trend[first+i])
@@ -73,7 +74,7 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 		case col == 1 && m.rate:
 			return fmt.Sprintf("%.1f%%", v)
 		case col == 1:
-			return widgets.Count(int(v))
+			return format.Count(int(v))
 		case d == nil:
 			return "—"
 		case col == 2 && m.rate:
@@ -101,7 +102,7 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 	t.table.SetWidth(t.width)
 	lines := t.table.Lines(0, n, -1)
 	if note := t.table.HiddenNote(); note != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate(note, t.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate(note, t.width)))
 	}
 	return lines
 }

@@ -1,5 +1,9 @@
-// Package widgets holds small, pure, width-aware drawing helpers.
-package widgets
+// Package format is how funnel writes numbers and data strings, on screen
+// and in the report alike: counts, percentages and money with thousands
+// separators, strings from data files sanitised, cut and padded by display
+// width, notes wrapped, and an ASCII fallback for glyphs. It imports no
+// Bubble Tea or Lip Gloss.
+package format
 
 import (
 	"strings"
