@@ -10,14 +10,7 @@ import (
 type KeyMap struct{ Lines widgets.ScrollKeyMap }
 
 // DefaultKeyMap returns the load details' key map.
-func DefaultKeyMap() KeyMap {
-	l := widgets.DefaultScrollKeyMap()
-	l.Up.SetHelp("↑/k", "scroll up")
-	l.Down.SetHelp("↓/j", "scroll down")
-	l.Top.SetHelp("g", "top")
-	l.Bottom.SetHelp("G", "bottom")
-	return KeyMap{Lines: l}
-}
+func DefaultKeyMap() KeyMap { return KeyMap{Lines: widgets.DefaultPageKeyMap().Lines} }
 
 // ShortHelp is the help line's bindings.
 func (k KeyMap) ShortHelp() []key.Binding { return k.Lines.ShortHelp() }

@@ -25,8 +25,7 @@ type Model struct {
 	res    result
 	ready  bool // res is in
 	lines  []string
-	pager  widgets.Scroll
-	sheet  widgets.Sheet // the tables' columns, scrolled together
+	page   widgets.Page
 	width  int
 	height int
 }
@@ -35,8 +34,8 @@ type Model struct {
 // filter and as-of date in the background (the account roll-up takes
 // seconds at a million leads), so the first frame comes at once.
 func New(c views.Common, st views.State) *Model {
-	m := &Model{common: c, keys: DefaultKeyMap(), state: st, pager: widgets.NewPager(), sheet: widgets.NewSheet(c.TableStyles())}
-	m.pager.KeyMap, m.sheet.KeyMap = m.keys.Lines, m.keys.Columns
+	m := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	m.page = widgets.NewPage(c.TableStyles(), m.keys)
 	return m
 }
 
@@ -55,7 +54,7 @@ func (m *Model) start() tea.Cmd {
 	if m.ready {
 		m.ready = false
 		m.relayout()
-		m.pager.SetOffset(0)
+		m.page.Scroll.SetOffset(0)
 	}
 	c, st := m.common, m.state
 	return m.job.Start(func() result { return computeFor(c, st) })
@@ -63,14 +62,14 @@ func (m *Model) start() tea.Cmd {
 
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.pager.SetHeight(h)
+	m.page.Scroll.SetHeight(h)
 	m.relayout()
 }
 
 // relayout renders the page again (new figures, width or column scroll).
 func (m *Model) relayout() {
 	m.lines = m.render()
-	m.pager.SetLen(len(m.lines))
+	m.page.Scroll.SetLen(len(m.lines))
 }
 
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
@@ -83,7 +82,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.start()
 	}
 	km, ok := msg.(tea.KeyPressMsg)
-	if ok && !m.pager.Update(km) && m.sheet.Update(km) {
+	if ok && m.page.Update(km) {
 		m.relayout()
 	}
 	return nil
@@ -93,12 +92,12 @@ func (m *Model) View() string {
 	if m.height <= 0 {
 		return ""
 	}
-	from, to := m.pager.Window()
+	from, to := m.page.Scroll.Window()
 	out := make([]string, 0, m.height)
 	for _, l := range m.lines[from:to] {
 		out = append(out, format.Truncate(l, m.width))
 	}
-	if more := m.pager.Below(); more > 0 && m.height > 1 {
+	if more := m.page.Scroll.Below(); more > 0 && m.height > 1 {
 		out[len(out)-1] = m.common.Styles.Muted.Render(format.Truncate(
 			fmt.Sprintf("↓ %d more lines (j, pgdn)", more+1), m.width))
 	}
@@ -127,7 +126,7 @@ func (m *Model) render() []string {
 			head = append(head, st.Warn.Render(l))
 		}
 	}
-	m.sheet.Styles = m.common.TableStyles()
-	m.sheet.Begin(m.width)
-	return append(head, renderMoney(&page{c: m.common, width: m.width, sheet: &m.sheet}, m.res)...)
+	m.page.Sheet.Styles = m.common.TableStyles()
+	m.page.Sheet.Begin(m.width)
+	return append(head, renderMoney(&page{c: m.common, width: m.width, sheet: &m.page.Sheet}, m.res)...)
 }

@@ -51,16 +51,16 @@ func TestMoneyViewScrolls(t *testing.T) {
 	m.SetSize(80, 10)
 	first := m.View()
 	m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
-	if m.pager.Offset() != 1 || m.View() == first {
-		t.Fatalf("j did not scroll: offset %d", m.pager.Offset())
+	if m.page.Scroll.Offset() != 1 || m.View() == first {
+		t.Fatalf("j did not scroll: offset %d", m.page.Scroll.Offset())
 	}
 	m.Update(tea.KeyPressMsg{Code: 'G', Text: "G"})
-	if m.pager.Offset() != len(m.lines)-10 {
-		t.Fatalf("G: offset %d of %d lines", m.pager.Offset(), len(m.lines))
+	if m.page.Scroll.Offset() != len(m.lines)-10 {
+		t.Fatalf("G: offset %d of %d lines", m.page.Scroll.Offset(), len(m.lines))
 	}
 	m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
-	if m.pager.Offset() != 0 {
-		t.Fatalf("g: offset %d", m.pager.Offset())
+	if m.page.Scroll.Offset() != 0 {
+		t.Fatalf("g: offset %d", m.page.Scroll.Offset())
 	}
 }
 

@@ -9,22 +9,15 @@ import (
 // KeyMap is the planner's bindings: scrolling the page, the tables'
 // columns and editing the target.
 type KeyMap struct {
-	Lines   widgets.ScrollKeyMap
-	Columns widgets.TableKeyMap
-	Edit    key.Binding
+	widgets.PageKeyMap
+	Edit key.Binding
 }
 
 // DefaultKeyMap returns the planner's key map.
 func DefaultKeyMap() KeyMap {
-	l := widgets.DefaultScrollKeyMap()
-	l.Up.SetHelp("↑/k", "scroll up")
-	l.Down.SetHelp("↓/j", "scroll down")
-	l.Top.SetHelp("g", "top")
-	l.Bottom.SetHelp("G", "bottom")
 	return KeyMap{
-		Lines:   l,
-		Columns: widgets.DefaultTableKeyMap(),
-		Edit:    key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
+		PageKeyMap: widgets.DefaultPageKeyMap(),
+		Edit:       key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
 	}
 }
 

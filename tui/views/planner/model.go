@@ -30,21 +30,20 @@ type Model struct {
 	planErr   string
 	editing   bool
 	input     widgets.LineInput
-	pager     widgets.Scroll
-	sheet     widgets.Sheet // the tables' columns, scrolled together
+	page      widgets.Page
 	width     int
 	height    int
 }
 
 // New builds the planner; the models are computed in the background.
 func New(c views.Common, st views.State) *Model {
-	p := &Model{common: c, keys: DefaultKeyMap(), state: st, pager: widgets.NewPager(), sheet: widgets.NewSheet(c.TableStyles())}
-	p.pager.KeyMap, p.sheet.KeyMap = p.keys.Lines, p.keys.Columns
+	p := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	p.page = widgets.NewPage(c.TableStyles(), p.keys.PageKeyMap)
 	return p
 }
 
 func (p *Model) Title() string             { return views.FilteredTitle("Levers and planner", p.state.Filter) }
-func (p *Model) SetSize(w, h int)          { p.width, p.height = w, h; p.pager.SetHeight(h - 2) }
+func (p *Model) SetSize(w, h int)          { p.width, p.height = w, h; p.page.Scroll.SetHeight(h - 2) }
 func (p *Model) Init() tea.Cmd             { return p.start() }
 func (p *Model) ShortHelp() []key.Binding  { return p.keys.ShortHelp() }
 func (p *Model) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
@@ -105,7 +104,7 @@ func (p *Model) Update(msg tea.Msg) tea.Cmd {
 		cmd := p.start()
 		if cmd != nil {
 			p.data, p.plan = nil, nil
-			p.pager.SetOffset(0)
+			p.page.Scroll.SetOffset(0)
 		}
 		return cmd
 	}
@@ -140,15 +139,14 @@ func (p *Model) editKey(km tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *Model) key(km tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case p.pager.Update(km):
-	case p.sheet.Update(km):
-	case key.Matches(km, p.keys.Edit):
-		p.editing = true
-		p.input = widgets.NewLineInput("Target: ", p.common.Styles.Dark)
-		p.input.SetCharLimit(60)
-		p.input.SetWidth(max(10, p.width-80))
-		p.input.SetValue(p.typed)
+	if !key.Matches(km, p.keys.Edit) {
+		p.page.Update(km) // the body is laid out again on every frame
+		return nil
 	}
+	p.editing = true
+	p.input = widgets.NewLineInput("Target: ", p.common.Styles.Dark)
+	p.input.SetCharLimit(60)
+	p.input.SetWidth(max(10, p.width-80))
+	p.input.SetValue(p.typed)
 	return nil
 }

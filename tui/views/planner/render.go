@@ -25,8 +25,8 @@ func (p *Model) View() string {
 	}
 	lines := []string{format.Truncate(top, p.width), ""}
 	body := p.bodyLines()
-	p.pager.SetLen(len(body))
-	from, to := p.pager.Window()
+	p.page.Scroll.SetLen(len(body))
+	from, to := p.page.Scroll.Window()
 	for _, l := range body[from:to] {
 		lines = append(lines, format.Truncate(l, p.width))
 	}
@@ -37,8 +37,8 @@ func (p *Model) View() string {
 // tables on the sheet.
 func (p *Model) bodyLines() []string {
 	st := p.common.Styles
-	p.sheet.Styles = p.common.TableStyles()
-	p.sheet.Begin(p.width)
+	p.page.Sheet.Styles = p.common.TableStyles()
+	p.page.Sheet.Begin(p.width)
 	if p.data == nil {
 		msg := "computing the funnel models…"
 		if p.state.Filter != "" {
@@ -111,7 +111,7 @@ func (p *Model) leverLines(d *data) []string {
 		}
 		return st.Cell
 	}
-	out = append(out, p.sheet.Table(rows, now, label("Lever (most customers first)", 12), num("Customers", 9), num("Δ", 6),
+	out = append(out, p.page.Sheet.Table(rows, now, label("Lever (most customers first)", 12), num("Customers", 9), num("Δ", 6),
 		num("Revenue"+p.cur(), 14), num("CAC", 8))...)
 	if d.costNote != "" {
 		out = append(out, st.Warn.Render(format.Clean(d.costNote)))
@@ -136,7 +136,7 @@ func (p *Model) reverseLines(d *data) []string {
 	for _, s := range pl.Stages {
 		rows = append(rows, []string{s.Stage, format.Count(int(math.Ceil(s.Needed))), rangeText(s.Low, s.High)})
 	}
-	out = append(out, p.sheet.Table(rows, nil, label("Stage", 16), num("Needed", numW), rangeCol("Range (95% rate intervals)"))...)
+	out = append(out, p.page.Sheet.Table(rows, nil, label("Stage", 16), num("Needed", numW), rangeCol("Range (95% rate intervals)"))...)
 	if pl.CostKnown {
 		out = append(out, fmt.Sprintf("Budget%s: %s (%s)", p.cur(), p.money(pl.Budget), moneyRange(p, pl.BudgetLow, pl.BudgetHigh)))
 	} else {
@@ -148,7 +148,7 @@ func (p *Model) reverseLines(d *data) []string {
 			rows = append(rows, []string{c.Name, fmt.Sprintf("%.1f", c.Customers), format.Count(int(math.Ceil(c.Leads))),
 				rangeText(c.Stages[0].Low, c.Stages[0].High)})
 		}
-		out = append(out, p.sheet.Table(rows, nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
+		out = append(out, p.page.Sheet.Table(rows, nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
 	}
 	for _, n := range pl.Notes {
 		out = append(out, st.Muted.Render(format.Clean(n)))
@@ -210,7 +210,7 @@ func (p *Model) rankLines(d *data) []string {
 		rows = append(rows, []string{c.Name, format.Count(c.Customers), p.money(float64(c.Revenue)), roi, cac,
 			format.Count(c.Leads), format.Percent(c.LeadToCustomer), fmt.Sprintf("#%d", c.RankLeads)})
 	}
-	out = append(out, p.sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 7),
+	out = append(out, p.page.Sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 7),
 		num("CAC", 8), num("Leads", 8), num("Lead→cust", 9), num("# leads", 7))...)
 	out = append(out, st.Muted.Render("# leads: the rank by lead volume. Recent leads have had less time to become customers."))
 	return out
