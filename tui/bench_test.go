@@ -85,9 +85,8 @@ func BenchmarkMaskKey1M(b *testing.B) {
 func BenchmarkMaskCopy1M(b *testing.B) {
 	a := New(demo1M(), Options{NoColor: true})
 	for b.Loop() {
-		a.mask.masked = nil
-		a.mask.want = false
-		cmd := a.toggleMask()
-		_ = cmd()
+		a.mask.masked, a.mask.want = nil, false
+		a.mask.job.Cancel()
+		_ = a.toggleMask()()
 	}
 }
