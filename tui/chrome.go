@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -16,7 +17,7 @@ import (
 func (a *App) View() tea.View {
 	frame := a.render()
 	if a.opts.ASCII {
-		frame = widgets.ASCII(frame)
+		frame = format.ASCII(frame)
 	}
 	v := tea.NewView(frame)
 	v.AltScreen = true
@@ -39,7 +40,7 @@ func (a *App) render() string {
 	// the lines between the view and the status line: the help line, or
 	// a prompt (and its error), or a message (wrapped, up to a third of
 	// the window)
-	bottom := []string{widgets.Truncate(a.help.ShortHelpView(hk.ShortHelp()), a.width)}
+	bottom := []string{format.Truncate(a.help.ShortHelpView(hk.ShortHelp()), a.width)}
 	switch {
 	case a.mode == modeHelp:
 		body = a.fullHelp(hk)
@@ -80,7 +81,7 @@ func fitLines(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = widgets.Truncate(l, w)
+		lines[i] = format.Truncate(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // The status line says what the numbers on screen are of. The state the
@@ -18,15 +18,18 @@ import (
 const statusSep = " · "
 
 func (a *App) statusLine() string {
-	return a.styles.Status.Render(widgets.PadRight(a.statusText(a.width), a.width))
+	return a.styles.Status.Render(format.PadRight(a.statusText(a.width), a.width))
 }
 
 // statusText is the status line's text in width cells.
 func (a *App) statusText(width int) string {
 	room := width - 1 // a leading space
 	must := []string{"as of " + asOfLabel(a.state.AsOf)}
-	if a.state.Masked {
+	switch {
+	case a.state.Masked:
 		must = append(must, "MASKED")
+	case a.maskPending():
+		must = append(must, "masking…")
 	}
 	if a.mouse {
 		must = append(must, "mouse on")
@@ -36,16 +39,16 @@ func (a *App) statusText(width int) string {
 	fixed := ansi.StringWidth(strings.Join(must, statusSep))
 	if f := a.state.Filter; f != "" {
 		// the filter comes first; it is cut to what the rest leaves
-		where := "where " + widgets.Clean(f)
+		where := "where " + format.Clean(f)
 		keep := max(len("where x…"), room-fixed-len(statusSep))
-		must = append([]string{widgets.Truncate(where, keep)}, must...)
+		must = append([]string{format.Truncate(where, keep)}, must...)
 	}
 	s := strings.Join(must, statusSep)
 	extras := a.statusExtras()
 	for i, alts := range extras {
 		left := room - ansi.StringWidth(s) - len(statusSep)
 		if i == len(extras)-1 && left >= 16 {
-			alts = append(alts, widgets.Truncate(alts[len(alts)-1], left)) // the last part may be cut
+			alts = append(alts, format.Truncate(alts[len(alts)-1], left)) // the last part may be cut
 		}
 		for _, alt := range alts {
 			if ansi.StringWidth(alt) <= left {
@@ -54,7 +57,7 @@ func (a *App) statusText(width int) string {
 			}
 		}
 	}
-	return widgets.Truncate(" "+s, width)
+	return format.Truncate(" "+s, width)
 }
 
 // statusExtras are the optional parts in the order they are given room,
@@ -62,20 +65,20 @@ func (a *App) statusText(width int) string {
 // is left for the next.
 func (a *App) statusExtras() [][]string {
 	ld := a.common.Data().Load
-	files := widgets.Clean(strings.Join(ld.Files, ", "))
-	rows := widgets.Count(ld.Read) + " rows read · " + widgets.Count(ld.Used) + " used · " + widgets.Count(ld.Skipped) + " skipped"
-	short := widgets.Count(ld.Used) + " rows"
+	files := format.Clean(strings.Join(ld.Files, ", "))
+	rows := format.Count(ld.Read) + " rows read · " + format.Count(ld.Used) + " used · " + format.Count(ld.Skipped) + " skipped"
+	short := format.Count(ld.Used) + " rows"
 	if ld.Skipped > 0 {
-		short += " (" + widgets.Count(ld.Skipped) + " skipped)"
+		short += " (" + format.Count(ld.Skipped) + " skipped)"
 	}
 	out := [][]string{
 		{"by " + a.state.Period},
-		{files, widgets.Truncate(files, 24), widgets.Truncate(files, 12)},
+		{files, format.Truncate(files, 24), format.Truncate(files, 12)},
 		{rows, short},
 	}
 	if ld.Summary != "" {
 		// What the loader made of the columns (l lists every decision).
-		sum := widgets.Clean(ld.Summary)
+		sum := format.Clean(ld.Summary)
 		if ld.Unsure {
 			sum = "guessed: " + sum
 		}

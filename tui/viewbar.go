@@ -5,8 +5,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // The view bar is the first line: every top view with its key, the one on
@@ -34,7 +34,7 @@ func (a *App) barItems() []barItem {
 func (a *App) viewBar() string {
 	titles := make([]string, len(a.stack))
 	for i, v := range a.stack {
-		titles[i] = widgets.Clean(v.Title())
+		titles[i] = format.Clean(v.Title())
 	}
 	key := ""
 	for _, tv := range a.tops {
@@ -104,10 +104,10 @@ func barAt(items []barItem, active, crumb string, width, level int, st *theme.St
 			if !cut {
 				return "", false
 			}
-			mark = widgets.Truncate(mark, max(1, room))
+			mark = format.Truncate(mark, max(1, room))
 		}
 		parts[activeAt] = st.Title.Render("[" + mark + "]")
 		used += ansi.StringWidth(mark) + 2
 	}
-	return widgets.Truncate(strings.Join(parts, sep), width), used <= width
+	return format.Truncate(strings.Join(parts, sep), width), used <= width
 }
