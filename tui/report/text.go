@@ -57,12 +57,7 @@ func human(c Cell, k Kind) string { return tabular.Text(c, k) }
 func decimal(x float64) string { return tabular.Decimal(x) }
 
 // plural is "1 record", "2,125 records".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return format.Count(n) + " " + many
-}
+func plural(n int, one, many string) string { return format.Plural(n, one, many) }
 
 // titled is "title (unit)", or the title alone when unit is empty.
 func titled(title, unit string) string {
