@@ -56,7 +56,7 @@ func (a *App) render() string {
 	bodyH := a.height - chromeHeight + 1 - len(bottom)
 	return strings.Join([]string{
 		a.viewBar(),
-		fitLines(body, a.width, bodyH),
+		fitLines(body, a.width, bodyH, a.styles.Muted.Render),
 		strings.Join(bottom, "\n"),
 		a.statusLine(),
 	}, "\n")
@@ -75,10 +75,13 @@ func asOfLabel(d int32) string {
 }
 
 // fitLines pads or cuts s to exactly h lines of at most w cells.
-func fitLines(s string, w, h int) string {
+// A view that draws more lines than its box loses the last to a line
+// saying how many are hidden, never silently.
+func fitLines(s string, w, h int, muted func(...string) string) string {
 	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	if len(lines) > h && h > 0 {
+		more := fmt.Sprintf("↓ %s below: a taller window shows them", format.Plural(len(lines)-h+1, "more line", "more lines"))
+		lines = append(lines[:h-1:h-1], muted(more))
 	}
 	for i, l := range lines {
 		lines[i] = format.Truncate(l, w)

@@ -24,25 +24,19 @@ type Source struct {
 	Inputs []string
 }
 
-// sectioned is a view that says which report sections give its numbers
-// and, for a breakdown, by which dimension.
-type sectioned interface {
-	ReportSections() (sections []string, by string)
-}
-
-// reportSections are the report sections of the view on screen: its own
-// (sectioned), else its top view's.
-func (a *App) reportSections() ([]string, string) {
+// reportSections are the report sections of the view on screen and the
+// flags of its own: its own (views.Reported), else its top view's.
+func (a *App) reportSections() ([]string, []string) {
 	for i := len(a.stack) - 1; i >= 0; i-- {
-		if s, ok := a.stack[i].(sectioned); ok {
-			return s.ReportSections()
+		if s, ok := a.stack[i].(views.Reported); ok {
+			return s.Report()
 		}
 	}
 	secs := viewReportSections[a.active]
 	if a.active == "money" && len(a.opts.Segments) > 0 {
 		secs = append(secs[:len(secs):len(secs)], report.SecSegments)
 	}
-	return secs, ""
+	return secs, nil
 }
 
 // ReportLine is the `funnel report …` command line that gives the numbers
@@ -56,9 +50,9 @@ func (a *App) ReportLine() string {
 	for _, s := range a.opts.Source.Args {
 		args = append(args, shellQuote(s))
 	}
-	secs, by := a.reportSections()
-	if by != "" {
-		args = append(args, "--by", shellQuote(by))
+	secs, flags := a.reportSections()
+	for _, f := range flags {
+		args = append(args, shellQuote(f))
 	}
 	if a.state.Filter != "" {
 		args = append(args, "--where", shellQuote(a.state.Filter))
