@@ -118,7 +118,7 @@ func (a *App) setData(eng *query.Engine) tea.Cmd {
 	ds := eng.Data()
 	a.load = nil
 	a.mask = masking{orig: eng}
-	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
+	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money, Segments: a.opts.Segments}
 	a.cache = map[string]views.View{}
 	expr, err := a.opts.Open.filter(ds)
 	if err == nil {
