@@ -308,7 +308,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.Command):
 		a.openPrompt(modeCommand, "")
 		return nil
-
+	case key.Matches(msg, a.keys.Copy):
+		return a.copyTables()
+	case key.Matches(msg, a.keys.Export):
+		return a.exportPrompt()
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouse = !a.mouse
 		return nil

@@ -112,6 +112,7 @@ func TestEscAndCtrlCInEveryMode(t *testing.T) {
 		{"breakdown picker", []tea.KeyPressMsg{ch('b')}},
 		{"planner target", []tea.KeyPressMsg{ch('p'), ch('i')}},
 		{"records find", []tea.KeyPressMsg{ch('r'), ch('f')}},
+		{"export prompt", []tea.KeyPressMsg{ch('t'), {Code: 's', Mod: tea.ModCtrl}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := newDemoApp(t, 100, 30)

@@ -4,8 +4,8 @@ import "charm.land/bubbles/v2/key"
 
 // GlobalKeys work in every view.
 type GlobalKeys struct {
-	Quit, Help, Back, Mouse, Filter, Command key.Binding
-	NextView, PrevView, Mask, Suspend        key.Binding
+	Quit, Help, Back, Mouse, Filter, Command        key.Binding
+	NextView, PrevView, Mask, Suspend, Copy, Export key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
@@ -17,9 +17,11 @@ func DefaultGlobalKeys() GlobalKeys {
 		NextView: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevView: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Command:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:by channel, :report)")),
+		Command:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "command (:by channel, :export, :report)")),
 		Mouse:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse on/off (off: select text)")),
 		Mask:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mask names (for a projector)")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the table (TSV, to the clipboard)")),
+		Export:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "export the view (:export csv|md|json FILE)")),
 		Suspend:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend (fg resumes)")),
 	}
 }
@@ -53,5 +55,5 @@ func (h helpKeys) ShortHelp() []key.Binding {
 func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.global
 	return append(h.view.FullHelp(), h.tops,
-		[]key.Binding{h.back(), g.Filter, g.Command, g.Help, g.Quit, g.Mouse, g.Mask, g.Suspend})
+		[]key.Binding{h.back(), g.Filter, g.Command, g.Copy, g.Export, g.Help, g.Quit, g.Mouse, g.Mask, g.Suspend})
 }

@@ -160,8 +160,10 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 		return a.setState(st), nil
 	case "report":
 		return a.reportCmd(), nil
+	case "export", "w", "write":
+		return a.export(arg)
 	}
-	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, report, quit", format.Clean(verb))
+	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, export, report, quit", format.Clean(verb))
 }
 
 // setState records the new state and tells every view on the stack.

@@ -59,7 +59,7 @@ func keysOf(groups ...[]key.Binding) []string {
 }
 
 func (g GlobalKeys) all() []key.Binding {
-	return []key.Binding{g.Quit, g.Help, g.Back, g.Mouse, g.Filter, g.Command, g.NextView, g.PrevView, g.Mask, g.Suspend}
+	return []key.Binding{g.Quit, g.Help, g.Back, g.Mouse, g.Filter, g.Command, g.NextView, g.PrevView, g.Mask, g.Suspend, g.Copy, g.Export}
 }
 
 // readmeKeyNames reads a key cell: "q, ctrl+c", "h/l, shift+←/→" (each
