@@ -9,6 +9,7 @@ import (
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -39,6 +40,9 @@ func (b *Model) View() string {
 	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
 		from, to, format.Count(b.res.Whole.Stages[k+1].Reached), format.Count(b.res.Whole.Stages[k].Reached),
 		format.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
+	if shown := views.Shown(b.list); shown != "" {
+		foot = "slices " + shown + " (↑/↓) · " + foot
+	}
 	if b.note != "" {
 		foot = b.note
 	}

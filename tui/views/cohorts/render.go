@@ -8,6 +8,7 @@ import (
 
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -93,8 +94,12 @@ func (v *Model) legend() []string {
 	out := []string{st.Warn.Render(format.Truncate(legend, v.width))}
 	if k := v.list.Cursor(); k < len(r.Cohorts) {
 		c := r.Cohorts[k]
-		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
-			format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
+		at := ""
+		if shown := views.Shown(v.list); shown != "" {
+			at = "cohorts " + shown + " (↑/↓) · "
+		}
+		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
+			at, format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
 			format.Count(c.Open), c.AgeDays), v.width)))
 	}
 	if n := v.table.HiddenNote(); n != "" {

@@ -79,6 +79,9 @@ func (s *Model) footer(d *data) []string {
 	hidden := ""
 	if len(d.findings) > 0 {
 		hidden = s.table.HiddenNote()
+		if shown := views.Shown(s.list); shown != "" {
+			hidden = strings.TrimSuffix("rows "+shown+" (↑/↓) · "+hidden, " · ")
+		}
 	}
 	out := []string{st.Muted.Render(format.Truncate(hidden, s.width)), st.Muted.Render(format.Truncate(
 		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}
