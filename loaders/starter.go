@@ -24,12 +24,7 @@ func StarterMappingFor(ctx context.Context, path string, format MappingFormat, o
 		return nil, err
 	}
 	name := InputName(path)
-	var y []byte
-	if format == FormatTOML {
-		y, err = m.TOML()
-	} else {
-		y, err = m.YAML()
-	}
+	y, err := EncodeMapping(m, format)
 	if err != nil {
 		return nil, err
 	}
