@@ -71,7 +71,7 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 		p.closeDate, p.reason, p.amount, p.currency, p.prob, p.channel, p.wonFlag, p.closedFlag} {
 		used[c] = true
 	}
-	for _, d := range m.Dims {
+	for _, d := range append([]string{m.Owner}, m.Dims...) {
 		// The stage column may also be a dimension: its raw values show
 		// side states (on hold, abandoned) the stage order leaves out.
 		if c := col("dimension", d); c >= 0 && (!used[c] || c == p.stageCol && m.Shape == ShapeCurrentStage) {

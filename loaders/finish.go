@@ -176,7 +176,8 @@ func (b *recBuilder) resolveStages(ds *model.Dataset) (map[uint32]int, []string)
 			byNorm[norm(v)] = k
 		}
 	}
-	exits := normSet(m.Won, m.Lost, m.Disqualified)
+	// Exits and values that are no stage count at the first stage.
+	exits := normSet(m.Won, m.Lost, m.Disqualified, m.NotStages)
 	out := map[uint32]int{}
 	var extra []string
 	for c, v := range b.stage.d.Values {

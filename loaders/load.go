@@ -18,6 +18,10 @@ type Options struct {
 	Preset string
 	// Mapping, when set, says which columns mean what (overrides Preset).
 	Mapping *Mapping
+	// FileMappings reads each file it names (by InputName, as in
+	// Load.Files) with its mapping, whatever Mapping and Preset say: the
+	// explorer's column screen reloads the files with the ones it edited.
+	FileMappings map[string]*Mapping
 	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
 	DateOrder DateOrder
 	// Sheet names the worksheet of an .xlsx workbook (default: the first).
@@ -97,6 +101,9 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 			// does not fit a later file gives way to detection there.
 			o.Stages, o.fallback, o.join = nil, i > 0, true
 		}
+		if fm := opt.FileMappings[InputName(p)]; fm != nil {
+			o.Mapping, o.Preset, o.fallback = fm, "", false
+		}
 		l, err := loadOne(ctx, raw, InputName(p), o)
 		if err != nil {
 			return nil, err
@@ -165,8 +172,9 @@ type loaded struct {
 func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
 	opt = opt.withDefaults()
 	var pre []string
+	sheet := ""
 	if isZip(raw) {
-		sheet := opt.Sheet
+		sheet = opt.Sheet
 		if sheet == "" && opt.Mapping != nil {
 			sheet = opt.Mapping.Sheet
 		}
@@ -282,6 +290,13 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	ld.Problems = append(ld.Problems, ds.Load.Problems...)
 	ld.Files = []string{name}
 	ds.Load = ld
+	// The mapping that reads the file the same way again, taken before
+	// --stages renames the stages.
+	eff := effectiveMapping(&loaded{ds: ds, mapping: m})
+	if sheet != "" {
+		eff.Sheet = sheet
+	}
+	ds.Load.Mappings = []*Mapping{eff}
 	if len(opt.Stages) > 0 {
 		if len(opt.Stages) != len(ds.Stages) {
 			return nil, fmt.Errorf("%s: --stages names %d stages but the file has %d (%s)",

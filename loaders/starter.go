@@ -64,11 +64,7 @@ func DecidedMapping(ctx context.Context, path string, opt Options) (*Mapping, *m
 	if err != nil {
 		return nil, nil, err
 	}
-	m := effectiveMapping(l)
-	if opt.Sheet != "" {
-		m.Sheet = opt.Sheet
-	}
-	return m, l.ds, nil
+	return l.ds.Load.Mappings[0], l.ds, nil
 }
 
 func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }

@@ -56,6 +56,10 @@ type Mapping struct {
 	Won          []string `yaml:"won,omitempty" toml:"won,omitempty" json:"won,omitempty"`
 	Lost         []string `yaml:"lost,omitempty" toml:"lost,omitempty" json:"lost,omitempty"`
 	Disqualified []string `yaml:"disqualified,omitempty" toml:"disqualified,omitempty" json:"disqualified,omitempty"`
+	// NotStages lists values of the stage column that are no stage of the
+	// funnel (on hold, parked): a record at one is open and counts at the
+	// first stage; in a stage-change log a row with one is not a change.
+	NotStages []string `yaml:"not_stages,omitempty" toml:"not_stages,omitempty" json:"not_stages,omitempty"`
 	// WonFlag is a yes/no column (IsWon, Converted): yes means won,
 	// whatever the stage label says. ClosedFlag is a yes/no column
 	// (IsClosed): no means still open even at a stage labelled closed
@@ -73,8 +77,11 @@ type Mapping struct {
 	Probability string `yaml:"probability,omitempty" toml:"probability,omitempty" json:"probability,omitempty"`
 	// Channel is the acquisition channel (lead source); Dims are more
 	// columns to break down by. Both become dimensions.
-	Channel string   `yaml:"channel,omitempty" toml:"channel,omitempty" json:"channel,omitempty"`
-	Dims    []string `yaml:"dims,omitempty" toml:"dims,omitempty" json:"dims,omitempty"`
+	Channel string `yaml:"channel,omitempty" toml:"channel,omitempty" json:"channel,omitempty"`
+	// Owner is the record owner's column (the sales rep): a dimension,
+	// listed before Dims.
+	Owner string   `yaml:"owner,omitempty" toml:"owner,omitempty" json:"owner,omitempty"`
+	Dims  []string `yaml:"dims,omitempty" toml:"dims,omitempty" json:"dims,omitempty"`
 	// Segments are ICP segment rules (first match wins) for the report's
 	// segments section; each names a dimension (channel or one of dims).
 	Segments []SegmentRule `yaml:"segments,omitempty" toml:"segments,omitempty" json:"segments,omitempty"`
