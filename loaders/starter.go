@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
@@ -23,20 +24,50 @@ func StarterMappingFor(ctx context.Context, path string, format MappingFormat, o
 	if err != nil {
 		return nil, err
 	}
-	name := InputName(path)
+	return MappingFile(InputName(path), m, ds.Load, format)
+}
+
+// MappingFile is the text of the mapping file that reads the file called
+// name (one of ld.Files) with m: comments saying what each of its columns
+// (ld.Columns) is read as, then m in the format's syntax. It is the one
+// writer of mapping files: `funnel init` writes the mapping the loader
+// decided, the explorer's column screen the one the user edited, and the
+// same mapping of the same load gives the same text. While m is the
+// mapping the load decided, the summary line is the load's (with how it
+// found the stage order); otherwise it says what m reads.
+func MappingFile(name string, m *Mapping, ld model.LoadInfo, format MappingFormat) ([]byte, error) {
 	y, err := EncodeMapping(m, format)
 	if err != nil {
 		return nil, err
 	}
+	sum := summary(m, nil)
+	if len(ld.Files) > 0 && ld.Files[0] == name && len(ld.Mappings) > 0 && ld.Mappings[0] != nil &&
+		reflect.DeepEqual(*ld.Mappings[0], *m) && ld.Summary != "" {
+		sum = ld.Summary
+	}
+	var own []model.ColumnInfo
+	for _, c := range ld.Columns {
+		if c.File == name {
+			own = append(own, c)
+		}
+	}
+	header := make([]string, 0, len(own))
+	for _, c := range own {
+		for len(header) < c.Index {
+			header = append(header, "")
+		}
+		header = append(header, c.Name)
+	}
+	roles := mappingRoles(m, header)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# funnel mapping for %s: what funnel decided when it read the file.\n", oneLine(name))
+	fmt.Fprintf(&b, "# funnel mapping for %s: how funnel reads the file.\n", oneLine(name))
 	b.WriteString("# Edit it, then run: funnel --map THIS_FILE " + oneLine(name) + "\n")
 	b.WriteString("# shape: stage-dates (a date column per stage), current-stage (one stage column and\n")
 	b.WriteString("#   the stage order), history (id, stage, timestamp per row) or flags (yes/no per stage).\n")
-	b.WriteString("# " + oneLine(ds.Load.Summary) + "\n")
+	b.WriteString("# " + oneLine(sum) + "\n")
 	b.WriteString("# Columns in the file (type from a sample of values: role):\n")
-	for _, c := range ds.Load.Columns {
-		role := c.Role
+	for _, c := range own {
+		role := roles[c.Index]
 		if role == "" {
 			role = "not used"
 		}
