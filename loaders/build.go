@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/mapping"
 )
 
 // plan is a mapping resolved to column indices (-1 when absent).
@@ -347,17 +348,8 @@ func fileSize(p string) int64 {
 	return 0
 }
 
-// norm lowercases and drops everything but letters and digits, so "Closed
-// Won", "closedwon" and "closed-won" compare equal.
-func norm(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// norm folds a stage or outcome value for comparing (mapping.Norm).
+func norm(s string) string { return mapping.Norm(s) }
 
 func normSet(lists ...[]string) map[string]bool {
 	out := map[string]bool{}
