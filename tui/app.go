@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -166,9 +167,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.applyHelpStyles()
 		return a, nil
 	case views.PushMsg:
-		a.stack = append(a.stack, msg.View)
-		a.resize()
-		return a, msg.View.Init()
+		return a, a.push(msg.View)
+	case views.DrillMsg:
+		return a, a.push(a.drill(msg))
 	case views.PopMsg:
 		a.pop()
 		return a, nil
@@ -203,6 +204,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.loadingKey(msg)
 		}
 		return a, a.handleKey(msg)
+	case tea.PasteMsg:
+		if a.mode == modeFilter || a.mode == modeCommand {
+			return a, a.prompt.input.Update(msg)
+		}
+		if a.load == nil {
+			return a, a.Top().Update(msg)
+		}
+		return a, nil
 	case tea.MouseWheelMsg:
 		return a, a.wheel(msg)
 	case tea.MouseClickMsg:
@@ -215,6 +224,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.load != nil {
 		return a, nil
 	}
+	if cmd, ok := a.masked(msg); ok {
+		return a, cmd
+	}
 	return a, a.broadcast(msg)
 }
 
@@ -223,18 +235,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // user has left still lands. Views ignore what is not theirs, and
 // generation numbers drop stale results.
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
-	seen := map[views.View]bool{}
 	var cmds []tea.Cmd
-	for _, v := range a.stack {
-		seen[v] = true
+	for _, v := range a.views() {
 		cmds = append(cmds, v.Update(msg))
 	}
+	return tea.Batch(cmds...)
+}
+
+// views lists every view that exists: the stack, then the top views made
+// so far that are not on it.
+func (a *App) views() []views.View {
+	out := append([]views.View(nil), a.stack...)
 	for _, v := range a.cache {
-		if !seen[v] {
-			cmds = append(cmds, v.Update(msg))
+		if !slices.Contains(a.stack, v) {
+			out = append(out, v)
 		}
 	}
-	return tea.Batch(cmds...)
+	return out
 }
 
 // wheel turns the mouse wheel into the view's up/down keys.
@@ -297,6 +314,15 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return a.Top().Update(msg)
+}
+
+func (a *App) push(v views.View) tea.Cmd {
+	if v == nil {
+		return nil
+	}
+	a.stack = append(a.stack, v)
+	a.resize()
+	return v.Init()
 }
 
 func (a *App) pop() {

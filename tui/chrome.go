@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // The frame around the active view: breadcrumb, help line, status line,
@@ -16,7 +16,7 @@ import (
 func (a *App) View() tea.View {
 	frame := a.render()
 	if a.opts.ASCII {
-		frame = widgets.ASCII(frame)
+		frame = format.ASCII(frame)
 	}
 	v := tea.NewView(frame)
 	v.AltScreen = true
@@ -52,7 +52,7 @@ func (a *App) render() string {
 	return strings.Join([]string{
 		a.breadcrumb(),
 		fitLines(body, a.width, bodyH),
-		widgets.Truncate(helpLine, a.width),
+		format.Truncate(helpLine, a.width),
 		a.statusLine(),
 	}, "\n")
 }
@@ -67,19 +67,22 @@ func (a *App) breadcrumb() string {
 	for _, v := range a.stack {
 		parts = append(parts, a.styles.Crumb.Render(v.Title()))
 	}
-	return widgets.Truncate(strings.Join(parts, a.styles.CrumbSep.Render(" › ")), a.width)
+	return format.Truncate(strings.Join(parts, a.styles.CrumbSep.Render(" › ")), a.width)
 }
 
 func (a *App) statusLine() string {
 	ld := a.common.Data().Load
-	files := widgets.Clean(strings.Join(ld.Files, ", "))
+	files := format.Clean(strings.Join(ld.Files, ", "))
 	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
-		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
+		format.Count(ld.Read), format.Count(ld.Used), format.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
 	if a.state.Filter != "" {
-		s += " · where " + widgets.Clean(a.state.Filter)
+		s += " · where " + format.Clean(a.state.Filter)
 	}
-	if a.state.Masked {
+	switch {
+	case a.state.Masked:
 		s += " · MASKED"
+	case a.maskPending():
+		s += " · masking…"
 	}
 	if ld.Summary != "" {
 		// What the loader made of the columns (l lists every decision).
@@ -88,9 +91,9 @@ func (a *App) statusLine() string {
 		} else {
 			s += " · "
 		}
-		s += widgets.Clean(ld.Summary)
+		s += format.Clean(ld.Summary)
 	}
-	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
+	return a.styles.Status.Render(format.PadRight(format.Truncate(s, a.width), a.width))
 }
 
 func asOfLabel(d int32) string {
@@ -107,7 +110,7 @@ func fitLines(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = widgets.Truncate(l, w)
+		lines[i] = format.Truncate(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

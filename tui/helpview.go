@@ -6,8 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // renderFullHelp lays every enabled binding out as "key  description" in as
@@ -46,12 +46,12 @@ func renderFullHelp(groups [][]key.Binding, width, height int, st *theme.Styles)
 		if c >= cols {
 			break
 		}
-		cell := st.HelpKey.Render(widgets.PadRight(it.k, keyW)) + "  " +
-			st.HelpDesc.Render(widgets.Truncate(it.d, max(0, colW-keyW-5)))
-		lines[r] += widgets.PadRight(cell, colW)
+		cell := st.HelpKey.Render(format.PadRight(it.k, keyW)) + "  " +
+			st.HelpDesc.Render(format.Truncate(it.d, max(0, colW-keyW-5)))
+		lines[r] += format.PadRight(cell, colW)
 	}
 	for i := range lines {
-		lines[i] = widgets.Truncate(strings.TrimRight(lines[i], " "), width)
+		lines[i] = format.Truncate(strings.TrimRight(lines[i], " "), width)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -7,9 +7,12 @@ import (
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/breakdown"
 	"github.com/funnel-cli/funnel/tui/views/cohorts"
+	"github.com/funnel-cli/funnel/tui/views/loadinfo"
 	moneyview "github.com/funnel-cli/funnel/tui/views/money"
 	"github.com/funnel-cli/funnel/tui/views/overview"
 	"github.com/funnel-cli/funnel/tui/views/planner"
+	"github.com/funnel-cli/funnel/tui/views/records"
+	"github.com/funnel-cli/funnel/tui/views/stage"
 	"github.com/funnel-cli/funnel/tui/views/sticky"
 	"github.com/funnel-cli/funnel/tui/views/trends"
 )
@@ -44,6 +47,19 @@ func topViews() []topView {
 		{"planner", bind("p", "levers and planner"), plain(planner.New)},
 		{"money", bind("e", "money: revenue, CAC, ROI"), plain(moneyview.New)},
 	}
+}
+
+// drill makes the view a DrillMsg asks for, over the data and state shown.
+func (a *App) drill(m views.DrillMsg) views.View {
+	switch m.To {
+	case views.DrillRecords:
+		return records.New(a.common, m.Title, m.Rows)
+	case views.DrillStage:
+		return stage.New(a.common, a.state, m.Stage)
+	case views.DrillLoad:
+		return loadinfo.New(a.common)
+	}
+	return nil
 }
 
 // openTop replaces the stack with the named top view (made once, then kept).

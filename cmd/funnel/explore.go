@@ -14,9 +14,9 @@ import (
 	"github.com/funnel-cli/funnel/model/mask"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func rootRun(opts *RootOptions) error {
@@ -154,7 +154,7 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 
 func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo money.Options) (tui.Options, func(), error) {
 	t := tui.Options{NoColor: opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR"), NoMouse: opts.NoMouse,
-		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !widgets.UTF8Locale(opts.IO.Environ)}
+		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !format.UTF8Locale(opts.IO.Environ)}
 	if dark, ok := theme.DarkFromCOLORFGBG(opts.IO.Getenv("COLORFGBG")); ok {
 		t.Background = "light"
 		if dark {

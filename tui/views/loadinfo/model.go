@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Model is the load details view.
@@ -14,30 +15,29 @@ type Model struct {
 	common views.Common
 	keys   KeyMap
 	lines  []string
-	offset int
+	pager  widgets.Scroll
 	width  int
-	height int
 }
 
 // New builds the view from the dataset's load report.
 func New(c views.Common) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), lines: reportLines(c.Data())}
+	l := &Model{common: c, keys: DefaultKeyMap(), lines: reportLines(c.Data()), pager: widgets.NewPager()}
+	l.pager.KeyMap = l.keys.Lines
+	l.pager.SetLen(len(l.lines))
+	return l
 }
 
 func (l *Model) Init() tea.Cmd             { return nil }
 func (l *Model) Title() string             { return "Load details" }
-func (l *Model) SetSize(w, h int)          { l.width, l.height = w, h }
+func (l *Model) SetSize(w, h int)          { l.width = w; l.pager.SetHeight(h) }
 func (l *Model) ShortHelp() []key.Binding  { return l.keys.ShortHelp() }
 func (l *Model) FullHelp() [][]key.Binding { return l.keys.FullHelp() }
 
 func (l *Model) Update(msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(km, l.keys.Up):
-			l.offset = max(0, l.offset-1)
-		case key.Matches(km, l.keys.Down):
-			l.offset = max(0, min(l.offset+1, len(l.lines)-l.height))
-		}
+	if m, ok := msg.(views.CommonMsg); ok {
+		l.common, l.lines = m.Common, reportLines(m.Common.Data())
+		return nil
 	}
+	l.pager.Update(msg)
 	return nil
 }

@@ -59,11 +59,7 @@ func TestMoneyHonoursFilter(t *testing.T) {
 // view's deals are the report's.
 func TestMoneyEqualsReport(t *testing.T) {
 	c := viewtest.Demo()
-	cases, err := viewtest.OneHomeCases(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range cases {
+	for _, tc := range viewtest.MustCases(c) {
 		t.Run(tc.Name, func(t *testing.T) {
 			m := computed(c, tc.State)
 			d, r := m.res, tc.Report

@@ -7,20 +7,86 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// extraColumn is a column added to the right of the overview's numbers: a
-// period delta, a money figure. Cell returns the text and its style.
-type extraColumn struct {
-	Header string
-	Width  int
-	Cell   func(stage int) (string, lipgloss.Style)
+// column is a column of the stage table and its cells, one per stage.
+type column struct {
+	widgets.Column
+	cell func(stage int) string
+}
+
+// The stage table's fitting priorities (a higher one stays longer).
+const (
+	prioCount = 9 - iota
+	prioStep
+	prioTotal
+	prioDelta
+	prioMoney
+	prioBar
+	prioSpark
+)
+
+// colBar is the title of the bar column (blank on screen).
+const colBar = ""
+
+// columns are the stage table's columns: the stage, its counts and rates,
+// the change against the previous period (once computed), a bar and the
+// monthly entries.
+func (o *Model) columns() []column {
+	st, f := o.common.Styles, o.funnel
+	top := 0
+	if len(f.Stages) > 0 {
+		top = f.Stages[0].Reached
+	}
+	right := func(title string, w, prio int, cell func(k int) string) column {
+		return column{widgets.Column{Title: title, Align: widgets.AlignRight, Min: w, Priority: prio}, cell}
+	}
+	cols := []column{
+		{widgets.Column{Title: "Stage", Pin: true, Min: 8}, func(k int) string { return f.Stages[k].Name }},
+		right("Reached", 10, prioCount, func(k int) string { return format.Count(f.Stages[k].Reached) }),
+		right("Step", 7, prioStep, func(k int) string {
+			if k == 0 {
+				return "—"
+			}
+			return format.Percent(f.Stages[k].ConversionFromPrevious)
+		}),
+		right("Total", 7, prioTotal, func(k int) string { return format.Percent(f.Stages[k].ConversionFromTop) }),
+	}
+	cols = append(cols, o.deltaColumn()...)
+	bar := func(k, w int) string { return widgets.Bar(stats.Ratio(f.Stages[k].Reached, top), w) }
+	cols = append(cols, column{widgets.Column{Title: colBar, Grow: true, Min: 5, Gap: 2, Priority: prioBar, Draw: bar,
+		Style: func(int) lipgloss.Style { return st.Bar }}, nil})
+	if n := len(f.Months); n > 0 {
+		cols = append(cols, column{widgets.Column{Title: "Monthly", Width: n, Gap: 2, Priority: prioSpark,
+			Draw:  func(k, _ int) string { return widgets.Sparkline(f.Stages[k].Monthly) },
+			Style: func(int) lipgloss.Style { return st.Spark }}, nil})
+	}
+	return cols
+}
+
+// insertBefore puts more before the column titled title.
+func insertBefore(cols []column, title string, more ...column) []column {
+	for i, c := range cols {
+		if c.Title == title && c.Grow {
+			return append(cols[:i:i], append(more, cols[i:]...)...)
+		}
+	}
+	return append(cols, more...)
+}
+
+// styled is a cell whose text and style are worked out together.
+func styled(title string, w, prio int, cell func(k int) (string, lipgloss.Style)) column {
+	return column{widgets.Column{Title: title, Align: widgets.AlignRight, Width: w, Priority: prio,
+		Style: func(k int) lipgloss.Style { _, s := cell(k); return s }},
+		func(k int) string { t, _ := cell(k); return t }}
 }
 
 // deltaColumn shows each stage's entries in the current period against the
 // previous one; * marks a change that survives the FDR correction.
-func (o *Model) deltaColumn() []extraColumn {
+func (o *Model) deltaColumn() []column {
 	if o.insights == nil || len(o.insights.compare.Deltas) == 0 {
 		return nil
 	}
@@ -31,28 +97,24 @@ func (o *Model) deltaColumn() []extraColumn {
 			byStage[d.FromStage] = d
 		}
 	}
-	return []extraColumn{{
-		Header: "vs prev",
-		Width:  8,
-		Cell: func(k int) (string, lipgloss.Style) {
-			d, ok := byStage[k]
-			if !ok || d.CountThen == 0 || math.IsNaN(d.CountChange) {
-				return "—", st.Muted
-			}
-			arrow, style := "▲", st.Good
-			if d.CountChange < 0 {
-				arrow, style = "▼", st.Bad
-			}
-			text := fmt.Sprintf("%s%.0f%%", arrow, math.Abs(d.CountChange*100))
-			switch {
-			case d.CountTooFew:
-				return text + "?", st.Muted
-			case d.CountSig:
-				return text + "*", style
-			}
-			return text, st.Muted
-		},
-	}}
+	return []column{styled("vs prev", 8, prioDelta, func(k int) (string, lipgloss.Style) {
+		d, ok := byStage[k]
+		if !ok || d.CountThen == 0 || math.IsNaN(d.CountChange) {
+			return "—", st.Muted
+		}
+		arrow, style := "▲", st.Good
+		if d.CountChange < 0 {
+			arrow, style = "▼", st.Bad
+		}
+		text := fmt.Sprintf("%s%.0f%%", arrow, math.Abs(d.CountChange*100))
+		switch {
+		case d.CountTooFew:
+			return text + "?", st.Muted
+		case d.CountSig:
+			return text + "*", style
+		}
+		return text, st.Muted
+	})}
 }
 
 const (
@@ -62,11 +124,11 @@ const (
 
 // moneyColumns are the overview's money columns (the $ toggle) and the
 // note that says what they count.
-func (o *Model) moneyColumns() ([]extraColumn, string) {
+func (o *Model) moneyColumns() ([]column, string) {
 	st := o.common.Styles
 	if o.money == nil {
 		wait := func(int) (string, lipgloss.Style) { return "…", st.Muted }
-		return []extraColumn{{Header: "Open value", Width: moneyOpenW, Cell: wait}, {Header: "Won/record", Width: moneyWonW, Cell: wait}},
+		return []column{styled("Open value", moneyOpenW, prioMoney, wait), styled("Won/record", moneyWonW, prioMoney, wait)},
 			"$: computing open value and won revenue per stage…"
 	}
 	sm := o.money
@@ -77,20 +139,20 @@ func (o *Model) moneyColumns() ([]extraColumn, string) {
 		if k == len(sm.Open)-1 {
 			return "", st.Cell
 		}
-		return widgets.Money(sm.Open[k], sm.Currency), st.Cell
+		return format.Money(sm.Open[k], sm.Currency), st.Cell
 	}
 	per := func(k int) (string, lipgloss.Style) {
 		if sm.err != nil || k >= len(sm.WonPer) || sm.WonPer[k] == nil {
 			return "—", st.Muted
 		}
-		return widgets.Money(*sm.WonPer[k], sm.Currency), st.Cell
+		return format.Money(*sm.WonPer[k], sm.Currency), st.Cell
 	}
 	note := fmt.Sprintf("$ (%s): Open value = open records whose furthest stage is this one; Won/record = won revenue of the records reaching the stage ÷ those records.",
-		widgets.Clean(sm.Currency))
+		format.Clean(sm.Currency))
 	if sm.err != nil {
-		note = "$: " + widgets.Clean(sm.err.Error())
+		note = "$: " + format.Clean(sm.err.Error())
 	} else if o.state.Filter != "" {
-		note += " Where " + widgets.Clean(o.state.Filter) + "."
+		note += " Where " + format.Clean(o.state.Filter) + "."
 	}
-	return []extraColumn{{Header: "Open value", Width: moneyOpenW, Cell: open}, {Header: "Won/record", Width: moneyWonW, Cell: per}}, note
+	return []column{styled("Open value", moneyOpenW, prioMoney, open), styled("Won/record", moneyWonW, prioMoney, per)}, note
 }

@@ -6,32 +6,33 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func (s *Model) View() string {
 	st := s.common.Styles
 	ds := s.common.Data()
-	name := widgets.Clean(ds.Stages[s.stage])
+	name := format.Clean(ds.Stages[s.stage])
 	if s.res == nil {
-		return st.Muted.Render(widgets.Truncate("Computing "+name+"…", s.width))
+		return st.Muted.Render(format.Truncate("Computing "+name+"…", s.width))
 	}
 	r := s.res
 	if r.err != nil {
-		return st.Error.Render(widgets.Truncate(widgets.Clean(r.err.Error()), s.width))
+		return st.Error.Render(format.Truncate(format.Clean(r.err.Error()), s.width))
 	}
 	var lines []string
-	head := fmt.Sprintf("%s: %s reached", name, widgets.Count(r.stats.Reached))
+	head := fmt.Sprintf("%s: %s reached", name, format.Count(r.stats.Reached))
 	if s.state.Filter != "" {
-		head += " · where " + widgets.Clean(s.state.Filter)
+		head += " · where " + format.Clean(s.state.Filter)
 	}
-	lines = append(lines, st.Title.Render(widgets.Truncate(head, s.width)))
+	lines = append(lines, st.Title.Render(format.Truncate(head, s.width)))
 	lines = append(lines, s.conversionLines()...)
 	lines = append(lines, "")
 	lines = append(lines, s.timeLines()...)
 	lines = append(lines, "")
 	lines = append(lines, s.exitLines()...)
-	return widgets.Cut(lines, s.height)
+	return format.Cut(lines, s.height)
 }
 
 // conversionLines chart the step conversion of each entry cohort, with the
@@ -43,10 +44,10 @@ func (s *Model) conversionLines() []string {
 	if s.stage+1 >= len(ds.Stages) {
 		return []string{st.Muted.Render("The last stage: no next step to convert to.")}
 	}
-	next := widgets.Clean(ds.Stages[s.stage+1])
-	name := widgets.Clean(ds.Stages[s.stage])
-	lines := []string{widgets.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
-		widgets.Count(r.next.Reached), widgets.Count(r.stats.Reached), widgets.Percent(r.next.Step)), s.width)}
+	next := format.Clean(ds.Stages[s.stage+1])
+	name := format.Clean(ds.Stages[s.stage])
+	lines := []string{format.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
+		format.Count(r.next.Reached), format.Count(r.stats.Reached), format.Percent(r.next.Step)), s.width)}
 	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
 		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
 	}
@@ -59,7 +60,7 @@ func (s *Model) conversionLines() []string {
 		}
 		vals = append(vals, v)
 		if c.Immature {
-			young = append(young, fmt.Sprintf("%s %.0f%%~", widgets.Clean(c.Period), v))
+			young = append(young, fmt.Sprintf("%s %.0f%%~", format.Clean(c.Period), v))
 		}
 	}
 	first, last := r.cohorts.Cohorts[0].Period, r.cohorts.Cohorts[len(r.cohorts.Cohorts)-1].Period
@@ -69,10 +70,10 @@ func (s *Model) conversionLines() []string {
 		lines = append(lines, st.Cell.Render(c))
 	}
 	if len(young) > 0 {
-		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time): %s",
-			widgets.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
+		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time): %s",
+			format.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
 	} else {
-		lines = append(lines, st.Muted.Render(widgets.Truncate("every cohort shown is mature", s.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate("every cohort shown is mature", s.width)))
 	}
 	return lines
 }
@@ -86,8 +87,8 @@ func (s *Model) timeLines() []string {
 		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
 	}
 	t := r.step
-	lines := []string{widgets.Truncate(fmt.Sprintf("Time %s → %s: %s moved, %s still open (censored at their age)",
-		widgets.Clean(t.From), widgets.Clean(t.To), widgets.Count(t.Moved), widgets.Count(t.Open)), s.width)}
+	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s: %s moved, %s still open (censored at their age)",
+		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open)), s.width)}
 	if t.Median == nil {
 		return append(lines, st.Muted.Render("  nothing has moved on yet"))
 	}
@@ -97,11 +98,11 @@ func (s *Model) timeLines() []string {
 		label string
 		d     *int
 	}{{"median", t.Median}, {"p75", t.P75}, {"p90", t.P90}} {
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, widgets.Days(q.d))+
+		lines = append(lines, format.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, format.Days(q.d))+
 			st.Bar.Render(widgets.Bar(float64(*q.d)/float64(p90), barW)), s.width))
 	}
 	if t.Few {
-		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
+		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
 	}
 	return lines
 }
@@ -111,24 +112,33 @@ func (s *Model) timeLines() []string {
 func (s *Model) exitLines() []string {
 	st := s.common.Styles
 	r := s.res
-	name := widgets.Clean(s.common.Data().Stages[s.stage])
+	name := format.Clean(s.common.Data().Stages[s.stage])
 	l := r.stats.Left
-	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
-		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
-	shown := s.reasonRows()
-	for i, rc := range r.stats.Reasons {
-		if i == shown {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-shown)))
-			break
+	lines := []string{format.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
+		name, format.Count(l.Open), format.Count(l.Disqualified), format.Count(l.Lost), format.Count(l.Churned), format.Count(l.Won)), s.width)}
+	shown := min(s.reasonRows(), len(r.stats.Reasons))
+	s.reasons.Styles = s.common.TableStyles()
+	s.reasons.SetRows(len(r.stats.Reasons), func(i, c int) string {
+		switch c {
+		case 0:
+			return r.stats.Reasons[i].Reason
+		case 1:
+			return format.Count(r.stats.Reasons[i].Count)
 		}
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
-			widgets.Count(rc.Count), widgets.Percent(r.stats.ReasonShare(i))), s.width))
+		return format.Percent(r.stats.ReasonShare(i))
+	})
+	s.reasons.SetWidth(s.width)
+	for i := range shown {
+		lines = append(lines, s.reasons.Row(i, false))
+	}
+	if more := len(r.stats.Reasons) - shown; more > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", more)))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
-		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
-			name, widgets.Count(th.Stalled), widgets.Count(th.Open), widgets.Days(th.P90Days)), s.width)))
+		lines = append(lines, st.Emphasis.Render(format.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
+			name, format.Count(th.Stalled), format.Count(th.Open), format.Days(th.P90Days)), s.width)))
 	} else {
-		lines = append(lines, st.Muted.Render(widgets.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
 	}
 	return lines
 }

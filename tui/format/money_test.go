@@ -1,4 +1,4 @@
-package widgets
+package format
 
 import (
 	"math"
@@ -29,5 +29,11 @@ func TestMoney(t *testing.T) {
 		if got := Money(tc.cents, tc.cur); got != tc.want {
 			t.Errorf("Money(%d, %q) = %q, want %q", tc.cents, tc.cur, got, tc.want)
 		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	if Count(1234567) != "1,234,567" || Count(-1000) != "-1,000" || Count(12) != "12" {
+		t.Error("count formatting")
 	}
 }

@@ -1,7 +1,6 @@
-package widgets
+package format
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -67,23 +66,5 @@ func TestTruncateByDisplayWidth(t *testing.T) {
 	}
 	if got := Fit("日本語", 5); ansi.StringWidth(got) != 5 {
 		t.Errorf("Fit width %d", ansi.StringWidth(got))
-	}
-}
-
-func TestSparklineAndBar(t *testing.T) {
-	if got := Sparkline([]int{0, 1, 4, 8}); got != " ▁▄█" {
-		t.Errorf("sparkline %q", got)
-	}
-	if got := Bar(0.5, 4); got != "██  " {
-		t.Errorf("bar %q", got)
-	}
-	if got := Bar(1, 3); got != "███" {
-		t.Errorf("full bar %q", got)
-	}
-	if got := Bar(0.0625, 2); ansi.StringWidth(got) != 2 || !strings.HasPrefix(got, "▏") {
-		t.Errorf("eighth bar %q", got)
-	}
-	if Count(1234567) != "1,234,567" || Count(-1000) != "-1,000" || Count(12) != "12" {
-		t.Error("count formatting")
 	}
 }

@@ -1,41 +1,44 @@
-// Package scope holds what the explorer's views and the headless report
-// share about working on part of the data: the money options and the spend
-// table that go with a selection (Engine.Select) of the records under a
-// filter, as of a date, and the notes that say what was left out.
-package scope
+package money
+
+// Working on part of the data, as the explorer's views and the headless
+// report both do: the money options and the spend table that go with a
+// selection (Engine.Select) of the records under a filter, as of a date,
+// and notes that say what was left out.
 
 import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
 	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // asked reports whether an as-of day was given (0 and NoDay: none).
 func asked(asOf int32) bool { return asOf != model.NoDay && asOf != 0 }
 
-// MoneyOptions are opt for the selection: money is counted as of the
+// ScopeOptions are opt for the selection: money is counted as of the
 // selection's day when a filter or an as-of date is set (the whole data's
 // last day otherwise, as without a selection).
-func MoneyOptions(opt money.Options, sel *query.Selection, asOf int32) money.Options {
+func ScopeOptions(opt Options, sel *query.Selection, asOf int32) Options {
 	if !sel.Whole() || asked(asOf) {
 		opt.AsOf = sel.AsOf
 	}
 	return opt
 }
 
-// Spend is the spend that belongs with a selection of whole's records:
+// ScopeSpend is the spend that belongs with a selection of whole's records:
 // without a filter all of it (up to the as-of month when one is set), with
 // one only the rows joined to a channel that has selected records. expr
 // is the filter's expression ("" for none), asOf the day asked (0 or
 // NoDay: none). The notes say what was left out, and that spend is by
-// channel when the filter names other columns; strings from the data are
-// sanitized.
-func Spend(whole *model.Dataset, spend []money.SpendRow, sel *query.Selection, expr string, asOf int32, opt money.Options) ([]money.SpendRow, []string) {
+// channel when the filter names other columns. Notes quote the filter and
+// column names as given: a caller drawing them sanitises them, as it does
+// every string from the data.
+func ScopeSpend(whole *model.Dataset, spend []SpendRow, sel *query.Selection, expr string, asOf int32, opt Options) ([]SpendRow, []string) {
 	if spend == nil {
 		return nil, nil
 	}
@@ -43,7 +46,7 @@ func Spend(whole *model.Dataset, spend []money.SpendRow, sel *query.Selection, e
 	var notes []string
 	if asked(asOf) {
 		last := model.MonthIndex(asOf)
-		kept := make([]money.SpendRow, 0, len(rows))
+		kept := make([]SpendRow, 0, len(rows))
 		for _, r := range rows {
 			if r.Month <= last {
 				kept = append(kept, r)
@@ -57,7 +60,7 @@ func Spend(whole *model.Dataset, spend []money.SpendRow, sel *query.Selection, e
 	if expr == "" {
 		return rows, notes
 	}
-	j, err := money.JoinSpend(whole, rows, "channel", opt)
+	j, err := JoinSpend(whole, rows, "channel", opt)
 	ch := opt.ChannelDim
 	if ch == "" {
 		ch = "channel"
@@ -70,7 +73,7 @@ func Spend(whole *model.Dataset, spend []money.SpendRow, sel *query.Selection, e
 	for _, code := range dm.Codes.Uint32() {
 		present[code] = true
 	}
-	kept := make([]money.SpendRow, 0, len(rows))
+	kept := make([]SpendRow, 0, len(rows))
 	var dropped int64
 	for i, r := range rows {
 		if g := j.Group[i]; g != "" {
@@ -83,11 +86,11 @@ func Spend(whole *model.Dataset, spend []money.SpendRow, sel *query.Selection, e
 	}
 	if dropped > 0 {
 		notes = append(notes, fmt.Sprintf("spend of %s on channels (or unmatched) with no records where %s is left out",
-			widgets.Money(dropped, j.Currency), widgets.Clean(expr)))
+			wholeUnits(dropped, j.Currency), expr))
 	}
 	if other := nonChannelColumns(whole, expr, dm.Name); len(other) > 0 {
 		notes = append(notes, fmt.Sprintf("spend is by channel, not by %s: each channel's whole spend is set against its records where %s",
-			widgets.Clean(strings.Join(other, ", ")), widgets.Clean(expr)))
+			strings.Join(other, ", "), expr))
 	}
 	return kept, notes
 }
@@ -114,4 +117,14 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// wholeUnits writes cents as whole units with thousands separators and the
+// currency code: "12,346 USD".
+func wholeUnits(cents int64, currency string) string {
+	s := message.NewPrinter(language.English).Sprintf("%d", (cents+50)/100)
+	if currency != "" {
+		s += " " + currency
+	}
+	return s
 }

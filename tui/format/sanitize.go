@@ -1,5 +1,9 @@
-// Package widgets holds small, pure, width-aware drawing helpers.
-package widgets
+// Package format is how funnel writes numbers and data strings, on screen
+// and in the report alike: counts, percentages and money with thousands
+// separators, strings from data files sanitised, cut and padded by display
+// width, notes wrapped, and an ASCII fallback for glyphs. It imports no
+// Bubble Tea or Lip Gloss.
+package format
 
 import (
 	"strings"
@@ -92,3 +96,6 @@ func PadRight(s string, w int) string {
 }
 
 var _ = utf8.RuneError
+
+// Width is the display width of a string from a data file, once cleaned.
+func Width(s string) int { return ansi.StringWidth(Clean(s)) }
