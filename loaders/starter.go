@@ -130,3 +130,15 @@ func effectiveMapping(l *loaded) *Mapping {
 	}
 	return &m
 }
+
+// Reloader reads files (as LoadFiles does, with opt) again with edited
+// mappings, one per file name in maps: what the explorer's column screen
+// recomputes with. --stages is dropped: it renames stages by position,
+// and the screen may have reordered them.
+func Reloader(files []string, opt Options) func(ctx context.Context, maps map[string]*Mapping, progress func(done, total int64)) (*model.Dataset, error) {
+	return func(ctx context.Context, maps map[string]*Mapping, progress func(done, total int64)) (*model.Dataset, error) {
+		o := opt
+		o.FileMappings, o.Progress, o.Stages = maps, progress, nil
+		return LoadFiles(ctx, files, o)
+	}
+}
