@@ -60,6 +60,9 @@ type Common struct {
 	// currency options for money figures.
 	Spend []money.SpendRow
 	Money money.Options
+	// Remap reads the files again with edited mappings and writes mapping
+	// files (the column screen); nil when the data came from no file.
+	Remap *Remapper
 }
 
 // Data is the dataset on screen (the engine's).
@@ -94,6 +97,7 @@ const (
 	DrillRecords Drill = iota
 	DrillStage
 	DrillLoad
+	DrillColumns // the column screen: what each column is read as
 )
 
 // DrillTo returns a command that drills into a view.
