@@ -37,6 +37,9 @@ type Options struct {
 	// from COLORFGBG; "" dark) until it answers.
 	Theme, Background string
 	ASCII             bool // draw with ASCII only (the locale is not UTF-8)
+	// Remap lets the column screen read the files again with the mapping
+	// it edited and save it (nil: the data came from no file).
+	Remap *views.Remapper
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -70,9 +73,10 @@ type App struct {
 	cache  map[string]views.View // top views made so far, by name
 	active string                // the top view at the bottom of the stack
 	mask   masking
-	err    error             // why the program stopped, if not by the user's choice
-	start  tea.Cmd           // what opening the first view asked for, run by Init
-	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
+	remask views.Job[remasked] // a dataset read again, masked before it is shown
+	err    error               // why the program stopped, if not by the user's choice
+	start  tea.Cmd             // what opening the first view asked for, run by Init
+	typed  []tea.KeyPressMsg   // keys typed while loading, replayed once loaded
 }
 
 // New builds the explorer over a loaded dataset. It prepares the
@@ -109,7 +113,7 @@ func (a *App) setData(eng *query.Engine) tea.Cmd {
 	ds := eng.Data()
 	a.load = nil
 	a.mask = masking{orig: eng}
-	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money}
+	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money, Remap: a.opts.Remap}
 	a.cache = map[string]views.View{}
 	expr, err := a.opts.Open.filter(ds)
 	if err == nil {
@@ -121,7 +125,7 @@ func (a *App) setData(eng *query.Engine) tea.Cmd {
 		return tea.Quit
 	}
 	a.state.Filter = expr
-	cmd := a.openTop(a.opts.Open.view(), a.opts.Open.By)
+	cmd := tea.Batch(a.openTop(a.opts.Open.view(), a.opts.Open.By), a.checkUnsure())
 	if a.opts.Mask {
 		cmd = tea.Batch(cmd, a.toggleMask())
 	}
@@ -170,6 +174,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(msg.View)
 	case views.DrillMsg:
 		return a, a.push(a.drill(msg))
+	case views.DataMsg:
+		return a, a.newData(msg)
 	case views.PopMsg:
 		a.pop()
 		return a, nil
@@ -225,6 +231,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if cmd, ok := a.masked(msg); ok {
+		return a, cmd
+	}
+	if cmd, ok := a.takeRemasked(msg); ok {
 		return a, cmd
 	}
 	return a, a.broadcast(msg)

@@ -85,11 +85,12 @@ func (a *App) statusLine() string {
 		s += " · masking…"
 	}
 	if ld.Summary != "" {
-		// What the loader made of the columns (l lists every decision).
+		// What the loader made of the columns (l lists every decision, C
+		// shows and changes them).
 		if ld.Unsure {
-			s += " · guessed: "
+			s += " · guessed (C to check): "
 		} else {
-			s += " · "
+			s += " · columns (C): "
 		}
 		s += format.Clean(ld.Summary)
 	}

@@ -57,6 +57,11 @@ func rootRun(opts *RootOptions) error {
 		return err
 	}
 	defer closeDebug()
+	if len(opts.Files) > 0 {
+		if lo, err := loaderOptions(opts); err == nil {
+			topts.Remap = remapper(opts.Files, lo)
+		}
+	}
 	return tui.Run(ds, topts)
 }
 
@@ -133,6 +138,7 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 		return err
 	}
 	defer closeDebug()
+	topts.Remap = remapper(opts.Files, lo)
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error) {
 		lo.Progress = progress
 		return loaders.LoadFiles(ctx, opts.Files, lo)
