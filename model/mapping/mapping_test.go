@@ -114,6 +114,17 @@ func TestSetStageDate(t *testing.T) {
 	if len(m.Stages) != 2 {
 		t.Errorf("stages %+v", m.Stages)
 	}
+	// moving a date column to a later stage drops the stage it dated
+	m = &Mapping{Shape: ShapeStageDates, Created: "c", Stages: []StageMap{{Name: "Lead"}, {Name: "MQL", Date: "x"}, {Name: "SQL", Date: "sql"}, {Name: "Won", Date: "won"}}}
+	if old := m.SetStageDate("x", 2, false); old != "sql" || len(m.Stages) != 3 || m.Stages[1].Name != "SQL" || m.Stages[1].Date != "x" {
+		t.Errorf("old %q stages %+v", old, m.Stages)
+	}
+	// a new dated stage goes before the won stage
+	d := deals()
+	d.SetStageDate("Demo Date", -1, false)
+	if d.Stages[3].Name != "Demo" || d.Stages[4].Name != "Won" || d.Stages[3].Date != "Demo Date" {
+		t.Errorf("stages %+v", d.Stages)
+	}
 	for in, want := range map[string]string{"mql_date": "mql", "Demo Booked At": "Demo Booked", "IsConverted": "Converted", "is_won": "won", "date": "date"} {
 		if got := StageName(in); got != want {
 			t.Errorf("StageName(%q) = %q, want %q", in, got, want)

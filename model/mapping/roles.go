@@ -275,13 +275,24 @@ func (m *Mapping) readStagesFrom(values []string) {
 
 // SetStageDate makes column col the date of stage k (a flag when flag is
 // set, for a yes/no column); k out of range adds a stage named after the
-// column at the end. It returns the column that dated the stage before
-// ("" when none did), which is no longer used.
+// column, last but for the won stage. It returns the column that dated
+// the stage before ("" when none did), which is no longer used.
 func (m *Mapping) SetStageDate(col string, k int, flag bool) string {
-	m.clear(col)
-	if k < 0 || k >= len(m.Stages) {
-		m.Stages = append(m.Stages, StageMap{Name: m.freeName(StageName(col))})
-		k = len(m.Stages) - 1
+	if k >= 0 && k < len(m.Stages) {
+		// taking col from the stage it dated may drop that stage
+		name := m.Stages[k].Name
+		m.clear(col)
+		k = slices.IndexFunc(m.Stages, func(s StageMap) bool { return s.Name == name })
+	} else {
+		m.clear(col)
+		k = -1
+	}
+	if k < 0 {
+		k = len(m.Stages)
+		if w := m.WonStage(); w >= 0 {
+			k = w // won records end at the won stage: it stays last
+		}
+		m.Stages = slices.Insert(m.Stages, k, StageMap{Name: m.freeName(StageName(col))})
 		if m.Shape == ShapeCurrentStage && m.StageColumn == "" {
 			m.Shape = ShapeStageDates
 		}
@@ -289,18 +300,11 @@ func (m *Mapping) SetStageDate(col string, k int, flag bool) string {
 	s := &m.Stages[k]
 	old := s.Date
 	if flag {
-		old = s.Flag
-	}
-	if old != "" {
-		m.clear(old)
-		s = &m.Stages[k]
-	}
-	if flag {
-		s.Flag = col
+		old, s.Flag = s.Flag, col
 	} else {
 		s.Date = col
 	}
-	return old
+	return old // it dated this stage only: it is no longer used
 }
 
 // StageName names a stage after its date or flag column: "mql_date" is
