@@ -137,6 +137,9 @@ func (m *Model) reloadEvent(ev event) tea.Cmd {
 	}
 	k := carry{cursor: m.list.Cursor(), edited: m.edited, before: m.funnel, cycle: m.cycle, opts: m.opts,
 		guess: m.guess, note: m.note + " · recomputed"}
+	if r, ok := m.current(); ok {
+		k.at = m.rowID(r)
+	}
 	src, st := ev.eng.Data(), m.state
 	return func() tea.Msg {
 		return views.DataMsg{Engine: ev.eng, Then: func(c views.Common) views.View { return reopen(c, st, src, k) }}

@@ -10,6 +10,7 @@ package columns
 
 import (
 	"context"
+	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -74,14 +75,15 @@ func New(c views.Common, st views.State, src *model.Dataset, opts Options) *Mode
 		m.guess[c.File+"\x00"+c.Name] = c
 	}
 	m.setRows()
-	m.list.SetCursor(m.nextSelectable(0, 1))
+	m.setCursor(m.nextSelectable(0, 1))
 	return m
 }
 
 // carry is what the screen keeps when the files are read again: the root
 // builds it anew over the new data (views.DataMsg.Then).
 type carry struct {
-	cursor int
+	cursor int    // the row the cursor was on
+	at     string // and what it showed (rowID), found again if it moved
 	edited map[string]bool
 	note   string
 	before []stageN
@@ -94,7 +96,12 @@ type carry struct {
 func reopen(c views.Common, st views.State, src *model.Dataset, k carry) *Model {
 	m := New(c, st, src, k.opts)
 	m.edited, m.note, m.before, m.cycle, m.guess = k.edited, k.note, k.before, k.cycle, k.guess
-	m.list.SetCursor(k.cursor)
+	m.setCursor(k.cursor)
+	for i, r := range m.rows {
+		if m.rowID(r) == k.at {
+			m.setCursor(i)
+		}
+	}
 	return m
 }
 
@@ -175,9 +182,36 @@ func (m *Model) moveCursor(km tea.KeyPressMsg) bool {
 	if m.list.Cursor() < before {
 		dir = -1
 	}
-	m.list.SetCursor(m.nextSelectable(m.list.Cursor(), dir))
+	m.setCursor(m.nextSelectable(m.list.Cursor(), dir))
 	m.cycle = nil
 	return true
+}
+
+// setCursor puts the cursor on row i, with the headings just above it
+// in view when there is room.
+func (m *Model) setCursor(i int) {
+	m.list.SetCursor(i)
+	i = m.list.Cursor()
+	from, to := m.list.Window()
+	for j := i - 1; j >= 0 && !m.rows[j].selectable() && to-from > 2; j-- {
+		if j < from {
+			m.list.SetOffset(j)
+			from = j
+		}
+	}
+}
+
+// rowID names what a row shows, to find it again in a list made anew.
+func (m *Model) rowID(r row) string {
+	f := &m.files[r.f]
+	name := r.value
+	switch r.kind {
+	case rowColumn:
+		name = f.cols[r.c].Name
+	case rowStage:
+		name = f.m.Stages[r.k].Name
+	}
+	return fmt.Sprintf("%s\x00%d\x00%s", f.name, r.kind, name)
 }
 
 // nextSelectable is the first row from i in direction dir the cursor can
