@@ -28,10 +28,10 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Rows:      rows,
 		Columns:   widgets.DefaultTableKeyMap(),
-		NextRole:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r/R", "next/previous role")),
+		NextRole:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "next role")),
 		PrevRole:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "previous role")),
 		PickRole:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "pick the role")),
-		StageUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/J", "move the stage up/down")),
+		StageUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move the stage up")),
 		StageDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move the stage down")),
 		Won:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "value means won")),
 		Lost:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "value means lost")),
@@ -41,9 +41,12 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the help line's bindings.
+// ShortHelp is the help line's bindings (a pair of keys under one name).
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextRole, k.PickRole, k.StageUp, k.Won, k.Lost, k.Other, k.Save}
+	role, move := k.NextRole, k.StageUp
+	role.SetHelp("r/R", "role")
+	move.SetHelp("K/J", "move stage")
+	return []key.Binding{role, k.PickRole, move, k.Won, k.Lost, k.Other, k.Save}
 }
 
 // FullHelp is every binding, for `?`.

@@ -322,7 +322,7 @@ func (m *Model) foot() string {
 	case m.note != "":
 		return format.Truncate(m.note, m.width)
 	}
-	return st.Muted.Render(format.Truncate("r/enter role · K/J stage order · w/x/a/n stage values · S save the mapping", m.width))
+	return st.Muted.Render(format.Truncate("Each change reads the files again and the funnel follows; S saves the mapping for funnel --map", m.width))
 }
 
 // rowAt is the row on line y of the view (-1: none).
