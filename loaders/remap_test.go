@@ -111,3 +111,27 @@ func dirHubspot(t *testing.T) string {
 	}
 	return d + "/hubspot-marvell__hubspot-crm-exports-all-deals-2023-04-03.csv"
 }
+
+// The fields the column screen sets (owner, not_stages) are written and
+// read back in both syntaxes.
+func TestMappingFileKeepsScreenFields(t *testing.T) {
+	m := &Mapping{Shape: ShapeCurrentStage, ID: "id", StageColumn: "stage", Owner: "Deal owner",
+		Stages: []StageMap{{Name: "New"}, {Name: "Won"}}, Won: []string{"Won"}, NotStages: []string{"On hold"}}
+	for _, f := range []MappingFormat{FormatYAML, FormatTOML} {
+		b, err := MappingFile("t.csv", m, model.LoadInfo{}, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parse := ParseMapping
+		if f == FormatTOML {
+			parse = ParseMappingTOML
+		}
+		got, err := parse("t", b)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", f, err, b)
+		}
+		if !reflect.DeepEqual(got, m) {
+			t.Errorf("%s: read back %+v\n%s", f, got, b)
+		}
+	}
+}
