@@ -50,6 +50,9 @@ func (m *Model) openPicker(r row) {
 			continue
 		}
 		for k, s := range f.m.Stages {
+			if !datelike(col.Type) && cur != mapping.RoleStageDate && cur != mapping.RoleStageFlag {
+				break // a stage per line only for columns that can date one
+			}
 			if (cur == mapping.RoleStageDate || cur == mapping.RoleStageFlag) && k == curStage {
 				at = len(p.choices)
 			}
@@ -63,6 +66,15 @@ func (m *Model) openPicker(r row) {
 	p.list.SetCursor(at)
 	m.pick = p
 	m.cycle = nil
+}
+
+// datelike says whether a column of this type can date or flag a stage.
+func datelike(typ string) bool {
+	switch typ {
+	case "date", "datetime", "yes/no", "empty":
+		return true
+	}
+	return false
 }
 
 // pickKey moves through the role list; enter gives the role, esc keeps
