@@ -135,7 +135,7 @@ func (m *Model) reloadEvent(ev event) tea.Cmd {
 		m.say("the files could not be read with this mapping: "+format.Clean(ev.err.Error()), true)
 		return nil
 	}
-	k := carry{cursor: m.list.Cursor(), edited: m.edited, before: m.funnel, cycle: m.cycle, opts: m.opts,
+	k := carry{cursor: m.list.Cursor(), before: m.funnel, cycle: m.cycle, opts: m.opts,
 		guess: m.guess, note: m.note + " · recomputed"}
 	if r, ok := m.current(); ok {
 		k.at = m.rowID(r)

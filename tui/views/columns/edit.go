@@ -201,10 +201,9 @@ func quoteList(vs []string) string {
 	return out
 }
 
-// changed records that the user changed what of file fi, lists the rows
-// again and reads the files again with the mapping.
+// changed lists the rows again after the user changed what of file fi
+// (a column, or the stages) and reads the files again with the mapping.
 func (m *Model) changed(fi int, what, note string) tea.Cmd {
-	m.edited[m.files[fi].name+"\x00"+what] = true
 	if what == stagesKey {
 		m.cycle = nil
 	}
@@ -216,5 +215,13 @@ func (m *Model) changed(fi int, what, note string) tea.Cmd {
 // say puts a line in the foot of the screen.
 func (m *Model) say(s string, bad bool) { m.note, m.bad = s, bad }
 
-// isEdited says whether the user changed column col of file fi.
-func (m *Model) isEdited(fi int, col string) bool { return m.edited[m.files[fi].name+"\x00"+col] }
+// changedRole says whether a column row's role is not the loader's.
+func (m *Model) changedRole(r row) bool {
+	f := &m.files[r.f]
+	g, ok := m.guess[f.name+"\x00"+f.cols[r.c].Name]
+	if !ok || f.m == nil {
+		return false
+	}
+	role, k := f.m.RoleOf(f.cols[r.c].Name)
+	return role != g.role || stageName(f.m, k) != g.stageName
+}

@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/mapping"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -41,11 +42,10 @@ type Model struct {
 	width  int
 	height int
 
-	edited map[string]bool // file + "\x00" + column: roles the user changed
 	// guess is what the loader made of each column (file + "\x00" +
 	// column) when it read the files itself, before any change: its role
 	// and how sure it was, kept when the files are read again.
-	guess map[string]model.ColumnInfo
+	guess map[string]guess
 	cycle *cycle // r/R in progress on one column
 	note  string // what the last key did, or why it could not
 	bad   bool   // note is an error
@@ -67,12 +67,19 @@ type Model struct {
 // the screen shows) in state st.
 func New(c views.Common, st views.State, src *model.Dataset, opts Options) *Model {
 	m := &Model{common: c, state: st, src: src, opts: opts, keys: DefaultKeyMap(), list: widgets.NewList(),
-		table: widgets.NewTable(c.TableStyles()), edited: map[string]bool{}}
+		table: widgets.NewTable(c.TableStyles())}
 	m.list.KeyMap, m.table.KeyMap = m.keys.Rows, m.keys.Columns
 	m.files = filesOf(src)
-	m.guess = map[string]model.ColumnInfo{}
-	for _, c := range src.Load.Columns {
-		m.guess[c.File+"\x00"+c.Name] = c
+	m.guess = map[string]guess{}
+	for _, f := range m.files {
+		for _, c := range f.cols {
+			g := guess{info: c, role: mapping.Role(c.Role)}
+			if f.m != nil {
+				g.role, g.stage = f.m.RoleOf(c.Name)
+				g.stageName = stageName(f.m, g.stage)
+			}
+			m.guess[f.name+"\x00"+c.Name] = g
+		}
 	}
 	m.setRows()
 	m.setCursor(m.nextSelectable(0, 1))
@@ -84,18 +91,34 @@ func New(c views.Common, st views.State, src *model.Dataset, opts Options) *Mode
 type carry struct {
 	cursor int    // the row the cursor was on
 	at     string // and what it showed (rowID), found again if it moved
-	edited map[string]bool
 	note   string
 	before []stageN
 	cycle  *cycle
 	opts   Options
-	guess  map[string]model.ColumnInfo
+	guess  map[string]guess
+}
+
+// guess is what the loader made of a column: its profile and role text,
+// and the role (and stage) it had in the loader's mapping.
+type guess struct {
+	info      model.ColumnInfo
+	role      mapping.Role
+	stage     int
+	stageName string
+}
+
+// stageName is the name of stage k of mm ("" when k is no stage).
+func stageName(mm *mapping.Mapping, k int) string {
+	if k >= 0 && k < len(mm.Stages) {
+		return mm.Stages[k].Name
+	}
+	return ""
 }
 
 // reopen builds the screen over data read again, where the user was.
 func reopen(c views.Common, st views.State, src *model.Dataset, k carry) *Model {
 	m := New(c, st, src, k.opts)
-	m.edited, m.note, m.before, m.cycle, m.guess = k.edited, k.note, k.before, k.cycle, k.guess
+	m.note, m.before, m.cycle, m.guess = k.note, k.before, k.cycle, k.guess
 	m.setCursor(k.cursor)
 	for i, r := range m.rows {
 		if m.rowID(r) == k.at {

@@ -115,7 +115,7 @@ func (m *Model) columnCell(r row, c int) string {
 		return string(role)
 	case colSure:
 		switch {
-		case m.isEdited(r.f, ci.Name):
+		case m.changedRole(r):
 			return "you"
 		case g.Role == "":
 			return ""
@@ -135,7 +135,7 @@ func (m *Model) columnCell(r row, c int) string {
 func (m *Model) guessOf(r row) model.ColumnInfo {
 	f := &m.files[r.f]
 	if g, ok := m.guess[f.name+"\x00"+f.cols[r.c].Name]; ok {
-		return g
+		return g.info
 	}
 	return f.cols[r.c]
 }
