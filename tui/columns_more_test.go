@@ -155,3 +155,21 @@ func TestColumnScreenSanitises(t *testing.T) {
 		}
 	}
 }
+
+// A filter that names a column the new reading has not is dropped, and
+// the screen says so.
+func TestColumnScreenDropsAFilterThatNoLongerReads(t *testing.T) {
+	a := columnsApp(t, 120, 30, realOpps)
+	st := a.state
+	st.Filter = "LeadSource=Web"
+	deliver(a, a.setState(st))
+	press(a, ch('C'))
+	rowOf(t, a, "LeadSource")
+	press(a, keyEnter, ch('G'), keyEnter) // the last role: ignore
+	if a.state.Filter != "" {
+		t.Fatalf("the filter is %q", a.state.Filter)
+	}
+	if out := screen(a); !strings.Contains(out, "the filter LeadSource=Web no longer reads on this data: dropped") {
+		t.Fatalf("the screen does not say the filter was dropped:\n%s", out)
+	}
+}

@@ -78,7 +78,7 @@ func (a *App) replaceData(msg views.DataMsg, masked *query.Engine) tea.Cmd {
 	}
 	cmd := a.openTop(active, "")
 	if msg.Then != nil {
-		cmd = tea.Batch(cmd, a.push(msg.Then(a.common)))
+		cmd = tea.Batch(cmd, a.push(msg.Then(a.common, st)))
 	}
-	return tea.Batch(cmd, a.setState(st))
+	return cmd
 }

@@ -32,9 +32,10 @@ type Remapper struct {
 // DataMsg asks the root to show another dataset in place of the one on
 // screen (the files read again with an edited mapping): every view is
 // built again over Engine (prepared), keeping the state where it still
-// reads on the new data, and Then, when set, makes the view to open over
-// the overview (the column screen, where the user was).
+// reads on the new data (a filter that names what the new reading has not
+// is dropped), and Then, when set, makes the view to open over the top
+// view (the column screen, where the user was) with that state.
 type DataMsg struct {
 	Engine *query.Engine
-	Then   func(Common) View
+	Then   func(Common, State) View
 }

@@ -140,9 +140,14 @@ func (m *Model) reloadEvent(ev event) tea.Cmd {
 	if r, ok := m.current(); ok {
 		k.at = m.rowID(r)
 	}
-	src, st := ev.eng.Data(), m.state
+	src, was := ev.eng.Data(), m.state.Filter
 	return func() tea.Msg {
-		return views.DataMsg{Engine: ev.eng, Then: func(c views.Common) views.View { return reopen(c, st, src, k) }}
+		return views.DataMsg{Engine: ev.eng, Then: func(c views.Common, st views.State) views.View {
+			if was != "" && st.Filter != was {
+				k.note += fmt.Sprintf("; the filter %s no longer reads on this data: dropped", format.Clean(was))
+			}
+			return reopen(c, st, src, k)
+		}}
 	}
 }
 
