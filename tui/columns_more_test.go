@@ -173,3 +173,16 @@ func TestColumnScreenDropsAFilterThatNoLongerReads(t *testing.T) {
 		t.Fatalf("the screen does not say the filter was dropped:\n%s", out)
 	}
 }
+
+// The demo was read from no file: the screen says there is nothing to
+// show and the keys change nothing.
+func TestColumnScreenOnTheDemo(t *testing.T) {
+	a := newDemoApp(t, 80, 24)
+	press(a, ch('C'), ch('r'), ch('S'), ch('w'))
+	if _, ok := a.Top().(*columns.Model); !ok {
+		t.Fatalf("top is %T", a.Top())
+	}
+	if out := screen(a); !strings.Contains(out, "This data was not read from a file") {
+		t.Fatalf("the demo's column screen:\n%s", out)
+	}
+}

@@ -163,6 +163,12 @@ func (m *Model) View() string {
 		lines = append(lines, st.Warn.Render(b))
 	}
 	lines = append(lines, st.Muted.Render(format.Truncate(m.funnelLine(), m.width)))
+	if len(m.rows) == 0 {
+		lines = append(lines, "")
+		lines = append(lines, format.Wrap("This data was not read from a file, so there are no columns to show: "+
+			"funnel FILE opens an export here, with every column and what it is read as.", m.width)...)
+		return strings.Join(lines, "\n")
+	}
 	lines = append(lines, m.table.Header())
 	from, to := m.list.Window()
 	for i := from; i < to; i++ {
