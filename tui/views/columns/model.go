@@ -133,8 +133,14 @@ func (m *Model) Init() tea.Cmd { return m.funnelCmd() }
 func (m *Model) Title() string { return "Columns" }
 
 func (m *Model) ShortHelp() []key.Binding {
-	if m.pick != nil {
+	switch {
+	case m.pick != nil:
 		return []key.Binding{m.keys.Rows.Up, m.keys.Rows.Down, m.pick.keys.Choose, m.pick.keys.Cancel}
+	case m.save != nil:
+		k := defaultPickKeys()
+		k.Choose.SetHelp("enter", "save")
+		k.Cancel.SetHelp("esc", "do not save")
+		return []key.Binding{k.Choose, k.Cancel}
 	}
 	return m.keys.ShortHelp()
 }
