@@ -57,11 +57,6 @@ func rootRun(opts *RootOptions) error {
 		return err
 	}
 	defer closeDebug()
-	if len(opts.Files) > 0 {
-		if lo, err := loaderOptions(opts); err == nil {
-			topts.Remap = remapper(opts.Files, lo)
-		}
-	}
 	return tui.Run(ds, topts)
 }
 
