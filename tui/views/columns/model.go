@@ -75,8 +75,9 @@ func New(c views.Common, st views.State, src *model.Dataset, opts Options) *Mode
 		for _, c := range f.cols {
 			g := guess{info: c, role: mapping.Role(c.Role)}
 			if f.m != nil {
-				g.role, g.stage = f.m.RoleOf(c.Name)
-				g.stageName = stageName(f.m, g.stage)
+				var k int
+				g.role, k = f.m.RoleOf(c.Name)
+				g.stageName = stageName(f.m, k)
 			}
 			m.guess[f.name+"\x00"+c.Name] = g
 		}
@@ -99,11 +100,10 @@ type carry struct {
 }
 
 // guess is what the loader made of a column: its profile and role text,
-// and the role (and stage) it had in the loader's mapping.
+// and the role (and the stage it dated) in the loader's mapping.
 type guess struct {
 	info      model.ColumnInfo
 	role      mapping.Role
-	stage     int
 	stageName string
 }
 
