@@ -1,8 +1,13 @@
 package loaders
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"syscall"
@@ -68,3 +73,56 @@ func cpuTime() float64 {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
+
+// benchFile is the demo export of rows leads written once to the temp dir
+// (the bytes `funnel demo --rows N --seed 7` writes) and kept for later
+// runs; 10M (1.5 GB) needs FUNNEL_BENCH_10M=1.
+func benchFile(b *testing.B, rows int) string {
+	if rows > 1_000_000 && (testing.Short() || os.Getenv("FUNNEL_BENCH_10M") == "") {
+		b.Skip("set FUNNEL_BENCH_10M=1 to run the 10M benchmarks")
+	}
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("funnel-bench-%d-seed7.csv", rows))
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return path
+	}
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := demo.WriteLeadsCSV(w, demo.Generate(demo.Options{Rows: rows, Seed: 7})); err != nil {
+		b.Fatal(err)
+	}
+	if err := errors.Join(w.Flush(), f.Close(), os.Rename(path+".tmp", path)); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// benchLoadFile loads the file as the command line does (LoadFiles from a
+// path). B/op, every byte allocated, is close to the peak RSS the load
+// adds to the process.
+func benchLoadFile(b *testing.B, rows int) {
+	path := benchFile(b, rows)
+	st, _ := os.Stat(path)
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		ds, err := LoadFiles(context.Background(), []string{path}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ds.Len() != rows {
+			b.Fatalf("%d records, want %d", ds.Len(), rows)
+		}
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(st.Size())*float64(b.N)/1e6/(cpuTime()-cpu0), "MB/cpu-s")
+}
+
+func BenchmarkLoadFile1M(b *testing.B)  { benchLoadFile(b, 1_000_000) }
+func BenchmarkLoadFile10M(b *testing.B) { benchLoadFile(b, 10_000_000) }

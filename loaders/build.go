@@ -320,9 +320,13 @@ type arena struct {
 	ends []uint32
 }
 
+// init sizes the arena for n strings of avg bytes (a sample's mean) with
+// half again as much room: strings later in a file run longer (ids and
+// emails count up), and room never written costs no memory (the pages are
+// never touched), while running out would copy everything so far.
 func (a *arena) init(n, avg int) {
 	if avg > 0 {
-		a.data, a.ends = make([]byte, 0, n*avg), make([]uint32, 0, n)
+		a.data, a.ends = make([]byte, 0, n*avg+n*avg/2), make([]uint32, 0, n)
 	}
 }
 
@@ -339,7 +343,9 @@ func (a *arena) merge(o *arena) {
 	}
 }
 
-func (a *arena) strings() model.Strings { return model.StringsFrom(shrink(a.data), shrink(a.ends)) }
+// strings hands the arena over as it is (no trimming copy: its spare room
+// was never touched).
+func (a *arena) strings() model.Strings { return model.StringsFrom(a.data, a.ends) }
 
 func fileSize(p string) int64 {
 	if st, err := os.Stat(p); err == nil {
@@ -370,11 +376,4 @@ func parseBool(b []byte) (val, ok bool) {
 		return false, true
 	}
 	return false, false
-}
-
-func shrink[T any](s []T) []T {
-	if cap(s)-len(s) <= len(s)/32 {
-		return s
-	}
-	return append(make([]T, 0, len(s)), s...)
 }

@@ -2,7 +2,9 @@ package loaders
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"sync"
 
 	"github.com/funnel-cli/funnel/model"
 )
@@ -17,8 +19,9 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		if s := d.finish(opt.DateOrder); s != "" {
 			dec = append(dec, p.name+": "+s)
 		}
-		d.vals = shrink(d.vals)
 	}
+	b.compact()
+	b.finishDims()
 	col := func(i int) []int32 {
 		if i < 0 {
 			return nil
@@ -29,8 +32,8 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	for _, s := range m.Stages {
 		ds.Stages = append(ds.Stages, s.Name)
 	}
-	statusExit, stageExit := exitCodes(m, b.status), exitCodes(m, b.stage)
-	stageOf := map[uint32]int{}
+	statusExit, stageExit := exitCodes(m, b.statusDim), exitCodes(m, b.stageDim)
+	var stageOf []int
 	if m.Shape == ShapeCurrentStage {
 		var notes []string
 		stageOf, notes = b.resolveStages(ds)
@@ -78,19 +81,51 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	ds.Exit = make([]model.ExitKind, n)
 	ds.ExitDay = make([]int32, n)
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
+	var mu sync.Mutex
+	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
+	parallelFor(n, func(lo, hi int) {
+		overruled := map[string]int{}
+		l, h := b.finishRows(ds, lo, hi, statusExit, stageExit, stageOf, won, lost, closeD, overruled)
+		mu.Lock()
+		dlo, dhi = min(dlo, l), max(dhi, h)
+		for k, v := range overruled {
+			if b.ext.overruled == nil {
+				b.ext.overruled = map[string]int{}
+			}
+			b.ext.overruled[k] += v
+		}
+		mu.Unlock()
+	})
+	if m.Shape == ShapeCurrentStage {
+		dec = append(dec, b.currentNotes(ds)...)
+	}
+	dec = append(dec, b.ext.overruleNotes(p.name)...)
+	b.assemble(ds)
+	ds.SetDayRange(dlo, dhi)
+	ds.Load.Decisions = dec
+	return ds, nil
+}
+
+// finishRows works out records [lo, hi): reached mask, exit and its day;
+// it returns the first and last stage date among them.
+func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stageExit []model.ExitKind, stageOf []int, won, lost, closeD []int32, overruled map[string]int) (int32, int32) {
+	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
+	m := b.p.m
+	ns := len(ds.Stages)
 	last := ns - 1
 	lastIsWon := wonStageOf(m, ds.Stages)
-	for i := 0; i < n; i++ {
+	for i := lo; i < hi; i++ {
 		var mask uint16
 		for k := 0; k < ns; k++ {
-			if ds.Days[k][i] != model.NoDay {
+			if d := ds.Days[k][i]; d != model.NoDay {
 				mask |= 1 << k
+				dlo, dhi = min(dlo, d), max(dhi, d)
 			}
 		}
 		if b.flagMask != nil {
 			mask |= b.flagMask[i]
 		}
-		exit, k := b.exitOf(i, statusExit, stageExit, stageOf, lastIsWon, last)
+		exit, k := b.exitOf(i, statusExit, stageExit, stageOf, lastIsWon, last, overruled)
 		if k >= 0 {
 			mask |= 1<<(k+1) - 1
 		}
@@ -108,19 +143,16 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 			day = pick(i, won, closeD, ds.Days[last])
 			if ds.Days[last][i] == model.NoDay && lastIsWon {
 				ds.Days[last][i] = day
+				if day != model.NoDay {
+					dlo, dhi = min(dlo, day), max(dhi, day)
+				}
 			}
 		case model.ExitLost, model.ExitDisqualified, model.ExitChurned:
 			day = pick(i, lost, closeD)
 		}
 		ds.ExitDay[i] = day
 	}
-	if m.Shape == ShapeCurrentStage {
-		dec = append(dec, b.currentNotes(ds)...)
-	}
-	dec = append(dec, b.ext.overruleNotes(p.name)...)
-	b.assemble(ds)
-	ds.Load.Decisions = dec
-	return ds, nil
+	return dlo, dhi
 }
 
 func pick(i int, cols ...[]int32) int32 {
@@ -141,24 +173,24 @@ func isWonName(s string) bool {
 }
 
 // exitCodes maps each value code of a status or stage column to an exit kind.
-func exitCodes(m *Mapping, d *dimBuf) map[uint32]model.ExitKind {
+func exitCodes(m *Mapping, d *model.Dim) []model.ExitKind {
+	if d == nil {
+		return nil
+	}
 	won, lost := normSet(m.Won), normSet(m.Lost)
 	dq, churn := normSet(m.Disqualified), normSet(defaultChurn)
-	out := map[uint32]model.ExitKind{}
-	if d == nil {
-		return out
-	}
-	for c, v := range d.d.Values {
+	out := make([]model.ExitKind, len(d.Values))
+	for c, v := range d.Values {
 		k := norm(v)
 		switch {
 		case won[k]:
-			out[uint32(c)] = model.ExitWon
+			out[c] = model.ExitWon
 		case lost[k]:
-			out[uint32(c)] = model.ExitLost
+			out[c] = model.ExitLost
 		case dq[k]:
-			out[uint32(c)] = model.ExitDisqualified
+			out[c] = model.ExitDisqualified
 		case churn[k]:
-			out[uint32(c)] = model.ExitChurned
+			out[c] = model.ExitChurned
 		}
 	}
 	return out
@@ -167,7 +199,7 @@ func exitCodes(m *Mapping, d *dimBuf) map[uint32]model.ExitKind {
 // resolveStages maps every current-stage value to a stage index. Values
 // not in the mapping's order become new stages placed before a final
 // Won stage (or after the last), in the order first seen.
-func (b *recBuilder) resolveStages(ds *model.Dataset) (map[uint32]int, []string) {
+func (b *recBuilder) resolveStages(ds *model.Dataset) ([]int, []string) {
 	m := b.p.m
 	byNorm := map[string]int{}
 	for k, s := range m.Stages {
@@ -178,20 +210,21 @@ func (b *recBuilder) resolveStages(ds *model.Dataset) (map[uint32]int, []string)
 	}
 	// Exits and values that are no stage count at the first stage.
 	exits := normSet(m.Won, m.Lost, m.Disqualified, m.NotStages)
-	out := map[uint32]int{}
+	vals := b.stageDim.Values
+	out := make([]int, len(vals))
 	var extra []string
-	for c, v := range b.stage.d.Values {
+	for c, v := range vals {
 		k, ok := byNorm[norm(v)]
 		if ok || v == "" {
-			out[uint32(c)] = k
+			out[c] = k
 			continue
 		}
 		if exits[norm(v)] {
-			out[uint32(c)] = 0
+			out[c] = 0
 			continue
 		}
 		extra = append(extra, v)
-		out[uint32(c)] = -1 // placed below
+		out[c] = -1 // placed below
 	}
 	var notes []string
 	if len(extra) == 0 {
@@ -208,14 +241,14 @@ func (b *recBuilder) resolveStages(ds *model.Dataset) (map[uint32]int, []string)
 	for k, s := range stages {
 		pos[s] = k
 	}
-	for c, v := range b.stage.d.Values {
-		if k, ok := out[uint32(c)]; ok && k >= 0 {
+	for c, v := range vals {
+		if k := out[c]; k >= 0 {
 			if k >= insert {
-				out[uint32(c)] = k + len(extra)
+				out[c] = k + len(extra)
 			}
 			continue
 		}
-		out[uint32(c)] = pos[v]
+		out[c] = pos[v]
 	}
 	ds.Stages = stages
 	notes = append(notes, fmt.Sprintf("%s: stages %s are not in the preset's order; placed after %s in the order first seen (give a mapping file to set the order)",
@@ -231,32 +264,48 @@ func quoteList(s []string) string {
 	return strings.Join(q, ", ")
 }
 
+// finishDims turns every code column into a model.Dim (values in
+// first-seen order) once the rows are compacted.
+func (b *recBuilder) finishDims() {
+	done := func(d *dimCol) *model.Dim {
+		if d == nil {
+			return nil
+		}
+		return d.done(b.rows)
+	}
+	b.stageDim, b.statusDim = done(b.stage), done(b.status)
+	b.reasonDim, b.accountDim = done(b.reason), done(b.account)
+	for _, d := range b.dims {
+		b.dimsDone = append(b.dimsDone, done(d))
+	}
+	if b.currency != nil {
+		if b.amountCc != nil && b.p.currency < 0 {
+			b.currency.codes = codeCol{w: 4, u32: b.amountCc}
+		}
+		b.currencyDim = done(b.currency)
+	}
+}
+
 // assemble moves the remaining columns into the dataset.
 func (b *recBuilder) assemble(ds *model.Dataset) {
 	ds.IDs, ds.Emails = b.ids.strings(), b.emails.strings()
-	for _, d := range b.dims {
-		ds.Dims = append(ds.Dims, d.done())
+	ds.Dims = append(ds.Dims, b.dimsDone...)
+	if b.accountDim != nil {
+		ds.Dims = append(ds.Dims, b.accountDim)
 	}
-	if b.account != nil {
-		ds.Dims = append(ds.Dims, b.account.done())
-	}
-	if b.reason != nil {
-		ds.Reason = b.reason.done()
+	if b.reasonDim != nil {
+		ds.Reason = b.reasonDim
 	} else {
 		ds.Reason = model.NewDim("reason", 0)
 		ds.Reason.Codes = model.MakeCodes(b.n, 1)
 	}
 	if b.amount != nil {
-		ds.Amount = shrink(b.amount)
+		ds.Amount = b.amount
 	}
 	if b.prob != nil {
-		ds.Probability = shrink(b.prob)
+		ds.Probability = b.prob
 	}
-	if b.currency != nil {
-		if b.amountCc != nil && b.p.currency < 0 {
-			b.currency.codes = b.amountCc
-		}
-		cur := b.currency.done()
+	if cur := b.currencyDim; cur != nil {
 		if len(cur.Values) <= 2 {
 			ds.Currency = cur.Values[len(cur.Values)-1]
 		} else {

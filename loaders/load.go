@@ -31,9 +31,9 @@ type Options struct {
 	// MaxProblems caps the problems listed (default 1000; all are counted).
 	MaxProblems int
 	// Progress, when set, is called now and then with how many of the
-	// files' total bytes are done (read counts for a tenth of a file,
-	// parsing for the rest) so a caller can draw a bar. Large files are
-	// parsed on two goroutines; calls are serialised.
+	// files' total bytes are done (reading or indexing counts for a tenth
+	// of a file, parsing for the rest) so a caller can draw a bar. Files
+	// are parsed on every core; calls are serialised and never go back.
 	Progress func(done, total int64)
 	// Stdin is what the path "-" reads (default os.Stdin).
 	Stdin io.Reader
@@ -88,13 +88,6 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 				readProg = func(read, _ int64) { opt.Progress(base+read, 0) }
 			}
 		}
-		raw, note, err := readInput(ctx, p, opt.Stdin, readProg)
-		if err != nil {
-			return nil, err
-		}
-		if o.prog != nil {
-			o.prog.textLen = int64(len(raw))
-		}
 		done += sizes[i]
 		if len(paths) > 1 {
 			// --stages renames the joined funnel; a preset or mapping that
@@ -104,7 +97,7 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		if fm := opt.FileMappings[InputName(p)]; fm != nil {
 			o.Mapping, o.Preset, o.fallback = fm, "", false
 		}
-		l, err := loadOne(ctx, raw, InputName(p), o)
+		l, note, err := loadPath(ctx, p, InputName(p), o, readProg)
 		if err != nil {
 			return nil, err
 		}
@@ -189,10 +182,28 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if err != nil {
 		return nil, err
 	}
+	l, err := loadDecoded(ctx, text, enc, pre, nuls, nil, name, opt)
+	if err == nil && sheet != "" {
+		l.ds.Load.Mappings[0].Sheet = sheet // a copy of its own (effectiveMapping)
+	}
+	return l, err
+}
+
+// loadDecoded loads decoded text; pre are decisions made before (an .xlsx
+// sheet), nuls says which NULs were replaced. With f set, text is only the head of the file
+// (whole lines) and the body is read from f in chunks; loadDecoded then
+// returns errNoStream when the file needs loading whole (not UTF-8 after
+// all, a stage-history log).
+func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nuls string, f *streamFile, name string, opt Options) (*loaded, error) {
+	var err error
+	nulAt := strayNULsAt(text)
 	d, start := sniffDialect(text)
 	d.Encoding = enc
 	if opt.prog != nil {
 		opt.prog.textLen = int64(len(text))
+		if f != nil {
+			opt.prog.textLen = f.size
+		}
 	}
 	decisions := pre
 	if pre == nil {
@@ -201,6 +212,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if nuls != "" {
 		decisions = append(decisions, nuls)
 	}
+	nulDecision := len(decisions) // where a streamed body's NUL note goes
 	line := 1
 	if d.SepLine {
 		line = 2
@@ -226,7 +238,12 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	for _, n := range notes {
 		decisions = append(decisions, name+": "+n)
 	}
-	rows := profileSample(text[sp.pos:], d.Delim, sp.line, len(header))
+	var rows [][][]byte
+	if f != nil {
+		rows = profileSampleFrom(int(f.size-f.base)-sp.pos, f.reader(f.base+int64(sp.pos)), d.Delim, sp.line, len(header))
+	} else {
+		rows = profileSample(text[sp.pos:], d.Delim, sp.line, len(header))
+	}
 	profiles := profileColumns(header, rows)
 	var inf *inference
 	var m *Mapping
@@ -266,16 +283,66 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 		decisions = append(decisions, fmt.Sprintf("%s: columns read with the given mapping (%s shape)", name, m.Shape))
 	}
 	plan.setup(profiles, opt.join)
-	est := estimateRows(text[sp.pos:])
-	var sink rowSink
-	if m.Shape == ShapeHistory {
-		sink = newHistBuilder(plan, est)
-	} else {
-		sink = newRecBuilder(plan, est, takeSample(text[sp.pos:], d.Delim, sp.line))
+	var bd body = memBody(text[sp.pos:])
+	if f != nil {
+		if m.Shape == ShapeHistory {
+			return nil, errNoStream
+		}
+		bd = fileBody{f: f.f, base: f.base + int64(sp.pos), n: f.size - f.base - int64(sp.pos)}
 	}
-	st, err := scanAll(ctx, sp, len(header), sink, name, opt, est)
+	headNULs := 0
+	for _, i := range nulAt {
+		if f == nil || i < sp.pos {
+			headNULs++
+		}
+	}
+	var sink interface {
+		finish(opt Options) (*model.Dataset, error)
+	}
+	var st *scanStats
+	var bi *bodyIndex
+	if m.Shape == ShapeHistory {
+		hb := newHistBuilder(plan, estimateRows(text[sp.pos:]))
+		sink = hb
+		st, err = scan(ctx, sp, len(header), hb, name, opt.MaxProblems, opt.prog, true)
+	} else {
+		bi, err = indexBody(ctx, bd, d.Delim, sp.line, opt.prog)
+		if err != nil {
+			return nil, err
+		}
+		if bi.badUTF8 {
+			if f != nil {
+				return nil, errNoStream
+			}
+			return nil, fmt.Errorf("%s: text is not valid UTF-8 after decoding", name)
+		}
+		if bi.lenient {
+			// A quote read leniently: the body cannot be cut exactly, so
+			// it is parsed as one range, rows bounded by its lines.
+			bi.ranges = []bodyRange{{lo: 0, hi: bd.size(), rows: bi.lines + 1, line: sp.line, nuls: bi.nuls > 0}}
+			bi.rows = bi.lines + 1
+		}
+		rb := newRecBuilder(plan, bi.rows, takeSample(text[sp.pos:], d.Delim, sp.line))
+		sink = rb
+		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if nuls := headNULs + bodyNULs(bi); nuls > 0 {
+		line, col := st.nulLine, st.nulCol
+		if headNULs > 0 {
+			line, col = lineCol(text, nulAt[0])
+		}
+		size := int64(len(text))
+		if f != nil {
+			size = f.size
+		}
+		if int64(nuls)*1000 > size {
+			return nil, errorf(name, line, col, "", fmt.Sprintf("%d NUL bytes (binary data)", nuls), "a CSV text file", "not a text file")
+		}
+		note := fmt.Sprintf("%s: %d NUL bytes inside fields were replaced with spaces (the first at line %d, column %d)", name, nuls, line, col)
+		decisions = append(decisions[:nulDecision], append([]string{note}, decisions[nulDecision:]...)...)
 	}
 	if st.ld.Read == 0 {
 		return nil, errorf(name, 2, 0, "", "a header and no rows under it", "one row per record under the header", "no data rows")
@@ -292,11 +359,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	ds.Load = ld
 	// The mapping that reads the file the same way again, taken before
 	// --stages renames the stages.
-	eff := effectiveMapping(&loaded{ds: ds, mapping: m})
-	if sheet != "" {
-		eff.Sheet = sheet
-	}
-	ds.Load.Mappings = []*Mapping{eff}
+	ds.Load.Mappings = []*Mapping{effectiveMapping(&loaded{ds: ds, mapping: m})}
 	if len(opt.Stages) > 0 {
 		if len(opt.Stages) != len(ds.Stages) {
 			return nil, fmt.Errorf("%s: --stages names %d stages but the file has %d (%s)",
@@ -348,9 +411,8 @@ func estimateRows(b []byte) int {
 	return lines + 16
 }
 
-type rowSink interface {
+type rowParser interface {
 	// row takes one record's fields; it returns a problem when the row
 	// cannot be used (the row is then skipped).
 	row(f [][]byte, line int, sp *splitter) *model.Problem
-	finish(opt Options) (*model.Dataset, error)
 }

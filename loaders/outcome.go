@@ -27,16 +27,18 @@ const (
 	outClosedSet
 )
 
-func newRecExtra(p *plan, est int) *recExtra {
+// newRecExtra allocates the per-record columns at the body's record
+// count; workers write them at each row's index (commitExtra).
+func newRecExtra(p *plan, rows int) *recExtra {
 	x := &recExtra{p: p}
 	if p.wonFlag >= 0 || p.closedFlag >= 0 {
-		x.out = make([]uint8, 0, est)
+		x.out = make([]uint8, rows)
 	}
 	if len(p.keyCols) > 0 {
-		x.lines = make([]int32, 0, est)
+		x.lines = make([]int32, rows)
 		x.keys = make([]arena, len(p.keyCols))
 		for i := range x.keys {
-			x.keys[i].init(est, 12)
+			x.keys[i].init(rows, 12)
 		}
 	}
 	return x
@@ -67,27 +69,16 @@ func (x *recExtra) read(b *recBuilder, f [][]byte, sp *splitter, line int) (uint
 	return bits, nil
 }
 
-// commit keeps the row's flags, line and keys.
-func (x *recExtra) commit(f [][]byte, line int, bits uint8) {
+// commitExtra keeps the row's flags, line and keys (row r).
+func (w *recWorker) commitExtra(f [][]byte, line int, bits uint8, r int) {
+	x := w.b.ext
 	if x.out != nil {
-		x.out = append(x.out, bits)
+		x.out[r] = bits
 	}
 	if x.lines != nil {
-		x.lines = append(x.lines, int32(line))
+		x.lines[r] = int32(line)
 		for i, c := range x.p.keyCols {
-			x.keys[i].add(f[c])
-		}
-	}
-}
-
-func (x *recExtra) merge(o *recExtra) {
-	if x.out != nil {
-		x.out = append(x.out, o.out...)
-	}
-	if x.lines != nil {
-		x.lines = append(x.lines, o.lines...)
-		for i := range x.keys {
-			x.keys[i].merge(&o.keys[i])
+			w.scr[3+i].add(f[c])
 		}
 	}
 }
@@ -96,16 +87,18 @@ func (x *recExtra) merge(o *recExtra) {
 // it is at (-1 otherwise). The status column's exit comes first, then the
 // stage label's; a won or closed flag overrules both, and a stage labelled
 // won or closed that the flags say is not is counted at the first stage.
-func (b *recBuilder) exitOf(i int, statusExit, stageExit map[uint32]model.ExitKind, stageOf map[uint32]int, wonStage bool, last int) (model.ExitKind, int) {
+// Flags that overrule a label are counted into overruled (one map per
+// goroutine, merged after).
+func (b *recBuilder) exitOf(i int, statusExit, stageExit []model.ExitKind, stageOf []int, wonStage bool, last int, overruled map[string]int) (model.ExitKind, int) {
 	m := b.p.m
 	exit := model.ExitOpen
-	if b.status != nil {
-		exit = statusExit[b.status.codes[i]]
+	if b.statusDim != nil {
+		exit = statusExit[b.statusDim.Codes.At(i)]
 	}
 	k := -1
 	var code uint32
 	if m.Shape == ShapeCurrentStage {
-		code = b.stage.codes[i]
+		code = b.stageDim.Codes.At(i)
 		if e := stageExit[code]; e != model.ExitOpen && exit == model.ExitOpen {
 			exit = e
 		}
@@ -127,10 +120,7 @@ func (b *recBuilder) exitOf(i int, statusExit, stageExit map[uint32]model.ExitKi
 			exit = model.ExitOpen
 		}
 		if exit != label && m.Shape == ShapeCurrentStage {
-			if x.overruled == nil {
-				x.overruled = map[string]int{}
-			}
-			x.overruled[b.stage.d.Values[code]+"\x00"+label.String()+"\x00"+exit.String()]++
+			overruled[b.stageDim.Values[code]+"\x00"+label.String()+"\x00"+exit.String()]++
 			if label != model.ExitOpen && exit == model.ExitOpen || k == last && exit != model.ExitWon {
 				k = 0 // a closed label the flags reopen: its stage is not known
 			}
@@ -214,8 +204,8 @@ func (b *recBuilder) currentNotes(ds *model.Dataset) []string {
 		out = append(out, fmt.Sprintf("%s: the file has no dates: counts and breakdowns work, views over time stay empty", p.name))
 	}
 	blank := 0
-	for _, c := range b.stage.codes {
-		if c == 0 {
+	for i := range b.n {
+		if b.stageDim.Codes.At(i) == 0 {
 			blank++
 		}
 	}

@@ -1,217 +1,215 @@
 package loaders
 
 import (
-	"bytes"
 	"context"
-	"hash/maphash"
+	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/funnel-cli/funnel/model"
 )
 
-// parallelMin is the smallest body worth splitting across two cores.
-var parallelMin = 8 << 20
+// rangeOut is what parsing one range gave, waiting to be committed in
+// file order (strings appended, stats merged).
+type rangeOut struct {
+	st   *scanStats
+	use  rangeUse
+	scr  []arena // ids, emails, lead refs, join keys
+	err  error
+	nulL int // line and column of the range's first NUL (0: none)
+	nulC int
+}
 
-// scanAll scans the rows, splitting a large one-row-per-record body in two
-// halves parsed on two cores when the quoting allows an exact cut.
-func scanAll(ctx context.Context, sp *splitter, width int, sink rowSink, name string, opt Options, est int) (*scanStats, error) {
-	rb, ok := sink.(*recBuilder)
-	body := len(sp.data) - sp.pos
-	if !ok || body < parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		return scan(ctx, sp, width, sink, name, opt.MaxProblems, opt.prog)
+// parseBody is pass 2: every core parses ranges of the body into b's
+// columns. Strings are committed in file order; an error is that of the
+// earliest range that has one.
+func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name string, delim byte, width int, opt Options) (*scanStats, error) {
+	n := len(bi.ranges)
+	outs := make([]*rangeOut, n)
+	var (
+		next    atomic.Int64
+		errAt   atomic.Int64 // lowest range with an error
+		mu      sync.Mutex   // guards outs, commit, free
+		commit  int
+		free    [][]arena
+		st      = &scanStats{}
+		workers []*recWorker
+		wg      sync.WaitGroup
+	)
+	errAt.Store(int64(n))
+	b.uses = make([]rangeUse, n)
+	deliver := func(i int, o *rangeOut) {
+		mu.Lock()
+		defer mu.Unlock()
+		outs[i] = o
+		for commit < n && outs[commit] != nil && outs[commit].err == nil {
+			c := outs[commit]
+			if st.footer > 0 {
+				c.st.asFooter()
+			}
+			// The ragged-row tolerance, checked in file order.
+			for _, r := range c.st.raggedAt {
+				g := st.ragged + 1
+				if st.ragged == 0 {
+					st.firstRagged = r.line
+				}
+				st.ragged = g
+				if g > 10 && g*20 > st.ld.Read+r.read {
+					c.err = raggedError(name, st.firstRagged, g, st.ld.Read+r.read, width, r.fields)
+					lower(&errAt, commit)
+					return
+				}
+			}
+			st.ragged -= len(c.st.raggedAt)
+			b.ids.commit(&c.scr[0])
+			b.emails.commit(&c.scr[1])
+			b.leadRefs.commit(&c.scr[2])
+			for k := range b.ext.keys {
+				b.ext.keys[k].commit(&c.scr[3+k])
+			}
+			st.merge(c.st, opt.MaxProblems)
+			st.ragged += c.st.ragged
+			if st.firstRagged == 0 {
+				st.firstRagged = c.st.firstRagged
+			}
+			b.uses[commit] = c.use
+			free = append(free, c.scr)
+			c.scr = nil
+			commit++
+		}
 	}
-	cut, ok := recordCut(sp.data, sp.pos, sp.pos+body/2, sp.delim)
-	if !ok {
-		return scan(ctx, sp, width, sink, name, opt.MaxProblems, opt.prog)
+	scratch := func() []arena {
+		mu.Lock()
+		defer mu.Unlock()
+		if k := len(free); k > 0 {
+			s := free[k-1]
+			free = free[:k-1]
+			for i := range s {
+				s[i].data, s[i].ends = s[i].data[:0], s[i].ends[:0]
+			}
+			return s
+		}
+		return make([]arena, 3+len(b.ext.keys))
 	}
-	lines := countLines(sp.data[sp.pos:cut])
-	first := newSplitter(name, sp.data[:cut], sp.delim, sp.maxField, sp.line)
-	first.pos = sp.pos
-	second := newSplitter(name, sp.data[cut:], sp.delim, sp.maxField, sp.line+lines)
-	rb2 := newRecBuilderLike(rb, est/2+16)
-	var st2 *scanStats
-	var err2 error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		st2, err2 = scan(ctx, second, width, rb2, name, opt.MaxProblems, opt.prog)
-	}()
-	st, err := scan(ctx, first, width, rb, name, opt.MaxProblems, opt.prog)
+	_, isFile := bd.(fileBody)
+	for k := 0; k < min(runtime.GOMAXPROCS(0), max(n, 1)); k++ {
+		w := b.worker()
+		workers = append(workers, w)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || int64(i) > errAt.Load() {
+					return
+				}
+				r := bi.ranges[i]
+				o := &rangeOut{use: rangeUse{row: r.row}}
+				d, err := bd.read(buf, r.lo, int(r.hi-r.lo))
+				if isFile {
+					buf = d[:cap(d)]
+				}
+				if err == nil && r.nuls {
+					o.nulL, o.nulC, err = replaceNULs(name, d, r.line)
+				}
+				if err == nil {
+					sp := newSplitter(name, d, delim, opt.MaxField, r.line)
+					w.scr = scratch()
+					w.begin(r.row, r.rows)
+					o.st, err = scan(ctx, sp, width, w, name, opt.MaxProblems, opt.prog, i == 0)
+					w.end()
+					if err == nil && w.over {
+						err = fmt.Errorf("%s: %s; load it again", name, changedReason)
+					}
+					o.use.used = w.r - r.row
+					o.scr = w.scr
+				}
+				if err != nil {
+					o.err = err
+					lower(&errAt, i)
+				}
+				deliver(i, o)
+			}
+		}()
+	}
 	wg.Wait()
-	if err != nil {
-		return nil, err
+	if e := errAt.Load(); e < int64(n) {
+		return nil, outs[e].err
 	}
-	if err2 != nil {
-		return nil, err2
+	for _, w := range workers {
+		for i, d := range b.dates {
+			d.absorb(&w.dstat[i])
+		}
 	}
 	// The ragged-row tolerance applies to the whole file.
-	if st.ragged+st2.ragged > 10 && (st.ragged+st2.ragged)*20 > st.ld.Read+st2.ld.Read {
-		line := st.firstRagged
-		if line == 0 {
-			line = st2.firstRagged
-		}
-		return nil, errorf(name, line, 0, "", "too many rows with a field count unlike the header's",
+	if st.ragged > 10 && st.ragged*20 > st.ld.Read {
+		return nil, errorf(name, st.firstRagged, 0, "", "too many rows with a field count unlike the header's",
 			"rows with as many fields as the header; check the separator and quoting", "ragged rows")
 	}
-	st.merge(st2, opt.MaxProblems)
-	rb.merge(rb2)
+	for _, o := range outs {
+		if o.nulL > 0 {
+			st.nulLine, st.nulCol = o.nulL, o.nulC
+			break
+		}
+	}
+	for _, u := range b.uses {
+		b.n += u.used
+	}
 	return st, nil
 }
 
-// recordCut finds the first line end at or after mid that is outside any
-// quoted field, walking the quotes from start. It gives up (ok false) on
-// a quote that is not at a field start or a closing quote followed by
-// text, since the parser then reads the quote leniently.
-func recordCut(d []byte, start, mid int, delim byte) (int, bool) {
-	inQ := false
-	sep := func(c byte) bool { return c == delim || c == '\n' || c == '\r' }
-	i := start
-	for i < mid {
-		j := bytes.IndexByte(d[i:mid], '"')
-		if j < 0 {
-			break
+// lower sets a to i if i is lower.
+func lower(a *atomic.Int64, i int) {
+	for {
+		old := a.Load()
+		if int64(i) >= old || a.CompareAndSwap(old, int64(i)) {
+			return
 		}
-		q := i + j
-		if !inQ {
-			if q > start && !sep(d[q-1]) {
-				return 0, false
-			}
-			inQ, i = true, q+1
+	}
+}
+
+// replaceNULs turns the stray NUL bytes of a range (line is its first
+// line) into spaces and returns where the first was; a NUL next to other
+// control bytes is binary data.
+func replaceNULs(name string, d []byte, line int) (int, int, error) {
+	fl, fc := 0, 0
+	for i := range d {
+		if d[i] != 0 {
 			continue
 		}
-		if q+1 < len(d) && d[q+1] == '"' {
-			i = q + 2
-			continue
+		if !strayNUL(d, i) {
+			l, c := lineCol(d, i)
+			return 0, 0, errorf(name, line+l-1, c, "", "a NUL byte (binary data)", "a CSV text file", "not a text file")
 		}
-		if q+1 < len(d) && !sep(d[q+1]) {
-			return 0, false
+		if fl == 0 {
+			l, c := lineCol(d, i)
+			fl, fc = line+l-1, c
 		}
-		inQ, i = false, q+1
+		d[i] = ' '
 	}
-	for k := max(i, mid); k < len(d); k++ {
-		c := d[k]
-		switch {
-		case c == '"':
-			if !inQ {
-				if !sep(d[k-1]) {
-					return 0, false
-				}
-				inQ = true
-			} else if k+1 < len(d) && d[k+1] == '"' {
-				k++
-			} else {
-				if k+1 < len(d) && !sep(d[k+1]) {
-					return 0, false
-				}
-				inQ = false
-			}
-		case !inQ && c == '\n':
-			return k + 1, k+1 < len(d)
-		case !inQ && c == '\r' && (k+1 >= len(d) || d[k+1] != '\n'):
-			return k + 1, k+1 < len(d)
-		}
-	}
-	return 0, false
+	return fl, fc, nil
 }
 
-// countLines counts line ends (CRLF, LF or a lone CR) in b.
-func countLines(b []byte) int {
-	return bytes.Count(b, []byte{'\n'}) + bytes.Count(b, []byte{'\r'}) - bytes.Count(b, []byte("\r\n"))
-}
-
-// newRecBuilderLike makes an empty builder with the same columns and
-// decisions as b, for the second half of a file.
-func newRecBuilderLike(b *recBuilder, est int) *recBuilder {
-	o := newRecBuilder(b.p, est, &sample{})
-	o.decComma = b.decComma
-	o.ids.init(est, cap(b.ids.data)/max(cap(b.ids.ends), 1))
-	o.emails.init(est, cap(b.emails.data)/max(cap(b.emails.ends), 1))
-	return o
-}
-
-// merge appends o's records after b's.
-func (b *recBuilder) merge(o *recBuilder) {
-	for i, d := range b.dates {
-		d.merge(o.dates[i])
+// compact closes the gaps skipped rows left in the row-indexed columns.
+func (b *recBuilder) compact() {
+	if b.n == b.rows {
+		return
 	}
-	if b.flagMask != nil {
-		b.flagMask = append(b.flagMask, o.flagMask...)
+	for _, d := range b.dates {
+		d.vals = compactRows(d.vals, b.uses, b.n)
 	}
-	b.ext.merge(o.ext)
-	b.ids.merge(&o.ids)
-	b.emails.merge(&o.emails)
-	b.leadRefs.merge(&o.leadRefs)
-	for _, pair := range [][2]*dimBuf{{b.stage, o.stage}, {b.status, o.status}, {b.reason, o.reason}, {b.account, o.account}} {
-		if pair[0] != nil {
-			pair[0].merge(pair[1])
+	b.flagMask = compactRows(b.flagMask, b.uses, b.n)
+	b.amount = compactRows(b.amount, b.uses, b.n)
+	b.amountCc = compactRows(b.amountCc, b.uses, b.n)
+	b.prob = compactRows(b.prob, b.uses, b.n)
+	b.ext.out = compactRows(b.ext.out, b.uses, b.n)
+	b.ext.lines = compactRows(b.ext.lines, b.uses, b.n)
+	for _, d := range append([]*dimCol{b.stage, b.status, b.reason, b.account, b.currency}, b.dims...) {
+		if d != nil && d.codes.len() == b.rows {
+			d.codes.compact(b.uses, b.n)
 		}
-	}
-	for i, d := range b.dims {
-		d.merge(o.dims[i])
-	}
-	if b.amount != nil {
-		b.amount = append(b.amount, o.amount...)
-	}
-	if b.prob != nil {
-		b.prob = append(b.prob, o.prob...)
-	}
-	// Currencies shown with amounts: either half may have seen some.
-	if b.amountCc != nil || o.amountCc != nil {
-		if b.currency == nil {
-			b.currency = newDimBuf("currency", b.n+o.n)
-		}
-		if b.amountCc == nil {
-			b.amountCc = make([]uint32, b.n, b.n+o.n)
-		}
-		remap := b.currency.remap(o.currency)
-		if o.amountCc == nil {
-			o.amountCc = make([]uint32, o.n)
-		}
-		for _, c := range o.amountCc {
-			b.amountCc = append(b.amountCc, remap[c])
-		}
-	} else if b.currency != nil && o.currency != nil {
-		b.currency.merge(o.currency)
-	}
-	b.n += o.n
-}
-
-// remap interns o's values into b and returns o's code -> b's code.
-func (b *dimBuf) remap(o *dimBuf) []uint32 {
-	if o == nil {
-		return []uint32{0}
-	}
-	b.flush()
-	o.flush()
-	r := make([]uint32, len(o.d.Values))
-	for c, v := range o.d.Values {
-		if v != "" {
-			r[c] = b.lookup(maphash.String(b.seed, v), v)
-		}
-	}
-	return r
-}
-
-func (b *dimBuf) merge(o *dimBuf) {
-	r := b.remap(o)
-	for _, c := range o.codes {
-		b.codes = append(b.codes, r[c])
-	}
-}
-
-// merge appends o's values after c's, keeping the evidence for the order.
-func (c *dateCol) merge(o *dateCol) {
-	base := int32(len(c.vals))
-	for _, i := range o.pending {
-		c.pending = append(c.pending, base+i)
-	}
-	c.vals = append(c.vals, o.vals...)
-	c.dayGT12 += o.dayGT12
-	c.monGT12 += o.monGT12
-	for k := range c.kinds {
-		c.kinds[k] += o.kinds[k]
 	}
 }
 

@@ -34,15 +34,15 @@ func TestParallelMatchesSequential(t *testing.T) {
 		"quoted": quoted,
 		"bare":   strings.Replace(quoted, "plain", `5" screen`, 1),
 	}
-	old := parallelMin
-	defer func() { parallelMin = old }()
+	old := chunkSize
+	defer func() { chunkSize = old }()
 	for name, in := range inputs {
-		parallelMin = 1 << 40
+		chunkSize = 1 << 30
 		seq, err := LoadBytes(context.Background(), []byte(in), name, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		parallelMin = 1
+		chunkSize = 61 // cuts inside fields, quotes, CRLFs and multi-byte runes
 		par, err := LoadBytes(context.Background(), []byte(in), name, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -55,27 +55,6 @@ func TestParallelMatchesSequential(t *testing.T) {
 		}
 		if !reflect.DeepEqual(seq, par) {
 			t.Errorf("%s: parallel load differs from sequential:\nseq %+v\npar %+v", name, seq.Load, par.Load)
-		}
-	}
-}
-
-func TestRecordCut(t *testing.T) {
-	cases := []struct {
-		in   string
-		mid  int
-		cut  int
-		safe bool
-	}{
-		{"a,b\nc,d\ne,f\n", 5, 8, true},
-		{"a,\"x\ny\"\nc,d\n", 4, 8, true},
-		{"a,\"x\"\"\ny\"\nc,d\n", 4, 10, true},
-		{"a,5\" x\nc,d\n", 5, 0, false},
-		{"a,b\rc,d\re,f\r", 5, 8, true},
-	}
-	for _, c := range cases {
-		cut, ok := recordCut([]byte(c.in), 0, c.mid, ',')
-		if ok != c.safe || (ok && cut != c.cut) {
-			t.Errorf("%q mid %d: cut %d %v, want %d %v", c.in, c.mid, cut, ok, c.cut, c.safe)
 		}
 	}
 }
@@ -94,17 +73,17 @@ func TestBatchedLookupsKeepOrder(t *testing.T) {
 		t.Fatalf("only %d companies: the test needs more than %d", want.Cardinality(), 2*batchFrom)
 	}
 	for _, min := range []int{1 << 30, 1 << 10} {
-		old := parallelMin
-		parallelMin = min
+		old := chunkSize
+		chunkSize = min
 		ds, err := LoadBytes(context.Background(), append([]byte(nil), buf.Bytes()...), "leads.csv", Options{})
-		parallelMin = old
+		chunkSize = old
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := ds.Dim("company")
 		for i := range ds.Len() {
 			if got.Value(i) != want.Value(i) {
-				t.Fatalf("parallelMin %d: record %d company %q, want %q", min, i, got.Value(i), want.Value(i))
+				t.Fatalf("chunkSize %d: record %d company %q, want %q", min, i, got.Value(i), want.Value(i))
 			}
 		}
 	}

@@ -120,11 +120,30 @@ func checkText(name string, b []byte, label string) ([]byte, string, error) {
 	return b, label, nil
 }
 
-// checkBinary rejects data holding NUL bytes or mostly control characters.
+// checkBinary rejects data holding mostly control characters, or NUL
+// bytes that are dense or next to other control bytes. A stray NUL in
+// ordinary text is kept (the load replaces it with a space and says so).
 func checkBinary(name string, b []byte) error {
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		line, col := lineCol(b, i)
-		return errorf(name, line, col, "", "a NUL byte (binary data)", "a CSV text file", "not a text file")
+		bad := i
+		if bytes.Count(b, []byte{0})*1000 <= len(b) {
+			bad = -1
+			for j := i; ; {
+				if !strayNUL(b, j) {
+					bad = j
+					break
+				}
+				k := bytes.IndexByte(b[j+1:], 0)
+				if k < 0 {
+					break
+				}
+				j += k + 1
+			}
+		}
+		if bad >= 0 {
+			line, col := lineCol(b, bad)
+			return errorf(name, line, col, "", "a NUL byte (binary data)", "a CSV text file", "not a text file")
+		}
 	}
 	n := min(len(b), 4096)
 	ctrl := 0

@@ -4,20 +4,22 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/funnel-cli/funnel/model"
 )
 
-// recBuilder streams one-row-per-record files (stage dates, current stage,
-// flags) into columns.
+// recBuilder holds the columns of a one-row-per-record file (stage
+// dates, current stage, flags) while workers parse ranges of it into
+// them: every row-indexed column is allocated once, at the body's record
+// count, and each worker writes its rows at their index.
 type recBuilder struct {
 	p        *plan
+	rows     int        // records in the body (an upper bound of the rows kept)
 	dcols    []int      // header index of every date column read
 	dates    []*dateCol // parallel to dcols
-	tmp      []dateVal
-	tmpOK    []bool
-	stageDC  []int // per stage: index into dates, or -1
-	created  int   // index into dates, or -1
+	stageDC  []int      // per stage: index into dates, or -1
+	created  int        // index into dates, or -1
 	won      int
 	lost     int
 	close    int
@@ -25,25 +27,32 @@ type recBuilder struct {
 	ids      arena
 	emails   arena
 	leadRefs arena
-	stage    *dimBuf
-	status   *dimBuf
-	reason   *dimBuf
-	account  *dimBuf
-	currency *dimBuf
-	dims     []*dimBuf
+	stage    *dimCol
+	status   *dimCol
+	reason   *dimCol
+	account  *dimCol
+	currency *dimCol
+	dims     []*dimCol
+	dimSrc   []int // header index of each of dims
 	amount   []int64
+	ccOnce   sync.Once
 	amountCc []uint32 // currency shown with the amount ($, EUR)
 	prob     []uint8
 	decComma bool
-	n        int
-	ext      *recExtra // outcome flags, join keys (outcome.go)
+	n        int        // rows kept
+	uses     []rangeUse // where each range's rows went
+	ext      *recExtra  // outcome flags, join keys (outcome.go)
+
+	// the dimensions once finished
+	stageDim, statusDim, reasonDim, accountDim, currencyDim *model.Dim
+	dimsDone                                                []*model.Dim
 }
 
-func newRecBuilder(p *plan, est int, sm *sample) *recBuilder {
-	b := &recBuilder{p: p, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, est)}
-	b.ids.init(est, sm.avgLen(p.id))
-	b.emails.init(est, sm.avgLen(p.email))
-	b.leadRefs.init(est, sm.avgLen(p.leadRef))
+func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {
+	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows)}
+	b.ids.init(rows, sm.avgLen(p.id))
+	b.emails.init(rows, sm.avgLen(p.email))
+	b.leadRefs.init(rows, sm.avgLen(p.leadRef))
 	addDate := func(c int, label string) int {
 		if c < 0 {
 			return -1
@@ -54,7 +63,7 @@ func newRecBuilder(p *plan, est int, sm *sample) *recBuilder {
 			}
 		}
 		b.dcols = append(b.dcols, c)
-		b.dates = append(b.dates, newDateCol(label, est))
+		b.dates = append(b.dates, &dateCol{name: label, vals: make([]int32, rows)})
 		return len(b.dcols) - 1
 	}
 	for k := range p.m.Stages {
@@ -64,35 +73,96 @@ func newRecBuilder(p *plan, est int, sm *sample) *recBuilder {
 	b.won = addDate(p.wonDate, p.header[max(p.wonDate, 0)])
 	b.lost = addDate(p.lostDate, p.header[max(p.lostDate, 0)])
 	b.close = addDate(p.closeDate, p.header[max(p.closeDate, 0)])
-	b.tmp, b.tmpOK = make([]dateVal, len(b.dcols)), make([]bool, len(b.dcols))
 	for _, f := range p.stageFlag {
 		if f >= 0 {
-			b.flagMask = make([]uint16, 0, est)
+			b.flagMask = make([]uint16, rows)
 			break
 		}
 	}
-	mk := func(c int, name string) *dimBuf {
+	mk := func(c int, name string) *dimCol {
 		if c < 0 {
 			return nil
 		}
-		return newDimBuf(name, est)
+		return newDimCol(name, rows, sm.column(c), len(sm.rows))
 	}
 	b.stage, b.status = mk(p.stageCol, "stage"), mk(p.status, "status")
 	b.reason, b.account, b.currency = mk(p.reason, "reason"), mk(p.account, "account"), mk(p.currency, "currency")
 	if p.channel >= 0 {
-		b.dims = append(b.dims, newDimBuf("channel", est))
+		b.dims, b.dimSrc = append(b.dims, mk(p.channel, "channel")), append(b.dimSrc, p.channel)
 	}
 	for _, c := range p.dims {
-		b.dims = append(b.dims, newDimBuf(p.header[c], est))
+		b.dims, b.dimSrc = append(b.dims, mk(c, p.header[c])), append(b.dimSrc, c)
 	}
 	if p.amount >= 0 {
-		b.amount = make([]int64, 0, est)
+		b.amount = make([]int64, rows)
 		b.decComma = moneyDecimalComma(sm.column(p.amount))
 	}
 	if p.prob >= 0 {
-		b.prob = make([]uint8, 0, est)
+		b.prob = make([]uint8, rows)
 	}
 	return b
+}
+
+// recWorker parses rows into a recBuilder's columns; one per goroutine.
+type recWorker struct {
+	b      *recBuilder
+	r      int  // row index of the next row kept
+	limit  int  // row index past the range's rows (pass 1 counted them)
+	over   bool // a row found no room: the file changed
+	tmp    []dateVal
+	tmpOK  []bool
+	dstat  []dateStats // per date column
+	scr    []arena     // ids, emails, lead refs, join keys of the current range
+	cols   []*dimCol   // every code column, locked for the range
+	batchs []batch     // per dims entry
+	fixed  []fixedCol  // stage, status, reason, account, currency when read
+	fronts []front     // per fixed, then per dims entry
+}
+
+type fixedCol struct {
+	d *dimCol
+	c int // header index
+}
+
+func (b *recBuilder) worker() *recWorker {
+	w := &recWorker{b: b, tmp: make([]dateVal, len(b.dcols)), tmpOK: make([]bool, len(b.dcols)),
+		dstat: make([]dateStats, len(b.dcols)), batchs: make([]batch, len(b.dims))}
+	p := b.p
+	var cur *dimCol // only a currency column; one shown with amounts is made by ccOnce, while workers run
+	if p.currency >= 0 {
+		cur = b.currency
+	}
+	for _, x := range []fixedCol{{b.stage, p.stageCol}, {b.status, p.status}, {b.reason, p.reason}, {b.account, p.account}, {cur, p.currency}} {
+		if x.d != nil && x.c >= 0 {
+			w.cols = append(w.cols, x.d)
+			w.fixed = append(w.fixed, x)
+		}
+	}
+	w.cols = append(w.cols, b.dims...)
+	w.fronts = make([]front, len(w.fixed)+len(b.dims))
+	return w
+}
+
+// begin starts a range whose first row has index row and which holds
+// rows records.
+func (w *recWorker) begin(row, rows int) {
+	w.r, w.limit, w.over = row, row+rows, false
+	for i := range w.scr {
+		w.scr[i].data, w.scr[i].ends = w.scr[i].data[:0], w.scr[i].ends[:0]
+	}
+	for _, c := range w.cols {
+		c.codes.mu.RLock()
+	}
+}
+
+// end finishes the range: pending lookups done, columns unlocked.
+func (w *recWorker) end() {
+	for i := range w.batchs {
+		w.batchs[i].flush(w.b.dims[i])
+	}
+	for _, c := range w.cols {
+		c.codes.mu.RUnlock()
+	}
 }
 
 func (b *recBuilder) bad(f [][]byte, sp *splitter, line, c int, expected, reason string) *model.Problem {
@@ -111,20 +181,21 @@ func clip(s string) string {
 	return s
 }
 
-func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
+func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
+	b := w.b
 	p := b.p
 	any := false
 	for i, c := range b.dcols {
 		v := bytes.TrimSpace(f[c])
 		if len(v) == 0 || isNull(v) {
-			b.tmpOK[i] = false
+			w.tmpOK[i] = false
 			continue
 		}
 		dv, ok := parseDate(v)
 		if !ok {
 			return b.bad(f, sp, line, c, "a date like 2025-03-14, 03/14/2025 or 14 Mar 2025", "unreadable date")
 		}
-		b.tmp[i], b.tmpOK[i] = dv, true
+		w.tmp[i], w.tmpOK[i] = dv, true
 	}
 	var fm uint16
 	for k, c := range p.stageFlag {
@@ -140,11 +211,11 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		}
 	}
 	for k, i := range b.stageDC {
-		if i >= 0 && b.tmpOK[i] || fm&(1<<k) != 0 {
+		if i >= 0 && w.tmpOK[i] || fm&(1<<k) != 0 {
 			any = true
 		}
 	}
-	if b.created >= 0 && b.tmpOK[b.created] {
+	if b.created >= 0 && w.tmpOK[b.created] {
 		any = true
 	}
 	if p.m.Shape == ShapeFlags && p.stageFlag[0] < 0 && p.stageDate[0] < 0 {
@@ -158,23 +229,14 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		return bad
 	}
 	var cents int64
-	var cc uint32
+	var cur string
 	if p.amount >= 0 {
 		if v := bytes.TrimSpace(f[p.amount]); len(v) > 0 && !isNull(v) {
-			c, cur, ok := parseAmount(v, b.decComma)
+			c, cc, ok := parseAmount(v, b.decComma)
 			if !ok {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")
 			}
-			cents = c
-			if cur != "" && p.currency < 0 {
-				if b.amountCc == nil {
-					b.amountCc = make([]uint32, b.n, cap(b.amount))
-					if b.currency == nil {
-						b.currency = newDimBuf("currency", cap(b.amount))
-					}
-				}
-				cc = b.currency.code([]byte(cur))
-			}
+			cents, cur = c, cc
 		}
 	}
 	var pr uint8 = 255
@@ -190,56 +252,59 @@ func (b *recBuilder) row(f [][]byte, line int, sp *splitter) *model.Problem {
 			pr = uint8(x + 0.5)
 		}
 	}
-	// The row is good: commit every column.
+	// The row is good: write every column at its index.
+	if w.r >= w.limit {
+		w.over = true
+		return &model.Problem{File: p.name, Line: line, Reason: changedReason}
+	}
+	r := w.r
+	w.r++
 	for i, d := range b.dates {
-		d.push(b.tmp[i], b.tmpOK[i])
+		d.vals[r] = w.dstat[i].add(w.tmp[i], w.tmpOK[i], r)
 	}
 	if b.flagMask != nil {
-		b.flagMask = append(b.flagMask, fm)
+		b.flagMask[r] = fm
 	}
 	if p.id >= 0 {
-		b.ids.add(f[p.id])
+		w.scr[0].add(f[p.id])
 	}
 	if p.email >= 0 {
-		b.emails.add(f[p.email])
+		w.scr[1].add(f[p.email])
 	}
 	if p.leadRef >= 0 {
-		b.leadRefs.add(f[p.leadRef])
+		w.scr[2].add(f[p.leadRef])
 	}
-	for _, x := range []struct {
-		d *dimBuf
-		c int
-	}{{b.stage, p.stageCol}, {b.status, p.status}, {b.reason, p.reason}, {b.account, p.account}} {
-		if x.d != nil {
-			x.d.push(x.d.code(f[x.c]))
+	for i, x := range w.fixed {
+		x.d.set(r, w.fronts[i].code(x.d.dict, f[x.c], r))
+	}
+	if cur != "" && p.currency < 0 {
+		b.ccOnce.Do(func() {
+			b.amountCc = make([]uint32, b.rows)
+			b.currency = newDimCol("currency", 0, nil, 0)
+		})
+		b.amountCc[r] = b.currency.dict.code([]byte(cur), r)
+	}
+	for i, d := range b.dims {
+		c := b.dimSrc[i]
+		if d.dict.card() < batchFrom && len(w.batchs[i].vals) == 0 {
+			d.set(r, w.fronts[len(w.fixed)+i].code(d.dict, f[c], r))
+			continue
 		}
-	}
-	if b.currency != nil {
-		if p.currency >= 0 {
-			b.currency.push(b.currency.code(f[p.currency]))
-		} else {
-			b.amountCc = append(b.amountCc, cc)
-		}
-	}
-	di := 0
-	if p.channel >= 0 {
-		b.dims[0].add(f[p.channel])
-		di = 1
-	}
-	for j, c := range p.dims {
-		d := b.dims[di+j]
-		d.add(f[c])
+		w.batchs[i].add(d, f[c], r)
 	}
 	if b.amount != nil {
-		b.amount = append(b.amount, cents)
+		b.amount[r] = cents
 	}
 	if b.prob != nil {
-		b.prob = append(b.prob, pr)
+		b.prob[r] = pr
 	}
-	b.ext.commit(f, line, outBits)
-	b.n++
+	w.commitExtra(f, line, outBits, r)
 	return nil
 }
+
+// changedReason is the problem of a row a range has no room for: the
+// file changed between the two passes.
+const changedReason = "the file changed while it was read"
 
 // stageError is a located description of a bad stage mapping.
 func stageError(name string, err string) error { return fmt.Errorf("%s: %s", name, err) }

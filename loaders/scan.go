@@ -15,7 +15,61 @@ type scanStats struct {
 	ld                         model.LoadInfo
 	blanks, footer, footerLine int
 	ragged, firstRagged        int
+	nulLine, nulCol            int // the first stray NUL replaced (0: none)
+	// raggedAt lists the ragged rows of a range that does not start the
+	// file (the tolerance is then checked in file order afterwards).
+	raggedAt []raggedRow
+	// shortPre are the lines of short rows read as ragged before the
+	// range's first footer line: footer lines if the file was already in
+	// its footer when the range began (known only in file order).
+	shortPre []int
 }
+
+type raggedRow struct{ read, line, fields int }
+
+// asFooter recounts the short rows before the range's first footer line
+// as footer lines, the file having been in its footer when it began.
+func (st *scanStats) asFooter() {
+	k := len(st.shortPre)
+	if k == 0 {
+		return
+	}
+	drop := make(map[int]bool, k)
+	for _, l := range st.shortPre {
+		drop[l] = true
+	}
+	st.ld.Read -= k
+	st.ld.Skipped -= k
+	st.ragged -= k
+	if st.footer == 0 {
+		st.footerLine = st.shortPre[0]
+	}
+	st.footer += k
+	ps := st.ld.Problems[:0]
+	for _, p := range st.ld.Problems {
+		if !(drop[p.Line] && p.Reason == "wrong number of fields") {
+			ps = append(ps, p)
+		}
+	}
+	st.ld.Problems = ps
+	ra, gone := st.raggedAt[:0], 0
+	for _, r := range st.raggedAt {
+		if drop[r.line] {
+			gone++
+			continue
+		}
+		r.read -= gone
+		ra = append(ra, r)
+	}
+	st.raggedAt = ra
+	st.firstRagged = 0
+	if len(ra) > 0 {
+		st.firstRagged = ra[0].line
+	}
+	st.shortPre = nil
+}
+
+const maxRaggedAt = 4096
 
 func (st *scanStats) merge(o *scanStats, maxProblems int) {
 	st.ld.Read += o.ld.Read
@@ -49,7 +103,7 @@ func (st *scanStats) decisions(name string) []string {
 
 // scan feeds every data row to sink, skipping blank lines and report
 // footers, and keeps rows read = used + skipped.
-func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name string, maxProblems int, prog *progress) (*scanStats, error) {
+func scan(ctx context.Context, sp *splitter, width int, sink rowParser, name string, maxProblems int, prog *progress, first bool) (*scanStats, error) {
 	st := &scanStats{}
 	ld := &st.ld
 	last := sp.pos
@@ -89,9 +143,14 @@ func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name strin
 			if st.firstRagged == 0 {
 				st.firstRagged = sp.recLine
 			}
-			if st.ragged > 10 && st.ragged*20 > ld.Read {
-				return nil, errorf(name, st.firstRagged, 0, "", fmt.Sprintf("%d of the first %d rows with a field count unlike the header's %d (this one has %d)", st.ragged, ld.Read, width, len(f)),
-					fmt.Sprintf("%d fields per row, as in the header; check the separator and quoting", width), "ragged rows")
+			if !first && len(st.raggedAt) < maxRaggedAt {
+				st.raggedAt = append(st.raggedAt, raggedRow{ld.Read, sp.recLine, len(f)})
+			}
+			if !first && st.footer == 0 && len(f) < width && shortRow(f) {
+				st.shortPre = append(st.shortPre, sp.recLine)
+			}
+			if first && st.ragged > 10 && st.ragged*20 > ld.Read {
+				return nil, raggedError(name, st.firstRagged, st.ragged, ld.Read, width, len(f))
 			}
 			p = &model.Problem{File: name, Line: sp.recLine, Found: fmt.Sprintf("%d fields", len(f)),
 				Expected: fmt.Sprintf("%d fields as in the header", width), Reason: "wrong number of fields"}
@@ -111,18 +170,45 @@ func scan(ctx context.Context, sp *splitter, width int, sink rowSink, name strin
 	return st, nil
 }
 
-// progress turns bytes read and parsed into calls of Options.Progress.
+func raggedError(name string, line, ragged, read, width, fields int) error {
+	return errorf(name, line, 0, "", fmt.Sprintf("%d of the first %d rows with a field count unlike the header's %d (this one has %d)", ragged, read, width, fields),
+		fmt.Sprintf("%d fields per row, as in the header; check the separator and quoting", width), "ragged rows")
+}
+
+// progress turns bytes read, indexed and parsed into calls of
+// Options.Progress: reading (or indexing, pass 1) is the first tenth of a
+// file, parsing the rest. Calls are serialised and never go back.
 type progress struct {
 	mu                         sync.Mutex
 	fn                         func(done, total int64)
 	base, size, total, textLen int64
-	done                       int64
+	done, indexed, last        int64
+}
+
+func (p *progress) emit(v int64) {
+	if v > p.last {
+		p.last = v
+		p.fn(v, p.total)
+	}
 }
 
 func (p *progress) read(n int64) {
 	if p != nil && p.size > 0 {
-		p.fn(p.base+n/10, p.total)
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.emit(p.base + min(n, p.size)/10)
 	}
+}
+
+// index adds n bytes indexed by pass 1.
+func (p *progress) index(n int64) {
+	if p == nil || p.size == 0 || p.textLen == 0 {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.indexed += n
+	p.emit(p.base + min(p.indexed*p.size/p.textLen, p.size)/10)
 }
 
 // parsed adds n bytes of decoded text parsed.
@@ -133,7 +219,7 @@ func (p *progress) parsed(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done += int64(n)
-	p.fn(p.base+p.size/10+p.done*(p.size-p.size/10)/p.textLen, p.total)
+	p.emit(p.base + p.size/10 + min(p.done, p.textLen)*(p.size-p.size/10)/p.textLen)
 }
 
 // shortRow reports a row with at most two non-empty fields.

@@ -217,3 +217,17 @@ func AndLookup(c Codes, lo int, table []uint8, sel []uint8) {
 		}
 	}
 }
+
+// CodesFrom wraps codes a loader wrote at their final width, without
+// copying them.
+func CodesFrom[T uint8 | uint16 | uint32](c []T) Codes {
+	switch c := any(c).(type) {
+	case []uint8:
+		return Codes{u8: c}
+	case []uint16:
+		return Codes{u16: c}
+	case []uint32:
+		return Codes{u32: c}
+	}
+	return Codes{}
+}

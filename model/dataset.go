@@ -15,6 +15,7 @@ import (
 	"math"
 	"math/bits"
 	"strings"
+	"unsafe"
 
 	"github.com/funnel-cli/funnel/model/mapping"
 )
@@ -91,6 +92,16 @@ type Dataset struct {
 
 	// Load describes where the data came from and what the loader did.
 	Load LoadInfo
+
+	// dayRange is DayRange as a loader worked it out while writing Days
+	// (nil: computed on each call). It holds only for the Days it saw.
+	dayRange *dayRangeMemo
+}
+
+type dayRangeMemo struct {
+	cols   []*int32 // the Days columns it was worked out for
+	n      int
+	lo, hi int32
 }
 
 // Len is the number of records.
@@ -130,6 +141,9 @@ func (d *Dataset) Deepest(i int) int { return bits.Len16(d.Reached[i]) - 1 }
 
 // DayRange returns the first and last known day over all stage dates.
 func (d *Dataset) DayRange() (lo, hi int32, ok bool) {
+	if m := d.dayRange; m != nil && m.holds(d) {
+		return m.lo, m.hi, m.lo <= m.hi
+	}
 	lo, hi = math.MaxInt32, math.MinInt32
 	for _, col := range d.Days {
 		for _, v := range col {
@@ -145,6 +159,29 @@ func (d *Dataset) DayRange() (lo, hi int32, ok bool) {
 		}
 	}
 	return lo, hi, lo <= hi
+}
+
+// SetDayRange records DayRange for the current Days, so that it costs
+// nothing later (a loader works it out while writing the columns). It
+// lapses if the Days columns are replaced.
+func (d *Dataset) SetDayRange(lo, hi int32) {
+	m := &dayRangeMemo{n: d.Len(), lo: lo, hi: hi}
+	for _, c := range d.Days {
+		m.cols = append(m.cols, unsafe.SliceData(c))
+	}
+	d.dayRange = m
+}
+
+func (m *dayRangeMemo) holds(d *Dataset) bool {
+	if m.n != d.Len() || len(m.cols) != len(d.Days) {
+		return false
+	}
+	for k, c := range d.Days {
+		if unsafe.SliceData(c) != m.cols[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // Validate checks that the columns line up; loaders call it before returning.

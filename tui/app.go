@@ -20,6 +20,7 @@ import (
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
 	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/overview"
 )
 
 // Options configure the explorer.
@@ -85,7 +86,7 @@ type App struct {
 func New(ds *model.Dataset, opt Options) *App {
 	a := newApp(opt)
 	eng := query.New(ds)
-	eng.Prepare()
+	overview.Warm(eng)
 	a.start = a.setData(eng)
 	return a
 }

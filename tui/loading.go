@@ -12,6 +12,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/views/overview"
 )
 
 // LoadFunc loads the data; it reports bytes done of total through progress
@@ -56,7 +57,7 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 		var eng *query.Engine
 		if err == nil && ds != nil {
 			eng = query.New(ds)
-			eng.Prepare() // the engine's one-time pass, here rather than on the first frame
+			overview.Warm(eng) // the engine's one-time pass and the overview's funnel, here rather than on the first frame
 		}
 		for { // the final message must arrive: drain a pending tick first
 			select {

@@ -24,7 +24,7 @@ func RunLoading(label string, load LoadFunc, opt Options) error {
 }
 
 func runApp(a *App, first tea.Cmd, opt Options) error {
-	g := newGuard(starter{a, first}, opt.CrashDir)
+	g := newGuard(withBenchExit(starter{a, first}, a), opt.CrashDir)
 	_, err := tea.NewProgram(g).Run()
 	if gerr := g.err(); gerr != nil {
 		return gerr

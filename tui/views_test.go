@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/breakdown"
@@ -150,14 +151,15 @@ func TestCohortsMarkImmatureCells(t *testing.T) {
 	a := newViewsApp(t, 120, 40)
 	press(a, ch('c'))
 	out := screen(a)
-	if !strings.Contains(out, "%~") || !strings.Contains(out, "~ immature") || !strings.Contains(out, "Kaplan–Meier") {
-		t.Fatalf("cohorts should mark immature cells and explain:\n%s", out)
+	if !strings.Contains(out, "→") || !strings.Contains(out, "immature") || !strings.Contains(out, "estimated eventually") {
+		t.Fatalf("cohorts should show immature cells' estimates beside the observed and explain:\n%s", out)
 	}
 	if _, ok := a.Top().(*cohorts.Model); !ok {
 		t.Fatalf("c opened %T", a.Top())
 	}
-	// the newest cohort is selected: immature (~), its estimate (the last
-	// cell) at least the observed conversion the legend gives
+	// the newest cohort is selected: immature (observed→estimated cells),
+	// its estimate (the last cell) at least the observed conversion the
+	// legend gives
 	var row, legend string
 	for _, l := range strings.Split(out, "\n") {
 		if strings.HasPrefix(l, "▸ ") {
@@ -170,8 +172,26 @@ func TestCohortsMarkImmatureCells(t *testing.T) {
 	f := strings.Fields(row)
 	_, obs, _ := strings.Cut(legend, "(")
 	obs, _, _ = strings.Cut(obs, ")")
-	if !strings.Contains(row, "%~") || len(f) == 0 || percent(t, f[len(f)-1]) < percent(t, obs) {
+	if !strings.Contains(row, "→") || len(f) == 0 || percent(t, f[len(f)-1]) < percent(t, obs) {
 		t.Fatalf("the newest cohort should be immature with an estimate ≥ observed %s: %q", obs, row)
+	}
+	// the cell shows both: observed so far → estimated eventually, the
+	// engine's estimate for the newest cohort
+	q, err := views.Query(a.common.Data(), a.state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	co, err := a.common.Engine.Cohorts(query.CohortQuery{Query: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := co.Cohorts[len(co.Cohorts)-1]
+	if !last.Immature || last.Estimated < last.Observed {
+		t.Fatalf("the newest cohort should be immature with an estimate ≥ observed: %+v", last)
+	}
+	want := fmt.Sprintf("→%.1f%%", 100*last.EstimatedConversion[len(co.Stages)-2])
+	if !strings.Contains(out, want) {
+		t.Fatalf("the newest cohort's %s cell should end %q:\n%s", co.Stages[len(co.Stages)-2], want, out)
 	}
 }
 

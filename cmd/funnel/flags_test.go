@@ -307,7 +307,7 @@ func TestCSVOut(t *testing.T) {
 	}
 	io, out, errb = testIO()
 	if code := run([]string{"report", "--sections", "velocity", "--format", "csv"}, io); code != exitOK ||
-		!strings.HasPrefix(out.String(), "From,To,Records,Open,Median days") {
+		!strings.HasPrefix(out.String(), "From,To,Records,Open,Left,Median days") {
 		t.Errorf("one section to stdout: exit %d %s %q", code, errb, out)
 	}
 	in := filepath.Join(dir, "stages.csv")

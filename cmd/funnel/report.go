@@ -11,6 +11,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/mask"
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/report"
@@ -24,6 +25,7 @@ type ReportOptions struct {
 	Sections string
 	Out      string // directory for one CSV file per table
 	Top      int
+	Target   string
 	Stages   string
 	Map      string
 	Preset   string
@@ -45,9 +47,10 @@ wikis (markdown), other tools (json, csv) and scheduled jobs (text).
 Sections: stages (default), breakdown (with --by), trends and velocity (when the
 data has dates), cohorts, sticky_points, customers (churn, retention and expansion
 by channel and cohort) and segments (ICP segments from the mapping file's
-segments rules) on request, and money (with --spend or --currency, and for the
-demo). --where keeps the records a filter matches, in the explorer's / language
-(funnel help filters); --as-of counts only what was known on a date; --period
+segments rules) on request, money (with --spend or --currency, and for the
+demo), and plan (with --target: the reverse funnel with 95% intervals, the
+levers and the channels ranked by customers). --where keeps the records a
+filter matches, in the explorer's / language (funnel help filters); --as-of counts only what was known on a date; --period
 buckets trends and cohorts by week, month, quarter or year. Amounts in several
 currencies are never summed: pass --currency and --rates to convert them.
 
@@ -70,7 +73,8 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
   funnel report leads.csv --where channel=organic --where segment!=SMB
   funnel report leads.csv --where "segment in (SMB,Mid-market) created>=2026-01"
   zcat leads.csv.gz | funnel report -
-  funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"`,
+  funnel report leads.csv --spend spend.csv --currency USD --rates "EUR=1.08,GBP=1.27"
+  funnel report leads.csv --spend spend.csv --target "30 customers per quarter"`,
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeDataFiles,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -87,6 +91,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.StringVar(&opts.Out, "out", "", "with --format csv: write one CSV file per table into this `DIR` (created if missing)")
 	addShowFlags(cmd, &opts.Show, false)
 	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
+	f.StringVar(&opts.Target, "target", "", "the plan section's target, as typed in the planner: \"30 customers per quarter\", \"250k revenue per year\" (adds the plan section)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
 	f.StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init, funnel help mapping)")
 	f.StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
@@ -169,6 +174,11 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 	}
 	if ro.Period, err = parsePeriod(opts.Show.Period); err != nil {
 		return ro, err
+	}
+	if opts.Target != "" {
+		if ro.Target, err = plan.ParseTarget(opts.Target); err != nil {
+			return ro, fmt.Errorf("--target: %w", err)
+		}
 	}
 	if opts.Show.AsOf != "" {
 		if ro.AsOf, err = parseAsOf(opts.Show.AsOf); err != nil {

@@ -29,6 +29,9 @@ type Options struct {
 	Seed   uint64 // default 1
 	Months int    // months of history (default 24)
 	End    int32  // last day of data (default 2026-11-15)
+	// Steady leaves out the planted sticky point, so every rate is the
+	// same over time (simulation tests that need a fixed truth).
+	Steady bool
 }
 
 // DefaultEnd is the last day of the demo data.
@@ -72,7 +75,9 @@ var (
 )
 
 // Generate builds the demo dataset.
-func Generate(opt Options) *model.Dataset {
+func Generate(opt Options) *model.Dataset { return generate(opt, nil) }
+
+func generate(opt Options, truth *Truth) *model.Dataset {
 	opt = opt.withDefaults()
 	r := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
 	n := opt.Rows
@@ -138,18 +143,16 @@ func Generate(opt Options) *model.Dataset {
 		ds.Reached[i] = 1
 		ds.ExitDay[i] = model.NoDay
 		stage := 0
+		step := stepper{ch: ch, seg: seg, stickyFrom: stickyFrom, steady: opt.Steady}
 		for stage < ns-1 {
-			rate := ch.rates[stage]
-			if stage == ns-2 {
-				rate *= segWin[seg]
-			}
-			if stage == StickyTransition && ch.name == StickyChannel && day >= stickyFrom {
-				rate = 0.15
-			}
+			rate := step.rate(stage, day)
 			delay := lognormal(r, delayMedian[stage], 0.8)
 			if r.Float64() < rate {
 				next := day + int32(delay)
 				if next > opt.End {
+					if truth != nil {
+						truth.follow(i, opt, step, stage+1, next)
+					}
 					break // converts later: still open, censored
 				}
 				stage++
@@ -163,6 +166,9 @@ func Generate(opt Options) *model.Dataset {
 			}
 			exit := day + int32(lognormal(r, delayMedian[stage]*1.5, 0.9))
 			if exit > opt.End {
+				if truth != nil {
+					truth.Exit[i], truth.ExitDay[i] = exitKind(stage), exit
+				}
 				break // will be closed later: still open
 			}
 			ds.ExitDay[i] = exit
@@ -173,6 +179,9 @@ func Generate(opt Options) *model.Dataset {
 				ds.Exit[i] = model.ExitDisqualified
 				ds.Reason.Append(dqReasons[pickSkewed(r, len(dqReasons))])
 			}
+			if truth != nil {
+				truth.Exit[i], truth.ExitDay[i] = ds.Exit[i], exit
+			}
 			break
 		}
 		if ds.Reason.Codes.Len() == i {
@@ -181,7 +190,15 @@ func Generate(opt Options) *model.Dataset {
 		if stage >= 4 {
 			ds.Amount[i] = int64(math.Round(lognormal(r, segMedianUSD[seg], 0.6))) * 100
 		}
+		if truth != nil {
+			for k := 0; k <= stage; k++ {
+				truth.Days[k][i] = ds.Days[k][i]
+			}
+		}
 		if stage == ns-1 {
+			if truth != nil {
+				truth.Exit[i], truth.ExitDay[i] = model.ExitWon, day
+			}
 			ds.Exit[i] = model.ExitWon
 			ds.ExitDay[i] = day
 			// about 1.2% of customers churn each month

@@ -83,8 +83,11 @@ type ModelOptions struct {
 	AsOf int32 // 0 or NoDay: the last date in the data
 	// Months of history behind each number (default 3): volume is leads per
 	// month over the last Months whole months; each rate comes from the
-	// records that entered its from-stage over the Months before they were
-	// old enough to have converted (the maturity, p90 of observed delays).
+	// records that entered its from-stage over the Months ending at the
+	// step's maturity before AsOf (the p90 time to move on among those who
+	// do), counting besides their conversions the expected later
+	// conversions of those still open (the step's Aalen–Johansen incidence
+	// at their age, exits competing).
 	Months int
 	// Dim splits the model by a dimension (a funnel per value); "" gives one.
 	Dim string
@@ -92,8 +95,13 @@ type ModelOptions struct {
 	CostPerLead map[string]float64
 }
 
+// minCurveEvents is the fewest moves a slice's own step curve needs; with
+// fewer its open records get the whole population's chances.
+const minCurveEvents = 30
+
 // FunnelModels builds plan funnels (per month) from the data: volume, step
-// rates with 95% Wilson intervals, the current average deal and cost per lead.
+// rates with the records behind them (for the plan's intervals) and 95%
+// Wilson intervals, the current average deal and cost per lead.
 func FunnelModels(ds *model.Dataset, opt ModelOptions) ([]plan.Funnel, error) {
 	if !ds.HasDates {
 		return nil, fmt.Errorf("the data has no stage dates: rates per month cannot be modelled")
@@ -118,7 +126,8 @@ func FunnelModels(ds *model.Dataset, opt ModelOptions) ([]plan.Funnel, error) {
 	fs := make([]plan.Funnel, sl.card)
 	for code := range fs {
 		fs[code] = plan.Funnel{Name: sl.label(code), Stages: ds.Stages, Rates: make([]float64, ns-1),
-			RateLow: make([]float64, ns-1), RateHigh: make([]float64, ns-1), DealValue: float64(deal)}
+			RateLow: make([]float64, ns-1), RateHigh: make([]float64, ns-1), DealValue: float64(deal),
+			Entered: make([]float64, ns-1), Converted: make([]float64, ns-1)}
 	}
 	top := DefaultCurrent(asOf)
 	top = Months(model.MonthIndex(top.To), months)
@@ -126,21 +135,45 @@ func FunnelModels(ds *model.Dataset, opt ModelOptions) ([]plan.Funnel, error) {
 	ent, _ := leads.byCode(sl.card, sl.key)
 	span := int32(float64(months) * 30.44)
 	sopt := StickyOptions{}.withDefaults()
+	cv := newCurves(ds, asOf)
 	for k := 0; k+1 < ns; k++ {
-		m := sopt.maturityFor(ds, k)
+		m := sopt.maturityFor(cv, k)
 		to := asOf - int32(m)
 		c := transitionCohort(ds, k, to-span+1, to, asOf, m, 0)
 		e, v := c.byCode(sl.card, sl.key)
+		// the records still open convert later at the step's rate for
+		// their age (exits competing), their own slice's: counted as
+		// expected conversions. A slice with few moves uses the whole's.
+		pooled := cv.step(k)
+		incs := stepCurves(ds, k, asOf, sl.card, sl.key)
+		for code, inc := range incs {
+			if inc.Events[0] < minCurveEvents {
+				incs[code] = pooled
+			}
+		}
+		later := make([]float64, sl.card)
+		for j, i := range c.idx {
+			if c.conv[j] || !openAt(ds, int(i), asOf) {
+				continue
+			}
+			if d := entryDay(ds, int(i), k); d != model.NoDay {
+				code := sl.key(int(i))
+				later[code] += incs[code].Later(0, int(asOf-d))
+			}
+		}
 		for code := range fs {
 			f := &fs[code]
-			f.Rates[k] = stats.Ratio(v[code], e[code])
-			f.RateLow[k], f.RateHigh[k] = stats.Wilson95(v[code], e[code])
+			conv := float64(v[code]) + later[code]
+			f.Rates[k] = min(1, ratio(conv, float64(e[code])))
+			f.Entered[k], f.Converted[k] = float64(e[code]), conv
+			f.RateLow[k], f.RateHigh[k] = stats.Wilson95(int(math.Round(conv)), e[code])
 		}
 	}
 	var out []plan.Funnel
 	for code := range fs {
 		f := fs[code]
 		f.Top = float64(ent[code]) / float64(months)
+		f.TopCount = float64(ent[code])
 		if f.Top == 0 && opt.Dim != "" {
 			continue
 		}

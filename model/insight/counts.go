@@ -1,7 +1,9 @@
 // Package insight answers "where do we lose them, is it real, and why did it
 // change?" from a *model.Dataset: sticky points with honest statistics,
-// period comparison, mix shift, propagation down the funnel and channel
-// ranking by what reaches the bottom. Pure functions; results marshal to JSON.
+// period comparison, mix shift, propagation down the funnel, channel
+// ranking by what reaches the bottom and the planner (its models, and its
+// costs from model/money's spend: plancosts.go). Pure functions; results
+// marshal to JSON.
 package insight
 
 import (
@@ -9,7 +11,6 @@ import (
 	"math/bits"
 
 	"github.com/funnel-cli/funnel/model"
-	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.
@@ -40,25 +41,6 @@ func entryDay(ds *model.Dataset, i, k int) int32 {
 	return model.NoDay
 }
 
-// typicalDelay returns the q-quantile (0..1) of the observed days from stage
-// k to stage k+1 over records dated at both, and how many were observed.
-func typicalDelay(ds *model.Dataset, k int, q float64) (days int, observed int) {
-	if k+1 >= len(ds.Days) {
-		return 0, 0
-	}
-	a, b := ds.Days[k], ds.Days[k+1]
-	var xs []float64
-	for i := range a {
-		if a[i] != model.NoDay && b[i] != model.NoDay && b[i] >= a[i] {
-			xs = append(xs, float64(b[i]-a[i]))
-		}
-	}
-	if len(xs) == 0 {
-		return 0, 0
-	}
-	return int(math.Ceil(stats.Quantile(xs, q))), len(xs)
-}
-
 // cohort is the set of records counted at one transition: they entered the
 // from-stage inside the window and long enough before as-of to have had time
 // to convert.
@@ -70,8 +52,9 @@ type cohort struct {
 }
 
 // transitionCohort builds the cohort for transition k→k+1. from/to bound the
-// entry day (inclusive; from 0 = open, to 0 = asOf); maturity days before
-// asOf are left out. With horizon > 0 a conversion counts only when it came
+// entry day (inclusive; from 0 = open, to 0 = asOf); records that entered
+// less than maturity days before asOf are left out as immature (whether or
+// not the window reaches them), the others outside the window as outside. With horizon > 0 a conversion counts only when it came
 // within horizon days of entry (so periods of different age compare fairly).
 // Without dates every record reaching k is counted.
 func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, horizon int) cohort {
@@ -95,11 +78,11 @@ func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, 
 		case d == model.NoDay:
 			c.undated++
 			continue
+		case d > last && d <= asOf:
+			c.immature++
+			continue
 		case d < from || d > to:
 			c.outside++
-			continue
-		case d > last:
-			c.immature++
 			continue
 		}
 		conv := reachedAtLeast(ds, i, k+1)
@@ -133,6 +116,31 @@ func (c cohort) byCode(card int, key func(i int) int) (entered, converted []int)
 		entered[code]++
 		if c.conv[j] {
 			converted[code]++
+		}
+	}
+	return entered, converted
+}
+
+// parentRest returns, per child code of a nested slicing, the records of
+// its parent value that are not of the child (entered, converted): the
+// baseline a nested slice is compared with.
+func (c cohort) parentRest(n *nesting) (entered, converted []int) {
+	pe, pv := c.byCode(n.parentCard, n.parentKey)
+	card := len(n.of)
+	in, inV := make([]int, card), make([]int, card)
+	for j, i := range c.idx {
+		a := n.childKey(int(i))
+		if p := n.of[a]; p >= 0 && n.parentKey(int(i)) == p {
+			in[a]++
+			if c.conv[j] {
+				inV[a]++
+			}
+		}
+	}
+	entered, converted = make([]int, card), make([]int, card)
+	for a, p := range n.of {
+		if p >= 0 {
+			entered[a], converted[a] = pe[p]-in[a], pv[p]-inV[a]
 		}
 	}
 	return entered, converted

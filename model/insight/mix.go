@@ -151,7 +151,7 @@ func MixShiftFor(ds *model.Dataset, k int, dim string, then, now Period, asOf in
 		return MixShift{}, fmt.Errorf("no dimension %q (have %v)", dim, ds.DimNames())
 	}
 	asOf = resolveAsOf(ds, asOf)
-	h := StickyOptions{}.withDefaults().maturityFor(ds, k)
+	h := StickyOptions{}.withDefaults().maturityFor(newCurves(ds, asOf), k)
 	sl := slicers(ds, []*model.Dim{d}, false, math.MaxInt32)
 	count := func(p Period) []SliceRate {
 		c := periodCounts(ds, k, p, asOf, h, sl)[1]

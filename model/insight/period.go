@@ -169,10 +169,11 @@ func ComparePeriods(ds *model.Dataset, opt CompareOptions) Comparison {
 		eff.To = asOf
 		res.Notes = append(res.Notes, fmt.Sprintf("the current period runs past %s: counts compared per day over %d days", res.AsOf, eff.Days()))
 	}
+	cv := newCurves(ds, asOf)
 	for k := 0; k < ns; k++ {
 		horizon := 0
 		if k+1 < ns {
-			horizon = sopt.maturityFor(ds, k)
+			horizon = sopt.maturityFor(cv, k)
 		}
 		now := periodCounts(ds, k, cur, asOf, horizon, sl)
 		for _, r := range refs {

@@ -87,10 +87,10 @@ func TracePropagation(ds *model.Dataset, opt PropagationOptions) Propagation {
 	var ptr []*float64
 	type exposure struct{ now, then float64 }
 	exp := make([]exposure, ns)
+	cv := newCurves(ds, asOf)
 	for k := 0; k < ns; k++ {
 		if k > 0 && !opt.NoLag {
-			d, _ := typicalDelay(ds, k-1, 0.5)
-			lag += d
+			lag += cv.maturity(k-1, 0.5)
 		}
 		cn, en := countEntries(ds, k, cur, int32(lag), asOf)
 		ct, et := countEntries(ds, k, prev, int32(lag), asOf)

@@ -30,8 +30,11 @@ type StickyOptions struct {
 	// FDR is the Benjamini–Hochberg false discovery rate. Default 0.05.
 	FDR float64
 	// MaturityQuantile picks the typical conversion time of each transition
-	// from its observed delays (default 0.9, the p90): records that entered
-	// less than that many days before AsOf are left out as immature.
+	// (default 0.9, the p90 of the time to move on among the records that
+	// do, estimated with exits competing and open records censored):
+	// records that entered less than that many days before AsOf are left
+	// out as immature, and the transition's window is moved back to end
+	// there (so a slow step is tested on as many records as a fast one).
 	MaturityQuantile float64
 	// MaturityDays, when set (one per transition), overrides the observed delay.
 	MaturityDays []int
@@ -81,13 +84,19 @@ type StickyPoint struct {
 	Rate      float64 `json:"rate"`
 	CILow     float64 `json:"ci_low"` // 95% Wilson interval of Rate
 	CIHigh    float64 `json:"ci_high"`
-	// BaselineRate is the rest of the population's rate (BaselineConverted /
-	// BaselineEntered) at the same transition and window.
+	// BaselineRate is the rest's rate (BaselineConverted / BaselineEntered)
+	// at the same transition and window: the rest of the population, or
+	// for a nested slice (a campaign that belongs to one channel) the rest
+	// of its parent (Parent).
 	BaselineRate      float64 `json:"baseline_rate"`
 	BaselineEntered   int     `json:"baseline_entered"`
 	BaselineConverted int     `json:"baseline_converted"`
+	// Parent is the slice a nested slice is compared within
+	// ("channel=outbound"), "" when it is compared with the population.
+	Parent string `json:"parent,omitempty"`
 	// LostConversions = Entered × (BaselineRate − Rate); negative when the
-	// slice does better than the rest.
+	// slice does better than the rest. A nested slice's are within its
+	// parent's: never add lost conversions across nested dimensions.
 	LostConversions float64 `json:"lost_conversions"`
 	// LostValue (cents) = LostConversions × ValuePerConversion.
 	LostValue int64 `json:"lost_value"`
@@ -115,11 +124,17 @@ type TransitionInfo struct {
 	Converted int     `json:"converted"`
 	Rate      float64 `json:"rate"`
 	// MaturityDays: records entering within this many days of AsOf were left
-	// out (Immature of them); from the observed delay quantile unless set.
+	// out (Immature of them); the p90 time to move on unless set.
 	MaturityDays int `json:"maturity_days"`
 	Immature     int `json:"immature"`
 	Outside      int `json:"outside_window"`
 	Undated      int `json:"undated"`
+	// WindowFrom and WindowTo are the entry days counted at this
+	// transition: the window asked for, moved back to end MaturityDays
+	// before AsOf ("" for an open start).
+	WindowFrom string `json:"window_from,omitempty"`
+	WindowTo   string `json:"window_to,omitempty"`
+	from, to   int32
 	// WinShare is the share of records reaching the next stage that went on
 	// to the last stage (mature records), used to value a lost conversion.
 	WinShare float64 `json:"win_share"`
@@ -141,6 +156,9 @@ type StickyResult struct {
 	// slices too small to tell.
 	Points []StickyPoint `json:"points"`
 	Notes  []string      `json:"notes,omitempty"`
+
+	asOf int32
+	opt  StickyOptions
 }
 
 // FindSticky tests every transition × dimension value (and optionally pairs)
@@ -149,7 +167,7 @@ type StickyResult struct {
 func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 	opt = opt.withDefaults()
 	asOf := resolveAsOf(ds, opt.AsOf)
-	res := StickyResult{MinSample: opt.MinSample, FDR: opt.FDR, AsOf: model.DayString(asOf)}
+	res := StickyResult{MinSample: opt.MinSample, FDR: opt.FDR, AsOf: model.DayString(asOf), asOf: asOf, opt: opt}
 	if opt.From != 0 {
 		res.From = model.DayString(opt.From)
 	}
@@ -173,9 +191,12 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 	dims := pickDims(ds, opt.Dims)
 	ns := len(ds.Stages)
 	maturity := make([]int, ns)
+	cv := newCurves(ds, asOf)
 	for k := 0; k+1 < ns; k++ {
-		maturity[k] = opt.maturityFor(ds, k)
+		maturity[k] = opt.maturityFor(cv, k)
 	}
+	sls := slicers(ds, dims, opt.Pairs, opt.MaxValues)
+	parents := nestedParents(ds, sls)
 	transitions := opt.Transitions
 	if transitions == nil {
 		for k := 0; k+1 < ns; k++ {
@@ -186,22 +207,41 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 		if k < 0 || k+1 >= ns {
 			continue
 		}
-		c := transitionCohort(ds, k, opt.From, opt.To, asOf, maturity[k], 0)
+		from, to := opt.window(asOf, maturity[k])
+		c := transitionCohort(ds, k, from, to, asOf, maturity[k], 0)
 		ent, conv := c.totals()
 		info := TransitionInfo{
 			Stage: ds.Stages[k] + "→" + ds.Stages[k+1], FromStage: k, Entered: ent, Converted: conv,
 			Rate: stats.Ratio(conv, ent), MaturityDays: maturity[k], Immature: c.immature,
 			Outside: c.outside, Undated: c.undated, WinShare: winShare(ds, k+1, asOf, maturity, opt.MinSample),
+			from: from, to: to,
+		}
+		if ds.HasDates {
+			if from != 0 {
+				info.WindowFrom = model.DayString(from)
+			}
+			info.WindowTo = model.DayString(to)
 		}
 		res.Transitions = append(res.Transitions, info)
 		vpc := int64(math.Round(float64(deal) * info.WinShare))
-		for _, sl := range slicers(ds, dims, opt.Pairs, opt.MaxValues) {
+		for si, sl := range sls {
 			e, v := c.byCode(sl.card, sl.key)
+			var pe, pv []int
+			par := parents[si]
+			if par != nil {
+				pe, pv = c.parentRest(par)
+			}
 			for code := range e {
 				if e[code] == 0 {
 					continue
 				}
-				res.Points = append(res.Points, slicePoint(info, sl.dim, sl.label(code), e[code], v[code], ent, conv, vpc, opt.MinSample))
+				be, bv, parent := ent-e[code], conv-v[code], ""
+				if par != nil && par.of[code] >= 0 {
+					be, bv, parent = pe[code], pv[code], par.label(code)
+				}
+				p := slicePoint(info, sl.dim, sl.label(code), e[code], v[code], be, bv, vpc, opt.MinSample)
+				p.Parent = parent
+				res.Points = append(res.Points, p)
 			}
 		}
 	}
@@ -230,8 +270,15 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 			immature += ti.Immature
 		}
 		res.Notes = append(res.Notes, fmt.Sprintf(
-			"records that entered a stage less than its p%.0f conversion time before %s are left out as immature (%d record-transitions; see transitions)",
+			"records that entered a stage less than its p%.0f time to the next stage before %s are left out as immature (%d record-transitions); "+
+				"each transition's window ends there (see transitions)",
 			opt.MaturityQuantile*100, res.AsOf, immature))
+	}
+	for _, par := range parents {
+		if par != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s is nested in %s: each %s is compared with the rest of its %s, and its lost conversions are part of that %s's",
+				par.child, par.parent, par.child, par.parent, par.parent))
+		}
 	}
 	res.Notes = append(res.Notes, fmt.Sprintf(
 		"%d comparisons, Benjamini–Hochberg at FDR %.0f%%; slices with fewer than %d entering are too few to tell",
@@ -239,22 +286,40 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 	return res
 }
 
-func (o StickyOptions) maturityFor(ds *model.Dataset, k int) int {
+func (o StickyOptions) maturityFor(c *curves, k int) int {
 	if k < len(o.MaturityDays) {
 		return o.MaturityDays[k]
 	}
-	if !ds.HasDates {
+	if !c.ds.HasDates {
 		return 0
 	}
-	d, _ := typicalDelay(ds, k, o.MaturityQuantile)
-	return d
+	return c.maturity(k, o.MaturityQuantile)
 }
 
-func slicePoint(info TransitionInfo, dim, value string, e, v, ent, conv int, vpc int64, minSample int) StickyPoint {
+// window is a transition's entry window: the options' window (To 0 or
+// past asOf: asOf), moved back as a whole so that it ends no later than
+// maturity days before asOf. An open start (From 0) stays open.
+func (o StickyOptions) window(asOf int32, maturity int) (from, to int32) {
+	from, to = o.From, o.To
+	if to == 0 || to == model.NoDay || to > asOf {
+		to = asOf
+	}
+	if shift := to - (asOf - int32(maturity)); shift > 0 {
+		to -= shift
+		if from != 0 {
+			from -= shift
+		}
+	}
+	return from, to
+}
+
+// slicePoint compares a slice (e entered, v converted) with its baseline
+// (be entered, bv converted: the rest of the population or of its parent).
+func slicePoint(info TransitionInfo, dim, value string, e, v, be, bv int, vpc int64, minSample int) StickyPoint {
 	p := StickyPoint{
 		Stage: info.Stage, FromStage: info.FromStage, Dimension: dim, Value: value,
 		Entered: e, Converted: v, Rate: stats.Ratio(v, e),
-		BaselineEntered: ent - e, BaselineConverted: conv - v, PValue: 1, QValue: 1,
+		BaselineEntered: be, BaselineConverted: bv, PValue: 1, QValue: 1,
 		ValuePerConversion: vpc,
 	}
 	p.CILow, p.CIHigh = stats.Wilson95(v, e)

@@ -18,10 +18,19 @@ type Funnel struct {
 	Top float64 `json:"top"`
 	// Rates[k] is the step conversion from stage k to k+1 (len(Stages)-1).
 	Rates []float64 `json:"rates"`
-	// RateLow and RateHigh are the 95% interval of each rate (optional; when
-	// absent the plan has no range).
+	// RateLow and RateHigh are the 95% interval of each rate (optional).
 	RateLow  []float64 `json:"rate_low,omitempty"`
 	RateHigh []float64 `json:"rate_high,omitempty"`
+	// Entered[k] and Converted[k] are the records behind Rates[k]: how many
+	// entered stage k in the model's window and how many of them converted
+	// (fractional when it includes the expected conversions of records
+	// still open). They give the plan its intervals; without them the rate
+	// interval is used, and without that the plan has no range.
+	Entered   []float64 `json:"entered,omitempty"`
+	Converted []float64 `json:"converted,omitempty"`
+	// TopCount is how many records Top was measured from (Top is TopCount
+	// over the months of history); 0 takes the volume as exact.
+	TopCount float64 `json:"top_count,omitempty"`
 	// DealValue is the revenue per customer (cents); 0 when unknown.
 	DealValue float64 `json:"deal_value"`
 	// CostPerLead (cents) is what one record at the top costs; 0 with
@@ -121,8 +130,8 @@ func Merge(name string, fs []Funnel) Funnel {
 }
 
 // Scaled returns the funnel over a period factor times as long (3 turns a
-// monthly funnel into a quarterly one): volume and fixed cost scale, rates
-// do not.
+// monthly funnel into a quarterly one): volume and fixed cost scale; rates
+// and the counts they were measured from do not.
 func (f Funnel) Scaled(factor float64) Funnel {
 	f.Top *= factor
 	f.FixedCost *= factor
@@ -145,7 +154,23 @@ func (f Funnel) validate() error {
 	if (f.RateLow != nil && len(f.RateLow) != len(f.Rates)) || (f.RateHigh != nil && len(f.RateHigh) != len(f.Rates)) {
 		return fmt.Errorf("funnel %q: rate intervals do not match the rates", f.Name)
 	}
+	if (f.Entered != nil && len(f.Entered) != len(f.Rates)) || (f.Converted != nil && len(f.Converted) != len(f.Rates)) {
+		return fmt.Errorf("funnel %q: rate counts do not match the rates", f.Name)
+	}
+	if math.IsNaN(f.Top) || math.IsInf(f.Top, 0) || f.Top < 0 {
+		return fmt.Errorf("funnel %q: volume %v, want a number ≥ 0", f.Name, f.Top)
+	}
 	return nil
+}
+
+// Whole is a number of records needed, rounded up to a whole one; float
+// noise (30.000000001 customers) does not round up.
+func Whole(x float64) int { return int(math.Ceil(x - 1e-9*math.Max(1, math.Abs(x)))) }
+
+// WholeRange rounds an interval outwards to whole records (the low end
+// down, the high end up), float noise aside.
+func WholeRange(lo, hi float64) (int, int) {
+	return int(math.Floor(lo + 1e-9*math.Max(1, math.Abs(lo)))), Whole(hi)
 }
 
 func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }

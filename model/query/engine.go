@@ -28,6 +28,7 @@ type Engine struct {
 	meta    *dsMeta
 	layouts map[layoutKey]layout
 	sels    []*Selection // most recent last, at most selCacheSize
+	funnels map[FunnelOptions]Funnel
 
 	// noSigs turns the signature counting path off (tests compare paths).
 	noSigs bool

@@ -6,11 +6,14 @@ import (
 	"testing"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 func ip(v int) *int { return &v }
 
-func eqp(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+func fp(v float64) *float64 { return &v }
+
+func eqp[T int | float64](a, b *T) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 func TestVelocityHandCounted(t *testing.T) {
 	r, err := engineFor(handData()).Velocity(Query{})
@@ -20,45 +23,55 @@ func TestVelocityHandCounted(t *testing.T) {
 	if _, err := json.Marshal(r); err != nil {
 		t.Fatal(err)
 	}
-	// Lead→MQL moved after 5 (r0), 22 (r1), 5 (r5), 5 (r7), 3 (r9) days; r4
-	// is open at Lead for 43 days (censored); r2, r6 left. KM: S(3)=5/6,
-	// S(5)=1/3, S(22)=1/6, final 1/6, so 5/6 move on; among movers the
-	// median is the first day with F >= 0.5·5/6 (day 5), p90 0.9·5/6 (day 22).
-	// MQL→SQL moved after 17, 10, 12 days; open r5 (33), r8 (13): S(10)=4/5,
-	// S(12)=3/5, S(17)=3/10; p90 at F >= 0.63 is day 17.
-	// SQL→Won moved after 28 (r0), 26 (r9); open r7 (5): p90 28.
+	// Lead→MQL moved after 3 (r9), 5 (r0, r5, r7) and 22 (r1) days; r2
+	// and r6 left after 5 and 4 days (competing); r4 is open at Lead for 43
+	// days (censored). Aalen–Johansen, F the incidence of moving on:
+	//	d3: 8 at risk, F = 1/8, S = 7/8
+	//	d4: 7 at risk, one left, S = 6/8
+	//	d5: 6 at risk, 3 moved, 1 left: F = 1/8 + 6/8·3/6 = 4/8, S = 2/8
+	//	d22: 2 at risk: F = 4/8 + 2/8·1/2 = 5/8
+	// so 5/8 move on. Quantiles among movers, each day's moves spread over
+	// the day: median at F = 5/16, day 5 + (5/16 − 1/8)/(3/8) = 5.5; p75
+	// at 15/32: 5.9; p90 at 9/16, day 22 + (9/16 − 4/8)/(1/8) = 22.5.
+	// MQL→SQL moved after 10 (r7), 12 (r9), 17 (r0) days; r1 left after 17;
+	// open r8 (13), r5 (33): F(10) = 3/18, F(12) = 6/18, then 3 at risk at
+	// day 17: F = 6/18 + 4/6·1/3 = 10/18. Median at 5/18: 12.7; p75 17.4;
+	// p90 17.8.
+	// SQL→Won moved after 26 (r9), 28 (r0); r3 left after 18; open r7 (5):
+	// F(26) = 2/3·1/2 = 1/3, F(28) = 2/3. Median 27, p75 28.5, p90 28.8.
 	// Entry→close: won 50 (r0), 41 (r9); disqualified 39, 5, 4; lost 33;
 	// open 43, 38, 20, 13.
 	want := []struct {
-		moved, open   int
-		med, p75, p90 *int
-		share         float64
+		moved, open, left int
+		med, p75, p90     *float64
+		share             float64
 	}{
-		{5, 1, ip(5), ip(5), ip(22), 5.0 / 6},
-		{3, 2, ip(12), ip(17), ip(17), 0.7},
-		{2, 1, ip(26), ip(28), ip(28), 1},
-		{6, 4, nil, nil, nil, 0},
+		{5, 1, 2, fp(5.5), fp(5.9), fp(22.5), 5.0 / 8},
+		{3, 2, 1, fp(12.7), fp(17.4), fp(17.8), 10.0 / 18},
+		{2, 1, 1, fp(27), fp(28.5), fp(28.8), 2.0 / 3},
 	}
-	for i, w := range want[:3] {
+	for i, w := range want {
 		s := r.Whole.Steps[i]
-		if s.Moved != w.moved || s.Open != w.open || !eqp(s.Median, w.med) || !eqp(s.P75, w.p75) || !eqp(s.P90, w.p90) || !near(s.MoveShare, w.share) {
-			t.Errorf("step %s→%s = moved %d open %d median %v p75 %v p90 %v share %v", s.From, s.To, s.Moved, s.Open,
+		if s.Moved != w.moved || s.Open != w.open || s.Left != w.left || !eqp(s.Median, w.med) || !eqp(s.P75, w.p75) || !eqp(s.P90, w.p90) || !near(s.MoveShare, w.share) {
+			t.Errorf("step %s→%s = moved %d open %d left %d median %v p75 %v p90 %v share %v", s.From, s.To, s.Moved, s.Open, s.Left,
 				deref(s.Median), deref(s.P75), deref(s.P90), s.MoveShare)
 		}
 		if !s.Few {
 			t.Errorf("step %d on %d records not flagged few", i, s.Moved)
 		}
 	}
-	// Cycle: events 4,5,33,39,41,50 and censored 13,20,38,43. KM at 4: 9/10,
-	// 5: 8/10, (13, 20 censored, 6 at risk) 33: 5/6·8/10 = 2/3, (38 censored,
-	// 4 at risk) 39: 1/2, 41: 1/3, (43 censored) 50: 0. Median: F >= 0.5 at 39.
+	// Cycle: events 4,5,33,39,41,50 and censored 13,20,38,43 (closing is
+	// the event, nothing competes). KM at 4: 9/10, 5: 8/10, (13, 20
+	// censored, 6 at risk) 33: 5/6·8/10 = 2/3, (38 censored, 4 at risk) 39:
+	// 1/2, 41: 1/3, (43 censored) 50: 0. Median: F reaches 0.5 at the end of
+	// day 39, 39 + (1/2 − 1/3)/(1/2 − 1/3) = 40; p90 50 + (0.9 − 2/3)·3 = 50.7.
 	cy := r.Whole.Steps[3]
-	if cy.From != "entry" || cy.To != CycleTo || cy.Moved != 6 || cy.Open != 4 || !eqp(cy.Median, ip(39)) || !eqp(cy.P90, ip(50)) {
+	if cy.From != "entry" || cy.To != CycleTo || cy.Moved != 6 || cy.Open != 4 || !eqp(cy.Median, fp(40)) || !eqp(cy.P90, fp(50.7)) {
 		t.Errorf("cycle %+v median %v p90 %v", cy, deref(cy.Median), deref(cy.P90))
 	}
 }
 
-func deref(p *int) any {
+func deref[T any](p *T) any {
 	if p == nil {
 		return nil
 	}
@@ -70,40 +83,39 @@ func TestVelocityByChannelAndMonth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// chat Lead→MQL: r0 5, r1 22, r5 5 days.
+	// chat Lead→MQL: r0 5, r1 22, r5 5 days: F(5) = 2/3, F(22) = 1;
+	// median 5 + 0.5/(2/3) = 5.75, p90 22 + (0.9 − 2/3)·3 = 22.7.
 	for _, g := range r.Groups {
 		if g.Key == "chat" {
-			if s := g.Steps[0]; s.Moved != 3 || s.Open != 0 || !eqp(s.Median, ip(5)) || !eqp(s.P90, ip(22)) {
+			if s := g.Steps[0]; s.Moved != 3 || s.Open != 0 || !eqp(s.Median, fp(5.8)) || !eqp(s.P90, fp(22.7)) {
 				t.Errorf("chat lead→mql %+v", s)
 			}
 		}
 	}
-	// Steps starting in January: Lead→MQL r0 (5), r1 (22), r9 (3); r2 left.
-	if s := r.Trend[0].Steps[0]; r.Trend[0].Key != "2025-01" || s.Moved != 3 || !eqp(s.Median, ip(5)) {
+	// Steps starting in January: Lead→MQL r0 (5), r1 (22), r9 (3); r2 left
+	// after 5: F(3) = 1/4, F(5) = 1/2, F(22) = 3/4; median at 3/8: 5.5.
+	if s := r.Trend[0].Steps[0]; r.Trend[0].Key != "2025-01" || s.Moved != 3 || s.Left != 1 || !eqp(s.Median, fp(5.5)) {
 		t.Errorf("january lead→mql %+v", s)
 	}
 }
 
-// TestKaplanMeierBeatsNaiveMedian: four records moved after 1, 2, 3 and
-// 10 days; four more have been open 5 days without moving. The naive median
-// of the observed times is 2–2.5 days, but four of the eight at risk after
-// day 5 moved only at day 10: KM puts the median at 10 days.
-func TestKaplanMeierBeatsNaiveMedian(t *testing.T) {
+// TestCensoringBeatsNaiveMedian: four records moved after 1, 2, 3 and 10
+// days; four more have been open 5 days without moving. The naive median of
+// the observed times is 2–2.5 days, but four of the five at risk after day 5
+// moved only at day 10: the estimate (Aalen–Johansen with one cause, i.e.
+// Kaplan–Meier) puts the median in day 10.
+func TestCensoringBeatsNaiveMedian(t *testing.T) {
 	ev := make([]int32, 11)
 	ce := make([]int32, 11)
 	ev[1], ev[2], ev[3], ev[10] = 1, 1, 1, 1
 	ce[5] = 4
-	km := KaplanMeier(ev, ce, 0)
-	naive := 2 // lower median of 1, 2, 3, 10
-	if !near(km.At(3), 5.0/8) || !near(km.At(9), 5.0/8) || km.At(10) != 0 {
-		t.Fatalf("curve %v", km.S)
+	inc := stats.AalenJohansen([][]int32{ev}, ce)
+	if !near(inc.Survival(3), 5.0/8) || !near(inc.Survival(9), 5.0/8) || inc.Survival(10) != 0 {
+		t.Fatalf("curve %v", inc.S)
 	}
-	med, ok := km.QuantileAmongEvents(0.5)
-	if !ok || med != 10 || med == naive {
-		t.Fatalf("KM median %d (ok %v); naive %d", med, ok, naive)
-	}
-	if m, _ := km.Quantile(0.5); m != 10 {
-		t.Errorf("unscaled median %d", m)
+	med, ok := inc.Quantile(0, 0.5)
+	if !ok || med < 10 || med >= 11 {
+		t.Fatalf("median %v (ok %v); naive 2", med, ok)
 	}
 }
 
@@ -112,17 +124,18 @@ func TestStalledHandCounted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// p90s: Lead 22, MQL 17, SQL 28 days (TestVelocityHandCounted). Open
-	// records: r4 at Lead since 02-10 (43 days > 22), r5 at MQL since 02-20
-	// (33 > 17), r8 at MQL since 03-12 (13), r7 at SQL since 03-20 (5).
+	// p90s in whole days: Lead 23 (22.5), MQL 18 (17.8), SQL 29 (28.8)
+	// (TestVelocityHandCounted). Open records: r4 at Lead since 02-10 (43
+	// days > 23), r5 at MQL since 02-20 (33 > 18), r8 at MQL since 03-12
+	// (13), r7 at SQL since 03-20 (5).
 	if r.Total != 2 || len(r.Records) != 2 {
 		t.Fatalf("stalled %+v", r)
 	}
 	a, b := r.Records[0], r.Records[1]
-	if a.ID != "r4" || a.Stage != "Lead" || a.AgeDays != 43 || a.P90Days != 22 || a.Since != "2025-02-10" {
+	if a.ID != "r4" || a.Stage != "Lead" || a.AgeDays != 43 || a.P90Days != 23 || a.Since != "2025-02-10" {
 		t.Errorf("first %+v", a)
 	}
-	if b.ID != "r5" || b.Stage != "MQL" || b.AgeDays != 33 || b.P90Days != 17 || b.Row != 5 {
+	if b.ID != "r5" || b.Stage != "MQL" || b.AgeDays != 33 || b.P90Days != 18 || b.Row != 5 {
 		t.Errorf("second %+v", b)
 	}
 	th := r.Thresholds
@@ -139,10 +152,13 @@ func TestCohortsMonthlyWithMaturity(t *testing.T) {
 	if _, err := json.Marshal(r); err != nil {
 		t.Fatal(err)
 	}
-	// Entry→Won: converters at 41 (r9) and 50 (r0) days; never: r1, r2, r3,
-	// r6; open (censored): r8 13, r7 20, r5 38, r4 43. KM: S(41)=6/7,
-	// S(50)=24/35, so F=11/35 and the p90 among converters is day 50.
-	if r.MatureAfterDays == nil || *r.MatureAfterDays != 50 || r.Target != "Won" || r.Period != "month" {
+	// Entry→Won: won after 41 (r9) and 50 (r0) days; left after 4 (r6),
+	// 5 (r2), 33 (r3), 39 (r1), competing; open (censored): r8 13, r7 20,
+	// r5 38, r4 43. Aalen–Johansen: S(5) = 8/10, S(33) = 8/10·5/6 = 2/3,
+	// S(39) = 2/3·3/4 = 1/2; won at 41: F = 1/2·1/3 = 1/6, S = 1/3; at
+	// 50: F = 1/6 + 1/3 = 1/2. The p90 among winners, at F = 0.45, is day
+	// 50 + (0.45 − 1/6)/(1/3) = 50.85: 51 whole days.
+	if r.MatureAfterDays == nil || *r.MatureAfterDays != 51 || r.Target != "Won" || r.Period != "month" {
 		t.Fatalf("mature after %v target %s", deref(r.MatureAfterDays), r.Target)
 	}
 	want := []struct {
@@ -152,10 +168,11 @@ func TestCohortsMonthlyWithMaturity(t *testing.T) {
 		observed, est   float64
 	}{
 		{"2025-01", 4, 2, 53, false, 0.5, 0.5},
-		// r4 (43 days): (6/7-24/35)/(6/7) = 1/5; r5 (38 days): 11/35.
-		{"2025-02", 3, 0, 25, true, 0, (0.2 + 11.0/35) / 3},
-		// r7 (20), r8 (13): 11/35 each.
-		{"2025-03", 3, 0, 0, true, 0, 22.0 / 105},
+		// still open, the chance to win later is (1/2 − F(age))/S(age):
+		// r4 (43 days) (1/2 − 1/6)/(1/3) = 1, r5 (38 days) (1/2)/(2/3) = 3/4.
+		{"2025-02", 3, 0, 25, true, 0, (1 + 0.75) / 3},
+		// r7 (20), r8 (13): (1/2)/(8/10) = 5/8 each.
+		{"2025-03", 3, 0, 0, true, 0, 1.25 / 3},
 	}
 	if len(r.Cohorts) != 3 {
 		t.Fatalf("cohorts %+v", r.Cohorts)

@@ -47,9 +47,23 @@ type Funnel struct {
 }
 
 // Funnel is the overview's funnel of every record as of opt.AsOf
-// (FunnelWhere with no filter).
+// (FunnelWhere with no filter). Results are remembered (a loader's
+// goroutine counts the first one before the explorer draws it); treat
+// them as read-only.
 func (e *Engine) Funnel(opt FunnelOptions) Funnel {
-	f, _ := e.FunnelWhere(filter.Filter{}, opt) // no filter: nothing to refuse
+	e.mu.Lock()
+	f, ok := e.funnels[opt]
+	e.mu.Unlock()
+	if ok {
+		return f
+	}
+	f, _ = e.FunnelWhere(filter.Filter{}, opt) // no filter: nothing to refuse
+	e.mu.Lock()
+	if e.funnels == nil || len(e.funnels) > 8 {
+		e.funnels = map[FunnelOptions]Funnel{}
+	}
+	e.funnels[opt] = f
+	e.mu.Unlock()
 	return f
 }
 

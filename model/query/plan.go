@@ -94,13 +94,34 @@ type dsMeta struct {
 	ds       *model.Dataset
 	velOnce  sync.Once
 	vel      *velBins
+	cohOnce  sync.Once
+	coh      *cohortBins
 }
 
+// buildMeta works the metadata out on two cores: the per-record columns
+// in two halves, then the signatures beside the stage lists.
 func buildMeta(ds *model.Dataset) *dsMeta {
 	n := ds.Len()
 	m := &dsMeta{lo: math.MaxInt32, hi: math.MinInt32, entry: make([]int32, n), first: make([]int32, n), last: make([]int32, n), kind: make([]model.ExitKind, n)}
+	var mu sync.Mutex
+	inHalves(n, func(lo, hi int) {
+		l, h := m.fill(ds, lo, hi)
+		mu.Lock()
+		m.lo, m.hi = min(m.lo, l), max(m.hi, h)
+		mu.Unlock()
+	})
+	m.ok = m.lo <= m.hi
+	m.ds = ds
+	inBoth(func() { buildSigs(ds, m) }, func() { buildStageLists(ds, m) })
+	return m
+}
+
+// fill works out records [from, to) and returns their day range.
+func (m *dsMeta) fill(ds *model.Dataset, from, to int) (int32, int32) {
+	dlo, dhi := int32(math.MaxInt32), int32(math.MinInt32)
 	lastBit := uint16(1) << (len(ds.Stages) - 1)
-	for i, mask := range ds.Reached {
+	for i := from; i < to; i++ {
+		mask := ds.Reached[i]
 		e, l, f := model.NoDay, model.NoDay, model.NoDay
 		if ds.HasDates {
 			for mm := mask; mm != 0; mm &= mm - 1 {
@@ -113,11 +134,11 @@ func buildMeta(ds *model.Dataset) *dsMeta {
 				}
 				f = min(f, d)
 				l = max(l, d)
-				m.lo, m.hi = min(m.lo, d), max(m.hi, d)
+				dlo, dhi = min(dlo, d), max(dhi, d)
 			}
 			if x := ds.ExitDay[i]; x != model.NoDay {
 				l = max(l, x)
-				m.hi = max(m.hi, x)
+				dhi = max(dhi, x)
 			}
 		}
 		m.entry[i], m.last[i], m.first[i] = e, l, f
@@ -127,11 +148,28 @@ func buildMeta(ds *model.Dataset) *dsMeta {
 		}
 		m.kind[i] = k
 	}
-	m.ok = m.lo <= m.hi
-	m.ds = ds
-	buildSigs(ds, m)
-	buildStageLists(ds, m)
-	return m
+	return dlo, dhi
+}
+
+// inHalves runs f over [0, n) in two halves at once (small n: in one).
+func inHalves(n int, f func(lo, hi int)) {
+	if n < 1<<16 {
+		f(0, n)
+		return
+	}
+	inBoth(func() { f(0, n/2) }, func() { f(n/2, n) })
+}
+
+// inBoth runs a and b at once.
+func inBoth(a, b func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b()
+	}()
+	a()
+	wg.Wait()
 }
 
 func (e *Engine) newPlan(q Query) (*plan, error) {

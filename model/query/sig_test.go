@@ -157,11 +157,11 @@ func TestStalledMatchesRowByRow(t *testing.T) {
 			continue
 		}
 		open[k]++
-		p90 := v.Whole.Steps[k].P90
-		if p90 == nil {
+		p90 := v.Whole.Steps[k].P90Days()
+		if p90 < 0 {
 			continue
 		}
-		if over := asOf - ds.Days[k][i] - int32(*p90); over > 0 {
+		if over := asOf - ds.Days[k][i] - int32(p90); over > 0 {
 			want = append(want, ref{i, over})
 		}
 	}
@@ -182,6 +182,35 @@ func TestStalledMatchesRowByRow(t *testing.T) {
 	for x, r := range got.Records {
 		if r.Row != want[x].row || int32(r.AgeDays-r.P90Days) != want[x].over {
 			t.Fatalf("record %d: row %d (%d over), row by row %d (%d over)", x, r.Row, r.AgeDays-r.P90Days, want[x].row, want[x].over)
+		}
+	}
+}
+
+// TestCohortsFastPathMatchesRows: the cohort pass from the per-dataset
+// times (no as-of cut) gives what counting record by record gives, over
+// filters, breakdowns, periods and targets.
+func TestCohortsFastPathMatchesRows(t *testing.T) {
+	ds := propData
+	for _, fe := range []string{"", "channel=chat", "segment!=SMB created>=2025-06", "exit=lost"} {
+		for _, by := range []string{"", "channel"} {
+			for _, per := range []query.Period{query.PeriodNone, query.PeriodMonth} {
+				for _, target := range []string{"", ds.Stages[2]} {
+					q := query.CohortQuery{Query: query.Query{By: by, Period: per}, Target: target}
+					if fe != "" {
+						q.Filters = []filter.Filter{parse(t, ds, fe)}
+					}
+					fast, slow := both(t, ds, func(e *query.Engine) any {
+						r, err := e.Cohorts(q)
+						if err != nil {
+							t.Fatal(err)
+						}
+						return r
+					})
+					if fast != slow {
+						t.Fatalf("filter %q by %q period %v target %q: cohorts differ\nfast %s\nrows %s", fe, by, per, target, fast[:min(len(fast), 600)], slow[:min(len(slow), 600)])
+					}
+				}
+			}
 		}
 	}
 }

@@ -72,14 +72,14 @@ func (e *Engine) Stalled(q Query, limit int) (*StalledResult, error) {
 	for k := 0; k < ns-1; k++ {
 		st := whole.Steps[k]
 		thr[k] = -1
-		t := StallThreshold{Stage: ds.Stages[k], P90Days: st.P90, Few: st.Few}
-		if st.P90 != nil {
-			thr[k] = int32(*st.P90)
+		t := StallThreshold{Stage: ds.Stages[k], Few: st.Few}
+		if d := st.P90Days(); d >= 0 {
+			t.P90Days, thr[k] = &d, int32(d)
 		}
 		// The censored times at step k are the open records stopped at
 		// stage k, by age.
 		for g := 0; g < p.G; g++ {
-			for du, v := range h.g[((g*h.T+k)*2+1)*D : ((g*h.T+k)*2+2)*D] {
+			for du, v := range h.g[((g*h.T+k)*lanes+laneOpen)*D : ((g*h.T+k)*lanes+laneOpen+1)*D] {
 				t.Open += int(v)
 				if thr[k] >= 0 && int32(du) > thr[k] {
 					t.Stalled += int(v)

@@ -2,15 +2,17 @@ package query
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // VelocityMethod says how times are estimated; every velocity result states it.
-const VelocityMethod = "Kaplan–Meier over whole days: a record that reached a stage and is still open " +
-	"is censored at its age (as of the as-of date); records that left without moving on are left out; " +
-	"quantiles are among the records that move on (the curve rescaled by its final level)"
+const VelocityMethod = "time to the next stage among the records that reach it, by the Aalen–Johansen estimator " +
+	"over whole days: a record still open at a stage is censored at its age on the as-of date, one that left there " +
+	"(disqualified, lost; an exit without a date on its date at the stage) is a competing event; quantiles are of the " +
+	"incidence of moving on, rescaled by its final level, with each day's moves spread evenly over the day"
 
 // VelocityResult holds times between consecutive stages and from entry to
 // close, for the whole selection, per breakdown value and per period (the
@@ -42,25 +44,45 @@ type StepTime struct {
 	From string `json:"from"`
 	To   string `json:"to"`
 	// Moved counts records observed to take the step, Open those still
-	// open at From (censored).
+	// open at From (censored), Left those that left at From (competing).
 	Moved int `json:"moved"`
 	Open  int `json:"open"`
-	// Median, P75, P90 in days (nil when nothing moved).
-	Median *int `json:"median_days"`
-	P75    *int `json:"p75_days"`
-	P90    *int `json:"p90_days"`
-	// MoveShare is the estimated share (of moved + open) that takes the
-	// step within the data's horizon.
+	Left  int `json:"left"`
+	// Median, P75, P90 in days, to a tenth (nil when nothing moved): the
+	// time to the next stage among the records that reach it.
+	Median *float64 `json:"median_days"`
+	P75    *float64 `json:"p75_days"`
+	P90    *float64 `json:"p90_days"`
+	// MoveShare is the estimated share of the records at From that take
+	// the step within the data's horizon (exits competing).
 	MoveShare float64 `json:"move_share"`
 	Few       bool    `json:"few,omitempty"`
 
-	km Survival
+	inc  stats.Incidence // the whole selection's steps only
+	p90d int
 }
+
+// Incidence is the step's Aalen–Johansen estimate (cause 0 moving on,
+// cause 1 leaving, by days since the record reached From) for the whole
+// selection's steps; the zero Incidence for a group's or a period's.
+func (s StepTime) Incidence() stats.Incidence { return s.inc }
+
+// P90Days is the p90 rounded up to whole days (-1 when nothing moved).
+func (s StepTime) P90Days() int { return s.p90d }
+
+// Velocity lanes: per cell and step, the days to moving on, the ages of
+// records still open, and the days to leaving.
+const (
+	laneMoved = iota
+	laneOpen
+	laneLeft
+	lanes
+)
 
 // CycleTo names the last step's end.
 const CycleTo = "close"
 
-// velHist is the duration histograms of one pass: [cell][step][event|censored][D].
+// velHist is the duration histograms of one pass: [cell][step][lane][D].
 type velHist struct {
 	T, D    int
 	g, p    []int32
@@ -147,16 +169,16 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 	T := ns // ns-1 steps and the cycle
 	D := int(min(max(p.dataHi-p.dataLo, 0), 3660)) + 1
 	G1, P1 := p.G+1, p.P+1
-	if (G1+P1)*T*2*D > 1<<25 {
+	if (G1+P1)*T*lanes*D > 1<<25 {
 		return nil, fmt.Errorf("too many groups or periods for velocity (%d × %d): use a coarser period or fewer groups", p.G, p.P)
 	}
 	span := int(max(p.dataHi-p.dataLo, 0)) + 1
 	mk := func() *velHist {
 		pn := 1 // the junk cell
 		if p.P > 0 {
-			pn += (P1 + 1) * T * 2 * D // and a row for rejected records
+			pn += (P1 + 1) * T * lanes * D // and a row for rejected records
 		}
-		h := &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*2*D+1), p: make([]int32, pn),
+		h := &velHist{T: T, D: D, G1: G1, P1: P1, g: make([]int32, G1*T*lanes*D+1), p: make([]int32, pn),
 			periods: p.P > 0, derive: p.P > 0 && p.G == 1, days: velDays{span: span, n: make([]int32, (p.G+1)*2*span+1)}, opt: opt}
 		if !opt.stepsOnly {
 			h.cyc = make([]int32, G1*D*4)
@@ -202,12 +224,18 @@ func (p *plan) velocityWith(opt velOptions) (*velHist, error) {
 func (p *plan) velSlice(key string, h *velHist, idx int, isPeriod bool) VelocitySlice {
 	T, D := h.T, h.D
 	s := VelocitySlice{Key: key, Steps: make([]StepTime, T)}
+	whole := idx < 0 && !isPeriod
+	var scratch stats.Incidence
+	ev, ce, ex := make([]int32, D), make([]int32, D), make([]int32, D)
 	for step := 0; step < T; step++ {
-		ev, ce := make([]int32, D), make([]int32, D)
+		clear(ev)
+		clear(ce)
+		clear(ex)
 		sum := func(src []int32, cell int) {
-			base := (cell*T + step) * 2 * D
-			addRange(ev, src[base:base+D])
-			addRange(ce, src[base+D:base+2*D])
+			base := (cell*T + step) * lanes * D
+			addRange(ev, src[base+laneMoved*D:base+laneMoved*D+D])
+			addRange(ce, src[base+laneOpen*D:base+laneOpen*D+D])
+			addRange(ex, src[base+laneLeft*D:base+laneLeft*D+D])
 		}
 		switch {
 		case isPeriod:
@@ -219,20 +247,28 @@ func (p *plan) velSlice(key string, h *velHist, idx int, isPeriod bool) Velocity
 				sum(h.g, g)
 			}
 		}
-		st := StepTime{From: p.ds.Stages[min(step, p.ns-1)], km: KaplanMeier(ev, ce, 0)}
+		inc := &scratch
+		st := StepTime{From: p.ds.Stages[min(step, p.ns-1)], p90d: -1}
+		if whole { // kept: the stalled thresholds and the analyses read it
+			inc = &st.inc
+		}
+		inc.Fill([][]int32{ev, ex}, ce)
 		if step < T-1 {
 			st.To = p.ds.Stages[step+1]
 		} else {
 			st.From, st.To = "entry", CycleTo
 		}
-		st.Moved, st.Open = st.km.Events, st.km.Censored
+		st.Moved, st.Open, st.Left = inc.Events[0], inc.Censored, inc.Events[1]
 		if st.Moved > 0 {
-			st.MoveShare = 1 - st.km.End()
+			st.MoveShare = inc.Total(0)
 			for qi, q := range []float64{0.5, 0.75, 0.9} {
-				if d, ok := st.km.QuantileAmongEvents(q); ok {
-					v := d
-					*[]**int{&st.Median, &st.P75, &st.P90}[qi] = &v
+				if d, ok := inc.Quantile(0, q); ok {
+					v := math.Round(d*10) / 10
+					*[]**float64{&st.Median, &st.P75, &st.P90}[qi] = &v
 				}
+			}
+			if d, ok := inc.QuantileDays(0, 0.9); ok {
+				st.p90d = d
 			}
 		}
 		st.Few = st.Moved < stats.MinSample

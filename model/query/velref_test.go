@@ -20,9 +20,9 @@ func (p *plan) velBlockRef(h *velHist, b *block) {
 			return
 		}
 		du := min(int(dur), D-1)
-		hg[((g*T+step)*2+ev)*D+du]++
+		hg[((g*T+step)*lanes+ev)*D+du]++
 		if periods {
-			hp[((pe*T+step)*2+ev)*D+du]++
+			hp[((pe*T+step)*lanes+ev)*D+du]++
 		}
 	}
 	days0 := ds.Days[0][b.lo : b.lo+b.n]
@@ -35,7 +35,7 @@ func (p *plan) velBlockRef(h *velHist, b *block) {
 		// a record open at the first stage (most rows) is censored there;
 		// deeper rows are visited below
 		if mask == 1 && kind == model.ExitOpen && days0[j] != model.NoDay {
-			put(g, p.periodOf(days0[j]), 0, 1, asOf-days0[j])
+			put(g, p.periodOf(days0[j]), 0, laneOpen, asOf-days0[j])
 		}
 		if e == model.NoDay || mask == 0 {
 			continue
@@ -43,14 +43,24 @@ func (p *plan) velBlockRef(h *velHist, b *block) {
 		pe := p.periodOf(e)
 		switch kind {
 		case model.ExitOpen:
-			put(g, pe, T-1, 1, asOf-e)
+			put(g, pe, T-1, laneOpen, asOf-e)
 		case model.ExitWon, model.ExitChurned:
 			if c := last[j]; c != model.NoDay {
-				put(g, pe, T-1, 0, c-e)
+				put(g, pe, T-1, laneMoved, c-e)
 			}
 		default:
 			if c := xday[j]; c != model.NoDay {
-				put(g, pe, T-1, 0, c-e)
+				put(g, pe, T-1, laneMoved, c-e)
+			}
+			// left at the deepest stage: competes with moving on
+			if st := deepest(mask); st < ns-1 {
+				if d0 := ds.Days[st][b.lo+j]; d0 != model.NoDay {
+					c := xday[j]
+					if c == model.NoDay {
+						c = d0
+					}
+					put(g, p.periodOf(d0), st, laneLeft, c-d0)
+				}
 			}
 		}
 	}
@@ -74,10 +84,10 @@ func (p *plan) velBlockRef(h *velHist, b *block) {
 			}
 			if mask&(1<<(k+1)) != 0 {
 				if d1 := ds.Days[k+1][i]; d1 != model.NoDay {
-					put(g, p.periodOf(d0), k, 0, d1-d0)
+					put(g, p.periodOf(d0), k, laneMoved, d1-d0)
 				}
 			} else if dp == k && kind == model.ExitOpen {
-				put(g, p.periodOf(d0), k, 1, asOf-d0)
+				put(g, p.periodOf(d0), k, laneOpen, asOf-d0)
 			}
 		}
 	}
@@ -99,7 +109,7 @@ func VelocityMatchesReference(ds *model.Dataset, q Query) (bool, error) {
 	p.blocks(0, ds.Len(), func(b *block) { p.velBlockRef(ref, b) })
 	// Only the groups and periods that are read: the junk group G, the
 	// no-period row P and the last (junk) cell are not.
-	cells := got.T * 2 * got.D
+	cells := got.T * lanes * got.D
 	pn := 0
 	if got.periods {
 		pn = p.P * cells
@@ -115,10 +125,10 @@ func VelocityDiff(ds *model.Dataset, q Query) string {
 		g: make([]int32, len(got.g)), p: make([]int32, len(got.p))}
 	p.blocks(0, ds.Len(), func(b *block) { p.velBlockRef(ref, b) })
 	out := ""
-	for i := range p.G * got.T * 2 * got.D {
+	for i := range p.G * got.T * lanes * got.D {
 		if got.g[i] != ref.g[i] {
 			cell := i / got.D
-			out += fmt.Sprintf("g cell %d (group %d step %d ev %d) bin %d: %d vs %d\n", cell, cell/(got.T*2), cell/2%got.T, cell%2, i%got.D, got.g[i], ref.g[i])
+			out += fmt.Sprintf("g cell %d (group %d step %d lane %d) bin %d: %d vs %d\n", cell, cell/(got.T*lanes), cell/lanes%got.T, cell%lanes, i%got.D, got.g[i], ref.g[i])
 			if len(out) > 600 {
 				break
 			}

@@ -69,11 +69,10 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			h.heaps[0].push(stallRef{row: lo + int(jj), since: e, over: -e})
 		}
 	}
-	if h.opt.stepsOnly {
-		closed = nil
-	}
 	// 2. Closed records: entry to close (the last stage's date for a win,
-	// the exit date otherwise).
+	// the exit date otherwise; not for Stalled), and the disqualified or
+	// lost ones leaving their deepest stage (competing with moving on; an
+	// exit without a date is placed on the date at that stage).
 	// The times are worked out once per dataset (vb); a record an as-of
 	// date changed is worked out here. Rejected rows count in group G and
 	// the no-period row P, which are never read.
@@ -81,23 +80,26 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	xday := ds.ExitDay[lo : lo+n]
 	cyc, lastSeen := vb.cycle[lo:lo+n], p.meta.last[lo:lo+n]
 	D, cg, cp := h.D, h.cyc, h.pcyc
+	if h.opt.stepsOnly {
+		closed = closed[:0]
+	}
 	for x, jj := range closed {
 		j := int(jj)
 		e := entry[j]
+		g := int(group[j])
 		if p.cut && lastSeen[j] > p.asOf {
 			c := xday[j]
 			if k := kind[j]; k == model.ExitWon || k == model.ExitChurned {
 				c = last[j]
 			}
 			if c != model.NoDay {
-				h.put(int(group[j]), p.periodOf(e), T-1, 0, c-e)
+				h.put(g, p.periodOf(e), T-1, laneMoved, c-e)
 			}
 			continue
 		}
 		// Four lanes: records close at a few typical ages, so neighbours
 		// hit the same bin (folded in foldCycle).
 		bin := int(cyc[j])
-		g := int(group[j])
 		if bin >= binNeg {
 			h.neg += int(b2u(bin == binNeg && g != p.G))
 			continue
@@ -113,15 +115,67 @@ func (p *plan) velBlock(h *velHist, b *block) {
 			cp[(pe*D+bin)*4+x&3]++
 		}
 	}
+	// 2b. Exits: the disqualified or lost records leave their deepest
+	// stage (competing with moving on; an exit without a date is placed on
+	// the date at that stage). Listed with their times once per dataset;
+	// worked out here when an as-of date cuts.
+	if p.cut {
+		for _, jj := range b.rows[:b.nRows] {
+			j := int(jj)
+			if k := kind[j]; k != model.ExitDisqualified && k != model.ExitLost {
+				continue
+			}
+			if st := deepest(mask[j]); st >= 0 && st < ns-1 {
+				if d0 := ds.Days[st][lo+j]; d0 != model.NoDay {
+					c := xday[j]
+					if c == model.NoDay {
+						c = d0
+					}
+					h.put(int(group[j]), p.periodOf(d0), st, laneLeft, c-d0)
+				}
+			}
+		}
+	} else {
+		at := vb.exits.start[lo/blockSize]
+		xbin, xfrom, xstage := vb.exitBin[at:], vb.exitFrom[at:], vb.exitStage[at:]
+		hg, hp := h.g, h.p
+		switch {
+		case !h.periods:
+			for x, j := range vb.exits.block(lo) {
+				g, xb := int(group[j]), int(xbin[x])
+				if xb >= binNeg {
+					h.neg += int(b2u(g != p.G))
+					continue
+				}
+				hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+			}
+		default:
+			for x, j := range vb.exits.block(lo) {
+				g, xb := int(group[j]), int(xbin[x])
+				if xb >= binNeg {
+					h.neg += int(b2u(g != p.G))
+					continue
+				}
+				pe := p.periodOf(xfrom[x])
+				if g == p.G {
+					pe = h.P1 // the rejected rows' row
+				}
+				if !h.derive {
+					hg[((g*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+				}
+				hp[((pe*T+int(xstage[x]))*lanes+laneLeft)*D+xb]++
+			}
+		}
+	}
 	// 3. Step k → k+1: records marked at both with both dates.
 	for k := 0; k < ns-1; k++ {
 		both := uint16(3) << k
 		col0 := ds.Days[k][lo : lo+n]
 		list := p.meta.stages[k+1]
 		bins := vb.step[k][list.start[lo/blockSize]:]
-		gbase := (k * 2) * D // + g*T*2*D
-		pbase := gbase       // + pe*T*2*D
-		gstride := T * 2 * D
+		gbase := (k * lanes) * D // + g*T*lanes*D
+		pbase := gbase           // + pe*T*lanes*D
+		gstride := T * lanes * D
 		hg, hp := h.g, h.p
 		if !h.periods {
 			for x, j := range list.block(lo) {
@@ -172,8 +226,8 @@ func (p *plan) velBlock(h *velHist, b *block) {
 	}
 }
 
-// put adds one duration: group g, period pe of its start, step, event (0)
-// or censored (1).
+// put adds one duration: group g, period pe of its start, step, lane
+// (laneMoved, laneOpen or laneLeft).
 // A negative duration (a later stage dated before an earlier one) is
 // only counted in h.neg. Both branches are nearly always predicted.
 func (h *velHist) put(g, pe, step, ev int, dur int32) {
@@ -183,11 +237,11 @@ func (h *velHist) put(g, pe, step, ev int, dur int32) {
 	}
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
-	if !h.derive || ev != 0 {
-		h.g[((g*T+step)*2+ev)*D+du]++
+	if !h.derive || ev == laneOpen {
+		h.g[((g*T+step)*lanes+ev)*D+du]++
 	}
 	if h.periods {
-		h.p[((pe*T+step)*2+ev)*D+du]++
+		h.p[((pe*T+step)*lanes+ev)*D+du]++
 	}
 }
 
@@ -196,7 +250,7 @@ func (h *velHist) foldCycle() {
 	T, D := h.T, h.D
 	fold := func(dst, src []int32, cells int) {
 		for c := 0; c < cells; c++ {
-			base := ((c*T+T-1)*2 + 0) * D
+			base := ((c*T+T-1)*lanes + laneMoved) * D
 			for bin := 0; bin < D; bin++ {
 				x := (c*D + bin) * 4
 				dst[base+bin] += src[x] + src[x+1] + src[x+2] + src[x+3]
@@ -209,15 +263,18 @@ func (h *velHist) foldCycle() {
 	}
 }
 
-// deriveWhole sets the whole selection's events (one group, no breakdown)
-// to the sum of its periods' (the no-period row P included): the pass
-// then counts each event once instead of twice.
+// deriveWhole sets the whole selection's moves and exits (one group, no
+// breakdown) to the sum of its periods' (the no-period row P included):
+// the pass then counts each once instead of twice.
 func (h *velHist) deriveWhole() {
 	T, D := h.T, h.D
 	for pe := 0; pe < h.P1; pe++ {
 		for step := 0; step < T; step++ {
-			base := ((pe*T + step) * 2) * D
-			addRange(h.g[step*2*D:step*2*D+D], h.p[base:base+D])
+			for _, lane := range []int{laneMoved, laneLeft} {
+				base := ((pe*T+step)*lanes + lane) * D
+				dst := (step*lanes + lane) * D
+				addRange(h.g[dst:dst+D], h.p[base:base+D])
+			}
 		}
 	}
 }
@@ -255,9 +312,9 @@ func (h *velHist) putN(g, pe, step, ev int, dur int32, v int32) {
 	}
 	T, D := h.T, h.D
 	du := min(int(dur), D-1)
-	h.g[((g*T+step)*2+ev)*D+du] += v
+	h.g[((g*T+step)*lanes+ev)*D+du] += v
 	if h.periods {
-		h.p[((pe*T+step)*2+ev)*D+du] += v
+		h.p[((pe*T+step)*lanes+ev)*D+du] += v
 	}
 }
 
@@ -272,7 +329,15 @@ const (
 // aligned with the stage lists, each step's time.
 type velBins struct {
 	cycle []uint16
-	step  [][]uint16 // [k] aligned with stages[k+1].off
+	// exits lists, block by block, the disqualified or lost records with
+	// a date at their deepest stage (before the last); exitBin, aligned,
+	// is the time from that date to the exit, exitFrom the date and
+	// exitStage the stage (binNeg when the exit is dated before it).
+	exits     stageList
+	exitBin   []uint16
+	exitFrom  []int32
+	exitStage []uint8
+	step      [][]uint16 // [k] aligned with stages[k+1].off
 	// open and closed list, block by block, the records with an entry
 	// date that are open / have left (before any as-of date).
 	open, closed stageList
@@ -309,17 +374,34 @@ func buildVelBins(m *dsMeta, D int) *velBins {
 	blocks := (ds.Len() + blockSize - 1) / blockSize
 	v.open.start = make([]int32, 1, blocks+1)
 	v.closed.start = make([]int32, 1, blocks+1)
+	v.exits.start = make([]int32, 1, blocks+1)
 	for lo := 0; lo < ds.Len(); lo += blockSize {
 		for j, e := range m.entry[lo:min(lo+blockSize, ds.Len())] {
 			if e == model.NoDay || ds.Reached[lo+j] == 0 {
 				continue
 			}
-			if m.kind[lo+j] == model.ExitOpen {
+			i := lo + j
+			if m.kind[i] == model.ExitOpen {
 				v.open.off = append(v.open.off, uint16(j))
-			} else {
-				v.closed.off = append(v.closed.off, uint16(j))
+				continue
+			}
+			v.closed.off = append(v.closed.off, uint16(j))
+			st := deepest(ds.Reached[i])
+			if k := m.kind[i]; (k != model.ExitDisqualified && k != model.ExitLost) || st >= ns-1 {
+				continue
+			}
+			if from := ds.Days[st][i]; from != model.NoDay {
+				x := ds.ExitDay[i]
+				if x == model.NoDay {
+					x = from
+				}
+				v.exits.off = append(v.exits.off, uint16(j))
+				v.exitBin = append(v.exitBin, bin(from, x))
+				v.exitFrom = append(v.exitFrom, from)
+				v.exitStage = append(v.exitStage, uint8(st))
 			}
 		}
+		v.exits.start = append(v.exits.start, int32(len(v.exits.off)))
 		v.open.start = append(v.open.start, int32(len(v.open.off)))
 		v.closed.start = append(v.closed.start, int32(len(v.closed.off)))
 	}

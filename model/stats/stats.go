@@ -1,7 +1,11 @@
 // Package stats holds the small statistics the funnel explorer needs to tell
 // a finding from noise: the Wilson score interval, the two-proportion z test,
 // Fisher's exact test for small counts, a count-ratio test and the
-// Benjamini–Hochberg false-discovery-rate correction. Only math is used.
+// Benjamini–Hochberg false-discovery-rate correction; and the estimates that
+// must not mistake a young record for a lost one: the Aalen–Johansen
+// cumulative incidence of competing events with censoring (compete.go) and
+// the log-scale delta method for intervals of products and sums of rates
+// (delta.go). Only math is used.
 package stats
 
 import (

@@ -37,6 +37,18 @@ func Days(d *int) string {
 	return fmt.Sprintf("%d d", *d)
 }
 
+// DaysF formats an optional time in days: a tenth under ten days, whole
+// days above, "—" when unknown.
+func DaysF(d *float64) string {
+	switch {
+	case d == nil:
+		return "—"
+	case *d < 10:
+		return fmt.Sprintf("%.1f d", *d)
+	}
+	return fmt.Sprintf("%.0f d", *d)
+}
+
 // MoneyShort formats cents as whole units: "233,664 EUR" (no code when
 // currency is "").
 func MoneyShort(cents int64, currency string) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 )
@@ -24,6 +25,9 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		}
 		if opt.Spend != nil || opt.Money.Currency != "" {
 			secs = append(secs, SecMoney)
+		}
+		if opt.Target != (plan.Target{}) {
+			secs = append(secs, SecPlan)
 		}
 	}
 	for _, s := range secs {
@@ -98,7 +102,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	// as-of date, as the explorer's views are
 	known := sel
 	if asOf != model.NoDay && slices.ContainsFunc(secs, func(s string) bool {
-		return s == SecStickyPoints || s == SecMoney || s == SecCustomers || s == SecSegments
+		return s == SecStickyPoints || s == SecMoney || s == SecCustomers || s == SecSegments || s == SecPlan
 	}) {
 		if known, _, err = selectWhere(full, opt.Where, asOf); err != nil {
 			return nil, err
@@ -145,6 +149,14 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 			if r.Segments, err = buildSegments(full.Data(), known, expr, opt); err != nil {
 				return nil, err
 			}
+		case SecPlan:
+			day := asOf
+			if day == model.NoDay {
+				if _, hi, ok := full.Data().DayRange(); ok {
+					day = hi
+				}
+			}
+			r.Plan = buildPlan(full.Data(), known, expr, day, opt)
 		}
 	}
 	return r, nil

@@ -81,7 +81,8 @@ func engineTrends(s asked, p query.Period) (*Trends, error) {
 }
 
 // cohorts follows each entry period's cohort through the stages to the
-// last stage: observed conversion, immaturity and the Kaplan–Meier estimate.
+// last stage: observed conversion, immaturity and the estimated eventual
+// conversion (the cohorts view's numbers).
 func cohorts(s asked, p query.Period) (*Cohorts, error) {
 	q := s.query()
 	q.Period = p
@@ -90,12 +91,12 @@ func cohorts(s asked, p query.Period) (*Cohorts, error) {
 		return nil, err
 	}
 	c := &Cohorts{Period: res.Period, Target: res.Target, Stages: append([]string{}, res.Stages...),
-		MatureAfterDays: res.MatureAfterDays, Method: res.Method, Rows: []CohortRow{}}
+		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{}}
 	for _, co := range res.Cohorts {
 		c.Rows = append(c.Rows, CohortRow{Cohort: co.Period, Entered: co.Size,
 			Reached: append([]int{}, co.Reached...), ConversionFromTop: append([]float64{}, co.Conversion...),
-			Immature: co.Immature, Converted: co.Converted, Open: co.Open,
-			Observed: co.Observed, Estimated: co.Estimated, Few: co.Few})
+			Immature: co.Immature, ImmatureStages: co.ImmatureStages, EstimatedConversion: co.EstimatedConversion,
+			Converted: co.Converted, Open: co.Open, Observed: co.Observed, Estimated: co.Estimated, Few: co.Few})
 	}
 	return c, nil
 }
@@ -177,7 +178,7 @@ func velocity(ds *model.Dataset, vel *query.VelocityResult, stalled *query.Stall
 		v := Velocity{From: ds.Stages[k-1], To: ds.Stages[k]}
 		if vel != nil && k-1 < len(vel.Whole.Steps) {
 			st := vel.Whole.Steps[k-1]
-			v.Records, v.Open = st.Moved, st.Open
+			v.Records, v.Open, v.Left = st.Moved, st.Open, st.Left
 			v.MedianDays, v.P75Days, v.P90Days = days(st.Median), days(st.P75), days(st.P90)
 		}
 		if stalled != nil && k-1 < len(stalled.Thresholds) {
@@ -191,11 +192,11 @@ func velocity(ds *model.Dataset, vel *query.VelocityResult, stalled *query.Stall
 	return out
 }
 
-// days is a day count as the report's JSON number (nil stays nil).
-func days(d *int) *float64 {
+// days copies a time in days (nil stays nil).
+func days(d *float64) *float64 {
 	if d == nil {
 		return nil
 	}
-	v := float64(*d)
+	v := *d
 	return &v
 }

@@ -27,9 +27,9 @@ func TestAsOfHandComputed(t *testing.T) {
 		}
 	}
 	// B from A: gaps 2 and 4 days, both known by day 5, r2 open at A for
-	// 4 days (Kaplan–Meier: half of those that move on by day 2); C not
+	// 4 days (half of those that move on by the end of day 2: 3.0); C not
 	// yet reached, r0 and r1 open at B.
-	if v := r.Velocity[0]; v.Records != 2 || v.Open != 1 || *v.MedianDays != 2 {
+	if v := r.Velocity[0]; v.Records != 2 || v.Open != 1 || *v.MedianDays != 3 {
 		t.Errorf("velocity A→B %+v", v)
 	}
 	if v := r.Velocity[1]; v.Records != 0 || v.Open != 2 || v.MedianDays != nil || v.Stalled != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 )
@@ -44,6 +45,10 @@ type Options struct {
 	// Engine is the query engine of the dataset being reported (nil: Build
 	// makes one). The explorer passes its own, so that its caches serve.
 	Engine *query.Engine
+	// Target is the plan section's target (zero: the planner's first one,
+	// a fifth more customers a month than now). Setting it adds the plan
+	// section when Sections is empty.
+	Target plan.Target
 	// AsOf is the last day counted (0 or model.NoDay: the last date in the
 	// data): stage dates after it are not yet known, and an exit after it
 	// has not happened. Every section honours it: sticky points and money

@@ -12,8 +12,11 @@
 // footnotes), which the text, markdown and CSV writers render; so a new
 // section needs only its struct, its Build step and its Tables method.
 //
-// JSON schema (schema_version 2; 2 made velocity and median_days_from_previous the engine's
-// censored times, filled velocity.stalled and added velocity.open):
+// JSON schema (schema_version 3; 2 made velocity and median_days_from_previous the engine's
+// censored times, filled velocity.stalled and added velocity.open; 3 made those times
+// Aalen–Johansen with exits competing (continuous days) and cohort estimates per stage,
+// tested sticky points in per-step windows and nested slices against their parent, and added
+// the plan section):
 //
 //	schema_version   int
 //	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
@@ -35,16 +38,24 @@
 //	                   timed_from_previous}]
 //	breakdown        {dimension, stages[], min_records, other_values,
 //	                   groups[{value, records, reached[], conversion_from_top[], small}]}
-//	cohorts          {period, target, stages[], mature_after_days (null if unknown), method,
-//	                   rows[{cohort, entered, reached[], conversion_from_top[], immature, converted,
-//	                   open, observed, estimated (Kaplan–Meier eventual conversion), few}]}
+//	cohorts          {period, target, stages[], mature_after_days (null if unknown),
+//	                   stage_mature_after_days[] (per stage, null at the top), method,
+//	                   rows[{cohort, entered, reached[], conversion_from_top[], immature,
+//	                   immature_stages[], estimated_conversion[] (per stage: the share estimated to
+//	                   reach it eventually, Aalen–Johansen with exits competing), converted, open,
+//	                   observed, estimated (estimated_conversion at the target), few}]}
 //	trends           {period, change (WoW, MoM, QoQ, YoY), periods[], stages[{name, entries[]}]}
-//	velocity         [{from, to, records, open, median_days, p75_days, p90_days, stalled}]
-//	                   times by the engine (the stage detail's): Kaplan–Meier over whole days,
-//	                   open records censored at their age, quantiles among those that move on;
-//	                   stalled: open records at "from" past its p90 (null if none moved on)
-//	sticky_points    [{stage, dimension, value, entered, converted, rate, ci_low, ci_high,
-//	                   baseline_rate, lost_conversions, q_value}]
+//	velocity         [{from, to, records, open, left, median_days, p75_days, p90_days, stalled}]
+//	                   times by the engine (the stage detail's): time to the next stage among the
+//	                   records that reach it, Aalen–Johansen over whole days with open records
+//	                   censored at their age and exits competing, each day's moves spread over the
+//	                   day (median_days etc. to a tenth); stalled: open records at "from" past its
+//	                   p90 (null if none moved on)
+//	sticky_points    [{stage, dimension, value, parent ("" or "channel=outbound": a nested slice
+//	                   is compared with the rest of its parent, and its lost conversions are part
+//	                   of the parent's: never add them up), entered, converted, rate, ci_low,
+//	                   ci_high, baseline_rate, lost_conversions, q_value}]; each transition's records
+//	                   entered in the window ending at as-of less its p90 time to the next stage
 //	money            {currency, deals{currency, opportunity_stage, has_amounts, created, open, won,
 //	                   lost, open_pipeline, pipeline_by_stage[{label, deals, amount}],
 //	                   pipeline_by_channel[], weighted_pipeline, weighted_deals, won_revenue,
@@ -68,13 +79,25 @@
 //	                   pipeline, pipeline_deals, open_pipeline, open_deals}], economics (null without
 //	                   spend) {currency, window_from, window_to, as_of, groups[] (as unit_economics),
 //	                   spend, allocated, unallocated, method, undated}, notes[]}
+//	plan             {as_of, currency, target{customers|revenue, period}, target_text, target_default,
+//	                   reverse (null when it cannot be worked back) {target, customers,
+//	                   stages[{stage, needed, low, high}] (low/high: the 95% interval), leads, budget,
+//	                   budget_low, budget_high, cost_known, interval_method, channels[same, per
+//	                   channel], notes[]}, dimension, months, models[{name, stages[], top, rates[],
+//	                   rate_low[], rate_high[], entered[], converted[], top_count, deal_value,
+//	                   cost_per_lead, cost_known}], now{counts[], customers, revenue, cost, cost_known,
+//	                   cac}, levers[{lever, label, outcome, delta_customers, delta_revenue,
+//	                   delta_cost, delta_cac, cost_per_extra_customer}], ranking[{name, leads,
+//	                   customers, revenue, cost, cost_known, lead_to_customer, cac, roi, rank_*}],
+//	                   rank_from, rank_to, notes[]}; with --target, or --sections plan (the
+//	                   planner's first target then: a fifth more customers a month than now)
 //
 // Rates are fractions (0.25 is 25%); each carries its denominator in the
 // same object (previous_reached, records, entered).
 package report
 
 // SchemaVersion is bumped when a key changes meaning or disappears.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Section names, in report order.
 const (
@@ -87,10 +110,11 @@ const (
 	SecMoney        = "money"
 	SecCustomers    = "customers"
 	SecSegments     = "segments"
+	SecPlan         = "plan"
 )
 
 // AllSections lists every section name in report order.
-var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecCustomers, SecSegments}
+var AllSections = []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecCustomers, SecSegments, SecPlan}
 
 // Report is everything `funnel report` prints.
 type Report struct {
@@ -118,6 +142,7 @@ type Report struct {
 	Money        *Money           `json:"money"`
 	Customers    *Customers       `json:"customers"`
 	Segments     *SegmentsSection `json:"segments"`
+	Plan         *Plan            `json:"plan"`
 }
 
 // Source says where the data came from: rows read = used + skipped.
@@ -197,11 +222,13 @@ type Cohorts struct {
 	Period string   `json:"period"`
 	Target string   `json:"target"`
 	Stages []string `json:"stages"`
-	// MatureAfterDays is the p90 entry-to-target time among converters
-	// (null when none converted); Method states the estimate.
-	MatureAfterDays *int        `json:"mature_after_days"`
-	Method          string      `json:"method"`
-	Rows            []CohortRow `json:"rows"`
+	// MatureAfterDays is the p90 entry-to-target time among the records
+	// that reach the target (null when none did); StageMatureAfterDays the
+	// same per stage (null at the top); Method states the estimate.
+	MatureAfterDays      *int        `json:"mature_after_days"`
+	StageMatureAfterDays []*int      `json:"stage_mature_after_days"`
+	Method               string      `json:"method"`
+	Rows                 []CohortRow `json:"rows"`
 }
 
 // CohortRow is one entry cohort.
@@ -211,9 +238,14 @@ type CohortRow struct {
 	Reached           []int     `json:"reached"`
 	ConversionFromTop []float64 `json:"conversion_from_top"`
 	Immature          bool      `json:"immature"`
+	// ImmatureStages says per stage whether the cohort is too young to
+	// judge it; EstimatedConversion is per stage the estimated share that
+	// reaches it eventually (Aalen–Johansen, exits competing: Method).
+	ImmatureStages      []bool    `json:"immature_stages"`
+	EstimatedConversion []float64 `json:"estimated_conversion"`
 	// Converted reached the target (Observed = Converted / Entered); Open
-	// are still in play short of it; Estimated is the Kaplan–Meier
-	// estimate of the eventual conversion; Few marks a small cohort.
+	// are still in play short of it; Estimated is the estimated eventual
+	// conversion to the target; Few marks a small cohort.
 	Converted int     `json:"converted"`
 	Open      int     `json:"open"`
 	Observed  float64 `json:"observed"`
@@ -243,9 +275,10 @@ type Velocity struct {
 	To   string `json:"to"`
 	// Records is how many were seen to take the step (both dates, in
 	// order, by as-of); Open how many are still open at From (censored at
-	// their age).
+	// their age); Left how many left at From (competing).
 	Records int `json:"records"`
 	Open    int `json:"open"`
+	Left    int `json:"left"`
 	// MedianDays, P75Days and P90Days are among the records that take the
 	// step (VelocityMethod); null when none did.
 	MedianDays *float64 `json:"median_days"`
@@ -262,6 +295,7 @@ type StickyPoint struct {
 	Stage           string  `json:"stage"`
 	Dimension       string  `json:"dimension"`
 	Value           string  `json:"value"`
+	Parent          string  `json:"parent"`
 	Entered         int     `json:"entered"`
 	Converted       int     `json:"converted"`
 	Rate            float64 `json:"rate"`

@@ -11,6 +11,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/plan"
 )
 
 // tiny is four records over stages A, B, C:
@@ -50,10 +51,13 @@ func TestStagesHandComputed(t *testing.T) {
 		timed                  int
 	}{
 		{4, 1, 4, 1, 1, -1, 0},
-		// gaps 2 and 4, r2 open at A for 19 days: Kaplan–Meier S(2) = 2/3,
-		// S(4) = 1/3; among the 2/3 that move on, half by day 2
-		{3, 1, 4, 0.75, 0.75, 2, 2},
-		{2, 0, 3, 2.0 / 3, 0.5, 8, 1},
+		// gaps 2 and 4, r2 open at A for 19 days: F(2) = 1/3, F(4) = 2/3;
+		// among the 2/3 that move on, half by the end of day 2 (each day's
+		// moves spread over the day): 3.0
+		{3, 1, 4, 0.75, 0.75, 3, 2},
+		// r0 moved after 8 days, r1 open at B for 16: F(8) = 1/2, the
+		// median among movers half-way through day 8
+		{2, 0, 3, 2.0 / 3, 0.5, 8.5, 1},
 	}
 	for k, w := range want {
 		s := r.Stages[k]
@@ -79,8 +83,8 @@ func TestStagesHandComputed(t *testing.T) {
 	if y.Value != "y" || !eqInts(y.Reached, []int{2, 1, 1}) || y.ConversionFromTop[1] != 0.5 {
 		t.Errorf("group y %+v", y)
 	}
-	// velocity C from B: one record, 8 days
-	if v := r.Velocity[1]; v.Records != 1 || *v.MedianDays != 8 || *v.P90Days != 8 {
+	// velocity C from B: one record, 8 days (spread over day 8), r1 open
+	if v := r.Velocity[1]; v.Records != 1 || v.Open != 1 || *v.MedianDays != 8.5 || *v.P90Days != 8.9 {
 		t.Errorf("velocity %+v", v)
 	}
 }
@@ -125,8 +129,8 @@ func TestParseSections(t *testing.T) {
 func demoReport(t *testing.T) *Report {
 	t.Helper()
 	ds := demo.Generate(demo.Options{Rows: 5000})
-	r, err := Build(ds, Options{By: "channel", Spend: demo.Spend(ds),
-		Sections: []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney}})
+	r, err := Build(ds, Options{By: "channel", Spend: demo.Spend(ds), Target: plan.Target{Customers: 30, Period: "quarter"},
+		Sections: []string{SecStages, SecBreakdown, SecCohorts, SecTrends, SecVelocity, SecStickyPoints, SecMoney, SecPlan}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +190,20 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "demo": boolean, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null})
+		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null, "plan": obj})
+	pl := m["plan"].(map[string]any)
+	checkKeys(t, "plan", pl, map[string]string{"as_of": str, "currency": str, "target": obj, "target_text": str, "target_default": boolean,
+		"reverse": obj, "dimension": str, "months": num, "models": arr, "now": obj, "levers": arr, "ranking": arr,
+		"rank_from": str, "rank_to": str, "notes": arr})
+	rv := pl["reverse"].(map[string]any)
+	for _, k := range []string{"customers", "leads", "budget", "budget_low", "budget_high"} {
+		if _, ok := rv[k].(float64); !ok {
+			t.Errorf("plan.reverse.%s: %v, want a number", k, rv[k])
+		}
+	}
+	if st := rv["stages"].([]any)[0].(map[string]any); st["low"] == nil || st["high"] == nil || st["needed"] == nil {
+		t.Errorf("plan.reverse.stages[0]: %v", st)
+	}
 	mon := m["money"].(map[string]any)
 	checkKeys(t, "money", mon, map[string]string{"currency": str, "deals": obj, "unit_economics": obj,
 		"by_currency": arr, "notes": arr})
@@ -227,18 +244,18 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "trends", m["trends"].(map[string]any), map[string]string{"period": str, "change": str, "periods": arr, "stages": arr})
 	co := m["cohorts"].(map[string]any)
 	checkKeys(t, "cohorts", co, map[string]string{"period": str, "target": str, "stages": arr,
-		"mature_after_days": num, "method": str, "rows": arr})
+		"mature_after_days": num, "stage_mature_after_days": arr, "method": str, "rows": arr})
 	checkKeys(t, "cohorts.rows[0]", co["rows"].([]any)[0].(map[string]any), map[string]string{"cohort": str,
-		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "converted": num,
-		"open": num, "observed": num, "estimated": num, "few": boolean})
+		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "immature_stages": arr,
+		"estimated_conversion": arr, "converted": num, "open": num, "observed": num, "estimated": num, "few": boolean})
 	checkKeys(t, "velocity[0]", m["velocity"].([]any)[0].(map[string]any), map[string]string{"from": str, "to": str,
-		"records": num, "open": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": num})
+		"records": num, "left": num, "open": num, "median_days": num, "p75_days": num, "p90_days": num, "stalled": num})
 
 	// the sections not computed yet still marshal with the documented names
 	var sp map[string]any
 	raw, _ := json.Marshal(StickyPoint{})
 	json.Unmarshal(raw, &sp)
-	checkKeys(t, "sticky_points[0]", sp, map[string]string{"stage": str, "dimension": str, "value": str,
+	checkKeys(t, "sticky_points[0]", sp, map[string]string{"stage": str, "dimension": str, "value": str, "parent": str,
 		"entered": num, "converted": num, "rate": num, "ci_low": num, "ci_high": num, "baseline_rate": num,
 		"lost_conversions": num, "q_value": num})
 }

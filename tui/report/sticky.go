@@ -14,7 +14,7 @@ func stickyPoints(ds *model.Dataset, asOf int32) []StickyPoint {
 	res := insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
 	out := []StickyPoint{}
 	for _, p := range res.Found() {
-		out = append(out, StickyPoint{Stage: p.Stage, Dimension: p.Dimension, Value: p.Value, Entered: p.Entered,
+		out = append(out, StickyPoint{Stage: p.Stage, Dimension: p.Dimension, Value: p.Value, Parent: p.Parent, Entered: p.Entered,
 			Converted: p.Converted, Rate: p.Rate, CILow: p.CILow, CIHigh: p.CIHigh, BaselineRate: p.BaselineRate,
 			LostConversions: p.LostConversions, QValue: p.QValue})
 	}

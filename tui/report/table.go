@@ -73,6 +73,10 @@ func (r *Report) Tables() []Table {
 			if r.Segments != nil {
 				out = append(out, r.Segments.Tables()...)
 			}
+		case SecPlan:
+			if r.Plan != nil {
+				out = append(out, r.Plan.Tables()...)
+			}
 		}
 		for i := range out {
 			if out[i].Section == "" {
@@ -142,19 +146,24 @@ func (b *Breakdown) Table() Table {
 	return t
 }
 
-// Table renders cohorts: entered, then reached and % per later stage.
+// Table renders cohorts: entered, then reached, % and (for a cohort still
+// too young to judge at that stage) the estimated eventual % per later stage.
 func (c *Cohorts) Table() Table {
 	t := Table{Name: SecCohorts, Title: "Cohorts by " + c.Period, Columns: []Column{{Name: "Cohort", Kind: KindText}, {Name: "Entered", Kind: KindCount}}}
 	for k, s := range c.Stages {
 		if k > 0 {
-			t.Columns = append(t.Columns, Column{Name: s, Kind: KindCount}, Column{Name: s + " %", Kind: KindRate})
+			t.Columns = append(t.Columns, Column{Name: s, Kind: KindCount}, Column{Name: s + " %", Kind: KindRate}, Column{Name: s + " est. %", Kind: KindRate})
 		}
 	}
-	t.Columns = append(t.Columns, Column{Name: "Estimated %", Kind: KindRate}, Column{Name: "Immature", Kind: KindText})
+	t.Columns = append(t.Columns, Column{Name: "Immature", Kind: KindText})
 	for _, row := range c.Rows {
 		cells := []Cell{str(row.Cohort), num(row.Entered)}
 		for k := 1; k < len(c.Stages) && k < len(row.Reached); k++ {
-			cells = append(cells, num(row.Reached[k]), rate(row.ConversionFromTop[k]))
+			est := Cell{Null: true}
+			if k < len(row.ImmatureStages) && row.ImmatureStages[k] {
+				est = rate(row.EstimatedConversion[k])
+			}
+			cells = append(cells, num(row.Reached[k]), rate(row.ConversionFromTop[k]), est)
 		}
 		imm := ""
 		switch {
@@ -165,7 +174,7 @@ func (c *Cohorts) Table() Table {
 		case row.Few:
 			imm = "few"
 		}
-		t.Rows = append(t.Rows, append(cells, rate(row.Estimated), str(imm)))
+		t.Rows = append(t.Rows, append(cells, str(imm)))
 	}
 	mature := "unknown (no record reached " + c.Target + ")"
 	if c.MatureAfterDays != nil {
@@ -173,8 +182,10 @@ func (c *Cohorts) Table() Table {
 	}
 	t.Footnotes = []string{
 		fmt.Sprintf("Entered: records whose first stage date is in the %s; %% of those entered, as observed by the as-of date.", c.Period),
-		fmt.Sprintf("Estimated: Kaplan–Meier estimate of the eventual conversion to %s (still-open records censored at their age).", c.Target),
-		fmt.Sprintf("Immature: younger than %s, the 90th percentile of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
+		"est. %: for a cohort still too young at that stage (younger than the stage's p90 time from entry among the records that reach it), " +
+			"the estimated share that reaches it eventually: the observed plus each open record's chance to get there later at its age " +
+			"(Aalen–Johansen, exits competing); — when the cohort is old enough.",
+		fmt.Sprintf("Immature: younger than %s, the p90 of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
 	}
 	return t
 }
@@ -202,29 +213,32 @@ func (tr *Trends) Table() Table {
 
 func velocityTable(v []Velocity) Table {
 	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{Name: "From", Kind: KindText}, {Name: "To", Kind: KindText}, {Name: "Records", Kind: KindCount}, {Name: "Open", Kind: KindCount},
-		{Name: "Median days", Kind: KindDays}, {Name: "P75 days", Kind: KindDays}, {Name: "P90 days", Kind: KindDays}, {Name: "Stalled", Kind: KindCount}}}
+		{Name: "Left", Kind: KindCount}, {Name: "Median days", Kind: KindDays}, {Name: "P75 days", Kind: KindDays}, {Name: "P90 days", Kind: KindDays}, {Name: "Stalled", Kind: KindCount}}}
 	for _, x := range v {
 		stalled := Cell{Null: true}
 		if x.Stalled != nil {
 			stalled = num(*x.Stalled)
 		}
-		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), num(x.Open), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days), stalled})
+		t.Rows = append(t.Rows, []Cell{str(x.From), str(x.To), num(x.Records), num(x.Open), num(x.Left), opt(x.MedianDays), opt(x.P75Days), opt(x.P90Days), stalled})
 	}
-	t.Footnotes = []string{"Days from one stage to the next: Records took the step; Open are still at From, counted until the as-of date " +
-		"(Kaplan–Meier); quantiles are among the records that move on. Stalled: open at From longer than the P90."}
+	t.Footnotes = []string{"Days from one stage to the next among the records that reach it: Records took the step; Open are still at From, " +
+		"counted until the as-of date; Left left at From, which competes with moving on (Aalen–Johansen); each day's moves are spread " +
+		"over the day. Stalled: open at From longer than the P90."}
 	return t
 }
 
 func stickyTable(sp []StickyPoint) Table {
 	t := Table{Name: SecStickyPoints, Title: "Sticky points", Columns: []Column{{Name: "Stage", Kind: KindText}, {Name: "Dimension", Kind: KindText}, {Name: "Value", Kind: KindText},
-		{Name: "Entered", Kind: KindCount}, {Name: "Converted", Kind: KindCount}, {Name: "Rate", Kind: KindRate}, {Name: "CI low", Kind: KindRate}, {Name: "CI high", Kind: KindRate},
-		{Name: "Baseline", Kind: KindRate}, {Name: "Lost", Kind: KindDecimal}, {Name: "q", Kind: KindDecimal}}}
+		{Name: "Within", Kind: KindText}, {Name: "Entered", Kind: KindCount}, {Name: "Converted", Kind: KindCount}, {Name: "Rate", Kind: KindRate}, {Name: "CI low", Kind: KindRate},
+		{Name: "CI high", Kind: KindRate}, {Name: "Baseline", Kind: KindRate}, {Name: "Lost", Kind: KindDecimal}, {Name: "q", Kind: KindDecimal}}}
 	for _, s := range sp {
-		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), num(s.Entered), num(s.Converted),
+		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), str(s.Parent), num(s.Entered), num(s.Converted),
 			rate(s.Rate), rate(s.CILow), rate(s.CIHigh), rate(s.BaselineRate), {Num: s.LostConversions}, rate(s.QValue)})
 	}
-	t.Footnotes = []string{"Slices converting below the rest of the population at a transition, among records that entered the " +
-		"stage in the last 3 complete months and are old enough to have converted; 95% Wilson interval; baseline: the rest; " +
-		fmt.Sprintf("Lost: entered × (baseline − rate); q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
+	t.Footnotes = []string{"Slices converting below the rest at a transition, among records that entered the stage in the last 3 " +
+		"complete months, the window moved back by the transition's p90 time to the next stage (younger records are left out); " +
+		"95% Wilson interval; baseline: the rest of the population, or for a nested slice (Within) the rest of its parent; " +
+		"Lost: entered × (baseline − rate), a nested slice's part of its parent's (never add them up); " +
+		fmt.Sprintf("q: Benjamini–Hochberg, kept at 5%%; slices under %d entering are not tested.", stats.MinSample)}
 	return t
 }

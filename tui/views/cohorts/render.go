@@ -34,22 +34,25 @@ func (v *Model) View() string {
 // layTable sets the matrix's columns: the cohort, its size, its
 // conversion to each stage after the first (the first is ~100% by
 // construction; they go from the right when the window is narrow) and
-// the estimate.
+// the estimate. A cell still too young to judge shows the share so far
+// and the estimated eventual share ("2.1→3.4%", estPair), in Warn.
 func (v *Model) layTable() {
 	st, r := v.common.Styles, v.res
 	cohorts := r.Cohorts
-	immature := func(i int) lipgloss.Style {
-		if cohorts[i].Immature {
-			return st.Warn
+	immature := func(s int) func(int) lipgloss.Style {
+		return func(i int) lipgloss.Style {
+			if s < len(cohorts[i].ImmatureStages) && cohorts[i].ImmatureStages[s] {
+				return st.Warn
+			}
+			return st.Cell
 		}
-		return st.Cell
 	}
 	cols := []widgets.Column{
 		{Title: format.TitleCase(r.Period), Pin: true, Min: 10},
 		{Title: "Entered", Align: widgets.AlignRight, Min: 8, Priority: 3},
 	}
 	for s := 1; s < len(r.Stages); s++ {
-		cols = append(cols, widgets.Column{Title: r.Stages[s], Align: widgets.AlignRight, Min: 7, Max: 11, Priority: 1, Style: immature})
+		cols = append(cols, widgets.Column{Title: r.Stages[s], Align: widgets.AlignRight, Min: 7, Max: 11, Priority: 1, Style: immature(s)})
 	}
 	cols = append(cols, widgets.Column{Title: r.Target + " est.", Align: widgets.AlignRight, Min: 8, Max: 15, Priority: 2,
 		Style: func(int) lipgloss.Style { return st.Emphasis }})
@@ -58,6 +61,7 @@ func (v *Model) layTable() {
 	v.table.SetColumns(cols...)
 	v.table.SetRows(len(cohorts), func(i, col int) string {
 		c := cohorts[i]
+		s := col - 1 // the stage of a stage column
 		switch {
 		case col == 0 && c.Period == "":
 			return c.Key
@@ -71,22 +75,22 @@ func (v *Model) layTable() {
 			return "—"
 		case col == est:
 			return format.Percent(c.Estimated)
-		case c.Immature:
-			return format.Percent(c.Conversion[col-1]) + "~"
+		case s < len(c.ImmatureStages) && c.ImmatureStages[s]:
+			return estPair(c.Conversion[s], c.EstimatedConversion[s])
 		}
-		return format.Percent(c.Conversion[col-1])
+		return format.Percent(c.Conversion[s])
 	})
 	v.table.SetWidth(v.width)
 }
 
-// legend explains the ~ and the estimate, describes the selected cohort
-// and says which columns are hidden.
+// legend explains the observed→estimated cells, describes the selected
+// cohort and says which columns are hidden.
 func (v *Model) legend() []string {
 	st := v.common.Styles
 	r := v.res
 	target := format.Clean(r.Target)
-	legend := fmt.Sprintf("~ immature: younger than %s (p90 entry→%s); est.: Kaplan–Meier eventual conversion to %s, open records censored",
-		format.Days(r.MatureAfterDays), target, target)
+	legend := fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
+		format.Days(r.MatureAfterDays), target)
 	out := []string{st.Warn.Render(format.Truncate(legend, v.width))}
 	if k := v.list.Cursor(); k < len(r.Cohorts) {
 		c := r.Cohorts[k]
@@ -98,4 +102,17 @@ func (v *Model) legend() []string {
 		out = append(out, st.Muted.Render(format.Truncate(n, v.width)))
 	}
 	return out
+}
+
+// estPair is an immature cell: observed so far → estimated eventually,
+// "2.1→3.4%", "27.6→28.3%" (whole percents from 10% when they differ).
+func estPair(obs, est float64) string {
+	whole := fmt.Sprintf("%.0f", obs*100) != fmt.Sprintf("%.0f", est*100)
+	f := func(v float64) string {
+		if v*100 < 9.95 || !whole {
+			return fmt.Sprintf("%.1f", v*100)
+		}
+		return fmt.Sprintf("%.0f", v*100)
+	}
+	return f(obs) + "→" + f(est) + "%"
 }

@@ -44,7 +44,7 @@ func (o *Model) stickyLines(width int) []string {
 	if to == "" {
 		to = s.AsOf
 	}
-	window := fmt.Sprintf("entered %s to %s, mature only", s.From, to)
+	window := fmt.Sprintf("entered %s to %s less each step's p90 time", s.From, to)
 	if !o.common.Data().HasDates {
 		window = "all records (no stage dates)"
 	}
@@ -57,9 +57,13 @@ func (o *Model) stickyLines(width int) []string {
 			break
 		}
 		shown++
-		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s rest · %.0f lost, %s",
+		rest := "rest"
+		if p.Parent != "" {
+			rest = "rest of " + format.Clean(p.Parent)
+		}
+		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %.0f lost, %s",
 			shown, format.Clean(p.Stage), format.Clean(p.Dimension), format.Clean(p.Value), format.Count(p.Converted), format.Count(p.Entered),
-			format.Percent(p.Rate), p.CILow*100, p.CIHigh*100, format.Percent(p.BaselineRate), p.LostConversions,
+			format.Percent(p.Rate), p.CILow*100, p.CIHigh*100, format.Percent(p.BaselineRate), rest, p.LostConversions,
 			format.Money(p.LostValue, o.common.Data().Currency)), width))
 	}
 	if shown == 0 {

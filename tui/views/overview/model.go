@@ -47,7 +47,7 @@ func New(c views.Common) *Model {
 	}
 	o.stages.KeyMap = o.keys.Stages
 	o.table.KeyMap = o.keys.Columns
-	o.setFunnel(c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 12}))
+	o.setFunnel(c.Engine.Funnel(firstFunnel))
 	return o
 }
 
@@ -57,6 +57,21 @@ func (o *Model) setFunnel(f query.Funnel) {
 	o.stages.SetLen(len(f.Stages))
 	o.stages.SetHeight(len(f.Stages))
 }
+
+// firstFunnel is what the overview counts first.
+var firstFunnel = query.FunnelOptions{AsOf: model.NoDay, Months: 12}
+
+// Warm does the first frame's work ahead (the engine's per-record
+// metadata and the overview's funnel, which the engine remembers), so a
+// loader can run it off the event loop.
+func Warm(eng *query.Engine) {
+	eng.Prepare()
+	eng.Funnel(firstFunnel)
+}
+
+// InsightsReady reports whether the sticky points and the period
+// comparison have arrived for the current state.
+func (o *Model) InsightsReady() bool { return o.insights != nil }
 
 func (o *Model) Init() tea.Cmd             { return o.insightsCmd() }
 func (o *Model) Title() string             { return "Overview" }

@@ -1,22 +1,9 @@
 package planner
 
 import (
-	"fmt"
-	"sort"
-
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
-	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/views"
-)
-
-// Planner sizes: +10% volume and +5 points of conversion per lever, and
-// three months of history behind every rate.
-const (
-	leverPercent = 10
-	leverPoints  = 5
-	modelMonths  = 3
 )
 
 // data is everything the planner shows except the reverse plan,
@@ -60,99 +47,17 @@ func computeFor(c views.Common, st views.State) data {
 
 // compute builds the funnel models (per channel when the data has a
 // channel column), pulls the standard levers and ranks the channels, as of
-// asOf (NoDay: the data has no dates).
+// asOf (NoDay: the data has no dates): insight.Planner, the report's plan
+// section's numbers.
 func compute(c views.Common, asOf int32) data {
 	ds := c.Data()
-	var d data
+	dim := ""
 	if ds.Dim("channel") != nil {
-		d.dim = "channel"
+		dim = "channel"
 	}
-	ok := asOf != model.NoDay && asOf != 0
-	if ok {
-		d.asOf = model.DayString(asOf)
-	}
-	cpl, spendBy, win, costNote := spendCosts(c, d.dim)
-	d.costNote = costNote
-	d.models, d.err = insight.FunnelModels(ds, insight.ModelOptions{AsOf: asOf, Months: modelMonths, Dim: d.dim, CostPerLead: cpl})
-	if d.err == nil && len(d.models) > 0 {
-		d.base, d.levers = plan.Simulate(d.models, plan.StandardLevers(d.models, leverPercent, leverPoints))
-		sort.SliceStable(d.levers, func(a, b int) bool { return d.levers[a].DeltaCustomers > d.levers[b].DeltaCustomers })
-		if d.costNote == "" && !d.base.CostKnown {
-			d.costNote = "CAC unknown: " + missingCost(d.models)
-		}
-	}
-	if d.dim == "" {
-		d.rankNote = "no channel column: no channel ranking"
-		return d
-	}
-	copt := insight.ChannelOptions{AsOf: asOf, Dim: d.dim, Cost: spendBy}
-	if win.From != 0 {
-		copt.From, copt.To = win.From, win.To
-	} else if ds.HasDates && ok {
-		w := insight.Months(model.MonthIndex(insight.DefaultCurrent(asOf).To), 12)
-		copt.From, copt.To = w.From, w.To
-	}
-	if copt.From != 0 {
-		d.rankFrom, d.rankTo = model.MonthLabel(model.MonthIndex(copt.From)), model.MonthLabel(model.MonthIndex(copt.To))
-	}
-	d.ranking, _ = insight.RankChannels(ds, copt)
-	return d
-}
-
-// spendCosts turns the spend table into cost per lead and spend per channel
-// (over the spend's months), or says why there is none.
-func spendCosts(c views.Common, dim string) (cpl map[string]float64, spend map[string]int64, win insight.Period, note string) {
-	if c.Spend == nil {
-		return nil, nil, win, "add --spend for CAC"
-	}
-	if dim == "" {
-		return nil, nil, win, "spend needs a channel column to be joined"
-	}
-	ue, err := money.ComputeUnitEconomics(c.Data(), c.Spend, "channel", c.Money)
-	if err != nil {
-		return nil, nil, win, "spend not used: " + err.Error()
-	}
-	cpl, spend = map[string]float64{}, map[string]int64{}
-	for _, g := range ue.Groups {
-		spend[g.Name] = g.Spend
-		if len(g.CostPer) > 0 && g.CostPer[0].CostPer != nil {
-			cpl[g.Name] = float64(*g.CostPer[0].CostPer)
-		}
-	}
-	if ue.WindowFrom != "" {
-		var y1, m1, y2, m2 int
-		fmt.Sscanf(ue.WindowFrom, "%d-%d", &y1, &m1)
-		fmt.Sscanf(ue.WindowTo, "%d-%d", &y2, &m2)
-		a, b := y1*12+m1-1, y2*12+m2-1 // model.MonthIndex form
-		if b >= a && a > 0 {
-			win = insight.Months(b, b-a+1)
-		}
-	}
-	return cpl, spend, win, ""
-}
-
-func missingCost(fs []plan.Funnel) string {
-	var names []string
-	for _, f := range fs {
-		if !f.CostKnown {
-			names = append(names, f.Name)
-		}
-	}
-	return fmt.Sprintf("no spend for %v", names)
-}
-
-// reversePlan plans the target at the models' rates (scaled to a quarter
-// when asked).
-func reversePlan(models []plan.Funnel, t plan.Target) (plan.Plan, error) {
-	fs := models
-	if t.Period == "quarter" {
-		fs = make([]plan.Funnel, len(models))
-		for i, f := range models {
-			fs[i] = f.Scaled(3)
-		}
-	}
-	if len(fs) == 1 {
-		return plan.Reverse(fs[0], t)
-	}
-	return plan.ReverseChannels(fs, t)
+	po := insight.PlanCosts(ds, c.Spend, c.Money, dim)
+	po.AsOf = asOf
+	r := insight.Planner(ds, po)
+	return data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,
+		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote}
 }

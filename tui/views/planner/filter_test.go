@@ -18,9 +18,9 @@ import (
 
 // leadsInWindow counts, by a plain loop over the whole data, the records
 // with channel=chat whose first dated stage falls in the planner's volume
-// window (the modelMonths whole months before the as-of day's month).
+// window (the insight.ModelMonths whole months before the as-of day's month).
 func leadsInWindow(ds *model.Dataset, asOf int32, keep func(i int) bool) int {
-	w := insight.Months(model.MonthIndex(insight.DefaultCurrent(asOf).To), modelMonths)
+	w := insight.Months(model.MonthIndex(insight.DefaultCurrent(asOf).To), insight.ModelMonths)
 	return viewtest.CountChat(ds, func(i int) bool {
 		if !keep(i) {
 			return false
@@ -55,7 +55,7 @@ func TestPlannerHonoursFilter(t *testing.T) {
 		t.Fatalf("models under channel=chat: %+v", d.models)
 	}
 	leads := leadsInWindow(c.Data(), hi, func(int) bool { return true })
-	if got := d.base.Counts[0] * modelMonths; math.Abs(got-float64(leads)) > 1e-9 {
+	if got := d.base.Counts[0] * insight.ModelMonths; math.Abs(got-float64(leads)) > 1e-9 {
 		t.Errorf("chat leads in the window %v, want %d (loop count)", got, leads)
 	}
 	if whole.data.base.Counts[0] <= d.base.Counts[0] || whole.data.base.Customers <= d.base.Customers {
@@ -89,7 +89,7 @@ func TestPlannerHonoursFilter(t *testing.T) {
 		t.Fatal("not recomputed for the as-of date")
 	}
 	leads = leadsInWindow(c.Data(), st.AsOf, func(int) bool { return true })
-	if got := p.data.base.Counts[0] * modelMonths; math.Abs(got-float64(leads)) > 1e-9 {
+	if got := p.data.base.Counts[0] * insight.ModelMonths; math.Abs(got-float64(leads)) > 1e-9 {
 		t.Errorf("as of %s: chat leads %v, want %d", model.DayString(st.AsOf), got, leads)
 	}
 	if p.data.asOf != model.DayString(st.AsOf) {

@@ -3,11 +3,10 @@
 package planner
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
@@ -66,8 +65,7 @@ func (p *Model) adopt(d data) {
 	p.data = &d
 	if (p.typed == "" || p.autoTyped) && d.base.Customers > 0 {
 		// start from a fifth more customers than now, per month
-		n := float64(int(d.base.Customers*1.2 + 0.999))
-		p.typed, p.autoTyped = fmt.Sprintf("%.0f customers per month", n), true
+		p.typed, p.autoTyped = insight.DefaultTarget(d.base).String(), true
 	}
 	p.replan()
 }
@@ -78,7 +76,7 @@ func (p *Model) replan() {
 	if p.data == nil || p.typed == "" {
 		return
 	}
-	t, err := parseTarget(p.typed)
+	t, err := plan.ParseTarget(p.typed)
 	if err != nil {
 		p.planErr = err.Error()
 		return
@@ -87,7 +85,7 @@ func (p *Model) replan() {
 	if p.data.err != nil || len(p.data.models) == 0 {
 		return
 	}
-	pl, err := reversePlan(p.data.models, t)
+	pl, err := plan.ReverseTarget(p.data.models, t)
 	if err != nil {
 		p.planErr = err.Error()
 		return

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
@@ -89,7 +90,7 @@ func (p *Model) cur() string {
 
 func (p *Model) leverLines(d *data) []string {
 	st := p.common.Styles
-	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", modelMonths, d.asOf))}
+	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", insight.ModelMonths, d.asOf))}
 	row := func(label string, o plan.Outcome, delta float64, showDelta bool) []string {
 		ds := ""
 		if showDelta {
@@ -117,7 +118,7 @@ func (p *Model) leverLines(d *data) []string {
 		out = append(out, st.Warn.Render(format.Clean(d.costNote)))
 	}
 	out = append(out, st.Muted.Render(fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
-		leverPercent, leverPoints)))
+		insight.LeverPercent, insight.LeverPoints)))
 	return out
 }
 
@@ -134,9 +135,9 @@ func (p *Model) reverseLines(d *data) []string {
 	const numW = 11
 	var rows [][]string
 	for _, s := range pl.Stages {
-		rows = append(rows, []string{s.Stage, format.Count(int(math.Ceil(s.Needed))), rangeText(s.Low, s.High)})
+		rows = append(rows, []string{s.Stage, format.Count(plan.Whole(s.Needed)), rangeText(s.Low, s.High)})
 	}
-	out = append(out, p.page.Sheet.Table(rows, nil, label("Stage", 16), num("Needed", numW), rangeCol("Range (95% rate intervals)"))...)
+	out = append(out, p.page.Sheet.Table(rows, nil, label("Stage", 16), num("Needed", numW), rangeCol("95% interval"))...)
 	if pl.CostKnown {
 		out = append(out, fmt.Sprintf("Budget%s: %s (%s)", p.cur(), p.money(pl.Budget), moneyRange(p, pl.BudgetLow, pl.BudgetHigh)))
 	} else {
@@ -145,13 +146,16 @@ func (p *Model) reverseLines(d *data) []string {
 	if len(pl.Channels) > 0 {
 		var rows [][]string
 		for _, c := range pl.Channels {
-			rows = append(rows, []string{c.Name, fmt.Sprintf("%.1f", c.Customers), format.Count(int(math.Ceil(c.Leads))),
+			rows = append(rows, []string{c.Name, fmt.Sprintf("%.1f", c.Customers), format.Count(plan.Whole(c.Leads)),
 				rangeText(c.Stages[0].Low, c.Stages[0].High)})
 		}
 		out = append(out, p.page.Sheet.Table(rows, nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
 	}
 	for _, n := range pl.Notes {
 		out = append(out, st.Muted.Render(format.Clean(n)))
+	}
+	if pl.Method != "" {
+		out = append(out, st.Muted.Render("95% intervals from the records behind each rate, channels combined (delta method)"))
 	}
 	return out
 }
@@ -169,21 +173,21 @@ func num(title string, w int) widgets.Column {
 // rangeCol is a column of 95% ranges, two spaces off the numbers.
 func rangeCol(title string) widgets.Column { return widgets.Column{Title: title, Gap: 2} }
 
-// rangeText is "1,200–1,900" ("1,200–unbounded" when a rate may be 0).
+// rangeText is "1,180–1,900", or "exact" when there is no range (the
+// target itself, or a model without counts).
 func rangeText(lo, hi float64) string {
-	h := "unbounded"
-	if hi > 0 {
-		h = format.Count(int(math.Ceil(hi)))
+	if hi <= lo {
+		return "exact"
 	}
-	return format.Count(int(math.Ceil(lo))) + "–" + h
+	l, h := plan.WholeRange(lo, hi)
+	return format.Count(l) + "–" + format.Count(h)
 }
 
 func moneyRange(p *Model, lo, hi float64) string {
-	h := "unbounded"
-	if hi > 0 {
-		h = p.money(hi)
+	if hi <= lo {
+		return "exact"
 	}
-	return p.money(lo) + "–" + h
+	return p.money(lo) + "–" + p.money(hi)
 }
 
 func (p *Model) rankLines(d *data) []string {

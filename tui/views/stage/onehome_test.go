@@ -30,7 +30,7 @@ func TestStageEqualsReport(t *testing.T) {
 					t.Fatalf("stage %d: no time to the next stage", k)
 				}
 				sp := res.step
-				if sp.Moved != v.Records || sp.Open != v.Open || fmt.Sprint(days64(sp.Median), days64(sp.P75), days64(sp.P90)) !=
+				if sp.Moved != v.Records || sp.Open != v.Open || sp.Left != v.Left || fmt.Sprint(days64(sp.Median), days64(sp.P75), days64(sp.P90)) !=
 					fmt.Sprint(viewtest.Deref(v.MedianDays), viewtest.Deref(v.P75Days), viewtest.Deref(v.P90Days)) {
 					t.Errorf("stage %d → next: moved %d open %d %v/%v/%v, report %+v", k, sp.Moved, sp.Open,
 						viewtest.Deref(sp.Median), viewtest.Deref(sp.P75), viewtest.Deref(sp.P90), v)
@@ -48,10 +48,10 @@ func TestStageEqualsReport(t *testing.T) {
 	}
 }
 
-// days64 is a day count as the report writes it.
-func days64(d *int) any {
+// days64 is a time in days as the report writes it.
+func days64(d *float64) any {
 	if d == nil {
 		return nil
 	}
-	return float64(*d)
+	return *d
 }

@@ -51,26 +51,41 @@ func (s *Model) conversionLines() []string {
 	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
 		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
 	}
+	// Immature cohorts plot their estimated eventual step rate (the
+	// observed one plunges at the right end only because they are young).
 	var vals []float64
 	var young []string
+	k := s.stage
 	for _, c := range r.cohorts.Cohorts {
 		v := math.NaN()
-		if rate, ok := c.StepRate(s.stage); ok {
+		if rate, ok := c.StepRate(k); ok {
 			v = 100 * rate
 		}
-		vals = append(vals, v)
-		if c.Immature {
-			young = append(young, fmt.Sprintf("%s %.0f%%~", format.Clean(c.Period), v))
+		if c.ImmatureStages[k+1] {
+			est := math.NaN()
+			if rate, ok := c.EstimatedStepRate(k); ok {
+				est = 100 * rate
+			}
+			so := ""
+			if !math.IsNaN(v) {
+				so = fmt.Sprintf(" (%.0f%% so far)", v)
+			}
+			young = append(young, fmt.Sprintf("%s ~%.0f%%%s", format.Clean(c.Period), est, so))
+			v = est
 		}
+		vals = append(vals, v)
 	}
 	first, last := r.cohorts.Cohorts[0].Period, r.cohorts.Cohorts[len(r.cohorts.Cohorts)-1].Period
 	chartH := min(13, max(3, s.height-13-s.reasonRows()))
 	caption := fmt.Sprintf("%% of %s entry cohorts by %s, %s to %s", name, r.period, first, last)
+	if len(young) > 0 {
+		caption += fmt.Sprintf(" · last %d estimated (~)", len(young))
+	}
 	if c := widgets.Chart(vals, s.width, chartH, caption, 0); c != "" {
 		lines = append(lines, st.Cell.Render(c))
 	}
 	if len(young) > 0 {
-		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time): %s",
+		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time), estimated eventual rate: %s",
 			format.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
 	} else {
 		lines = append(lines, st.Muted.Render(format.Truncate("every cohort shown is mature", s.width)))
@@ -87,8 +102,8 @@ func (s *Model) timeLines() []string {
 		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
 	}
 	t := r.step
-	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s: %s moved, %s still open (censored at their age)",
-		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open)), s.width)}
+	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s moved, %s still open (censored), %s left (competing)",
+		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open), format.Count(t.Left)), s.width)}
 	if t.Median == nil {
 		return append(lines, st.Muted.Render("  nothing has moved on yet"))
 	}
@@ -96,10 +111,10 @@ func (s *Model) timeLines() []string {
 	barW := max(0, min(40, s.width-20))
 	for _, q := range []struct {
 		label string
-		d     *int
+		d     *float64
 	}{{"median", t.Median}, {"p75", t.P75}, {"p90", t.P90}} {
-		lines = append(lines, format.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, format.Days(q.d))+
-			st.Bar.Render(widgets.Bar(float64(*q.d)/float64(p90), barW)), s.width))
+		lines = append(lines, format.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, format.DaysF(q.d))+
+			st.Bar.Render(widgets.Bar(*q.d/p90, barW)), s.width))
 	}
 	if t.Few {
 		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
@@ -135,8 +150,12 @@ func (s *Model) exitLines() []string {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", more)))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
+		p90 := format.Days(th.P90Days)
+		if r.step != nil && r.step.P90 != nil {
+			p90 = format.DaysF(r.step.P90) // the time above, of which the threshold is the whole days
+		}
 		lines = append(lines, st.Emphasis.Render(format.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
-			name, format.Count(th.Stalled), format.Count(th.Open), format.Days(th.P90Days)), s.width)))
+			name, format.Count(th.Stalled), format.Count(th.Open), p90), s.width)))
 	} else {
 		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
 	}

@@ -28,11 +28,14 @@ func (s *Model) layTable(d *data) {
 		{widgets.Column{Title: "Transition", Pin: true, Min: 10, Max: 22}, func(p insight.StickyPoint) string { return p.Stage }},
 		{widgets.Column{Title: "Slice", Pin: true, Min: 14, Max: 40, Draw: func(i, w int) string {
 			p := ps[i]
-			if text := p.Dimension + "=" + p.Value; format.Width(text) <= w {
+			if text := sliceLabel(p); format.Width(text) <= w {
 				return text
 			}
-			return p.Value + " (" + p.Dimension + ")" // narrow: the value first
-		}}, func(p insight.StickyPoint) string { return p.Dimension + "=" + p.Value }},
+			if p.Parent != "" { // narrow: the value first, then what it is compared within
+				return p.Value + " in " + p.Parent
+			}
+			return p.Value + " (" + p.Dimension + ")"
+		}}, sliceLabel},
 		{right("Entered", 7, 8), func(p insight.StickyPoint) string { return format.Count(p.Entered) }},
 		{right("Rate (95% CI)", 13, 7), func(p insight.StickyPoint) string {
 			return fmt.Sprintf("%s (%.0f–%.0f)", format.Percent(p.Rate), p.CILow*100, p.CIHigh*100)
@@ -58,6 +61,15 @@ func (s *Model) layTable(d *data) {
 		return cols[c].cell(ps[i])
 	})
 	s.table.SetWidth(s.width)
+}
+
+// sliceLabel names a slice: "channel=chat", and a nested slice with the
+// parent it is compared within, "campaign=spring in channel=chat".
+func sliceLabel(p insight.StickyPoint) string {
+	if p.Parent != "" {
+		return p.Dimension + "=" + p.Value + " in " + p.Parent
+	}
+	return p.Dimension + "=" + p.Value
 }
 
 // intervalScale spans every interval and baseline shown, with a margin.

@@ -1,8 +1,6 @@
 package sticky
 
 import (
-	"math/bits"
-
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/query"
@@ -55,74 +53,4 @@ func compute(ds *model.Dataset, asOf int32) data {
 		}
 	}
 	return d
-}
-
-// lostRows lists the records behind a sticky point that did not convert:
-// in the slice, entered the from-stage in the window, old enough to have
-// converted (the transition's maturity) and not at the next stage by as-of.
-// It counts the way insight.FindSticky does, so len = Entered − Converted.
-func lostRows(ds *model.Dataset, res insight.StickyResult, opt insight.StickyOptions, p insight.StickyPoint) []int32 {
-	d := ds.Dim(p.Dimension)
-	if d == nil {
-		return nil
-	}
-	want := p.Value
-	if want == "(blank)" {
-		want = ""
-	}
-	code, found := d.Code(want)
-	if !found {
-		return nil
-	}
-	k := p.FromStage
-	maturity := 0
-	for _, ti := range res.Transitions {
-		if ti.FromStage == k {
-			maturity = ti.MaturityDays
-		}
-	}
-	asOf := opt.AsOf
-	if asOf == 0 || asOf == model.NoDay {
-		if _, hi, ok := ds.DayRange(); ok {
-			asOf = hi
-		}
-	}
-	to := opt.To
-	if to == 0 || to == model.NoDay || to > asOf {
-		to = asOf
-	}
-	last := asOf - int32(maturity)
-	var rows []int32
-	for i := range ds.Reached {
-		if d.Codes.At(i) != code || !reachedAtLeast(ds, i, k) {
-			continue
-		}
-		if ds.HasDates {
-			e := entryDay(ds, i, k)
-			if e == model.NoDay || e < opt.From || e > to || e > last {
-				continue
-			}
-			if reachedAtLeast(ds, i, k+1) {
-				if c := entryDay(ds, i, k+1); c == model.NoDay || c <= asOf {
-					continue
-				}
-			}
-		} else if reachedAtLeast(ds, i, k+1) {
-			continue
-		}
-		rows = append(rows, int32(i))
-	}
-	return rows
-}
-
-func reachedAtLeast(ds *model.Dataset, i, k int) bool { return bits.Len16(ds.Reached[i])-1 >= k }
-
-// entryDay is record i's date at stage k, or the first later date.
-func entryDay(ds *model.Dataset, i, k int) int32 {
-	for j := k; j < len(ds.Days); j++ {
-		if d := ds.Days[j][i]; d != model.NoDay {
-			return d
-		}
-	}
-	return model.NoDay
 }

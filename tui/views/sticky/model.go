@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -89,7 +90,7 @@ func (s *Model) key(km tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(km, s.keys.Drill):
 		if k := s.list.Cursor(); k < len(s.data.findings) {
 			p := s.data.findings[k]
-			rows := s.data.sel.OriginalRows(lostRows(s.data.sel.Data, s.data.res, s.data.opt, p))
+			rows := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p))
 			title := fmt.Sprintf("%s=%s not past %s", p.Dimension, p.Value, p.Stage)
 			if s.data.filter != "" {
 				title += " where " + s.data.filter

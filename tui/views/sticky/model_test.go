@@ -1,6 +1,7 @@
 package sticky
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
+	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
@@ -69,6 +71,9 @@ func TestStickyDrillSortAndState(t *testing.T) {
 	}
 	if want := p.Entered - p.Converted; len(rec.Rows) != want {
 		t.Errorf("drill rows %d, want entered-converted = %d-%d = %d", len(rec.Rows), p.Entered, p.Converted, want)
+	}
+	if want := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p)); !slices.Equal(rec.Rows, want) {
+		t.Errorf("drilled rows are not insight.LostRecords's (%d vs %d)", len(rec.Rows), len(want))
 	}
 	for _, i := range rec.Rows {
 		if s.common.Data().Dim(p.Dimension).Value(int(i)) != p.Value {
@@ -163,6 +168,9 @@ func TestStickyHonoursFilter(t *testing.T) {
 		if len(rec.Rows) != p.Entered-p.Converted {
 			t.Errorf("drill %d rows, want %d", len(rec.Rows), p.Entered-p.Converted)
 		}
+		if want := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p)); !slices.Equal(rec.Rows, want) {
+			t.Errorf("drilled rows are not insight.LostRecords's (%d vs %d)", len(rec.Rows), len(want))
+		}
 		for _, i := range rec.Rows {
 			if c.Data().Dim("channel").Value(int(i)) != "chat" {
 				t.Fatalf("drilled row %d is not chat", i)
@@ -173,5 +181,28 @@ func TestStickyHonoursFilter(t *testing.T) {
 	viewtest.Run(s, s.Update(views.StateMsg{State: views.DefaultState()}))
 	if s.data.res.Comparisons != whole.data.res.Comparisons {
 		t.Errorf("clearing the filter gave %d comparisons, want %d", s.data.res.Comparisons, whole.data.res.Comparisons)
+	}
+}
+
+// TestStickyNestedSliceNamesParent: a nested slice (a campaign within its
+// channel) is named with the parent it is compared within, whole when the
+// slice column has room and value first when it has not.
+func TestStickyNestedSliceNamesParent(t *testing.T) {
+	for _, c := range []struct {
+		w             int
+		value, parent string
+		want          string
+	}{
+		{140, "webinar", "channel=events", "campaign=webinar in channel=events"},
+		{140, "meta-retarget", "channel=paid_social", "meta-retarget in channel=paid_social"},
+		{80, "meta-retarget", "channel=paid_social", "meta-retarget in chann"},
+	} {
+		s := newDemo(t, c.w, 24)
+		p := s.data.findings[0]
+		p.Dimension, p.Value, p.Parent = "campaign", c.value, c.parent
+		s.data.findings = []insight.StickyPoint{p}
+		if out := ansi.Strip(s.View()); !strings.Contains(out, c.want) {
+			t.Errorf("at %d columns the nested slice should read %q:\n%s", c.w, c.want, out)
+		}
 	}
 }

@@ -80,7 +80,7 @@ func (s *Model) footer(d *data) []string {
 		hidden = s.table.HiddenNote()
 	}
 	out := []string{st.Muted.Render(format.Truncate(hidden, s.width)), st.Muted.Render(format.Truncate(
-		"Benjamini–Hochberg across all comparisons; too-recent records left out", s.width))}
+		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}
 	if len(notes) > 0 {
 		out = append(out, st.Warn.Render(format.Truncate(format.Clean(strings.Join(notes, " · ")), s.width)))
 	}

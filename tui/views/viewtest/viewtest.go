@@ -72,7 +72,7 @@ func Run(v views.View, cmd tea.Cmd) {
 	}
 }
 
-// Press sends keys by name ("enter", "down", "backspace", "esc", "space",
+// Press sends keys by name ("enter", "down", "backspace", "esc", "space", "ctrl+u",
 // or a character) and returns the last key's command.
 func Press(v views.View, keys ...string) tea.Cmd {
 	var last tea.Cmd
@@ -101,6 +101,8 @@ func Key(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift}
 	case "shift+left":
 		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModShift}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
