@@ -18,9 +18,8 @@ type Options struct {
 	Preset string
 	// Mapping, when set, says which columns mean what (overrides Preset).
 	Mapping *Mapping
-	// FileMappings reads each file it names (by InputName, as in
-	// Load.Files) with its mapping, whatever Mapping and Preset say: the
-	// explorer's column screen reloads the files with the ones it edited.
+	// FileMappings reads the files it names (InputName) with their own
+	// mappings, whatever Mapping and Preset say (the column screen's).
 	FileMappings map[string]*Mapping
 	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
 	DateOrder DateOrder
@@ -165,9 +164,8 @@ type loaded struct {
 func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
 	opt = opt.withDefaults()
 	var pre []string
-	sheet := ""
 	if isZip(raw) {
-		sheet = opt.Sheet
+		sheet := opt.Sheet
 		if sheet == "" && opt.Mapping != nil {
 			sheet = opt.Mapping.Sheet
 		}
@@ -182,11 +180,7 @@ func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded
 	if err != nil {
 		return nil, err
 	}
-	l, err := loadDecoded(ctx, text, enc, pre, nuls, nil, name, opt)
-	if err == nil && sheet != "" {
-		l.ds.Load.Mappings[0].Sheet = sheet // a copy of its own (effectiveMapping)
-	}
-	return l, err
+	return loadDecoded(ctx, text, enc, pre, nuls, nil, name, opt)
 }
 
 // loadDecoded loads decoded text; pre are decisions made before (an .xlsx
@@ -357,9 +351,13 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	ld.Problems = append(ld.Problems, ds.Load.Problems...)
 	ld.Files = []string{name}
 	ds.Load = ld
-	// The mapping that reads the file the same way again, taken before
-	// --stages renames the stages.
-	ds.Load.Mappings = []*Mapping{effectiveMapping(&loaded{ds: ds, mapping: m})}
+	// The mapping that reads the file the same way again (before --stages
+	// renames the stages), with the sheet of a workbook read with --sheet.
+	eff := effectiveMapping(&loaded{ds: ds, mapping: m})
+	if len(pre) > 0 && eff.Sheet == "" {
+		eff.Sheet = opt.Sheet
+	}
+	ds.Load.Mappings = []*Mapping{eff}
 	if len(opt.Stages) > 0 {
 		if len(opt.Stages) != len(ds.Stages) {
 			return nil, fmt.Errorf("%s: --stages names %d stages but the file has %d (%s)",
@@ -380,23 +378,6 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	}
 	describeLoad(out, name, profiles, inf)
 	return out, ds.Validate()
-}
-
-// chooseMapping returns the given mapping or the named preset's (a load
-// with neither infers one: roles.go).
-func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
-	if opt.Mapping != nil {
-		return opt.Mapping, opt.Mapping.Check()
-	}
-	hs := newHeaderSet(header)
-	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
-		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
-	}
-	m, err := presetMapping(opt.Preset, hs, header)
-	if e, ok := err.(*Error); ok {
-		e.File = name
-	}
-	return m, err
 }
 
 // estimateRows bounds the record count by the line count.

@@ -71,3 +71,20 @@ func EncodeMapping(m *Mapping, format MappingFormat) ([]byte, error) {
 	}
 	return yaml.Marshal(m)
 }
+
+// chooseMapping returns the given mapping or the named preset's (a load
+// with neither infers one: roles.go).
+func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
+	if opt.Mapping != nil {
+		return opt.Mapping, opt.Mapping.Check()
+	}
+	hs := newHeaderSet(header)
+	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
+		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
+	}
+	m, err := presetMapping(opt.Preset, hs, header)
+	if e, ok := err.(*Error); ok {
+		e.File = name
+	}
+	return m, err
+}
