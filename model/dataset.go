@@ -16,6 +16,8 @@ import (
 	"math/bits"
 	"strings"
 	"unsafe"
+
+	"github.com/funnel-cli/funnel/model/mapping"
 )
 
 // NoDay marks a stage that was not reached, or reached on an unknown date.
@@ -249,6 +251,11 @@ type LoadInfo struct {
 	UnsureWhy []string `json:"unsure_why,omitempty"`
 	// Joins lists how each extra file was joined: key columns and match rate.
 	Joins []JoinInfo `json:"joins,omitempty"`
+	// Mappings is the mapping each file was read with, in the order of
+	// Files (nil where none made the data, as for the demo): reading the
+	// files with them gives this dataset. Never modify one; copy it
+	// (Mapping.Clone) to edit.
+	Mappings []*mapping.Mapping `json:"-"`
 }
 
 // ColumnInfo is what the loader made of one input column: its type from
@@ -265,6 +272,15 @@ type ColumnInfo struct {
 	Blank      int      `json:"blank"`
 	Distinct   int      `json:"distinct"`
 	Samples    []string `json:"samples,omitempty"`
+	// Top is the column's most frequent values in the sample with their
+	// counts (every value of a category of up to 64).
+	Top []ValueCount `json:"top,omitempty"`
+}
+
+// ValueCount is one value of a column and how often a sample has it.
+type ValueCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
 }
 
 // JoinInfo is one join between files: which columns matched and how many

@@ -40,12 +40,13 @@ const module = "github.com/funnel-cli/funnel"
 // modelRank orders the model packages: an import must go to a lower rank.
 var modelRank = map[string]int{
 	"model/stats":            0,
+	"model/mapping":          0, // what a mapping file says: plain data
 	"model/plan":             1, // may use stats
 	"model":                  2,
 	"model/internal/fixture": 3,
 	"model/query/filter":     3,
 	"model/query":            4,
-	"model/money":            5,
+	"model/money":            5, // may use mapping (segment rules)
 	"model/insight":          6, // may use money (the planner's costs)
 	"model/mask":             6,
 	"model/demo":             6,

@@ -44,6 +44,9 @@ type Options struct {
 	// Source is how the data was read (for :report, and so that an
 	// export never writes over a file that was read).
 	Source Source
+	// Remap lets the column screen read the files again with the mapping
+	// it edited and save it (nil: the data came from no file).
+	Remap *views.Remapper
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -77,11 +80,12 @@ type App struct {
 	cache  map[string]views.View // top views made so far, by name
 	active string                // the top view at the bottom of the stack
 	mask   masking
-	err    error             // why the program stopped, if not by the user's choice
-	start  tea.Cmd           // what opening the first view asked for, run by Init
-	typed  []tea.KeyPressMsg // keys typed while loading, replayed once loaded
-	undo   []sliceUndo       // slice filters esc undoes, the last first
-	note   string            // a message shown until the next key (esc, y, :export, :report)
+	remask views.Job[remasked] // a dataset read again, masked before it is shown
+	err    error               // why the program stopped, if not by the user's choice
+	start  tea.Cmd             // what opening the first view asked for, run by Init
+	typed  []tea.KeyPressMsg   // keys typed while loading, replayed once loaded
+	undo   []sliceUndo         // slice filters esc undoes, the last first
+	note   string              // a message shown until the next key (esc, y, :export, :report)
 }
 
 // New builds the explorer over a loaded dataset. It prepares the
@@ -118,7 +122,8 @@ func (a *App) setData(eng *query.Engine) tea.Cmd {
 	ds := eng.Data()
 	a.load = nil
 	a.mask = masking{orig: eng}
-	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money, Segments: a.opts.Segments}
+	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money, Remap: a.opts.Remap,
+		Segments: a.opts.Segments}
 	a.cache = map[string]views.View{}
 	expr, err := a.opts.Open.filter(ds)
 	if err == nil {
@@ -130,7 +135,7 @@ func (a *App) setData(eng *query.Engine) tea.Cmd {
 		return tea.Quit
 	}
 	a.state.Filter = expr
-	cmd := a.openTop(a.opts.Open.view(), a.opts.Open.By)
+	cmd := tea.Batch(a.openTop(a.opts.Open.view(), a.opts.Open.By), a.checkUnsure())
 	if a.opts.Mask {
 		cmd = tea.Batch(cmd, a.toggleMask())
 	}
@@ -179,6 +184,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(msg.View)
 	case views.DrillMsg:
 		return a, a.push(a.drill(msg))
+	case views.DataMsg:
+		return a, a.newData(msg)
 	case views.PopMsg:
 		a.pop()
 		return a, nil
@@ -232,6 +239,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if cmd, ok := a.masked(msg); ok {
+		return a, cmd
+	}
+	if cmd, ok := a.takeRemasked(msg); ok {
 		return a, cmd
 	}
 	return a, a.broadcast(msg)

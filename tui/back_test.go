@@ -134,3 +134,28 @@ func TestEscAndCtrlCInEveryMode(t *testing.T) {
 		})
 	}
 }
+
+// The column screen and its role picker back out with esc, and ctrl+c
+// quits from the picker.
+func TestEscFromTheColumnScreen(t *testing.T) {
+	a := columnsApp(t, 120, 30, "../testdata/realdata/uci-bank__bank.csv")
+	press(a, ch('C'))
+	if a.Depth() != 2 {
+		t.Fatalf("C: depth %d, top %s", a.Depth(), a.Top().Title())
+	}
+	press(a, keyEnter) // the role picker
+	press(a, keyEscape)
+	if a.Depth() != 2 {
+		t.Fatalf("esc in the role picker should keep the column screen: %s", where(a))
+	}
+	press(a, keyEscape)
+	if a.active != "overview" || a.Depth() != 1 {
+		t.Fatalf("esc on the column screen: %s", where(a))
+	}
+	press(a, ch('C'), keyEnter)
+	if _, cmd := a.Update(ctrlC); cmd == nil {
+		t.Fatal("ctrl+c in the role picker did nothing")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ctrl+c in the role picker should quit")
+	}
+}

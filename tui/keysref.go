@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/views/columns"
 )
 
 // KeyReference lists every key, view by view, as `?` shows them (for
@@ -34,6 +35,8 @@ func KeyReference(ds *model.Dataset) string {
 		v := a.Top()
 		section(fmt.Sprintf("%s (%s)", v.Title(), tv.key.Help().Key), v.FullHelp()...)
 	}
+	cs := columns.New(a.common, a.state, ds, columns.Options{})
+	section("Columns (C from the overview or the load details)", cs.FullHelp()...)
 	b.WriteString(`In the / and : prompts
   enter          apply
   esc            close, keeping the filter as it was

@@ -105,6 +105,8 @@ func TestReadmeKeysMatchHelp(t *testing.T) {
 	viewKeys["r"] = keysOf(a.Top().FullHelp()...)
 	press(a, keyEscape, ch('l'))
 	viewKeys["l"] = keysOf(a.Top().FullHelp()...)
+	press(a, keyEscape, ch('C'))
+	viewKeys["C"] = keysOf(a.Top().FullHelp()...)
 	press(a, keyEscape)
 	var any []string // every key of every view
 	for _, ks := range viewKeys {

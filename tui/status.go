@@ -36,6 +36,9 @@ func (a *App) statusText(width int) string {
 	} else {
 		must = append(must, "mouse off")
 	}
+	if a.common.Data().Load.Unsure {
+		must = append(must, "guessed (C to check)") // the columns were read on a guess
+	}
 	fixed := ansi.StringWidth(strings.Join(must, statusSep))
 	if f := a.state.Filter; f != "" {
 		// the filter comes first; it is cut to what the rest leaves
@@ -77,10 +80,11 @@ func (a *App) statusExtras() [][]string {
 		{rows, short},
 	}
 	if ld.Summary != "" {
-		// What the loader made of the columns (l lists every decision).
-		sum := format.Clean(ld.Summary)
+		// What the loader made of the columns (l lists every decision, C
+		// shows and changes them).
+		sum := "columns (C): " + format.Clean(ld.Summary)
 		if ld.Unsure {
-			sum = "guessed: " + sum
+			sum = format.Clean(ld.Summary)
 		}
 		out = append(out, []string{sum})
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/breakdown"
 	"github.com/funnel-cli/funnel/tui/views/cohorts"
+	"github.com/funnel-cli/funnel/tui/views/columns"
 	"github.com/funnel-cli/funnel/tui/views/loadinfo"
 	moneyview "github.com/funnel-cli/funnel/tui/views/money"
 	"github.com/funnel-cli/funnel/tui/views/overview"
@@ -59,6 +60,8 @@ func (a *App) drill(m views.DrillMsg) views.View {
 		return stage.New(a.common, a.state, m.Stage)
 	case views.DrillLoad:
 		return loadinfo.New(a.common)
+	case views.DrillColumns:
+		return columns.New(a.common, a.state, a.mask.orig.Data(), columns.Options{})
 	}
 	return nil
 }

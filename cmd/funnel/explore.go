@@ -133,6 +133,7 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 		return err
 	}
 	defer closeDebug()
+	topts.Remap = remapper(opts.Files, lo)
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error) {
 		lo.Progress = progress
 		return loaders.LoadFiles(ctx, opts.Files, lo)

@@ -63,6 +63,9 @@ type Common struct {
 	// Segments are the ICP segment rules of the mapping file (none
 	// without one): the money view's segments.
 	Segments []money.SegmentRule
+	// Remap reads the files again with edited mappings and writes mapping
+	// files (the column screen); nil when the data came from no file.
+	Remap *Remapper
 }
 
 // Data is the dataset on screen (the engine's).
@@ -97,6 +100,7 @@ const (
 	DrillRecords Drill = iota
 	DrillStage
 	DrillLoad
+	DrillColumns // the column screen: what each column is read as
 )
 
 // DrillTo returns a command that drills into a view.

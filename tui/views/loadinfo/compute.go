@@ -20,6 +20,9 @@ func reportLines(ds *model.Dataset) []string {
 	if !ds.HasDates {
 		lines = append(lines, "The file has no stage dates: counts and breakdowns work; views over time stay empty.")
 	}
+	if len(ld.Columns) > 0 {
+		lines = append(lines, "", "Press C for the column screen: each column's type and role, to change them, see the funnel recomputed and save a mapping file.")
+	}
 	lines = append(lines, "", "Decisions:")
 	if len(ld.Decisions) == 0 {
 		lines = append(lines, "  none")

@@ -6,14 +6,22 @@ import (
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// KeyMap scrolls the load details.
-type KeyMap struct{ Lines widgets.ScrollKeyMap }
+// KeyMap scrolls the load details and opens the column screen.
+type KeyMap struct {
+	Lines   widgets.ScrollKeyMap
+	Columns key.Binding
+}
 
 // DefaultKeyMap returns the load details' key map.
-func DefaultKeyMap() KeyMap { return KeyMap{Lines: widgets.DefaultPageKeyMap().Lines} }
+func DefaultKeyMap() KeyMap {
+	return KeyMap{Lines: widgets.DefaultPageKeyMap().Lines,
+		Columns: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "columns: change what each is read as, save a mapping"))}
+}
 
 // ShortHelp is the help line's bindings.
-func (k KeyMap) ShortHelp() []key.Binding { return k.Lines.ShortHelp() }
+func (k KeyMap) ShortHelp() []key.Binding { return append(k.Lines.ShortHelp(), k.Columns) }
 
 // FullHelp is every binding, for `?`.
-func (k KeyMap) FullHelp() [][]key.Binding { return k.Lines.FullHelp() }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return append(k.Lines.FullHelp(), []key.Binding{k.Columns})
+}

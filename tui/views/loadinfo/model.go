@@ -63,6 +63,9 @@ func (l *Model) Update(msg tea.Msg) tea.Cmd {
 		l.wrap()
 		return nil
 	}
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, l.keys.Columns) {
+		return views.DrillTo(views.DrillMsg{To: views.DrillColumns})
+	}
 	l.pager.Update(msg)
 	return nil
 }

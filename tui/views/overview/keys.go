@@ -12,6 +12,7 @@ type KeyMap struct {
 	Stages                       widgets.ScrollKeyMap
 	Columns                      widgets.TableKeyMap
 	Records, Detail, Load, Money key.Binding
+	ColumnScreen                 key.Binding
 }
 
 // DefaultKeyMap returns the overview's key map.
@@ -24,12 +25,13 @@ func DefaultKeyMap() KeyMap {
 	s.PageUp.SetEnabled(false)
 	s.PageDown.SetEnabled(false)
 	return KeyMap{
-		Stages:  s,
-		Columns: widgets.DefaultTableKeyMap().ShiftOnly(),
-		Records: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
-		Load:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "load details: decisions, skipped rows")),
-		Detail:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "stage detail")),
-		Money:   key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "money columns on/off")),
+		Stages:       s,
+		Columns:      widgets.DefaultTableKeyMap().ShiftOnly(),
+		Records:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "records at this stage")),
+		Load:         key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "load details: decisions, skipped rows")),
+		Detail:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "stage detail")),
+		Money:        key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "money columns on/off")),
+		ColumnScreen: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "columns: what each is read as; change, save a mapping")),
 	}
 }
 
@@ -41,5 +43,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is every binding, for `?`.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Stages.Up, k.Stages.Down, k.Stages.Top, k.Stages.Bottom},
-		{k.Detail, k.Records, k.Money, k.Load}, k.Columns.Bindings()}
+		{k.Detail, k.Records, k.Money, k.Load, k.ColumnScreen}, k.Columns.Bindings()}
 }

@@ -122,6 +122,8 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(km, o.keys.Load):
 		return views.DrillTo(views.DrillMsg{To: views.DrillLoad})
+	case key.Matches(km, o.keys.ColumnScreen):
+		return views.DrillTo(views.DrillMsg{To: views.DrillColumns})
 	case key.Matches(km, o.keys.Records):
 		return o.recordsCmd(o.stages.Cursor())
 	case key.Matches(km, o.keys.Detail) && o.stages.Len() > 0:
