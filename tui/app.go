@@ -86,6 +86,8 @@ type App struct {
 	typed  []tea.KeyPressMsg   // keys typed while loading, replayed once loaded
 	undo   []sliceUndo         // slice filters esc undoes, the last first
 	note   string              // a message shown until the next key (esc, y, :export, :report)
+	// helpOffset is the first line of the full help on screen
+	helpOffset int
 }
 
 // New builds the explorer over a loaded dataset. It prepares the
@@ -298,11 +300,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.Top().Update(msg)
 	}
 	if a.mode == modeHelp {
-		if key.Matches(msg, a.keys.Quit) && msg.String() == "ctrl+c" {
-			return tea.Quit
-		}
-		a.mode = modeNormal
-		return nil
+		return a.helpKey(msg)
 	}
 	switch {
 	case key.Matches(msg, a.keys.Quit):

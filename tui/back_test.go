@@ -159,3 +159,33 @@ func TestEscFromTheColumnScreen(t *testing.T) {
 		t.Fatal("ctrl+c in the role picker should quit")
 	}
 }
+
+// ? lists esc and ctrl+c in every view, paged on a small window (j
+// scrolls, any other key closes).
+func TestHelpListsEscAndCtrlCEverywhere(t *testing.T) {
+	for _, v := range viewPaths {
+		t.Run(v.name, func(t *testing.T) {
+			a := newDemoApp(t, 60, 15)
+			press(a, v.keys...)
+			press(a, ch('?'))
+			var seen strings.Builder
+			for range 10 {
+				seen.WriteString(screen(a))
+				press(a, tea.KeyPressMsg{Code: tea.KeyPgDown})
+			}
+			press(a, ch('j'))
+			for _, want := range []string{"esc ", "q/ctrl+c", "quit (ctrl+c also from a prompt)", "y ", "ctrl+s"} {
+				if !strings.Contains(seen.String(), want) {
+					t.Errorf("? lacks %q", want)
+				}
+			}
+			if a.mode != modeHelp {
+				t.Fatal("j should scroll the help, not close it")
+			}
+			press(a, keyEscape)
+			if a.mode != modeNormal {
+				t.Fatal("esc should close the help")
+			}
+		})
+	}
+}

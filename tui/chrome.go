@@ -44,7 +44,7 @@ func (a *App) render() string {
 	switch {
 	case a.mode == modeHelp:
 		body = a.fullHelp(hk)
-		bottom = []string{a.styles.Muted.Render("press any key to close help")}
+		bottom = []string{a.styles.Muted.Render("j/k scroll · any other key closes help")}
 	case a.mode == modeFilter || a.mode == modeCommand:
 		bottom = strings.Split(a.prompt.view(a.width, a.styles.Error.Render), "\n")
 	case a.note != "":
@@ -60,11 +60,6 @@ func (a *App) render() string {
 		strings.Join(bottom, "\n"),
 		a.statusLine(),
 	}, "\n")
-}
-
-func (a *App) fullHelp(hk helpKeys) string {
-	title := a.styles.Title.Render("Keys: " + a.Top().Title())
-	return title + "\n\n" + renderFullHelp(hk.FullHelp(), a.width, a.height-chromeHeight-2, a.styles)
 }
 
 func asOfLabel(d int32) string {

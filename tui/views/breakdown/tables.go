@@ -37,7 +37,7 @@ func (b *Model) data() (tabular.Table, dataCols) {
 	c.hi = add("95% high", tabular.KindRate)
 	c.lost = add("Lost vs rest", tabular.KindDecimal)
 	if b.money != nil {
-		c.won = add("Won", tabular.KindCount)
+		c.won = add("Won deals", tabular.KindCount)
 		c.revenue = add(b.money.head(), tabular.KindMoney)
 	}
 	c.few = add("Too few", tabular.KindText)

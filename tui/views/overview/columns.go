@@ -48,8 +48,14 @@ func (o *Model) columns(t tabular.Table, c stageCols) []column {
 	right := func(title string, w, prio int, cell func(k int) string) column {
 		return column{widgets.Column{Title: title, Align: widgets.AlignRight, Min: w, Priority: prio}, cell}
 	}
+	// a stage name keeps up to 20 cells before the bar and the sparkline
+	// give up theirs: names get the width they need when there is room
+	nameW := 8
+	for _, s := range f.Stages {
+		nameW = max(nameW, min(20, format.Width(format.Clean(s.Name))))
+	}
 	cols := []column{
-		{widgets.Column{Title: "Stage", Pin: true, Min: 8}, text(0)},
+		{widgets.Column{Title: "Stage", Pin: true, Min: nameW}, text(0)},
 		right("Reached", 10, prioCount, text(c.reached)),
 		right("Step", 7, prioStep, text(c.step)),
 		right("Total", 7, prioTotal, text(c.total)),
