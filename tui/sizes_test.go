@@ -118,6 +118,9 @@ func TestEveryViewAtEverySize(t *testing.T) {
 						t.Errorf("table %s: %d of %d rows not on screen and nothing says so", tt.Name, missing, len(tt.Rows))
 					}
 				}
+				if v.name == "overview" && sz[0] >= 80 && !strings.Contains(out, "\n3. ") {
+					t.Error("the overview should list all three sticky points from 80×24 up")
+				}
 				golden.RequireEqual(t, []byte(strings.Join(lines, "\n")))
 			})
 		}
