@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/mapping"
 )
 
 // plan is a mapping resolved to column indices (-1 when absent).
@@ -71,7 +72,7 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 		p.closeDate, p.reason, p.amount, p.currency, p.prob, p.channel, p.wonFlag, p.closedFlag} {
 		used[c] = true
 	}
-	for _, d := range m.Dims {
+	for _, d := range append([]string{m.Owner}, m.Dims...) {
 		// The stage column may also be a dimension: its raw values show
 		// side states (on hold, abandoned) the stage order leaves out.
 		if c := col("dimension", d); c >= 0 && (!used[c] || c == p.stageCol && m.Shape == ShapeCurrentStage) {
@@ -353,17 +354,8 @@ func fileSize(p string) int64 {
 	return 0
 }
 
-// norm lowercases and drops everything but letters and digits, so "Closed
-// Won", "closedwon" and "closed-won" compare equal.
-func norm(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// norm folds a stage or outcome value for comparing (mapping.Norm).
+func norm(s string) string { return mapping.Norm(s) }
 
 func normSet(lists ...[]string) map[string]bool {
 	out := map[string]bool{}

@@ -208,7 +208,8 @@ func (b *recBuilder) resolveStages(ds *model.Dataset) ([]int, []string) {
 			byNorm[norm(v)] = k
 		}
 	}
-	exits := normSet(m.Won, m.Lost, m.Disqualified)
+	// Exits and values that are no stage count at the first stage.
+	exits := normSet(m.Won, m.Lost, m.Disqualified, m.NotStages)
 	vals := b.stageDim.Values
 	out := make([]int, len(vals))
 	var extra []string

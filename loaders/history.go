@@ -107,7 +107,7 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 		dec = append(dec, p.name+": "+s)
 	}
 	n := b.ids.Len()
-	won, exits := normSet(m.Won), normSet(m.Lost, m.Disqualified, defaultChurn)
+	won, exits, parked := normSet(m.Won), normSet(m.Lost, m.Disqualified, defaultChurn), normSet(m.NotStages)
 	// stage index per stage value
 	var names []string
 	idx := map[string]int{}
@@ -132,7 +132,7 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 		var wonName string
 		for _, v := range b.stage.d.Values[1:] {
 			k := norm(v)
-			if exits[k] || idx[k] > 0 || containsStr(names, v) {
+			if exits[k] || parked[k] || idx[k] > 0 || containsStr(names, v) {
 				continue
 			}
 			if won[k] {

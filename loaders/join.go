@@ -206,6 +206,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	}
 	li.Decisions = append(append(li.Decisions, ld.Load.Decisions...), dd.Load.Decisions...)
 	li.Columns = append(append(li.Columns, ld.Load.Columns...), dd.Load.Columns...)
+	li.Mappings = append(append(li.Mappings, ld.Load.Mappings...), dd.Load.Mappings...)
 	li.Joins = append(append(li.Joins, ld.Load.Joins...), dd.Load.Joins...)
 	li.Unsure, li.UnsureWhy = ld.Load.Unsure || dd.Load.Unsure, append(append(li.UnsureWhy, ld.Load.UnsureWhy...), dd.Load.UnsureWhy...)
 	li.Summary = ld.Load.Summary

@@ -252,6 +252,7 @@ func enrich(obj, log *loaded, maxProblems int) (*loaded, bool) {
 	ld.Problems = append(append(ld.Problems, hd.Load.Problems...), problems...)
 	ld.Decisions = append(ld.Decisions, hd.Load.Decisions...)
 	ld.Columns = append(ld.Columns, hd.Load.Columns...)
+	ld.Mappings = append(ld.Mappings, hd.Load.Mappings...)
 	ld.Decisions = append(ld.Decisions, fmt.Sprintf("joined %s (stage history) to %s by %s = %s: %d of %d logged records matched (%.1f%%), %d of %d records have history (%.1f%%); stage dates and stages reached read from the log, the outcome from %s%s",
 		hname, oname, km.b.name, km.a.name, matched, hd.Len(), pct(matched, hd.Len()), covered, od.Len(), pct(covered, od.Len()), oname, km.nullNote()))
 	if len(dropped) > 0 {

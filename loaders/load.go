@@ -18,6 +18,9 @@ type Options struct {
 	Preset string
 	// Mapping, when set, says which columns mean what (overrides Preset).
 	Mapping *Mapping
+	// FileMappings reads the files it names (InputName) with their own
+	// mappings, whatever Mapping and Preset say (the column screen's).
+	FileMappings map[string]*Mapping
 	// DateOrder forces how ambiguous numeric dates read ("DMY", "MDY").
 	DateOrder DateOrder
 	// Sheet names the worksheet of an .xlsx workbook (default: the first).
@@ -97,6 +100,9 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 			// --stages renames the joined funnel; a preset or mapping that
 			// does not fit a later file gives way to detection there.
 			o.Stages, o.fallback, o.join = nil, i > 0, true
+		}
+		if fm := opt.FileMappings[InputName(p)]; fm != nil {
+			o.Mapping, o.Preset, o.fallback = fm, "", false
 		}
 		l, note, err := loadPath(ctx, p, InputName(p), o, readProg)
 		if err != nil {
@@ -354,6 +360,13 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	ld.Files = []string{name}
 	ld.DimsSkipped = ds.Load.DimsSkipped
 	ds.Load = ld
+	// The mapping that reads the file the same way again (before --stages
+	// renames the stages), with the sheet of a workbook read with --sheet.
+	eff := effectiveMapping(&loaded{ds: ds, mapping: m})
+	if len(pre) > 0 && eff.Sheet == "" {
+		eff.Sheet = opt.Sheet
+	}
+	ds.Load.Mappings = []*Mapping{eff}
 	if len(opt.Stages) > 0 {
 		if len(opt.Stages) != len(ds.Stages) {
 			return nil, fmt.Errorf("%s: --stages names %d stages but the file has %d (%s)",
@@ -374,23 +387,6 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	}
 	describeLoad(out, name, profiles, inf)
 	return out, ds.Validate()
-}
-
-// chooseMapping returns the given mapping or the named preset's (a load
-// with neither infers one: roles.go).
-func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
-	if opt.Mapping != nil {
-		return opt.Mapping, opt.Mapping.Check()
-	}
-	hs := newHeaderSet(header)
-	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
-		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
-	}
-	m, err := presetMapping(opt.Preset, hs, header)
-	if e, ok := err.(*Error); ok {
-		e.File = name
-	}
-	return m, err
 }
 
 // estimateRows bounds the record count by the line count.

@@ -85,6 +85,7 @@ func mappingRoles(m *Mapping, header []string) map[int]string {
 	set(m.Currency, "currency")
 	set(m.Probability, "win probability")
 	set(m.Channel, "channel")
+	set(m.Owner, "owner (dimension)")
 	set(m.Reason, "lost reason")
 	set(m.Email, "email")
 	set(m.Account, "account")
@@ -106,7 +107,7 @@ func describeLoad(l *loaded, name string, profiles []*ColumnProfile, inf *infere
 	roles := mappingRoles(m, l.header)
 	for _, c := range profiles {
 		ci := model.ColumnInfo{File: name, Index: c.Index, Name: c.Name, Type: string(c.Type), Format: c.Format,
-			Role: roles[c.Index], Rows: c.Rows, Blank: c.Blank, Distinct: c.Distinct, Samples: c.Samples, Confidence: 1}
+			Role: roles[c.Index], Rows: c.Rows, Blank: c.Blank, Distinct: c.Distinct, Samples: c.Samples, Top: c.Top, Confidence: 1}
 		if inf != nil {
 			ci.Confidence = 0.5
 			if v, ok := inf.conf[c.Index]; ok {

@@ -8,86 +8,28 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/mapping"
 )
 
-// Shape is how a file lays out the funnel.
-type Shape string
+// The mapping types live in model/mapping (the explorer's column screen
+// edits them; the loader reads with them); these names keep the loader's
+// code and callers as they were.
+type (
+	// Shape is how a file lays out the funnel.
+	Shape = mapping.Shape
+	// Mapping names the columns a file's funnel comes from.
+	Mapping = mapping.Mapping
+	// StageMap is one funnel stage of a mapping.
+	StageMap = mapping.StageMap
+)
 
+// The four shapes a file takes.
 const (
-	// ShapeStageDates: one row per record, one date column per stage.
-	ShapeStageDates Shape = "stage-dates"
-	// ShapeCurrentStage: one row per record holding only its current stage;
-	// earlier stages are inferred from the stage order.
-	ShapeCurrentStage Shape = "current-stage"
-	// ShapeHistory: one row per stage change (record id, stage, timestamp).
-	ShapeHistory Shape = "history"
-	// ShapeFlags: one yes/no column per stage, no dates.
-	ShapeFlags Shape = "flags"
+	ShapeStageDates   = mapping.ShapeStageDates
+	ShapeCurrentStage = mapping.ShapeCurrentStage
+	ShapeHistory      = mapping.ShapeHistory
+	ShapeFlags        = mapping.ShapeFlags
 )
-
-// Mapping names the columns a file's funnel comes from. Presets build one
-// from known CRM headers; a mapping file (--map funnel.yaml) gives one for
-// any CSV. Column names match headers case-insensitively.
-type Mapping struct {
-	Preset string `yaml:"preset,omitempty" toml:"preset,omitempty" json:"preset,omitempty"`
-	Shape  Shape  `yaml:"shape" toml:"shape" json:"shape"`
-	// Sheet is the worksheet of an .xlsx workbook (default: the first).
-	Sheet string `yaml:"sheet,omitempty" toml:"sheet,omitempty" json:"sheet,omitempty"`
-	// Record identity and join keys.
-	ID      string `yaml:"id,omitempty" toml:"id,omitempty" json:"id,omitempty"`
-	Email   string `yaml:"email,omitempty" toml:"email,omitempty" json:"email,omitempty"`
-	Account string `yaml:"account,omitempty" toml:"account,omitempty" json:"account,omitempty"`
-	// LeadRef names a column holding the id of the lead/contact a deal
-	// belongs to (HubSpot "Associated Contact IDs"), used to join files.
-	LeadRef string `yaml:"lead_ref,omitempty" toml:"lead_ref,omitempty" json:"lead_ref,omitempty"`
-	// Created is the entry date (the first stage's date when it has none).
-	Created string `yaml:"created,omitempty" toml:"created,omitempty" json:"created,omitempty"`
-	// Stages in funnel order, top first.
-	Stages []StageMap `yaml:"stages" toml:"stages" json:"stages"`
-	// StageColumn holds the current stage (current-stage) or the stage
-	// changed to (history); Timestamp the change's date (history).
-	StageColumn string `yaml:"stage_column,omitempty" toml:"stage_column,omitempty" json:"stage_column,omitempty"`
-	Timestamp   string `yaml:"timestamp,omitempty" toml:"timestamp,omitempty" json:"timestamp,omitempty"`
-	// Status holds open/won/lost; Won, Lost and Disqualified list the
-	// values (of Status or StageColumn) that mean each exit.
-	Status       string   `yaml:"status,omitempty" toml:"status,omitempty" json:"status,omitempty"`
-	Won          []string `yaml:"won,omitempty" toml:"won,omitempty" json:"won,omitempty"`
-	Lost         []string `yaml:"lost,omitempty" toml:"lost,omitempty" json:"lost,omitempty"`
-	Disqualified []string `yaml:"disqualified,omitempty" toml:"disqualified,omitempty" json:"disqualified,omitempty"`
-	// WonFlag is a yes/no column (IsWon, Converted): yes means won,
-	// whatever the stage label says. ClosedFlag is a yes/no column
-	// (IsClosed): no means still open even at a stage labelled closed
-	// (HubSpot's "Closed: abandoned"); yes and not won means lost.
-	WonFlag    string `yaml:"won_flag,omitempty" toml:"won_flag,omitempty" json:"won_flag,omitempty"`
-	ClosedFlag string `yaml:"closed_flag,omitempty" toml:"closed_flag,omitempty" json:"closed_flag,omitempty"`
-	// WonDate, LostDate and CloseDate give the exit day.
-	WonDate   string `yaml:"won_date,omitempty" toml:"won_date,omitempty" json:"won_date,omitempty"`
-	LostDate  string `yaml:"lost_date,omitempty" toml:"lost_date,omitempty" json:"lost_date,omitempty"`
-	CloseDate string `yaml:"close_date,omitempty" toml:"close_date,omitempty" json:"close_date,omitempty"`
-	Reason    string `yaml:"reason,omitempty" toml:"reason,omitempty" json:"reason,omitempty"`
-	Amount    string `yaml:"amount,omitempty" toml:"amount,omitempty" json:"amount,omitempty"`
-	Currency  string `yaml:"currency,omitempty" toml:"currency,omitempty" json:"currency,omitempty"`
-	// Probability is a win probability in percent.
-	Probability string `yaml:"probability,omitempty" toml:"probability,omitempty" json:"probability,omitempty"`
-	// Channel is the acquisition channel (lead source); Dims are more
-	// columns to break down by. Both become dimensions.
-	Channel string   `yaml:"channel,omitempty" toml:"channel,omitempty" json:"channel,omitempty"`
-	Dims    []string `yaml:"dims,omitempty" toml:"dims,omitempty" json:"dims,omitempty"`
-	// Segments are ICP segment rules (first match wins) for the report's
-	// segments section; each names a dimension (channel or one of dims).
-	Segments []money.SegmentRule `yaml:"segments,omitempty" toml:"segments,omitempty" json:"segments,omitempty"`
-}
-
-// StageMap is one funnel stage: its date column (stage-dates), its yes/no
-// column (flags, or alongside a date), and the stage-column values that
-// mean it (current-stage, history).
-type StageMap struct {
-	Name   string   `yaml:"name" toml:"name" json:"name"`
-	Date   string   `yaml:"date,omitempty" toml:"date,omitempty" json:"date,omitempty"`
-	Flag   string   `yaml:"flag,omitempty" toml:"flag,omitempty" json:"flag,omitempty"`
-	Values []string `yaml:"values,omitempty" toml:"values,omitempty" json:"values,omitempty"`
-}
 
 // ReadMapping reads a mapping file: TOML when it ends in .toml, YAML
 // otherwise (.yaml/.yml). Both have the same keys and the same checks.
@@ -121,55 +63,28 @@ func ParseMapping(name string, b []byte) (m *Mapping, err error) {
 	return m, nil
 }
 
-// Check reports a mapping that cannot work, saying what is missing.
-func (m *Mapping) Check() error {
-	switch m.Shape {
-	case ShapeStageDates, ShapeCurrentStage, ShapeHistory, ShapeFlags:
-	case "":
-		return fmt.Errorf("shape is missing: expected one of stage-dates, current-stage, history, flags")
-	default:
-		return fmt.Errorf("shape %q is unknown: expected one of stage-dates, current-stage, history, flags", m.Shape)
+// EncodeMapping renders m in a mapping file's syntax (YAML or TOML, the
+// same keys).
+func EncodeMapping(m *Mapping, format MappingFormat) ([]byte, error) {
+	if format == FormatTOML {
+		return encodeTOML(m)
 	}
-	if len(m.Stages) == 0 {
-		return fmt.Errorf("stages is empty: list the funnel stages, top first")
-	}
-	if len(m.Stages) > 16 {
-		return fmt.Errorf("%d stages listed: at most 16 are supported", len(m.Stages))
-	}
-	seen := map[string]bool{}
-	for i, s := range m.Stages {
-		if strings.TrimSpace(s.Name) == "" {
-			return fmt.Errorf("stage %d has no name", i+1)
-		}
-		if seen[strings.ToLower(s.Name)] {
-			return fmt.Errorf("stage %q is listed twice", s.Name)
-		}
-		seen[strings.ToLower(s.Name)] = true
-		if m.Shape == ShapeStageDates && s.Date == "" && s.Flag == "" && !(i == 0 && m.Created != "") {
-			return fmt.Errorf("stage %q has no date column (shape stage-dates)", s.Name)
-		}
-		if m.Shape == ShapeFlags && s.Flag == "" && s.Date == "" && !(i == 0) {
-			return fmt.Errorf("stage %q has no flag column (shape flags)", s.Name)
-		}
-	}
-	if (m.Shape == ShapeCurrentStage || m.Shape == ShapeHistory) && m.StageColumn == "" {
-		return fmt.Errorf("stage_column is missing (shape %s)", m.Shape)
-	}
-	if m.Shape == ShapeHistory && (m.ID == "" || m.Timestamp == "") {
-		return fmt.Errorf("history needs id and timestamp columns")
-	}
-	for i, r := range m.Segments {
-		switch {
-		case strings.TrimSpace(r.Segment) == "":
-			return fmt.Errorf("segments rule %d has no segment name", i+1)
-		case strings.TrimSpace(r.Column) == "":
-			return fmt.Errorf("segments rule %q has no column", r.Segment)
-		case len(r.Values) == 0 && r.Min == nil && r.Max == nil:
-			return fmt.Errorf("segments rule %q: give values, or a min and/or max", r.Segment)
-		}
-	}
-	return nil
+	return yaml.Marshal(m)
 }
 
-// MarshalYAML-friendly output for funnel init.
-func (m *Mapping) YAML() ([]byte, error) { return yaml.Marshal(m) }
+// chooseMapping returns the given mapping or the named preset's (a load
+// with neither infers one: roles.go).
+func chooseMapping(name string, header []string, opt Options) (*Mapping, error) {
+	if opt.Mapping != nil {
+		return opt.Mapping, opt.Mapping.Check()
+	}
+	hs := newHeaderSet(header)
+	if opt.Preset != "" && opt.fallback && !presetFits(opt.Preset, hs) {
+		return nil, fmt.Errorf("its headers are not those of a %s export", opt.Preset)
+	}
+	m, err := presetMapping(opt.Preset, hs, header)
+	if e, ok := err.(*Error); ok {
+		e.File = name
+	}
+	return m, err
+}

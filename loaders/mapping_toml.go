@@ -72,8 +72,8 @@ func located(e *toml.DecodeError, msg string) string {
 	return strings.TrimSpace(fmt.Sprintf("[%d:%d] %s\n%s", row, col, msg, ctx))
 }
 
-// TOML renders the mapping as TOML for funnel init.
-func (m *Mapping) TOML() ([]byte, error) {
+// encodeTOML renders the mapping as TOML.
+func encodeTOML(m *Mapping) ([]byte, error) {
 	var b bytes.Buffer
 	enc := toml.NewEncoder(&b).SetIndentTables(true)
 	if err := enc.Encode(m); err != nil {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/funnel-cli/funnel/model"
 )
 
 // ColType is what a column's values are, judged from a sample of them.
@@ -26,10 +28,7 @@ const (
 )
 
 // ValueCount is one distinct value of a column and how often the sample has it.
-type ValueCount struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
-}
+type ValueCount = model.ValueCount
 
 // ColumnProfile is what the sample says about one column: its type and
 // format, how many values are blank or distinct, the most frequent values
@@ -69,7 +68,7 @@ func (c *ColumnProfile) count(v string) int { return c.counts[v] }
 func (c *ColumnProfile) values() []ValueCount {
 	out := make([]ValueCount, 0, len(c.counts))
 	for v, n := range c.counts {
-		out = append(out, ValueCount{v, n})
+		out = append(out, ValueCount{Value: v, Count: n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {

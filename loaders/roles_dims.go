@@ -28,6 +28,9 @@ func (in *inference) pickDims() {
 			in.set(c.Index, "dimension", 0.5)
 		}
 	}
+	if len(owners) > 0 {
+		m.Owner, owners = owners[0], owners[1:]
+	}
 	m.Dims = append(append(owners, m.Dims...), rest...)
 	if len(m.Dims) > 40 {
 		m.Dims = m.Dims[:40]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
@@ -23,25 +24,50 @@ func StarterMappingFor(ctx context.Context, path string, format MappingFormat, o
 	if err != nil {
 		return nil, err
 	}
-	name := InputName(path)
-	var y []byte
-	if format == FormatTOML {
-		y, err = m.TOML()
-	} else {
-		y, err = m.YAML()
-	}
+	return MappingFile(InputName(path), m, ds.Load, format)
+}
+
+// MappingFile is the text of the mapping file that reads the file called
+// name (one of ld.Files) with m: comments saying what each of its columns
+// (ld.Columns) is read as, then m in the format's syntax. It is the one
+// writer of mapping files: `funnel init` writes the mapping the loader
+// decided, the explorer's column screen the one the user edited, and the
+// same mapping of the same load gives the same text. While m is the
+// mapping the load decided, the summary line is the load's (with how it
+// found the stage order); otherwise it says what m reads.
+func MappingFile(name string, m *Mapping, ld model.LoadInfo, format MappingFormat) ([]byte, error) {
+	y, err := EncodeMapping(m, format)
 	if err != nil {
 		return nil, err
 	}
+	sum := summary(m, nil)
+	if len(ld.Files) > 0 && ld.Files[0] == name && len(ld.Mappings) > 0 && ld.Mappings[0] != nil &&
+		reflect.DeepEqual(*ld.Mappings[0], *m) && ld.Summary != "" {
+		sum = ld.Summary
+	}
+	var own []model.ColumnInfo
+	for _, c := range ld.Columns {
+		if c.File == name {
+			own = append(own, c)
+		}
+	}
+	header := make([]string, 0, len(own))
+	for _, c := range own {
+		for len(header) < c.Index {
+			header = append(header, "")
+		}
+		header = append(header, c.Name)
+	}
+	roles := mappingRoles(m, header)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# funnel mapping for %s: what funnel decided when it read the file.\n", oneLine(name))
+	fmt.Fprintf(&b, "# funnel mapping for %s: how funnel reads the file.\n", oneLine(name))
 	b.WriteString("# Edit it, then run: funnel --map THIS_FILE " + oneLine(name) + "\n")
 	b.WriteString("# shape: stage-dates (a date column per stage), current-stage (one stage column and\n")
 	b.WriteString("#   the stage order), history (id, stage, timestamp per row) or flags (yes/no per stage).\n")
-	b.WriteString("# " + oneLine(ds.Load.Summary) + "\n")
+	b.WriteString("# " + oneLine(sum) + "\n")
 	b.WriteString("# Columns in the file (type from a sample of values: role):\n")
-	for _, c := range ds.Load.Columns {
-		role := c.Role
+	for _, c := range own {
+		role := roles[c.Index]
 		if role == "" {
 			role = "not used"
 		}
@@ -69,11 +95,7 @@ func DecidedMapping(ctx context.Context, path string, opt Options) (*Mapping, *m
 	if err != nil {
 		return nil, nil, err
 	}
-	m := effectiveMapping(l)
-	if opt.Sheet != "" {
-		m.Sheet = opt.Sheet
-	}
-	return m, l.ds, nil
+	return l.ds.Load.Mappings[0], l.ds, nil
 }
 
 func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }
@@ -107,4 +129,16 @@ func effectiveMapping(l *loaded) *Mapping {
 		m.Stages = append(m.Stages, sm)
 	}
 	return &m
+}
+
+// Reloader reads files (as LoadFiles does, with opt) again with edited
+// mappings, one per file name in maps: what the explorer's column screen
+// recomputes with. --stages is dropped: it renames stages by position,
+// and the screen may have reordered them.
+func Reloader(files []string, opt Options) func(ctx context.Context, maps map[string]*Mapping, progress func(done, total int64)) (*model.Dataset, error) {
+	return func(ctx context.Context, maps map[string]*Mapping, progress func(done, total int64)) (*model.Dataset, error) {
+		o := opt
+		o.FileMappings, o.Progress, o.Stages = maps, progress, nil
+		return LoadFiles(ctx, files, o)
+	}
 }

@@ -16,6 +16,8 @@ import (
 	"math/bits"
 	"strings"
 	"unsafe"
+
+	"github.com/funnel-cli/funnel/model/mapping"
 )
 
 // NoDay marks a stage that was not reached, or reached on an unknown date.
@@ -252,6 +254,11 @@ type LoadInfo struct {
 	// DimsSkipped is set when the dimension columns were left unread
 	// (loaders.Options.SkipDims): Dims is empty whatever the file holds.
 	DimsSkipped bool `json:"dims_skipped,omitempty"`
+	// Mappings is the mapping each file was read with, in the order of
+	// Files (nil where none made the data, as for the demo): reading the
+	// files with them gives this dataset. Never modify one; copy it
+	// (Mapping.Clone) to edit.
+	Mappings []*mapping.Mapping `json:"-"`
 }
 
 // ColumnInfo is what the loader made of one input column: its type from
@@ -268,6 +275,15 @@ type ColumnInfo struct {
 	Blank      int      `json:"blank"`
 	Distinct   int      `json:"distinct"`
 	Samples    []string `json:"samples,omitempty"`
+	// Top is the column's most frequent values in the sample with their
+	// counts (every value of a category of up to 64).
+	Top []ValueCount `json:"top,omitempty"`
+}
+
+// ValueCount is one value of a column and how often a sample has it.
+type ValueCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
 }
 
 // JoinInfo is one join between files: which columns matched and how many

@@ -20,9 +20,16 @@ import (
 //     loaders and no cmd;
 //   - inside model, a package imports only packages of a lower rank
 //     (modelRank): stats and plan are leaves, the dataset next, the
-//     filter language and the engine above it, the analyses on top;
+//     filter language and the engine above it, the analyses on top
+//     (money below insight, whose planner costs the spend);
 //   - model and loaders depend on no Bubble Tea, Bubbles or Lip Gloss
-//     (nor any Charm package), tui/report on no Bubble Tea or Bubbles.
+//     (nor any Charm package); tui/report, tui/format and tui/tabular on
+//     no Bubble Tea, Bubbles or Lip Gloss;
+//   - inside tui (tuiError): format and tabular are leaves, the report
+//     imports none of the explorer (widgets, theme, views), widgets import
+//     no views, and a view package imports no other view package (it
+//     drills into one through the tui/views contract); viewtest is for
+//     tests only.
 //
 // And no package in model holds mutable package-level state (caches
 // belong to a query.Engine): no package-level variable is of a sync type
@@ -33,13 +40,14 @@ const module = "github.com/funnel-cli/funnel"
 // modelRank orders the model packages: an import must go to a lower rank.
 var modelRank = map[string]int{
 	"model/stats":            0,
+	"model/mapping":          0, // what a mapping file says: plain data
 	"model/plan":             1, // may use stats
 	"model":                  2,
 	"model/internal/fixture": 3,
 	"model/query/filter":     3,
 	"model/query":            4,
-	"model/insight":          5,
-	"model/money":            5,
+	"model/money":            5, // may use mapping (segment rules)
+	"model/insight":          6, // may use money (the planner's costs)
 	"model/mask":             6,
 	"model/demo":             6,
 }
@@ -127,7 +135,7 @@ func layerError(from, to string) string {
 			return "a model package missing from modelRank in layers_test.go: give it its place"
 		}
 		if rt >= rf {
-			return "inside model imports go down: stats, plan < model < filter < query < insight, money < mask, demo"
+			return "inside model imports go down: stats, plan < model < filter < query < money < insight, mask, demo"
 		}
 	case "loaders":
 		if top(to) != "model" && top(to) != "loaders" {
@@ -137,6 +145,35 @@ func layerError(from, to string) string {
 		if top(to) == "loaders" || top(to) == "cmd" {
 			return "the flow is loaders → model → tui → cmd: tui imports neither loaders nor cmd"
 		}
+		return tuiError(from, to)
+	}
+	return ""
+}
+
+// tuiError is the layering inside tui.
+func tuiError(from, to string) string {
+	isView := func(p string) bool { return strings.HasPrefix(p, "tui/views/") }
+	switch {
+	case top(to) != "tui":
+		return ""
+	case to == "tui/views/viewtest":
+		return "viewtest is the views' test kit: only tests import it"
+	case from == "tui/format" || from == "tui/tabular":
+		if to != "tui/format" {
+			return "format and tabular are leaves of tui (tabular may use format)"
+		}
+	case strings.HasPrefix(from, "tui/report"):
+		if to != "tui/format" && to != "tui/tabular" {
+			return "the report is the text face of tui: it imports format and tabular, none of the explorer"
+		}
+	case from == "tui/widgets":
+		if to != "tui/format" && to != "tui/tabular" {
+			return "widgets import format and tabular only (no views, theme or report)"
+		}
+	case from == "tui/views" && (isView(to) || to == "tui"):
+		return "the views contract imports no view and not the root"
+	case isView(from) && from != "tui/views/viewtest" && (isView(to) || to == "tui"):
+		return "a view imports no other view package: it drills into one through the contract (views.DrillMsg)"
 	}
 	return ""
 }
@@ -146,8 +183,9 @@ func terminalError(from, dep string) string {
 	switch {
 	case (top(from) == "model" || top(from) == "loaders") && charm:
 		return "model and loaders know nothing of terminals"
-	case from == "tui/report" && (strings.HasPrefix(dep, "charm.land/bubbletea") || strings.HasPrefix(dep, "charm.land/bubbles")):
-		return "the headless report imports no Bubble Tea"
+	case (from == "tui/report" || from == "tui/format" || from == "tui/tabular") &&
+		(strings.HasPrefix(dep, "charm.land/bubbletea") || strings.HasPrefix(dep, "charm.land/bubbles") || strings.HasPrefix(dep, "charm.land/lipgloss")):
+		return "the headless report and the formatting it shares import no Bubble Tea, Bubbles or Lip Gloss"
 	}
 	return ""
 }
@@ -155,19 +193,25 @@ func terminalError(from, dep string) string {
 func TestLayerRulesBite(t *testing.T) {
 	for _, c := range [][2]string{
 		{"model", "model/query"}, {"model/query/filter", "model/query"}, {"model/stats", "model"},
-		{"model/plan", "model"}, {"model/query", "model/insight"}, {"model", "tui/widgets"},
+		{"model/plan", "model"}, {"model/query", "model/insight"}, {"model/money", "model/insight"}, {"model", "tui/widgets"},
 		{"loaders", "tui"}, {"tui/views", "loaders"}, {"model/new", "model"},
+		{"tui/report", "tui/widgets"}, {"tui/report", "tui/views"}, {"tui/format", "tui/widgets"},
+		{"tui/views/overview", "tui/views/records"}, {"tui/views/stage", "tui"}, {"tui/widgets", "tui/views"},
+		{"tui/views/sticky", "tui/views/viewtest"}, {"tui/views", "tui/views/money"},
 	} {
 		if layerError(c[0], c[1]) == "" {
 			t.Errorf("%s importing %s should be refused", c[0], c[1])
 		}
 	}
-	for _, c := range [][2]string{{"model/query", "model"}, {"model/insight", "model/query"}, {"model/plan", "model/stats"}, {"tui", "model/query"}} {
+	for _, c := range [][2]string{{"model/query", "model"}, {"model/insight", "model/query"}, {"model/plan", "model/stats"}, {"model/insight", "model/money"}, {"tui", "model/query"},
+		{"tui/report", "tui/tabular"}, {"tui/tabular", "tui/format"}, {"tui/views/overview", "tui/views"}, {"tui/views/money", "tui/widgets"},
+		{"tui", "tui/views/records"}, {"tui/views/viewtest", "tui/report"}} {
 		if msg := layerError(c[0], c[1]); msg != "" {
 			t.Errorf("%s importing %s refused: %s", c[0], c[1], msg)
 		}
 	}
-	if terminalError("model/query", "charm.land/lipgloss/v2") == "" || terminalError("tui/report", "charm.land/bubbletea/v2") == "" {
+	if terminalError("model/query", "charm.land/lipgloss/v2") == "" || terminalError("tui/report", "charm.land/bubbletea/v2") == "" ||
+		terminalError("tui/format", "charm.land/lipgloss/v2") == "" {
 		t.Error("terminal imports not refused")
 	}
 }

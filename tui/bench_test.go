@@ -62,3 +62,31 @@ func BenchmarkKeypress1M(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkMaskKey1M is what M costs the event loop at a million leads:
+// Update starts the masked copy (BenchmarkMaskCopy1M, off the loop) and
+// the frame that says "masking…" is drawn. Each round presses M twice, so
+// every press starts the copy again.
+func BenchmarkMaskKey1M(b *testing.B) {
+	a := New(demo1M(), Options{NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
+	deliver(a, a.Init())
+	m := ch('M')
+	for b.Loop() {
+		a.Update(m) // starts the copy (its command is not run)
+		_ = a.View()
+		a.Update(m) // and cancels it
+		a.mask.job.Cancel()
+	}
+}
+
+// BenchmarkMaskCopy1M is the work M moved off the event loop: the masked
+// copy of a million leads and its engine.
+func BenchmarkMaskCopy1M(b *testing.B) {
+	a := New(demo1M(), Options{NoColor: true})
+	for b.Loop() {
+		a.mask.masked, a.mask.want = nil, false
+		a.mask.job.Cancel()
+		_ = a.toggleMask()()
+	}
+}

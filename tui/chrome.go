@@ -7,16 +7,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// The frame around the active view: breadcrumb, help line, status line,
+// The frame around the active view: view bar, help line, status line,
 // full help, and what a too-small window shows.
 
 func (a *App) View() tea.View {
 	frame := a.render()
 	if a.opts.ASCII {
-		frame = widgets.ASCII(frame)
+		frame = format.ASCII(frame)
 	}
 	v := tea.NewView(frame)
 	v.AltScreen = true
@@ -36,61 +37,29 @@ func (a *App) render() string {
 	}
 	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1, tops: a.topBindings()}
 	body := a.Top().View()
-	helpLine := a.help.ShortHelpView(hk.ShortHelp())
-	switch a.mode {
-	case modeHelp:
+	// the lines between the view and the status line: the help line, or
+	// a prompt (and its error), or a message (wrapped, up to a third of
+	// the window)
+	bottom := []string{format.Truncate(a.help.ShortHelpView(hk.ShortHelp()), a.width)}
+	switch {
+	case a.mode == modeHelp:
 		body = a.fullHelp(hk)
-		helpLine = a.styles.Muted.Render("press any key to close help")
-	case modeFilter, modeCommand:
-		helpLine = a.prompt.view(a.width, a.styles.Error.Render)
-		if a.prompt.err != "" {
-			// the error line takes the status line's place
-			return strings.Join([]string{a.breadcrumb(), fitLines(body, a.width, a.height-chromeHeight), helpLine}, "\n")
+		bottom = []string{a.styles.Muted.Render("j/k scroll · any other key closes help")}
+	case a.mode == modeFilter || a.mode == modeCommand:
+		bottom = strings.Split(a.prompt.view(a.width, a.styles.Error.Render), "\n")
+	case a.note != "":
+		bottom = widgets.WrapStyled(a.styles.Emphasis, a.note, a.width)
+		if n := max(1, (a.height-chromeHeight)/3); len(bottom) > n {
+			bottom = bottom[:n]
 		}
 	}
-	bodyH := a.height - chromeHeight
+	bodyH := a.height - chromeHeight + 1 - len(bottom)
 	return strings.Join([]string{
-		a.breadcrumb(),
-		fitLines(body, a.width, bodyH),
-		widgets.Truncate(helpLine, a.width),
+		a.viewBar(),
+		fitLines(body, a.width, bodyH, a.styles.Muted.Render),
+		strings.Join(bottom, "\n"),
 		a.statusLine(),
 	}, "\n")
-}
-
-func (a *App) fullHelp(hk helpKeys) string {
-	title := a.styles.Title.Render("Keys: " + a.Top().Title())
-	return title + "\n\n" + renderFullHelp(hk.FullHelp(), a.width, a.height-chromeHeight-2, a.styles)
-}
-
-func (a *App) breadcrumb() string {
-	parts := []string{a.styles.Title.Render("funnel")}
-	for _, v := range a.stack {
-		parts = append(parts, a.styles.Crumb.Render(v.Title()))
-	}
-	return widgets.Truncate(strings.Join(parts, a.styles.CrumbSep.Render(" › ")), a.width)
-}
-
-func (a *App) statusLine() string {
-	ld := a.common.Data().Load
-	files := widgets.Clean(strings.Join(ld.Files, ", "))
-	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
-		widgets.Count(ld.Read), widgets.Count(ld.Used), widgets.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
-	if a.state.Filter != "" {
-		s += " · where " + widgets.Clean(a.state.Filter)
-	}
-	if a.state.Masked {
-		s += " · MASKED"
-	}
-	if ld.Summary != "" {
-		// What the loader made of the columns (l lists every decision).
-		if ld.Unsure {
-			s += " · guessed: "
-		} else {
-			s += " · "
-		}
-		s += widgets.Clean(ld.Summary)
-	}
-	return a.styles.Status.Render(widgets.PadRight(widgets.Truncate(s, a.width), a.width))
 }
 
 func asOfLabel(d int32) string {
@@ -101,13 +70,16 @@ func asOfLabel(d int32) string {
 }
 
 // fitLines pads or cuts s to exactly h lines of at most w cells.
-func fitLines(s string, w, h int) string {
+// A view that draws more lines than its box loses the last to a line
+// saying how many are hidden, never silently.
+func fitLines(s string, w, h int, muted func(...string) string) string {
 	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	if len(lines) > h && h > 0 {
+		more := fmt.Sprintf("↓ %s below: a taller window shows them", format.Plural(len(lines)-h+1, "more line", "more lines"))
+		lines = append(lines[:h-1:h-1], muted(more))
 	}
 	for i, l := range lines {
-		lines[i] = widgets.Truncate(l, w)
+		lines[i] = format.Truncate(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

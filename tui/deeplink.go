@@ -7,8 +7,8 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Open is the state the explorer opens in (`funnel --view breakdown --by
@@ -61,7 +61,7 @@ func (o Open) Check() error {
 	}
 	for _, w := range o.Where {
 		if err := filter.Check(w); err != nil {
-			return &OpenError{"--where", errors.New(widgets.Clean(err.Error()))}
+			return &OpenError{"--where", errors.New(format.Clean(err.Error()))}
 		}
 	}
 	return nil
@@ -71,7 +71,7 @@ func (o Open) Check() error {
 // same parser and messages as the / prompt.
 func (o Open) CheckData(ds *model.Dataset) error {
 	if o.By != "" && ds.Dim(o.By) == nil {
-		return &OpenError{"--by", fmt.Errorf("%q: no such dimension; dimensions are %s", widgets.Clean(o.By), strings.Join(cleanAll(ds.DimNames()), ", "))}
+		return &OpenError{"--by", fmt.Errorf("%q: no such dimension; dimensions are %s", format.Clean(o.By), strings.Join(cleanAll(ds.DimNames()), ", "))}
 	}
 	if _, err := o.filter(ds); err != nil {
 		return err
@@ -87,7 +87,7 @@ func (o Open) filter(ds *model.Dataset) (string, error) {
 	}
 	f, err := filter.ParseEach(o.Where, ds)
 	if err != nil {
-		return "", &OpenError{"--where", errors.New(widgets.Clean(err.Error()))}
+		return "", &OpenError{"--where", errors.New(format.Clean(err.Error()))}
 	}
 	return f.String(), nil
 }

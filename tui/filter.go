@@ -5,7 +5,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query/filter"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // validateFilter checks the expression with the engine's parser, so the
@@ -13,7 +13,7 @@ import (
 // column or value, the closest suggestion).
 func validateFilter(ds *model.Dataset, expr string) error {
 	if _, err := filter.Parse(expr, ds); err != nil {
-		return errors.New(widgets.Clean(err.Error()))
+		return errors.New(format.Clean(err.Error()))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/views/columns"
 )
 
 // KeyReference lists every key, view by view, as `?` shows them (for
@@ -28,12 +29,14 @@ func KeyReference(ds *model.Dataset) string {
 		b.WriteString("\n")
 	}
 	g := a.keys
-	section("Everywhere", []key.Binding{g.Back, g.Filter, g.Command, g.Help, g.Quit, g.Suspend, g.Mouse, g.Mask, g.NextView, g.PrevView})
+	section("Everywhere", []key.Binding{g.Back, g.Filter, g.Command, g.Copy, g.Export, g.Help, g.Quit, g.Suspend, g.Mouse, g.Mask, g.NextView, g.PrevView})
 	for _, tv := range a.tops {
 		a.openTop(tv.name, "")
 		v := a.Top()
 		section(fmt.Sprintf("%s (%s)", v.Title(), tv.key.Help().Key), v.FullHelp()...)
 	}
+	cs := columns.New(a.common, a.state, ds, columns.Options{})
+	section("Columns (C from the overview or the load details)", cs.FullHelp()...)
 	b.WriteString(`In the / and : prompts
   enter          apply
   esc            close, keeping the filter as it was

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/funnel-cli/funnel/loaders"
+	"github.com/funnel-cli/funnel/tui/views/columns"
 	"github.com/funnel-cli/funnel/tui/views/loadinfo"
 )
 
@@ -20,6 +21,11 @@ func TestOverviewSaysWhatTheLoadDidAndLListsIt(t *testing.T) {
 	a := New(ds, Options{NoColor: true})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	deliver(a, a.Init())
+	// no outcome column: the loader is unsure and opens the column screen
+	if _, ok := a.Top().(*columns.Model); !ok || a.Depth() != 2 {
+		t.Fatalf("an unsure load opens the column screen over the overview; top is %T", a.Top())
+	}
+	press(a, tea.KeyPressMsg{Code: tea.KeyEscape})
 	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "! 1 of 3 rows skipped") {
 		t.Fatalf("overview does not mention the skipped row:\n%s", out)
 	}

@@ -11,8 +11,8 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views/overview"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // LoadFunc loads the data; it reports bytes done of total through progress
@@ -85,7 +85,7 @@ func (l *loader) view(width, height int, muted func(...string) string) string {
 		size = humanBytes(l.done) + " read"
 	}
 	lines := []string{
-		"Loading " + widgets.Truncate(widgets.Clean(l.label), max(0, width-8)),
+		"Loading " + format.Truncate(format.Clean(l.label), max(0, width-8)),
 		"",
 		l.bar.ViewAs(frac),
 		muted(size),

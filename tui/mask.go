@@ -10,34 +10,66 @@ import (
 
 // masking keeps the original dataset's engine and, once asked for, the
 // engine of a masked copy whose names, emails, companies and owners are
-// stable pseudonyms.
+// stable pseudonyms. The copy is made in the background (seconds at a
+// million leads): M answers at once and the screen says "masking…".
 type masking struct {
 	orig   *query.Engine
 	masked *query.Engine
 	key    []byte
+	job    views.Job[*query.Engine]
+	want   bool // M asked for the masked names (shown once the copy is in)
 }
 
-// toggleMask swaps between the original and the masked dataset, keeping
-// the state; counts and rates are the same in both.
+// toggleMask switches between the original and the masked dataset,
+// making the masked copy first if it is not made yet.
 func (a *App) toggleMask() tea.Cmd {
-	st := a.state
-	st.Masked = !st.Masked
-	a.state = st
+	a.mask.want = !a.mask.want
+	if !a.mask.want || a.mask.masked != nil {
+		return a.applyMask()
+	}
+	if a.mask.job.Running() {
+		return nil
+	}
+	if a.mask.key == nil {
+		a.mask.key = mask.NewKey()
+	}
+	orig, key := a.mask.orig, a.mask.key
+	return a.mask.job.Start(func() *query.Engine {
+		eng := query.New(mask.Dataset(orig.Data(), key))
+		eng.Prepare()
+		return eng
+	})
+}
+
+// masked takes the masked copy in when it is made.
+func (a *App) masked(msg tea.Msg) (tea.Cmd, bool) {
+	eng, ok := a.mask.job.Done(msg)
+	if !ok {
+		return nil, false
+	}
+	a.mask.masked = eng
+	return a.applyMask(), true
+}
+
+// applyMask shows the engine M asks for. Every view stays, with its place
+// (cursor, sort, scroll): it gets the new Common, then the state, and asks
+// for its numbers again (counts and rates are the same in both).
+func (a *App) applyMask() tea.Cmd {
 	eng := a.mask.orig
-	if st.Masked {
-		if a.mask.masked == nil {
-			if a.mask.key == nil {
-				a.mask.key = mask.NewKey()
-			}
-			a.mask.masked = query.New(mask.Dataset(a.mask.orig.Data(), a.mask.key))
-		}
+	if a.mask.want {
 		eng = a.mask.masked
 	}
-	active := a.active
-	c := a.common
-	c.Engine = eng
-	a.common = c
-	a.cache = map[string]views.View{}
-	cmd := a.openTop(active, "")
-	return tea.Batch(cmd, a.setState(st))
+	if eng == a.common.Engine {
+		return nil
+	}
+	a.common.Engine = eng
+	for _, v := range a.views() {
+		v.Update(views.CommonMsg{Common: a.common})
+	}
+	st := a.state
+	st.Masked = a.mask.want
+	return a.setState(st)
 }
+
+// masking reports whether the masked copy is being made for M.
+func (a *App) maskPending() bool { return a.mask.want && a.mask.masked == nil }

@@ -4,46 +4,49 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // prompt is the one-line input of the filter (/) and command (:) modes.
 type prompt struct {
-	input textinput.Model
+	input widgets.LineInput
 	kind  mode // modeFilter or modeCommand
 	err   string
 }
 
 func newPrompt(kind mode, value string, width int, dark bool) prompt {
-	ti := textinput.New()
-	styles := textinput.DefaultStyles(dark)
-	styles.Cursor.Blink = false // a steady cursor: no timer ticking while the prompt is open
-	ti.SetStyles(styles)
-	ti.Prompt = "/"
-	ti.Placeholder = "channel=chat owner!=ana created>=2025-03  (tab completes)"
+	in := widgets.NewLineInput("/", dark)
+	in.SetPlaceholder("channel=chat owner!=ana created>=2025-03  (tab completes)")
 	if kind == modeCommand {
-		ti.Prompt = ":"
-		ti.Placeholder = "stage SQL · by channel · period week · asof 2026-06-30 · filter … · clear"
+		in = widgets.NewLineInput(":", dark)
+		in.SetPlaceholder("stage SQL · by channel · period week · asof 2026-06-30 · filter … · clear")
 	}
-	ti.ShowSuggestions = true
-	ti.SetValue(value)
-	ti.CursorEnd()
-	ti.SetWidth(max(10, width-4))
-	ti.Focus()
-	return prompt{input: ti, kind: kind}
+	in.SetSuggestions(nil)
+	in.SetValue(value)
+	in.SetWidth(max(10, width-4))
+	return prompt{input: in, kind: kind}
 }
 
 func (p prompt) view(width int, errStyle func(...string) string) string {
-	line := widgets.Truncate(p.input.View(), width)
+	line := format.Truncate(p.input.View(), width)
 	if p.err != "" {
-		return line + "\n" + errStyle(widgets.Truncate(p.err, width))
+		return line + "\n" + errStyle(format.Truncate(p.err, width))
 	}
 	return line
+}
+
+// openPrompt opens the filter or command prompt with value typed.
+func (a *App) openPrompt(kind mode, value string) {
+	a.mode = kind
+	a.prompt = newPrompt(kind, value, a.width, a.styles.Dark)
+	if kind == modeFilter {
+		a.prompt.input.SetSuggestions(completions(a.common.Data(), value))
+	}
 }
 
 // handlePromptKey edits the prompt; Enter applies it and Esc drops it.
@@ -74,8 +77,7 @@ func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.mode = modeNormal
 		return cmd
 	}
-	var cmd tea.Cmd
-	a.prompt.input, cmd = a.prompt.input.Update(msg)
+	cmd := a.prompt.input.Update(msg)
 	a.prompt.err = ""
 	if a.mode == modeFilter {
 		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.prompt.input.Value()))
@@ -98,7 +100,6 @@ func (a *App) completeQuoted() bool {
 		return false
 	}
 	a.prompt.input.SetValue(comps[0])
-	a.prompt.input.CursorEnd()
 	a.prompt.input.SetSuggestions(completions(a.common.Data(), comps[0]))
 	return true
 }
@@ -125,13 +126,13 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "stage":
 		k := a.common.Data().StageIndex(arg)
 		if k < 0 {
-			return nil, fmt.Errorf("no stage %q; stages: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().Stages), ", "))
+			return nil, fmt.Errorf("no stage %q; stages: %s", format.Clean(arg), strings.Join(cleanAll(a.common.Data().Stages), ", "))
 		}
 		cmd := a.openTop("overview", "")
 		return tea.Batch(cmd, a.Top().Update(views.SelectStageMsg{Stage: k})), nil
 	case "by":
 		if a.common.Data().Dim(arg) == nil {
-			return nil, fmt.Errorf("no dimension %q; dimensions: %s", widgets.Clean(arg), strings.Join(cleanAll(a.common.Data().DimNames()), ", "))
+			return nil, fmt.Errorf("no dimension %q; dimensions: %s", format.Clean(arg), strings.Join(cleanAll(a.common.Data().DimNames()), ", "))
 		}
 		return func() tea.Msg { return views.OpenMsg{Name: "breakdown", Arg: arg} }, nil
 	case "period":
@@ -140,7 +141,7 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 			st.Period = p
 			return a.setState(st), nil
 		}
-		return nil, fmt.Errorf("period is week, month, quarter or year, not %q", widgets.Clean(arg))
+		return nil, fmt.Errorf("period is week, month, quarter or year, not %q", format.Clean(arg))
 	case "asof", "as-of":
 		if arg == "" || arg == "off" || arg == "latest" {
 			st.AsOf = model.NoDay
@@ -148,7 +149,7 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 		}
 		d, ok := parseDay(arg)
 		if !ok {
-			return nil, fmt.Errorf("as-of wants a date like 2026-06-30, not %q", widgets.Clean(arg))
+			return nil, fmt.Errorf("as-of wants a date like 2026-06-30, not %q", format.Clean(arg))
 		}
 		st.AsOf = d
 		return a.setState(st), nil
@@ -157,23 +158,18 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "clear":
 		st.Filter = ""
 		return a.setState(st), nil
+	case "report":
+		return a.reportCmd(), nil
+	case "export", "w", "write":
+		return a.export(arg)
 	}
-	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, quit", widgets.Clean(verb))
+	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, export, report, quit", format.Clean(verb))
 }
 
 // setState records the new state and tells every view on the stack.
 func (a *App) setState(st views.State) tea.Cmd {
 	a.state = st
-	cmds := make([]tea.Cmd, 0, len(a.stack))
-	for _, v := range a.stack {
-		cmds = append(cmds, v.Update(views.StateMsg{State: st}))
-	}
-	for name, v := range a.cache {
-		if name != a.active { // the active one is on the stack already
-			cmds = append(cmds, v.Update(views.StateMsg{State: st}))
-		}
-	}
-	return tea.Batch(cmds...)
+	return a.broadcast(views.StateMsg{State: st})
 }
 
 func parseDay(s string) (int32, bool) {
@@ -191,7 +187,7 @@ func parseDay(s string) (int32, bool) {
 func cleanAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = widgets.Clean(s)
+		out[i] = format.Clean(s)
 	}
 	return out
 }

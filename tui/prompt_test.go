@@ -109,3 +109,18 @@ func TestCommands(t *testing.T) {
 		t.Fatalf("err %q", a.prompt.err)
 	}
 }
+
+// A paste into / lands in the prompt, sanitised, and filters like typing.
+func TestPasteIntoFilterPrompt(t *testing.T) {
+	a := newDemoApp(t, 120, 24)
+	press(a, tea.KeyPressMsg{Code: '/', Text: "/"})
+	_, cmd := a.Update(tea.PasteMsg{Content: "channel=\x1b[31mchat\x1b[0m\u202e\n"})
+	deliver(a, cmd)
+	if got := a.prompt.input.Value(); got != "channel=chat " {
+		t.Fatalf("prompt %q", got)
+	}
+	press(a, keyEnter)
+	if a.state.Filter != "channel=chat" {
+		t.Fatalf("filter %q (mode %v, err %q)", a.state.Filter, a.mode, a.prompt.err)
+	}
+}

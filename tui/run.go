@@ -8,6 +8,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/tui/report"
+	"github.com/funnel-cli/funnel/tui/views"
 )
 
 // Run opens the explorer on a loaded dataset and blocks until the user quits.
@@ -54,3 +55,7 @@ func WritePlain(w io.Writer, ds *model.Dataset, width int) error {
 	}
 	return report.WriteText(w, r, report.Layout{Width: width})
 }
+
+// Remapper lets the column screen read the files again with the mapping
+// it edited and save it; cmd/funnel makes one over package loaders.
+type Remapper = views.Remapper

@@ -18,19 +18,26 @@ func TestTopViewKeysDoNotCollide(t *testing.T) {
 	a := newDemoApp(t, 100, 30)
 	for _, tv := range a.tops {
 		a.openTop(tv.name, "")
-		hk := helpKeys{view: a.Top(), global: a.keys, canBack: true, tops: a.topBindings()}
-		seen := map[string]string{}
-		for _, group := range hk.FullHelp() {
-			for _, b := range group {
-				if b.Help().Key == "" || b.Help().Desc == "" {
-					t.Errorf("%s: binding %v has no help text", tv.name, b.Keys())
+		checkKeys(t, a, tv.name)
+	}
+}
+
+// checkKeys fails when two of the keys the top view and the root bind
+// collide, or one has no help text.
+func checkKeys(t *testing.T, a *App, name string) {
+	t.Helper()
+	hk := helpKeys{view: a.Top(), global: a.keys, canBack: true, tops: a.topBindings()}
+	seen := map[string]string{}
+	for _, group := range hk.FullHelp() {
+		for _, b := range group {
+			if b.Help().Key == "" || b.Help().Desc == "" {
+				t.Errorf("%s: binding %v has no help text", name, b.Keys())
+			}
+			for _, k := range b.Keys() {
+				if prev, dup := seen[k]; dup {
+					t.Errorf("%s: key %q bound to both %q and %q", name, k, prev, b.Help().Desc)
 				}
-				for _, k := range b.Keys() {
-					if prev, dup := seen[k]; dup {
-						t.Errorf("%s: key %q bound to both %q and %q", tv.name, k, prev, b.Help().Desc)
-					}
-					seen[k] = b.Help().Desc
-				}
+				seen[k] = b.Help().Desc
 			}
 		}
 	}

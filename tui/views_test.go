@@ -12,6 +12,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/breakdown"
 	"github.com/funnel-cli/funnel/tui/views/cohorts"
@@ -19,7 +20,6 @@ import (
 	"github.com/funnel-cli/funnel/tui/views/records"
 	"github.com/funnel-cli/funnel/tui/views/stage"
 	"github.com/funnel-cli/funnel/tui/views/trends"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func newViewsApp(t testing.TB, w, h int) *App {
@@ -242,7 +242,7 @@ func TestFilterChangesOverviewNumbers(t *testing.T) {
 	press(a, ch('/'))
 	typeText(a, "channel=chat")
 	press(a, keyEnter)
-	if !strings.Contains(screen(a), widgets.Count(chat)+" records · Reached") {
+	if !strings.Contains(screen(a), format.Count(chat)+" records · Reached") {
 		t.Fatalf("overview caption lacks the filtered count:\n%s", screen(a))
 	}
 	// the first stage's Reached (the first number of its row) is at most chat's

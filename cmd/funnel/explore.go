@@ -14,9 +14,9 @@ import (
 	"github.com/funnel-cli/funnel/model/mask"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/tui"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/theme"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func rootRun(opts *RootOptions) error {
@@ -133,6 +133,7 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 		return err
 	}
 	defer closeDebug()
+	topts.Remap = remapper(opts.Files, lo)
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error) {
 		lo.Progress = progress
 		return loaders.LoadFiles(ctx, opts.Files, lo)
@@ -154,7 +155,12 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 
 func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo money.Options) (tui.Options, func(), error) {
 	t := tui.Options{NoColor: opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR"), NoMouse: opts.NoMouse,
-		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !widgets.UTF8Locale(opts.IO.Environ)}
+		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !format.UTF8Locale(opts.IO.Environ),
+		Source: source(opts)}
+	var err error
+	if t.Segments, err = segmentRules(opts.Map); err != nil {
+		return t, nil, err
+	}
 	if dark, ok := theme.DarkFromCOLORFGBG(opts.IO.Getenv("COLORFGBG")); ok {
 		t.Background = "light"
 		if dark {
@@ -170,6 +176,24 @@ func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo mon
 	}
 	t.Debug = f
 	return t, func() { f.Close() }, nil
+}
+
+// source is how the explorer's data is read, as the command line said it
+// (for :report's line, and the files an export must not write over).
+func source(opts *RootOptions) tui.Source {
+	s := tui.Source{Files: append([]string(nil), opts.Files...)}
+	for _, f := range []struct{ flag, value string }{{"--stages", opts.Stages}, {"--map", opts.Map}, {"--preset", opts.Preset},
+		{"--sheet", opts.Sheet}, {"--spend", opts.Money.Spend}, {"--currency", opts.Money.Currency}, {"--rates", opts.Money.Rates}} {
+		if f.value != "" {
+			s.Args = append(s.Args, f.flag, f.value)
+		}
+	}
+	for _, f := range append(append([]string(nil), opts.Files...), opts.Map, opts.Money.Spend) {
+		if f != "" && f != loaders.StdinPath {
+			s.Inputs = append(s.Inputs, f)
+		}
+	}
+	return s
 }
 
 func loaderOptions(opts *RootOptions) (loaders.Options, error) {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // IO is where commands read and write and what they know of the terminal;
@@ -54,7 +54,7 @@ func (io *IO) Getenv(name string) string {
 // terminalWriter is Out, with funnel's glyphs written as ASCII when it is
 // a terminal whose locale is not UTF-8 (files and pipes keep UTF-8).
 func terminalWriter(ios *IO) io.Writer {
-	if ios.OutIsTTY && !widgets.UTF8Locale(ios.Environ) {
+	if ios.OutIsTTY && !format.UTF8Locale(ios.Environ) {
 		return asciiWriter{ios.Out}
 	}
 	return ios.Out
@@ -63,7 +63,7 @@ func terminalWriter(ios *IO) io.Writer {
 type asciiWriter struct{ w io.Writer }
 
 func (a asciiWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(a.w, widgets.ASCII(string(p))); err != nil {
+	if _, err := io.WriteString(a.w, format.ASCII(string(p))); err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -109,11 +109,14 @@ names match headers case-insensitively. The keys:
                 record identity and the keys that join several files
   created       the entry date (else the first stage's date)
   status        open/won/lost column; won, lost, disqualified list the values meaning each
+  not_stages    stage_column values that are no stage (on hold): such a record is open and
+                counts at the first stage; in a log such a row is not a stage change
   won_date, lost_date, close_date, reason
                 when and why a record left the funnel
   amount, currency, probability
                 deal value, its currency, win probability in percent
   channel       the acquisition channel (lead source); dims: more columns to break down by
+  owner         the record owner's column (a dimension, listed first)
   segments      ICP segment rules for the report's segments section, first match wins:
                   - segment: Enterprise
                     column: employees      (a dimension: channel or one of dims)

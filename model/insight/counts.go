@@ -1,7 +1,9 @@
 // Package insight answers "where do we lose them, is it real, and why did it
 // change?" from a *model.Dataset: sticky points with honest statistics,
-// period comparison, mix shift, propagation down the funnel and channel
-// ranking by what reaches the bottom. Pure functions; results marshal to JSON.
+// period comparison, mix shift, propagation down the funnel, channel
+// ranking by what reaches the bottom and the planner (its models, and its
+// costs from model/money's spend: plancosts.go). Pure functions; results
+// marshal to JSON.
 package insight
 
 import (

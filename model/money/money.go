@@ -1,7 +1,8 @@
 // Package money turns a funnel dataset into money: pipeline, won revenue,
 // win rates and cycle (deals.go), spend joined to channels and the unit
 // economics it gives (spend.go, economics.go), accounts and ICP segments
-// (accounts.go, segments.go) and existing customers (customers.go).
+// (accounts.go, segments.go), existing customers (customers.go) and what
+// a filter and an as-of date leave of a spend table (scope.go).
 //
 // Every function is pure over a *model.Dataset (and spend rows) and returns
 // plain JSON-ready structs. Amounts are int64 minor units (cents) of one

@@ -6,20 +6,13 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/mapping"
 	"github.com/funnel-cli/funnel/model/stats"
 )
 
-// SegmentRule puts a record in an ICP segment when its Column value is one
-// of Values (case-insensitive), or when it reads as a number in
-// [Min, Max) ("51-200" reads as 51; thousands separators are ignored). The
-// mapping file fills a list of these; the first matching rule wins.
-type SegmentRule struct {
-	Segment string   `json:"segment" yaml:"segment" toml:"segment"`
-	Column  string   `json:"column" yaml:"column" toml:"column"`
-	Values  []string `json:"values,omitempty" yaml:"values,omitempty" toml:"values,omitempty"`
-	Min     *float64 `json:"min,omitempty" yaml:"min,omitempty" toml:"min,omitempty"`
-	Max     *float64 `json:"max,omitempty" yaml:"max,omitempty" toml:"max,omitempty"`
-}
+// SegmentRule puts a record in an ICP segment (model/mapping, where the
+// mapping file's rules are read into).
+type SegmentRule = mapping.SegmentRule
 
 // Segment is one ICP segment's funnel.
 type Segment struct {
@@ -80,7 +73,7 @@ func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments
 	for i := 0; i < ds.Len(); i++ {
 		name := "(none)"
 		for r := range rules {
-			if rules[r].matches(dims[r].Value(i)) {
+			if ruleMatches(rules[r], dims[r].Value(i)) {
 				name = rules[r].Segment
 				out.Of[i] = name
 				break
@@ -122,7 +115,8 @@ func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments
 	return out, nil
 }
 
-func (r SegmentRule) matches(v string) bool {
+// ruleMatches says whether value v puts a record in rule r's segment.
+func ruleMatches(r SegmentRule, v string) bool {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return false

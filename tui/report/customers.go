@@ -7,7 +7,6 @@ import (
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/scope"
 )
 
 // Customers is the customers section: churn month by month, and retention
@@ -43,7 +42,7 @@ type SegmentsSection struct {
 }
 
 func buildCustomers(sel *query.Selection, opt Options) (*Customers, error) {
-	ds, mopt := sel.Data, scope.MoneyOptions(opt.Money, sel, opt.AsOf)
+	ds, mopt := sel.Data, money.ScopeOptions(opt.Money, sel, opt.AsOf)
 	cr, err := money.ComputeCustomers(ds, mopt)
 	if err != nil {
 		return nil, &MoneyError{err}
@@ -83,7 +82,7 @@ func buildSegments(whole *model.Dataset, sel *query.Selection, filter string, op
 	if len(opt.Segments) == 0 {
 		return nil, fmt.Errorf("the segments section needs segment rules: add a segments list to the mapping file (funnel help mapping)")
 	}
-	ds, mopt := sel.Data, scope.MoneyOptions(opt.Money, sel, opt.AsOf)
+	ds, mopt := sel.Data, money.ScopeOptions(opt.Money, sel, opt.AsOf)
 	seg, err := money.AssignSegments(ds, opt.Segments, mopt)
 	if err != nil {
 		return nil, err
@@ -94,7 +93,7 @@ func buildSegments(whole *model.Dataset, sel *query.Selection, filter string, op
 		s.Segments = []money.Segment{}
 	}
 	if opt.Spend != nil {
-		spend, notes := scope.Spend(whole, opt.Spend, sel, filter, opt.AsOf, opt.Money)
+		spend, notes := money.ScopeSpend(whole, opt.Spend, sel, filter, opt.AsOf, opt.Money)
 		e, err := money.ComputeSegmentEconomics(ds, seg, spend, mopt)
 		if err != nil {
 			return nil, &MoneyError{err}
@@ -108,8 +107,8 @@ func buildSegments(whole *model.Dataset, sel *query.Selection, filter string, op
 // Tables renders churn by month, then retention and expansion by channel
 // and by cohort.
 func (c *Customers) Tables() []Table {
-	ch := Table{Name: "customers_churn", Title: "Customer churn by month", Columns: []Column{{"Month", KindText},
-		{"Customers at start", KindCount}, {"Churned", KindCount}, {"Churn", KindRate}, {"New", KindCount}}}
+	ch := Table{Name: "customers_churn", Title: "Customer churn by month", Columns: []Column{{Name: "Month", Kind: KindText},
+		{Name: "Customers at start", Kind: KindCount}, {Name: "Churned", Kind: KindCount}, {Name: "Churn", Kind: KindRate}, {Name: "New", Kind: KindCount}}}
 	for _, m := range c.Churn.Months {
 		ch.Rows = append(ch.Rows, []Cell{str(m.Month), num(m.AtStart), num(m.Lost), rate(m.Rate), num(m.New)})
 	}
@@ -126,10 +125,10 @@ func (c *Customers) Tables() []Table {
 		rows              []money.Retention
 	}{{"customers_by_channel", "Retention and expansion by channel", "Channel", c.Retention.ByChannel},
 		{"customers_by_cohort", "Retention and expansion by cohort (quarter won)", "Cohort", c.Retention.ByCohort}} {
-		t := Table{Name: g.name, Title: titled(g.title, c.Currency), Columns: []Column{{g.head, KindText},
-			{"Customers", KindCount}, {"Active", KindCount}, {"Retained", KindRate}, {"Churned", KindCount},
-			{"Customer-months", KindDecimal}, {"Monthly churn", KindRate}, {"New revenue", KindMoney},
-			{"Expansion", KindMoney}, {"Expansion share", KindRate}}}
+		t := Table{Name: g.name, Title: titled(g.title, c.Currency), Columns: []Column{{Name: g.head, Kind: KindText},
+			{Name: "Customers", Kind: KindCount}, {Name: "Active", Kind: KindCount}, {Name: "Retained", Kind: KindRate}, {Name: "Churned", Kind: KindCount},
+			{Name: "Customer-months", Kind: KindDecimal}, {Name: "Monthly churn", Kind: KindRate}, {Name: "New revenue", Kind: KindMoney},
+			{Name: "Expansion", Kind: KindMoney}, {Name: "Expansion share", Kind: KindRate}}}
 		for _, r := range g.rows {
 			rev, exp, share := num(r.NewRevenue), num(r.Expansion), rate(r.ExpansionShare)
 			if !known || !c.HasAmounts {
@@ -159,14 +158,14 @@ func (c *Customers) Tables() []Table {
 // Tables renders each segment's funnel, pipeline and won revenue, then its
 // unit economics against the spend shared to it.
 func (s *SegmentsSection) Tables() []Table {
-	t := Table{Name: "segments", Title: titled("ICP segments", s.Currency), Columns: []Column{{"Segment", KindText}, {"Records", KindCount}}}
+	t := Table{Name: "segments", Title: titled("ICP segments", s.Currency), Columns: []Column{{Name: "Segment", Kind: KindText}, {Name: "Records", Kind: KindCount}}}
 	for k, st := range s.Stages {
 		if k > 0 {
-			t.Columns = append(t.Columns, Column{st, KindCount})
+			t.Columns = append(t.Columns, Column{Name: st, Kind: KindCount})
 		}
 	}
-	t.Columns = append(t.Columns, Column{"Win rate", KindRate}, Column{"Pipeline", KindMoney}, Column{"Deals", KindCount},
-		Column{"Open pipeline", KindMoney}, Column{"Won revenue", KindMoney})
+	t.Columns = append(t.Columns, Column{Name: "Win rate", Kind: KindRate}, Column{Name: "Pipeline", Kind: KindMoney}, Column{Name: "Deals", Kind: KindCount},
+		Column{Name: "Open pipeline", Kind: KindMoney}, Column{Name: "Won revenue", Kind: KindMoney})
 	for _, g := range s.Segments {
 		row := []Cell{str(g.Segment), num(g.Records)}
 		for k := 1; k < len(g.Reached); k++ {

@@ -2,16 +2,14 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 )
 
 // WriteMarkdown writes the report as markdown tables, ready for a deck or
@@ -24,32 +22,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString(mdEscape(l) + "  \n")
 	}
 	for _, t := range r.Tables() {
-		b.WriteString("\n## " + mdEscape(t.Title) + "\n\n|")
-		for _, c := range t.Columns {
-			b.WriteString(" " + mdEscape(c.Name) + " |")
-		}
-		b.WriteString("\n|")
-		for _, c := range t.Columns {
-			if c.Kind == KindText {
-				b.WriteString("---|")
-			} else {
-				b.WriteString("--:|")
-			}
-		}
 		b.WriteString("\n")
-		for _, row := range t.Rows {
-			b.WriteString("|")
-			for j, c := range row {
-				b.WriteString(" " + mdEscape(human(c, t.Columns[j].Kind)) + " |")
-			}
-			b.WriteString("\n")
-		}
-		if len(t.Footnotes) > 0 {
-			b.WriteString("\n")
-			for _, f := range t.Footnotes {
-				b.WriteString(mdEscape(f) + "  \n")
-			}
-		}
+		tabular.WriteMarkdown(&b, t)
 	}
 	if len(r.Source.Decisions) > 0 {
 		b.WriteString("\n## How the data was read\n\n")
@@ -67,10 +41,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	return err
 }
 
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`,
-	"[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
-
-func mdEscape(s string) string { return mdReplacer.Replace(widgets.Clean(s)) }
+func mdEscape(s string) string { return tabular.MarkdownEscape(s) }
 
 // WriteCSV writes the report's one table as CSV, with its header row;
 // a report of several tables is an error naming them (write each with
@@ -108,52 +79,11 @@ func (e *CSVTablesError) Error() string {
 		"or write one file per table with --out DIR", len(e.Tables), strings.Join(names, ", "))
 }
 
-// WriteCSVTable writes one table as CSV.
-func WriteCSVTable(w io.Writer, t Table) error {
-	cw := csv.NewWriter(w)
-	rec := make([]string, len(t.Columns))
-	for j, c := range t.Columns {
-		rec[j] = SafeCell(c.Name)
-	}
-	if err := cw.Write(rec); err != nil {
-		return err
-	}
-	for _, row := range t.Rows {
-		for j, c := range row {
-			rec[j] = csvCell(c, t.Columns[j].Kind)
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
+// WriteCSVTable writes one table as CSV (tabular.WriteCSV).
+func WriteCSVTable(w io.Writer, t Table) error { return tabular.WriteCSV(w, t) }
 
-func csvCell(c Cell, k Kind) string {
-	switch {
-	case k == KindText:
-		return SafeCell(c.Str)
-	case c.Null:
-		return ""
-	case k == KindCount || k == KindMoney:
-		return strconv.FormatInt(int64(c.Num), 10)
-	}
-	return strconv.FormatFloat(math.Round(c.Num*1e6)/1e6, 'f', -1, 64)
-}
-
-// SafeCell makes a text cell safe to open in Excel, LibreOffice or Google
-// Sheets: it is sanitized (no escapes, controls or bidi overrides), and a
-// cell that would start a formula (=, +, -, @, tab, CR, also after leading
-// spaces) gets a leading apostrophe so it stays text.
-func SafeCell(s string) string {
-	c := widgets.Clean(s)
-	t := strings.TrimLeft(c, " ")
-	if (s != "" && (s[0] == '\t' || s[0] == '\r')) || (t != "" && strings.IndexByte("=+-@", t[0]) >= 0) {
-		return "'" + c
-	}
-	return c
-}
+// SafeCell makes a text cell safe to open in a spreadsheet (tabular.SafeCell).
+func SafeCell(s string) string { return tabular.SafeCell(s) }
 
 // WriteJSON writes the report as indented JSON (the schema in the package
 // comment). Strings keep their data, but characters that could reorder or
@@ -179,7 +109,7 @@ func jsonSafe(b []byte) []byte {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if widgets.Clean(string(r)) == "" {
+		if format.Clean(string(r)) == "" {
 			out = fmt.Appendf(out, `\u%04x`, r)
 		} else {
 			out = append(out, b[i:i+n]...)

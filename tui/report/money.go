@@ -8,8 +8,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
-	"github.com/funnel-cli/funnel/tui/scope"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // Money is the money section: deals and revenue, and unit economics when a
@@ -41,7 +40,7 @@ func (e *MoneyError) Error() string {
 		if code == "" {
 			code = "(no currency)"
 		}
-		parts[i] = fmt.Sprintf("%s %s over %d records", widgets.Clean(code), widgets.Money(t.Amount, ""), t.Records)
+		parts[i] = fmt.Sprintf("%s %s over %d records", format.Clean(code), format.Money(t.Amount, ""), t.Records)
 	}
 	return fmt.Sprintf("money: %s. Per currency: %s. Example: --currency USD --rates \"EUR=1.08,GBP=1.27\"",
 		me.Error(), strings.Join(parts, "; "))
@@ -52,9 +51,9 @@ func (e *MoneyError) Unwrap() error { return e.Err }
 // buildMoney computes the money section on a selection of whole's records
 // (filter is its expression, "" for none), as the explorer's money view
 // does: money counted as of the selection's day, spend scoped to it
-// (scope.Spend), with notes saying what was left out.
+// (money.ScopeSpend), with notes saying what was left out.
 func buildMoney(whole *model.Dataset, sel *query.Selection, expr string, opt Options) (*Money, error) {
-	ds, mopt := sel.Data, scope.MoneyOptions(opt.Money, sel, opt.AsOf)
+	ds, mopt := sel.Data, money.ScopeOptions(opt.Money, sel, opt.AsOf)
 	d, err := money.ComputeDeals(ds, mopt)
 	if err != nil {
 		return nil, &MoneyError{err}
@@ -64,7 +63,7 @@ func buildMoney(whole *model.Dataset, sel *query.Selection, expr string, opt Opt
 		m.ByCurrency = []money.CurrencyTotal{}
 	}
 	if opt.Spend != nil {
-		spend, notes := scope.Spend(whole, opt.Spend, sel, expr, opt.AsOf, opt.Money)
+		spend, notes := money.ScopeSpend(whole, opt.Spend, sel, expr, opt.AsOf, opt.Money)
 		u, err := money.ComputeUnitEconomics(ds, spend, "channel", mopt)
 		if err != nil {
 			return nil, &MoneyError{err}
@@ -88,9 +87,9 @@ var null = Cell{Null: true}
 // value tables, and unit economics with its join.
 func (m *Money) Tables() []Table {
 	d := m.Deals
-	cur := widgets.Clean(m.Currency)
-	t := Table{Name: SecMoney, Title: titled("Deals and revenue", cur), Columns: []Column{{"Metric", KindText}, {"Amount", KindMoney},
-		{"Deals", KindCount}, {"Rate", KindRate}, {"Days", KindDays}, {"Basis", KindText}}}
+	cur := format.Clean(m.Currency)
+	t := Table{Name: SecMoney, Title: titled("Deals and revenue", cur), Columns: []Column{{Name: "Metric", Kind: KindText}, {Name: "Amount", Kind: KindMoney},
+		{Name: "Deals", Kind: KindCount}, {Name: "Rate", Kind: KindRate}, {Name: "Days", Kind: KindDays}, {Name: "Basis", Kind: KindText}}}
 	row := func(name string, amt Cell, n int, r, days Cell, basis string) {
 		t.Rows = append(t.Rows, []Cell{str(name), amt, num(n), r, days, str(basis)})
 	}
@@ -125,7 +124,7 @@ func (m *Money) Tables() []Table {
 		if len(vt.rows) == 0 || !d.HasAmounts {
 			continue
 		}
-		v := Table{Name: vt.name, Title: titled(vt.title, cur), Columns: []Column{{vt.head, KindText}, {"Deals", KindCount}, {"Value", KindMoney}}}
+		v := Table{Name: vt.name, Title: titled(vt.title, cur), Columns: []Column{{Name: vt.head, Kind: KindText}, {Name: "Deals", Kind: KindCount}, {Name: "Value", Kind: KindMoney}}}
 		for _, r := range vt.rows {
 			v.Rows = append(v.Rows, []Cell{str(r.Label), num(r.Deals), num(r.Amount)})
 		}
@@ -136,8 +135,8 @@ func (m *Money) Tables() []Table {
 		if cur != "" {
 			title += " (before conversion to " + cur + ")"
 		}
-		c := Table{Name: "money_currencies", Title: title, Columns: []Column{{"Currency", KindText},
-			{"Records", KindCount}, {"Amount", KindMoney}, {"Won", KindMoney}}}
+		c := Table{Name: "money_currencies", Title: title, Columns: []Column{{Name: "Currency", Kind: KindText},
+			{Name: "Records", Kind: KindCount}, {Name: "Amount", Kind: KindMoney}, {Name: "Won", Kind: KindMoney}}}
 		for _, ct := range m.ByCurrency {
 			c.Rows = append(c.Rows, []Cell{str(ct.Currency), num(ct.Records), num(ct.Amount), num(ct.Won)})
 		}

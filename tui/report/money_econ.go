@@ -12,13 +12,13 @@ import (
 func econTables(u money.UnitEconomics, notes []string) []Table {
 	win := u.WindowFrom + " to " + u.WindowTo
 	t := Table{Name: "unit_economics", Title: titled("Unit economics by "+u.By, u.Currency),
-		Columns: []Column{{u.By, KindText}, {"Spend", KindMoney}, {"Leads", KindCount}}}
+		Columns: []Column{{Name: u.By, Kind: KindText}, {Name: "Spend", Kind: KindMoney}, {Name: "Leads", Kind: KindCount}}}
 	for k := 0; k+1 < len(u.Total.CostPer); k++ {
-		t.Columns = append(t.Columns, Column{"Cost per " + u.Total.CostPer[k].Stage, KindMoney})
+		t.Columns = append(t.Columns, Column{Name: "Cost per " + u.Total.CostPer[k].Stage, Kind: KindMoney})
 	}
-	t.Columns = append(t.Columns, Column{"Customers", KindCount}, Column{"CAC", KindMoney}, Column{"Pipeline", KindMoney},
-		Column{"First-year bookings", KindMoney}, Column{"ROI", KindRate}, Column{"Payback months", KindDays},
-		Column{"LTV", KindMoney}, Column{"LTV:CAC", KindDays})
+	t.Columns = append(t.Columns, Column{Name: "Customers", Kind: KindCount}, Column{Name: "CAC", Kind: KindMoney}, Column{Name: "Pipeline", Kind: KindMoney},
+		Column{Name: "First-year bookings", Kind: KindMoney}, Column{Name: "ROI", Kind: KindRate}, Column{Name: "Payback months", Kind: KindDays},
+		Column{Name: "LTV", Kind: KindMoney}, Column{Name: "LTV:CAC", Kind: KindDays})
 	for _, g := range append(append([]money.Economics{}, u.Groups...), u.Total) {
 		row := []Cell{str(g.Name), num(g.Spend), num(g.Leads)}
 		for k := 0; k+1 < len(g.CostPer); k++ {
@@ -46,15 +46,15 @@ func econTables(u money.UnitEconomics, notes []string) []Table {
 	t.Footnotes = append(t.Footnotes, notes...)
 	out := []Table{t}
 	if len(u.Join.Matches) > 0 {
-		m := Table{Name: "unit_economics_matches", Title: "Spend names matched", Columns: []Column{{"Spend", KindText}, {"Data", KindText}, {"Column", KindText}, {"How", KindText}}}
+		m := Table{Name: "unit_economics_matches", Title: "Spend names matched", Columns: []Column{{Name: "Spend", Kind: KindText}, {Name: "Data", Kind: KindText}, {Name: "Column", Kind: KindText}, {Name: "How", Kind: KindText}}}
 		for _, x := range u.Join.Matches {
 			m.Rows = append(m.Rows, []Cell{str(x.Spend), str(x.Data), str(x.Dim), str(x.How)})
 		}
 		out = append(out, m)
 	}
 	if len(u.Join.Unmatched) > 0 {
-		m := Table{Name: "unit_economics_unmatched", Title: "Unmatched spend (in the total, in no group)", Columns: []Column{{"Line", KindCount}, {"Channel", KindText},
-			{"Campaign", KindText}, {"Period", KindText}, {"Amount", KindMoney}, {"Reason", KindText}}}
+		m := Table{Name: "unit_economics_unmatched", Title: "Unmatched spend (in the total, in no group)", Columns: []Column{{Name: "Line", Kind: KindCount}, {Name: "Channel", Kind: KindText},
+			{Name: "Campaign", Kind: KindText}, {Name: "Period", Kind: KindText}, {Name: "Amount", Kind: KindMoney}, {Name: "Reason", Kind: KindText}}}
 		for _, x := range u.Join.Unmatched {
 			line := num(x.Line)
 			if x.Line == 0 {

@@ -6,10 +6,10 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/model/query"
-	"github.com/funnel-cli/funnel/tui/scope"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // Plan is the planner's numbers (the explorer's p view, insight.Planner):
@@ -48,12 +48,12 @@ type Plan struct {
 // as-of date (sel), with the spend scoped to them as the explorer scopes it.
 func buildPlan(whole *model.Dataset, sel *query.Selection, expr string, asOf int32, opt Options) *Plan {
 	ds := sel.Data
-	spend, notes := scope.Spend(whole, opt.Spend, sel, expr, opt.AsOf, opt.Money)
+	spend, notes := money.ScopeSpend(whole, opt.Spend, sel, expr, opt.AsOf, opt.Money)
 	dim := ""
 	if ds.Dim("channel") != nil {
 		dim = "channel"
 	}
-	po := scope.PlanCosts(ds, spend, scope.MoneyOptions(opt.Money, sel, opt.AsOf), dim)
+	po := insight.PlanCosts(ds, spend, money.ScopeOptions(opt.Money, sel, opt.AsOf), dim)
 	po.AsOf = asOf
 	r := insight.Planner(ds, po)
 	p := &Plan{AsOf: r.AsOf, Currency: ds.Currency, Target: opt.Target, Dimension: r.Dimension, Months: r.Months, Models: r.Models,
@@ -99,21 +99,21 @@ func (p *Plan) Tables() []Table {
 	var out []Table
 	cur := ""
 	if p.Currency != "" {
-		cur = " (" + widgets.Clean(p.Currency) + ")"
+		cur = " (" + format.Clean(p.Currency) + ")"
 	}
 	if rv := p.Reverse; rv != nil {
 		title := "Plan: " + p.TargetText
 		if p.TargetDefault {
 			title += " (no --target: a fifth more customers than now)"
 		}
-		t := Table{Name: SecPlan, Title: title, Columns: []Column{{"Stage", KindText}, {"Needed", KindCount}, {"95% low", KindCount}, {"95% high", KindCount}}}
+		t := Table{Name: SecPlan, Title: title, Columns: []Column{{Name: "Stage", Kind: KindText}, {Name: "Needed", Kind: KindCount}, {Name: "95% low", Kind: KindCount}, {Name: "95% high", Kind: KindCount}}}
 		for _, s := range rv.Stages {
 			lo, hi := plan.WholeRange(s.Low, s.High)
 			t.Rows = append(t.Rows, []Cell{str(s.Stage), {Num: float64(plan.Whole(s.Needed))}, {Num: float64(lo)}, {Num: float64(hi)}})
 		}
 		t.Footnotes = append(t.Footnotes, fmt.Sprintf("Per %s, worked back at the rates of the last %d months as of %s.", p.Target.Period, p.Months, p.AsOf))
 		if rv.CostKnown {
-			m := func(v float64) string { return widgets.Money(int64(math.Round(v)), widgets.Clean(p.Currency)) }
+			m := func(v float64) string { return format.Money(int64(math.Round(v)), format.Clean(p.Currency)) }
 			t.Footnotes = append(t.Footnotes, fmt.Sprintf("Budget per %s at each channel's cost per lead: %s (95%%: %s–%s).",
 				p.Target.Period, m(rv.Budget), m(rv.BudgetLow), m(rv.BudgetHigh)))
 		} else {
@@ -123,12 +123,12 @@ func (p *Plan) Tables() []Table {
 			t.Footnotes = append(t.Footnotes, rv.Method+".")
 		}
 		for _, n := range rv.Notes {
-			t.Footnotes = append(t.Footnotes, widgets.Clean(n))
+			t.Footnotes = append(t.Footnotes, format.Clean(n))
 		}
 		out = append(out, t)
 		if len(rv.Channels) > 0 {
-			c := Table{Name: "plan_channels", Title: "Plan by channel" + cur, Columns: []Column{{"Channel", KindText}, {"Customers", KindDecimal},
-				{"Leads", KindCount}, {"95% low", KindCount}, {"95% high", KindCount}, {"Budget", KindMoney}}}
+			c := Table{Name: "plan_channels", Title: "Plan by channel" + cur, Columns: []Column{{Name: "Channel", Kind: KindText}, {Name: "Customers", Kind: KindDecimal},
+				{Name: "Leads", Kind: KindCount}, {Name: "95% low", Kind: KindCount}, {Name: "95% high", Kind: KindCount}, {Name: "Budget", Kind: KindMoney}}}
 			for _, cp := range rv.Channels {
 				lo, hi := plan.WholeRange(cp.Stages[0].Low, cp.Stages[0].High)
 				budget := Cell{Null: true}
@@ -143,8 +143,8 @@ func (p *Plan) Tables() []Table {
 		}
 	}
 	if len(p.Levers) > 0 {
-		t := Table{Name: "plan_levers", Title: "Levers" + cur, Columns: []Column{{"Lever", KindText}, {"Customers", KindDecimal}, {"Δ customers", KindDecimal},
-			{"Revenue", KindMoney}, {"CAC", KindMoney}}}
+		t := Table{Name: "plan_levers", Title: "Levers" + cur, Columns: []Column{{Name: "Lever", Kind: KindText}, {Name: "Customers", Kind: KindDecimal}, {Name: "Δ customers", Kind: KindDecimal},
+			{Name: "Revenue", Kind: KindMoney}, {Name: "CAC", Kind: KindMoney}}}
 		cac := func(o plan.Outcome) Cell {
 			if !o.CostKnown || o.Customers <= 0 {
 				return Cell{Null: true}
@@ -160,9 +160,9 @@ func (p *Plan) Tables() []Table {
 		out = append(out, t)
 	}
 	if len(p.Ranking) > 0 {
-		t := Table{Name: "plan_ranking", Title: fmt.Sprintf("Channels by customers (entered %s to %s)%s", p.RankFrom, p.RankTo, cur), Columns: []Column{{"Channel", KindText},
-			{"Leads", KindCount}, {"Customers", KindCount}, {"Lead→customer", KindRate}, {"Revenue", KindMoney}, {"Cost", KindMoney},
-			{"CAC", KindMoney}, {"ROI", KindDecimal}}}
+		t := Table{Name: "plan_ranking", Title: fmt.Sprintf("Channels by customers (entered %s to %s)%s", p.RankFrom, p.RankTo, cur), Columns: []Column{{Name: "Channel", Kind: KindText},
+			{Name: "Leads", Kind: KindCount}, {Name: "Customers", Kind: KindCount}, {Name: "Lead→customer", Kind: KindRate}, {Name: "Revenue", Kind: KindMoney}, {Name: "Cost", Kind: KindMoney},
+			{Name: "CAC", Kind: KindMoney}, {Name: "ROI", Kind: KindDecimal}}}
 		for _, c := range p.Ranking {
 			cost, cac, roi := Cell{Null: true}, Cell{Null: true}, Cell{Null: true}
 			if c.CostKnown {
@@ -179,11 +179,11 @@ func (p *Plan) Tables() []Table {
 	if len(out) > 0 && len(p.Notes) > 0 {
 		last := &out[len(out)-1]
 		for _, n := range p.Notes {
-			last.Footnotes = append(last.Footnotes, widgets.Clean(n))
+			last.Footnotes = append(last.Footnotes, format.Clean(n))
 		}
 	}
 	if len(out) == 0 {
-		t := Table{Name: SecPlan, Title: "Plan", Columns: []Column{{"Note", KindText}}}
+		t := Table{Name: SecPlan, Title: "Plan", Columns: []Column{{Name: "Note", Kind: KindText}}}
 		for _, n := range p.Notes {
 			t.Rows = append(t.Rows, []Cell{str(n)})
 		}

@@ -5,47 +5,28 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 )
 
-// Kind says what a column holds and so how each format writes it.
-type Kind uint8
+// The report's tables are tabular's column model, the one the explorer's
+// tables export too.
+type (
+	Kind   = tabular.Kind
+	Column = tabular.Column
+	Cell   = tabular.Cell
+	Table  = tabular.Table
+)
 
+// What a column holds (tabular's kinds).
 const (
-	KindText    Kind = iota // a string (from the data: sanitized on output)
-	KindCount               // an integer count
-	KindRate                // a fraction, shown as a percentage
-	KindDays                // a number of days
-	KindMoney               // minor units (cents)
-	KindDecimal             // a plain number (a q-value, an expected count)
+	KindText    = tabular.KindText
+	KindCount   = tabular.KindCount
+	KindRate    = tabular.KindRate
+	KindDays    = tabular.KindDays
+	KindMoney   = tabular.KindMoney
+	KindDecimal = tabular.KindDecimal
 )
-
-// Column is a table column.
-type Column struct {
-	Name string
-	Kind Kind
-}
-
-// Cell is one value: Str for Text columns, Num for the others. A numeric
-// cell with Null set is unknown (shown as "—", empty in CSV).
-type Cell struct {
-	Str  string
-	Num  float64
-	Null bool
-}
-
-// Table is a section rendered generically.
-type Table struct {
-	// Name is short and unique in a report (the section's name, then the
-	// table's): the file name `funnel report --out DIR` writes it to.
-	Name string
-	// Section is the report section the table belongs to.
-	Section   string
-	Title     string
-	Columns   []Column
-	Rows      [][]Cell
-	Footnotes []string
-}
 
 func str(s string) Cell           { return Cell{Str: s} }
 func num[T int | int64](n T) Cell { return Cell{Num: float64(n)} }
@@ -107,8 +88,8 @@ func (r *Report) Tables() []Table {
 }
 
 func (r *Report) stagesTable() Table {
-	t := Table{Name: SecStages, Title: "Stages", Columns: []Column{{"Stage", KindText}, {"Reached", KindCount}, {"Implied", KindCount},
-		{"Step", KindRate}, {"Total", KindRate}, {"Median days", KindDays}}}
+	t := Table{Name: SecStages, Title: "Stages", Columns: []Column{{Name: "Stage", Kind: KindText}, {Name: "Reached", Kind: KindCount}, {Name: "Implied", Kind: KindCount},
+		{Name: "Step", Kind: KindRate}, {Name: "Total", Kind: KindRate}, {Name: "Median days", Kind: KindDays}}}
 	for k, s := range r.Stages {
 		step := rate(s.ConversionFromPrevious)
 		if k == 0 {
@@ -119,9 +100,9 @@ func (r *Report) stagesTable() Table {
 	}
 	t.Footnotes = []string{
 		fmt.Sprintf("%s records. Reached: at or past the stage; Implied: of those, passed it without being marked at it.",
-			widgets.Count(r.Denominators.Records)),
+			format.Count(r.Denominators.Records)),
 		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, as in Velocity.",
-			widgets.Count(r.Denominators.TopReached), r.Denominators.TopStage),
+			format.Count(r.Denominators.TopReached), r.Denominators.TopStage),
 	}
 	return t
 }
@@ -129,13 +110,13 @@ func (r *Report) stagesTable() Table {
 // Table renders the breakdown: one row per value, reached and total
 // conversion at each stage.
 func (b *Breakdown) Table() Table {
-	t := Table{Name: SecBreakdown, Title: "Breakdown by " + b.Dimension, Columns: []Column{{b.Dimension, KindText}, {"Records", KindCount}}}
+	t := Table{Name: SecBreakdown, Title: "Breakdown by " + b.Dimension, Columns: []Column{{Name: b.Dimension, Kind: KindText}, {Name: "Records", Kind: KindCount}}}
 	for k, s := range b.Stages {
 		if k == 0 {
-			t.Columns = append(t.Columns, Column{s, KindCount})
+			t.Columns = append(t.Columns, Column{Name: s, Kind: KindCount})
 			continue
 		}
-		t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate})
+		t.Columns = append(t.Columns, Column{Name: s, Kind: KindCount}, Column{Name: s + " %", Kind: KindRate})
 	}
 	small := 0
 	for _, g := range b.Groups {
@@ -168,13 +149,13 @@ func (b *Breakdown) Table() Table {
 // Table renders cohorts: entered, then reached, % and (for a cohort still
 // too young to judge at that stage) the estimated eventual % per later stage.
 func (c *Cohorts) Table() Table {
-	t := Table{Name: SecCohorts, Title: "Cohorts by " + c.Period, Columns: []Column{{"Cohort", KindText}, {"Entered", KindCount}}}
+	t := Table{Name: SecCohorts, Title: "Cohorts by " + c.Period, Columns: []Column{{Name: "Cohort", Kind: KindText}, {Name: "Entered", Kind: KindCount}}}
 	for k, s := range c.Stages {
 		if k > 0 {
-			t.Columns = append(t.Columns, Column{s, KindCount}, Column{s + " %", KindRate}, Column{s + " est. %", KindRate})
+			t.Columns = append(t.Columns, Column{Name: s, Kind: KindCount}, Column{Name: s + " %", Kind: KindRate}, Column{Name: s + " est. %", Kind: KindRate})
 		}
 	}
-	t.Columns = append(t.Columns, Column{"Immature", KindText})
+	t.Columns = append(t.Columns, Column{Name: "Immature", Kind: KindText})
 	for _, row := range c.Rows {
 		cells := []Cell{str(row.Cohort), num(row.Entered)}
 		for k := 1; k < len(c.Stages) && k < len(row.Reached); k++ {
@@ -211,9 +192,9 @@ func (c *Cohorts) Table() Table {
 
 // Table renders trends: one row per period, entries per stage.
 func (tr *Trends) Table() Table {
-	t := Table{Name: SecTrends, Title: "Entries per " + tr.Period, Columns: []Column{{strings.ToUpper(tr.Period[:1]) + tr.Period[1:], KindText}}}
+	t := Table{Name: SecTrends, Title: "Entries per " + tr.Period, Columns: []Column{{Name: strings.ToUpper(tr.Period[:1]) + tr.Period[1:], Kind: KindText}}}
 	for _, s := range tr.Stages {
-		t.Columns = append(t.Columns, Column{s.Name, KindCount})
+		t.Columns = append(t.Columns, Column{Name: s.Name, Kind: KindCount})
 	}
 	for p, label := range tr.Periods {
 		row := []Cell{str(label)}
@@ -231,8 +212,8 @@ func (tr *Trends) Table() Table {
 }
 
 func velocityTable(v []Velocity) Table {
-	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{"From", KindText}, {"To", KindText}, {"Records", KindCount}, {"Open", KindCount},
-		{"Left", KindCount}, {"Median days", KindDays}, {"P75 days", KindDays}, {"P90 days", KindDays}, {"Stalled", KindCount}}}
+	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{Name: "From", Kind: KindText}, {Name: "To", Kind: KindText}, {Name: "Records", Kind: KindCount}, {Name: "Open", Kind: KindCount},
+		{Name: "Left", Kind: KindCount}, {Name: "Median days", Kind: KindDays}, {Name: "P75 days", Kind: KindDays}, {Name: "P90 days", Kind: KindDays}, {Name: "Stalled", Kind: KindCount}}}
 	for _, x := range v {
 		stalled := Cell{Null: true}
 		if x.Stalled != nil {
@@ -247,9 +228,9 @@ func velocityTable(v []Velocity) Table {
 }
 
 func stickyTable(sp []StickyPoint) Table {
-	t := Table{Name: SecStickyPoints, Title: "Sticky points", Columns: []Column{{"Stage", KindText}, {"Dimension", KindText}, {"Value", KindText},
-		{"Within", KindText}, {"Entered", KindCount}, {"Converted", KindCount}, {"Rate", KindRate}, {"CI low", KindRate},
-		{"CI high", KindRate}, {"Baseline", KindRate}, {"Lost", KindDecimal}, {"q", KindDecimal}}}
+	t := Table{Name: SecStickyPoints, Title: "Sticky points", Columns: []Column{{Name: "Stage", Kind: KindText}, {Name: "Dimension", Kind: KindText}, {Name: "Value", Kind: KindText},
+		{Name: "Within", Kind: KindText}, {Name: "Entered", Kind: KindCount}, {Name: "Converted", Kind: KindCount}, {Name: "Rate", Kind: KindRate}, {Name: "CI low", Kind: KindRate},
+		{Name: "CI high", Kind: KindRate}, {Name: "Baseline", Kind: KindRate}, {Name: "Lost", Kind: KindDecimal}, {Name: "q", Kind: KindDecimal}}}
 	for _, s := range sp {
 		t.Rows = append(t.Rows, []Cell{str(s.Stage), str(s.Dimension), str(s.Value), str(s.Parent), num(s.Entered), num(s.Converted),
 			rate(s.Rate), rate(s.CILow), rate(s.CIHigh), rate(s.BaselineRate), {Num: s.LostConversions}, rate(s.QValue)})

@@ -3,13 +3,12 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 )
 
 // Formats that Write accepts.
@@ -51,54 +50,18 @@ func Write(w io.Writer, r *Report, format string, lay Layout) error {
 // maxText is the widest a text cell may be in text output.
 const maxText = 28
 
-// human formats a cell for people (text and markdown); s is already clean.
-func human(c Cell, k Kind) string {
-	if k == KindText {
-		return widgets.Clean(c.Str)
-	}
-	if c.Null {
-		return "—"
-	}
-	switch k {
-	case KindCount:
-		return widgets.Count(int(c.Num))
-	case KindRate:
-		return widgets.Percent(c.Num)
-	case KindDays:
-		return strconv.FormatFloat(math.Round(c.Num*10)/10, 'f', -1, 64)
-	case KindMoney:
-		return widgets.Money(int64(math.Round(c.Num)), "")
-	}
-	return decimal(c.Num)
-}
+// human formats a cell for people (text and markdown).
+func human(c Cell, k Kind) string { return tabular.Text(c, k) }
 
-// decimal writes a plain number for people: thousands separated from 100,
-// one decimal from 1, three significant digits below (2,125, 12.5 and
-// 0.00238; never 2.13e+03).
-func decimal(x float64) string {
-	switch a := math.Abs(x); {
-	case math.IsNaN(x) || math.IsInf(x, 0):
-		return "—"
-	case a >= 100 || x == math.Trunc(x):
-		return widgets.Count(int(math.Round(x)))
-	case a >= 1:
-		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
-	}
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64)
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
+// decimal writes a plain number for people (tabular.Decimal).
+func decimal(x float64) string { return tabular.Decimal(x) }
 
 // plural is "1 record", "2,125 records".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return widgets.Count(n) + " " + many
-}
+func plural(n int, one, many string) string { return format.Plural(n, one, many) }
 
 // titled is "title (unit)", or the title alone when unit is empty.
 func titled(title, unit string) string {
-	if unit = widgets.Clean(unit); unit == "" {
+	if unit = format.Clean(unit); unit == "" {
 		return title
 	}
 	return title + " (" + unit + ")"
@@ -109,14 +72,14 @@ func header(r *Report) []string {
 	var l []string
 	files := make([]string, len(r.Source.Files))
 	for i, f := range r.Source.Files {
-		files[i] = widgets.Clean(f)
+		files[i] = format.Clean(f)
 	}
 	if r.Demo {
 		l = append(l, "funnel report: the DEMO dataset (generated; no FILE was named and nothing was piped in)")
 	} else {
 		l = append(l, "funnel report: "+strings.Join(files, ", "))
 	}
-	line := fmt.Sprintf("rows read %s = used %s + skipped %s", widgets.Count(r.Source.Read), widgets.Count(r.Source.Used), widgets.Count(r.Source.Skipped))
+	line := fmt.Sprintf("rows read %s = used %s + skipped %s", format.Count(r.Source.Read), format.Count(r.Source.Used), format.Count(r.Source.Skipped))
 	if r.AsOf != "" {
 		line += fmt.Sprintf(" · dates %s to %s (as of %s)", r.Window.From, r.Window.To, r.AsOf)
 	} else {
@@ -129,7 +92,7 @@ func header(r *Report) []string {
 	if len(r.Filters) > 0 {
 		fs := make([]string, len(r.Filters))
 		for i, f := range r.Filters {
-			fs[i] = widgets.Clean(f)
+			fs[i] = format.Clean(f)
 		}
 		l = append(l, fmt.Sprintf("filters: %s (%s match)", strings.Join(fs, " and "), plural(r.Denominators.Records, "record", "records")))
 	}
@@ -140,7 +103,7 @@ func header(r *Report) []string {
 		l = append(l, fmt.Sprintf("immature cohorts: %s (%s)", strings.Join(r.ImmatureCohorts, ", "), r.MaturityRule))
 	}
 	for _, w := range r.Warnings {
-		l = append(l, "warning: "+widgets.Clean(w))
+		l = append(l, "warning: "+format.Clean(w))
 	}
 	return l
 }
@@ -151,7 +114,7 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 	width := lay.Width
 	cut := func(s string) string {
 		if lay.CutCells {
-			return widgets.Truncate(s, maxText)
+			return format.Truncate(s, maxText)
 		}
 		return s
 	}
@@ -160,11 +123,11 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 		b.WriteString(clip(l, width) + "\n")
 	}
 	for _, t := range r.Tables() {
-		b.WriteString("\n" + widgets.Clean(t.Title) + "\n")
+		b.WriteString("\n" + format.Clean(t.Title) + "\n")
 		cells := make([][]string, len(t.Rows)+1)
 		cells[0] = make([]string, len(t.Columns))
 		for j, c := range t.Columns {
-			cells[0][j] = cut(widgets.Clean(c.Name))
+			cells[0][j] = cut(format.Clean(c.Name))
 		}
 		for i, row := range t.Rows {
 			cells[i+1] = make([]string, len(t.Columns))
@@ -185,27 +148,27 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 					line.WriteString("  ")
 				}
 				if t.Columns[j].Kind == KindText {
-					line.WriteString(widgets.PadRight(s, wd[j]))
+					line.WriteString(format.PadRight(s, wd[j]))
 				} else {
-					line.WriteString(widgets.PadLeft(s, wd[j]))
+					line.WriteString(format.PadLeft(s, wd[j]))
 				}
 			}
 			b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
 		}
 		for _, f := range t.Footnotes {
-			b.WriteString(clip(widgets.Clean(f), width) + "\n")
+			b.WriteString(clip(format.Clean(f), width) + "\n")
 		}
 	}
 	if len(r.Source.Decisions) > 0 {
 		b.WriteString("\nHow the data was read\n")
 		for _, d := range r.Source.Decisions {
-			b.WriteString(clip("- "+widgets.Clean(d), width) + "\n")
+			b.WriteString(clip("- "+format.Clean(d), width) + "\n")
 		}
 	}
 	if len(r.Source.Problems) > 0 {
 		b.WriteString("\n" + skippedTitle(r) + "\n")
 		for _, p := range r.Source.Problems {
-			b.WriteString("skipped " + widgets.Clean(p.Message) + "\n")
+			b.WriteString("skipped " + format.Clean(p.Message) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -216,7 +179,7 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 func skippedTitle(r *Report) string {
 	s := "Skipped rows: " + plural(r.Source.Skipped, "row", "rows")
 	if n := len(r.Source.Problems); n < r.Source.Skipped {
-		s += fmt.Sprintf(", the first %s listed", widgets.Count(n))
+		s += fmt.Sprintf(", the first %s listed", format.Count(n))
 	}
 	return s
 }

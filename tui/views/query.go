@@ -7,8 +7,7 @@ import (
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
-	"github.com/funnel-cli/funnel/tui/scope"
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // How the explorer's State becomes a question to the model layer; every
@@ -87,7 +86,7 @@ func ScopeNote(sel *query.Selection, filter string) string {
 	if filter == "" || sel == nil {
 		return ""
 	}
-	return fmt.Sprintf("where %s: %s of %s records", widgets.Clean(filter), widgets.Count(sel.Records), widgets.Count(sel.Total))
+	return fmt.Sprintf("where %s: %s of %s records", format.Clean(filter), format.Count(sel.Records), format.Count(sel.Total))
 }
 
 // OnSelection is c with its data replaced by the selection's, for the
@@ -96,15 +95,15 @@ func ScopeNote(sel *query.Selection, filter string) string {
 // last day otherwise, as before).
 func OnSelection(c Common, sel *query.Selection, st State) Common {
 	c.Engine = sel.Engine
-	c.Money = scope.MoneyOptions(c.Money, sel, st.AsOf)
+	c.Money = money.ScopeOptions(c.Money, sel, st.AsOf)
 	return c
 }
 
-// SpendFor is the spend that belongs with a selection (scope.Spend: the
+// SpendFor is the spend that belongs with a selection (money.ScopeSpend: the
 // report's money section scopes it the same way) and notes saying what
 // was left out.
 func SpendFor(c Common, sel *query.Selection, st State) ([]money.SpendRow, []string) {
-	return scope.Spend(c.Data(), c.Spend, sel, st.Filter, st.AsOf, c.Money)
+	return money.ScopeSpend(c.Data(), c.Spend, sel, st.Filter, st.AsOf, c.Money)
 }
 
 // FilteredTitle names a view and, when one is set, the filter its numbers
@@ -113,5 +112,5 @@ func FilteredTitle(name, filter string) string {
 	if filter == "" {
 		return name
 	}
-	return name + " where " + widgets.Clean(filter)
+	return name + " where " + format.Clean(filter)
 }

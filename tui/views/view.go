@@ -11,8 +11,8 @@
 // keeps that Cmd in its compute.go, its keys in keys.go, its drawing in
 // render.go and its struct, New, Update and SetSize in model.go.
 //
-// A view imports no other view package except the leaf views it drills
-// into (overview → stage, records, loadinfo; stage and sticky → records).
+// A view imports no other view package: it drills into another through
+// the contract (DrillMsg), and the root, which knows every view, opens it.
 package views
 
 import (
@@ -23,6 +23,7 @@ import (
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/theme"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // View is one screen on the view stack.
@@ -59,6 +60,12 @@ type Common struct {
 	// currency options for money figures.
 	Spend []money.SpendRow
 	Money money.Options
+	// Segments are the ICP segment rules of the mapping file (none
+	// without one): the money view's segments.
+	Segments []money.SegmentRule
+	// Remap reads the files again with edited mappings and writes mapping
+	// files (the column screen); nil when the data came from no file.
+	Remap *Remapper
 }
 
 // Data is the dataset on screen (the engine's).
@@ -76,6 +83,29 @@ func Push(v View) tea.Cmd { return func() tea.Msg { return PushMsg{View: v} } }
 // Pop returns a command that goes back.
 func Pop() tea.Cmd { return func() tea.Msg { return PopMsg{} } }
 
+// DrillMsg asks the root to push a view that shows more of what the
+// sender shows: the records behind a number, a stage's detail, the load
+// details.
+type DrillMsg struct {
+	To    Drill
+	Title string  // the records: what they are ("stalled in SQL")
+	Rows  []int32 // the records: indices into the dataset on screen
+	Stage int     // the stage detail: which stage
+}
+
+// Drill names a view to drill into.
+type Drill uint8
+
+const (
+	DrillRecords Drill = iota
+	DrillStage
+	DrillLoad
+	DrillColumns // the column screen: what each column is read as
+)
+
+// DrillTo returns a command that drills into a view.
+func DrillTo(m DrillMsg) tea.Cmd { return func() tea.Msg { return m } }
+
 // OpenMsg asks the root to open a top view by name (with an argument, such
 // as the dimension of a breakdown), as `:by channel` does.
 type OpenMsg struct {
@@ -85,3 +115,10 @@ type OpenMsg struct {
 
 // SelectStageMsg asks the overview to select a stage (`:stage SQL`).
 type SelectStageMsg struct{ Stage int }
+
+// TableStyles are the theme's styles for a widgets.Table. Views set them
+// on their table each time they draw: the theme changes in place when the
+// terminal says its background.
+func (c Common) TableStyles() widgets.TableStyles {
+	return widgets.TableStyles{Header: c.Styles.Header, Cell: c.Styles.Cell, Selected: c.Styles.Selected}
+}

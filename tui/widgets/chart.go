@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/guptarohit/asciigraph"
+
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // Chart plots values as an asciigraph line chart that fits in width×height
@@ -47,10 +49,10 @@ func Chart(values []float64, width, height int, caption string, precision uint) 
 	g := asciigraph.Plot(values, opts...)
 	lines := strings.Split(g, "\n")
 	for i, l := range lines {
-		lines[i] = Truncate(l, width)
+		lines[i] = format.Truncate(l, width)
 	}
 	if caption != "" {
-		lines = append(lines, Truncate(strings.Repeat(" ", min(gutter, max(0, width-len(caption))))+caption, width))
+		lines = append(lines, format.Truncate(strings.Repeat(" ", min(gutter, max(0, width-len(caption))))+caption, width))
 	}
 	if len(lines) > height {
 		lines = lines[len(lines)-height:]

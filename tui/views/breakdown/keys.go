@@ -1,17 +1,24 @@
 package breakdown
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the breakdown's bindings.
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// KeyMap is the breakdown's bindings: the slices, the table's columns
+// (shift+←/→: h and l move the step) and its own keys.
 type KeyMap struct {
-	Up, Down, Apply, PrevStep, NextStep, Sort, Reverse, Dimension key.Binding
+	Rows                                                widgets.ScrollKeyMap
+	Columns                                             widgets.TableKeyMap
+	Apply, PrevStep, NextStep, Sort, Reverse, Dimension key.Binding
 }
 
 // DefaultKeyMap returns the breakdown's key map.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Rows:      widgets.DefaultScrollKeyMap(),
+		Columns:   widgets.DefaultTableKeyMap().ShiftOnly(),
 		Apply:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "filter to this slice")),
 		PrevStep:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous step")),
 		NextStep:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next step")),
@@ -29,10 +36,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // pickHelp is the help line's bindings while a dimension is picked.
 func (k KeyMap) pickHelp() []key.Binding {
 	pick := key.NewBinding(key.WithKeys(k.Apply.Keys()...), key.WithHelp(k.Apply.Help().Key, "break down by this"))
-	return []key.Binding{k.Up, k.Down, pick}
+	return []key.Binding{k.Rows.Up, k.Rows.Down, pick}
 }
 
 // FullHelp is every binding, for `?`.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Apply}, {k.PrevStep, k.NextStep}, {k.Sort, k.Reverse, k.Dimension}}
+	return [][]key.Binding{k.Rows.Bindings(), {k.Apply, k.PrevStep, k.NextStep}, {k.Sort, k.Reverse, k.Dimension}, k.Columns.Bindings()}
 }

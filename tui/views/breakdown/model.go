@@ -11,6 +11,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -21,12 +22,13 @@ type Model struct {
 	keys    KeyMap
 	state   views.State
 	dim     string // "" while picking
-	pick    int
-	step    int // the focused step: stage step → step+1
+	prevDim string // the dimension d left, for esc to go back to
+	step    int    // the focused step: stage step → step+1
 	sortCol int
 	asc     bool
-	cursor  int
-	offset  int
+	list    widgets.Scroll // the cursor over the slices
+	picker  widgets.Scroll // the cursor over the dimensions while picking
+	table   widgets.Table
 	width   int
 	height  int
 	job     views.Job[result]
@@ -35,11 +37,18 @@ type Model struct {
 	rows    []row
 	note    string
 	money   *wonMoney // nil when the data has no amounts
+	// moneyCol is the table's revenue column (-1: none)
+	moneyCol int
 }
 
 // New builds the breakdown by dim ("" shows a list to pick from).
 func New(c views.Common, st views.State, dim string) *Model {
-	b := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	b := &Model{common: c, keys: DefaultKeyMap(), state: st, list: widgets.NewList(), picker: widgets.NewList(),
+		table: widgets.NewTable(c.TableStyles())}
+	b.list.KeyMap, b.table.KeyMap = b.keys.Rows, b.keys.Columns
+	b.picker.KeyMap = b.keys.Rows
+	b.picker.SetLen(len(c.Data().DimNames()))
+	b.picker.SetHeight(len(c.Data().DimNames()))
 	if d := c.Data().Dim(dim); d != nil {
 		b.dim = d.Name
 	}
@@ -47,14 +56,14 @@ func New(c views.Common, st views.State, dim string) *Model {
 }
 
 func (b *Model) Init() tea.Cmd             { return b.recompute() }
-func (b *Model) SetSize(w, h int)          { b.width, b.height = w, h; b.clamp() }
+func (b *Model) SetSize(w, h int)          { b.width, b.height = w, h; b.setHeight() }
 func (b *Model) FullHelp() [][]key.Binding { return b.keys.FullHelp() }
 
 func (b *Model) Title() string {
 	if b.dim == "" {
 		return "Breakdown"
 	}
-	return "Breakdown by " + widgets.Clean(b.dim)
+	return "Breakdown by " + format.Clean(b.dim)
 }
 
 func (b *Model) ShortHelp() []key.Binding {
@@ -67,13 +76,14 @@ func (b *Model) ShortHelp() []key.Binding {
 func (b *Model) Update(msg tea.Msg) tea.Cmd {
 	if r, ok := b.job.Done(msg); ok {
 		b.res, b.err, b.money = r.res, r.err, r.money
+		b.setHeight()
 		b.derive()
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		b.state = msg.State
+	if views.Restate(msg, &b.common, &b.state) {
 		return b.recompute()
+	}
+	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if b.dim == "" {
 			return b.pickKey(msg)
@@ -85,14 +95,12 @@ func (b *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (b *Model) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 	names := b.common.Data().DimNames()
-	switch {
-	case key.Matches(msg, b.keys.Up):
-		b.pick = max(0, b.pick-1)
-	case key.Matches(msg, b.keys.Down):
-		b.pick = min(len(names)-1, b.pick+1)
-	case key.Matches(msg, b.keys.Apply) && b.pick < len(names):
-		b.dim = names[b.pick]
-		b.cursor, b.offset = 0, 0
+	if b.picker.Update(msg) {
+		return nil
+	}
+	if key.Matches(msg, b.keys.Apply) && b.picker.Cursor() < len(names) {
+		b.dim, b.prevDim = names[b.picker.Cursor()], ""
+		b.list.SetCursor(0)
 		return b.recompute()
 	}
 	return nil
@@ -101,11 +109,10 @@ func (b *Model) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 func (b *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	ns := len(b.common.Data().Stages)
 	b.note = ""
+	if b.list.Update(msg) || b.table.Update(msg) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, b.keys.Up):
-		b.cursor--
-	case key.Matches(msg, b.keys.Down):
-		b.cursor++
 	case key.Matches(msg, b.keys.PrevStep) && b.step > 0:
 		b.step--
 		b.derive()
@@ -120,23 +127,22 @@ func (b *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		b.asc = !b.asc
 		b.sortRows()
 	case key.Matches(msg, b.keys.Dimension):
-		b.dim, b.rows, b.res = "", nil, nil
+		b.prevDim, b.dim, b.rows, b.res = b.dim, "", nil, nil
 		b.job.Cancel()
 		return nil
 	case key.Matches(msg, b.keys.Apply):
 		return b.apply()
 	}
-	b.clamp()
 	return nil
 }
 
 // apply filters the explorer to the selected slice, on top of the filter
 // already set.
 func (b *Model) apply() tea.Cmd {
-	if b.cursor >= len(b.rows) {
+	if b.list.Cursor() >= len(b.rows) {
 		return nil
 	}
-	k := b.rows[b.cursor].Key
+	k := b.rows[b.list.Cursor()].Key
 	if k == query.OtherGroup {
 		b.note = "(other) merges the smaller values: filter on one of them with /"
 		return nil
@@ -145,21 +151,12 @@ func (b *Model) apply() tea.Cmd {
 	return views.SetFilter(strings.TrimSpace(b.state.Filter + " " + term))
 }
 
-func (b *Model) bodyHeight() int {
+// setHeight gives the list the lines below the caption and header, less
+// the foot and the notes under it.
+func (b *Model) setHeight() {
+	foot := 2 // the whole step, the hidden columns
 	if b.money != nil {
-		return max(1, b.height-5) // the money note under the foot
+		foot++ // the money note
 	}
-	return max(1, b.height-4)
-}
-
-func (b *Model) clamp() {
-	b.cursor = min(max(b.cursor, 0), max(0, len(b.rows)-1))
-	h := b.bodyHeight()
-	if b.cursor < b.offset {
-		b.offset = b.cursor
-	}
-	if b.cursor >= b.offset+h {
-		b.offset = b.cursor - h + 1
-	}
-	b.offset = max(0, min(b.offset, len(b.rows)-h))
+	b.list.SetHeight(b.height - 2 - foot)
 }

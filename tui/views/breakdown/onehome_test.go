@@ -11,11 +11,7 @@ import (
 // breakdown by channel has the report's groups, records and counts.
 func TestBreakdownEqualsReport(t *testing.T) {
 	c := viewtest.Demo()
-	cases, err := viewtest.OneHomeCases(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range cases {
+	for _, tc := range viewtest.MustCases(c) {
 		t.Run(tc.Name, func(t *testing.T) {
 			r := tc.Report
 			b := New(c, tc.State, "channel")

@@ -4,7 +4,12 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -14,111 +19,154 @@ func (b *Model) View() string {
 		return b.pickView()
 	}
 	if b.err != nil {
-		return st.Error.Render(widgets.Truncate(widgets.Clean(b.err.Error()), b.width))
+		return st.Error.Render(format.Truncate(format.Clean(b.err.Error()), b.width))
 	}
 	if b.res == nil {
-		return st.Muted.Render(widgets.Truncate("Computing the breakdown by "+widgets.Clean(b.dim)+"…", b.width))
+		return st.Muted.Render(format.Truncate("Computing the breakdown by "+format.Clean(b.dim)+"…", b.width))
 	}
 	stages := b.res.Stages
 	k := min(b.step, max(0, len(stages)-2))
-	from, to := widgets.Clean(stages[k]), widgets.Clean(stages[min(k+1, len(stages)-1)])
+	from, to := format.Clean(stages[k]), format.Clean(stages[min(k+1, len(stages)-1)])
 	dir := "↓"
 	if b.asc {
 		dir = "↑"
 	}
-	caption := fmt.Sprintf("%s slices · step %s → %s (←/→) · sorted by %s %s · 95%% interval on 0–100%% · lost: vs the rest's rate",
-		widgets.Count(len(b.rows)), from, to, sortNames[b.sortCol], dir)
-	lines := []string{st.Muted.Render(widgets.Truncate(caption, b.width))}
-
-	// fixed columns: marker, slice, records, from, to, rate, lost
-	const nameW, numW, rateW = 16, 9, 6
-	fixed := 2 + nameW + 1 + numW + 1 + numW + 1 + numW + 1 + rateW + 1 + 8 + 1
-	mcols := b.money.fit(b.width - fixed)
-	fixed += mcols.width()
-	rest := max(0, b.width-fixed-9) // 9: " too few"
-	ivW := min(20, max(0, rest))
-	rest -= ivW + 1
-	sparkW := 0
-	if n := len(b.res.Periods); rest >= n+1 && n > 0 {
-		sparkW = n
-		rest -= n + 1
-	}
-	stageCols := 0
-	if rest >= 8*len(stages) {
-		stageCols = len(stages)
-	}
-	head := "  " + widgets.PadRight(widgets.Clean(b.dim), nameW) + " " + widgets.PadLeft("Records", numW)
-	for s := 0; s < stageCols; s++ {
-		head += " " + widgets.PadLeft(widgets.Truncate(widgets.Clean(stages[s]), 7), 7)
-	}
-	head += " " + widgets.PadLeft(widgets.Truncate(from, numW), numW) + " " + widgets.PadLeft(widgets.Truncate(to, numW), numW) +
-		" " + widgets.PadLeft("Rate", rateW) + " " + widgets.PadRight(widgets.Truncate("95% CI", ivW), ivW)
-	if sparkW > 0 {
-		head += " " + widgets.PadRight(widgets.Truncate(b.res.Period, sparkW), sparkW)
-	}
-	head += " " + widgets.PadLeft("Lost", 8) + b.money.head(mcols)
-	lines = append(lines, st.Header.Render(widgets.Truncate(head, b.width)))
-
-	end := min(len(b.rows), b.offset+b.bodyHeight())
-	for i := b.offset; i < end; i++ {
-		r := b.rows[i]
-		row := widgets.Fit(r.Key, nameW) + " " + widgets.PadLeft(widgets.Count(r.Records), numW)
-		for s := 0; s < stageCols; s++ {
-			row += " " + widgets.PadLeft(widgets.Count(r.Reached[s]), 7)
-		}
-		row += " " + widgets.PadLeft(widgets.Count(r.From), numW) + " " + widgets.PadLeft(widgets.Count(r.To), numW) +
-			" " + widgets.PadLeft(widgets.Percent(r.Rate), rateW)
-		iv := widgets.IntervalBar(r.Lo, r.Hi, r.Rate, ivW)
-		spark := ""
-		if sparkW > 0 {
-			spark = " " + widgets.PadRight(widgets.Sparkline(r.spark), sparkW)
-		}
-		lost := widgets.PadLeft(fmt.Sprintf("%+.0f", r.Lost), 8)
-		mon := b.money.row(mcols, b, r.Key)
-		note := ""
-		if r.Few {
-			note = " too few"
-		}
-		if i == b.cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row+" "+iv+spark+" "+lost+mon+note, b.width), b.width)))
-			continue
-		}
-		lostStyle := st.Cell
-		if r.Below {
-			lostStyle = st.Bad
-		}
-		cell := st.Cell
-		if r.Few {
-			cell = st.Muted
-		}
-		lines = append(lines, widgets.Truncate("  "+cell.Render(row)+" "+st.Bar.Render(iv)+st.Spark.Render(spark)+" "+
-			lostStyle.Render(lost)+st.Cell.Render(mon)+st.Warn.Render(note), b.width))
-	}
+	caption := fmt.Sprintf("%s · step %s → %s (←/→) · sorted by %s %s · 95%% interval on 0–100%% · lost: vs the rest's rate",
+		format.Plural(len(b.rows), "slice", "slices"), from, to, sortNames[b.sortCol], dir)
+	lines := []string{st.Muted.Render(format.Truncate(caption, b.width))}
+	b.layTable(from, to)
+	lo, hi := b.list.Window()
+	lines = append(lines, b.table.Lines(lo, hi, b.list.Cursor())...)
 	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
-		from, to, widgets.Count(b.res.Whole.Stages[k+1].Reached), widgets.Count(b.res.Whole.Stages[k].Reached),
-		widgets.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
+		from, to, format.Count(b.res.Whole.Stages[k+1].Reached), format.Count(b.res.Whole.Stages[k].Reached),
+		format.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
+	if shown := views.Shown(b.list); shown != "" {
+		foot = "slices " + shown + " (↑/↓) · " + foot
+	}
 	if b.note != "" {
 		foot = b.note
 	}
-	lines = append(lines, st.Muted.Render(widgets.Truncate(foot, b.width)))
-	if n := b.money.note(mcols); n != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate(n, b.width)))
+	lines = append(lines, st.Muted.Render(format.Truncate(foot, b.width)))
+	if n := b.table.HiddenNote(); n != "" {
+		lines = append(lines, st.Muted.Render(format.Truncate(n, b.width)))
+	}
+	if n := b.money.note(b.table.Shown(b.moneyCol)); n != "" {
+		lines = append(lines, st.Muted.Render(format.Truncate(n, b.width)))
 	}
 	return strings.Join(lines, "\n")
 }
 
+// Priorities of the breakdown's columns (a higher one stays longer).
+const (
+	prioRate = 10 - iota
+	prioStep
+	prioRecords
+	prioLost
+	prioRevenue
+	prioWon
+	prioInterval
+	prioTrend
+	prioStages
+)
+
+// layTable sets the table's columns and rows for the focused step, from
+// and to its stages: the slice, its records, its count at every stage,
+// the step's counts, rate, interval and trend, the conversions lost and
+// the won deals and revenue.
+func (b *Model) layTable(from, to string) {
+	st := b.common.Styles
+	rows := b.rows
+	t, dc := b.data()
+	right := func(title string, prio int) widgets.Column {
+		return widgets.Column{Title: title, Align: widgets.AlignRight, Min: 6, Priority: prio}
+	}
+	type col struct {
+		widgets.Column
+		data int // the data column it shows (-1: drawn)
+	}
+	cols := []col{{widgets.Column{Title: b.dim, Pin: true, Min: 12}, 0}, {right("Records", prioRecords), dc.records}}
+	for s, name := range b.res.Stages {
+		c := right(name, prioStages)
+		c.Max = 11
+		cols = append(cols, col{c, dc.stages + s})
+	}
+	cols = append(cols,
+		col{right(from, prioStep), dc.from},
+		col{right(to, prioStep), dc.to},
+		col{right("Rate", prioRate), dc.rate},
+		col{widgets.Column{Title: "95% CI", Grow: true, Min: 10, Max: 20, Priority: prioInterval,
+			Draw:  func(i, w int) string { return widgets.IntervalBar(rows[i].Lo, rows[i].Hi, rows[i].Rate, w) },
+			Style: func(int) lipgloss.Style { return st.Bar }}, -1},
+	)
+	if n := len(b.res.Periods); n > 0 {
+		cols = append(cols, col{widgets.Column{Title: b.res.Period, Width: n, Priority: prioTrend,
+			Draw:  func(i, _ int) string { return widgets.Sparkline(rows[i].spark) },
+			Style: func(int) lipgloss.Style { return st.Spark }}, -1})
+	}
+	lost := right("Lost", prioLost)
+	lost.Style = func(i int) lipgloss.Style {
+		if rows[i].Below {
+			return st.Bad
+		}
+		return b.rowStyle(i)
+	}
+	cols = append(cols, col{lost, dc.lost})
+	b.moneyCol = -1
+	if b.money != nil {
+		b.moneyCol = len(cols) + 1
+		revenue := right(b.money.head(), prioRevenue)
+		revenue.Min = 12
+		cols = append(cols, col{right("Won", prioWon), dc.won}, col{revenue, dc.revenue})
+	}
+	wc := make([]widgets.Column, len(cols))
+	for i, c := range cols {
+		wc[i] = c.Column
+	}
+	b.table.Styles = b.common.TableStyles()
+	b.table.SetColumns(wc...)
+	b.table.SetRows(len(rows), func(i, c int) string {
+		d := cols[c].data
+		switch {
+		case d < 0:
+			return ""
+		case d == dc.lost:
+			return format.Signed(t.Rows[i][d].Num) // conversions lost: +3,163, -960
+		case d == dc.revenue && !t.Rows[i][d].Null:
+			return format.MoneyShort(int64(t.Rows[i][d].Num), "") // whole units
+		}
+		return tabular.Text(t.Rows[i][d], t.Columns[d].Kind)
+	})
+	b.table.RowStyle = b.rowStyle
+	b.table.Note = func(i int) (string, lipgloss.Style) {
+		if rows[i].Few {
+			return " too few", st.Warn
+		}
+		return "", st.Warn
+	}
+	b.table.NoteWidth = len(" too few")
+	b.table.SetWidth(b.width)
+}
+
+// rowStyle mutes a slice too small to tell.
+func (b *Model) rowStyle(i int) lipgloss.Style {
+	if b.rows[i].Few {
+		return b.common.Styles.Muted
+	}
+	return b.common.Styles.Cell
+}
+
 func (b *Model) pickView() string {
 	st := b.common.Styles
-	lines := []string{st.Title.Render(widgets.Truncate("Break down by which column?", b.width)), ""}
+	lines := []string{st.Title.Render(format.Truncate("Break down by which column?", b.width)), ""}
 	for i, n := range b.common.Data().DimNames() {
 		d := b.common.Data().Dim(n)
-		text := fmt.Sprintf("%s  %s values", widgets.Fit(n, 20), widgets.Count(d.Cardinality()-1))
-		if i == b.pick {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+text, b.width), b.width)))
+		text := fmt.Sprintf("%s  %s values", format.Fit(n, 20), format.Count(d.Cardinality()-1))
+		if i == b.picker.Cursor() {
+			lines = append(lines, st.Selected.Render(format.PadRight(format.Truncate("▸ "+text, b.width), b.width)))
 			continue
 		}
-		lines = append(lines, widgets.Truncate("  "+text, b.width))
+		lines = append(lines, format.Truncate("  "+text, b.width))
 	}
-	lines = append(lines, "", st.Muted.Render(widgets.Truncate("enter picks · or type :by channel", b.width)))
+	lines = append(lines, "", st.Muted.Render(format.Truncate("enter picks · or type :by channel", b.width)))
 	return strings.Join(lines, "\n")
 }

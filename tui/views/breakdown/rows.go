@@ -22,6 +22,7 @@ type row struct {
 func (b *Model) derive() {
 	b.rows = b.rows[:0]
 	if b.res == nil {
+		b.list.SetLen(0)
 		return
 	}
 	for _, g := range b.res.Steps(b.step) {
@@ -58,7 +59,7 @@ func (b *Model) sortRows() {
 		}
 		return c
 	})
-	b.clamp()
+	b.list.SetLen(len(b.rows))
 }
 
 func cmpFloat(a, b float64) int {

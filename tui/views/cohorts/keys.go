@@ -1,26 +1,26 @@
 package cohorts
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the cohort matrix's bindings.
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// KeyMap is the cohort matrix's bindings: the cohorts and the columns.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown key.Binding
+	Rows    widgets.ScrollKeyMap
+	Columns widgets.TableKeyMap
 }
 
 // DefaultKeyMap returns the cohort matrix's key map.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-	}
+	return KeyMap{Rows: widgets.DefaultScrollKeyMap(), Columns: widgets.DefaultTableKeyMap()}
 }
 
 // ShortHelp is the help line's bindings.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Rows.Up, k.Rows.Down} }
 
 // FullHelp is every binding, for `?`.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}}
+	return [][]key.Binding{k.Rows.Bindings(), k.Columns.Bindings()}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Model is the cohort matrix.
@@ -18,8 +19,8 @@ type Model struct {
 	state  views.State
 	width  int
 	height int
-	cursor int
-	offset int
+	list   widgets.Scroll // the cursor over the cohorts
+	table  widgets.Table
 	job    views.Job[result]
 	res    *query.CohortResult
 	err    error
@@ -27,63 +28,36 @@ type Model struct {
 
 // New builds the cohort matrix for the state (computed by Init).
 func New(c views.Common, st views.State) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), state: st}
+	v := &Model{common: c, keys: DefaultKeyMap(), state: st, list: widgets.NewList(),
+		table: widgets.NewTable(c.TableStyles())}
+	v.list.KeyMap, v.table.KeyMap = v.keys.Rows, v.keys.Columns
+	return v
 }
 
 func (v *Model) Init() tea.Cmd             { return v.recompute() }
 func (v *Model) Title() string             { return "Cohorts" }
-func (v *Model) SetSize(w, h int)          { v.width, v.height = w, h; v.clamp() }
+func (v *Model) SetSize(w, h int)          { v.width, v.height = w, h; v.list.SetHeight(h - 5) }
 func (v *Model) ShortHelp() []key.Binding  { return v.keys.ShortHelp() }
 func (v *Model) FullHelp() [][]key.Binding { return v.keys.FullHelp() }
 
 func (v *Model) Update(msg tea.Msg) tea.Cmd {
 	if r, ok := v.job.Done(msg); ok {
 		v.res, v.err = r.res, r.err
+		v.list.SetLen(0)
 		if v.res != nil {
-			v.cursor = len(v.res.Cohorts) - 1 // the newest cohort
+			v.list.SetLen(len(v.res.Cohorts))
+			v.list.SetCursor(len(v.res.Cohorts) - 1) // the newest cohort
 		}
-		v.clamp()
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		v.state = msg.State
+	if views.Restate(msg, &v.common, &v.state) {
 		return v.recompute()
+	}
+	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		page := max(1, v.bodyHeight()-1)
-		switch {
-		case key.Matches(msg, v.keys.Up):
-			v.cursor--
-		case key.Matches(msg, v.keys.Down):
-			v.cursor++
-		case key.Matches(msg, v.keys.PageUp):
-			v.cursor -= page
-		case key.Matches(msg, v.keys.PageDown):
-			v.cursor += page
+		if !v.list.Update(msg) {
+			v.table.Update(msg)
 		}
-		v.clamp()
 	}
 	return nil
-}
-
-func (v *Model) rowsLen() int {
-	if v.res == nil {
-		return 0
-	}
-	return len(v.res.Cohorts)
-}
-
-func (v *Model) bodyHeight() int { return max(1, v.height-5) }
-
-func (v *Model) clamp() {
-	n := v.rowsLen()
-	v.cursor = min(max(v.cursor, 0), max(0, n-1))
-	h := v.bodyHeight()
-	if v.cursor < v.offset {
-		v.offset = v.cursor
-	}
-	if v.cursor >= v.offset+h {
-		v.offset = v.cursor - h + 1
-	}
-	v.offset = max(0, min(v.offset, n-h))
 }

@@ -4,6 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -11,89 +16,94 @@ func (v *Model) View() string {
 	st := v.common.Styles
 	switch {
 	case v.err != nil:
-		return st.Error.Render(widgets.Truncate(widgets.Clean(v.err.Error()), v.width))
+		return st.Error.Render(format.Truncate(format.Clean(v.err.Error()), v.width))
 	case v.res == nil:
-		return st.Muted.Render(widgets.Truncate("Computing cohorts…", v.width))
+		return st.Muted.Render(format.Truncate("Computing cohorts…", v.width))
 	}
 	r := v.res
-	target := widgets.Clean(r.Target)
 	caption := fmt.Sprintf("Entry cohorts by %s · %% of each cohort that reached the stage by %s", r.Period, r.AsOf)
 	if v.state.Filter != "" {
-		caption += " · where " + widgets.Clean(v.state.Filter)
+		caption += " · where " + format.Clean(v.state.Filter)
 	}
-	lines := []string{st.Muted.Render(widgets.Truncate(caption, v.width))}
-	const perW, sizeW, estW = 10, 8, 15
-	cellW := 7
-	for _, c := range r.Cohorts {
-		for _, im := range c.ImmatureStages {
-			if im { // "observed→estimate"
-				cellW = 10
-			}
-		}
-	}
-	stageCols := len(r.Stages) - 1 // the top stage is ~100% by construction
-	for stageCols > 0 && 2+perW+1+sizeW+stageCols*(cellW+1)+1+estW > v.width {
-		stageCols--
-	}
-	head := "  " + widgets.PadRight(widgets.TitleCase(r.Period), perW) + " " + widgets.PadLeft("Entered", sizeW)
-	for s := 1; s <= stageCols; s++ {
-		head += " " + widgets.PadLeft(widgets.Truncate(widgets.Clean(r.Stages[s]), cellW), cellW)
-	}
-	head += " " + widgets.PadLeft(widgets.Truncate(target+" est.", estW), estW)
-	lines = append(lines, st.Header.Render(widgets.Truncate(head, v.width)))
-	end := min(len(r.Cohorts), v.offset+v.bodyHeight())
-	for i := v.offset; i < end; i++ {
-		c := r.Cohorts[i]
-		label := c.Period
-		if label == "" {
-			label = c.Key
-		}
-		plain := widgets.Fit(label, perW) + " " + widgets.PadLeft(widgets.Count(c.Size), sizeW)
-		styled := st.Cell.Render(plain)
-		for s := 1; s <= stageCols; s++ {
-			cell := widgets.PadLeft(widgets.Percent(c.Conversion[s]), cellW)
-			if c.ImmatureStages[s] {
-				cell = widgets.PadLeft(estPair(c.Conversion[s], c.EstimatedConversion[s]), cellW)
-			}
-			plain += " " + cell
-			if c.ImmatureStages[s] {
-				styled += " " + st.Warn.Render(cell)
-			} else {
-				styled += " " + st.Cell.Render(cell)
-			}
-		}
-		est := widgets.PadLeft(widgets.Percent(c.Estimated), estW)
-		if !c.Immature {
-			est = widgets.PadLeft("—", estW)
-		}
-		if c.Few {
-			est = widgets.PadLeft("too few", estW)
-		}
-		plain += " " + est
-		styled += " " + st.Emphasis.Render(est)
-		if i == v.cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+plain, v.width), v.width)))
-			continue
-		}
-		lines = append(lines, widgets.Truncate("  "+styled, v.width))
-	}
+	lines := []string{st.Muted.Render(format.Truncate(caption, v.width))}
+	v.layTable()
+	lo, hi := v.list.Window()
+	lines = append(lines, v.table.Lines(lo, hi, v.list.Cursor())...)
 	lines = append(lines, v.legend()...)
 	return strings.Join(lines, "\n")
 }
 
-// legend explains the observed→estimated cells, and describes the selected cohort.
+// layTable sets the matrix's columns: the cohort, its size, its
+// conversion to each stage after the first (the first is ~100% by
+// construction; they go from the right when the window is narrow) and
+// the estimate. A cell still too young to judge shows the share so far
+// and the estimated eventual share ("2.1→3.4%", estPair), in Warn.
+func (v *Model) layTable() {
+	st, r := v.common.Styles, v.res
+	cohorts := r.Cohorts
+	immature := func(s int) func(int) lipgloss.Style {
+		return func(i int) lipgloss.Style {
+			if s < len(cohorts[i].ImmatureStages) && cohorts[i].ImmatureStages[s] {
+				return st.Warn
+			}
+			return st.Cell
+		}
+	}
+	cols := []widgets.Column{
+		{Title: format.TitleCase(r.Period), Pin: true, Min: 10},
+		{Title: "Entered", Align: widgets.AlignRight, Min: 8, Priority: 3},
+	}
+	for s := 1; s < len(r.Stages); s++ {
+		cols = append(cols, widgets.Column{Title: r.Stages[s], Align: widgets.AlignRight, Min: 7, Max: 11, Priority: 1, Style: immature(s)})
+	}
+	cols = append(cols, widgets.Column{Title: r.Target + " est.", Align: widgets.AlignRight, Min: 8, Max: 15, Priority: 2,
+		Style: func(int) lipgloss.Style { return st.Emphasis }})
+	est := len(cols) - 1
+	t, dc := v.data()
+	v.table.Styles = v.common.TableStyles()
+	v.table.SetColumns(cols...)
+	v.table.SetRows(len(cohorts), func(i, col int) string {
+		row := t.Rows[i]
+		switch {
+		case col == 0:
+			return row[0].Str
+		case col == 1:
+			return tabular.Text(row[dc.entered], tabular.KindCount)
+		case col == est && row[dc.few].Str != "":
+			return "too few"
+		case col == est:
+			return tabular.Text(row[dc.target], tabular.KindRate)
+		}
+		obs, est := row[dc.obs+2*(col-2)], row[dc.obs+2*(col-2)+1]
+		if !est.Null {
+			return estPair(obs.Num, est.Num)
+		}
+		return tabular.Text(obs, tabular.KindRate)
+	})
+	v.table.SetWidth(v.width)
+}
+
+// legend explains the observed→estimated cells, describes the selected
+// cohort and says which columns are hidden.
 func (v *Model) legend() []string {
 	st := v.common.Styles
 	r := v.res
-	target := widgets.Clean(r.Target)
+	target := format.Clean(r.Target)
 	legend := fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
-		widgets.Days(r.MatureAfterDays), target)
-	out := []string{st.Warn.Render(widgets.Truncate(legend, v.width))}
-	if v.cursor < len(r.Cohorts) {
-		c := r.Cohorts[v.cursor]
-		out = append(out, st.Muted.Render(widgets.Truncate(fmt.Sprintf("%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
-			widgets.Clean(c.Period+c.Key), widgets.Count(c.Size), widgets.Count(c.Converted), target, widgets.Percent(c.Observed),
-			widgets.Count(c.Open), c.AgeDays), v.width)))
+		format.Days(r.MatureAfterDays), target)
+	out := []string{st.Warn.Render(format.Truncate(legend, v.width))}
+	if k := v.list.Cursor(); k < len(r.Cohorts) {
+		c := r.Cohorts[k]
+		at := ""
+		if shown := views.Shown(v.list); shown != "" {
+			at = "cohorts " + shown + " (↑/↓) · "
+		}
+		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
+			at, format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
+			format.Count(c.Open), c.AgeDays), v.width)))
+	}
+	if n := v.table.HiddenNote(); n != "" {
+		out = append(out, st.Muted.Render(format.Truncate(n, v.width)))
 	}
 	return out
 }

@@ -1,16 +1,21 @@
 package loadinfo
 
 import (
+	"fmt"
 	"strings"
 
-	"github.com/funnel-cli/funnel/tui/widgets"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 func (l *Model) View() string {
-	end := min(len(l.lines), l.offset+max(0, l.height))
-	out := make([]string, 0, end-l.offset)
-	for _, s := range l.lines[l.offset:end] {
-		out = append(out, widgets.Truncate(s, l.width))
+	from, to := l.pager.Window()
+	out := make([]string, 0, to-from)
+	for _, s := range l.lines[from:to] {
+		out = append(out, format.Truncate(s, l.width))
+	}
+	if more := l.pager.Below(); more > 0 && len(out) > 1 {
+		out[len(out)-1] = l.common.Styles.Muted.Render(format.Truncate(fmt.Sprintf("↓ %s (j, pgdn)",
+			format.Plural(more+1, "more line", "more lines")), l.width))
 	}
 	return strings.Join(out, "\n")
 }

@@ -5,26 +5,29 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // econLines renders unit economics: one row per channel and the total,
 // then what each number divides by, the name matches and unmatched spend.
-func econLines(c views.Common, u money.UnitEconomics, width int) []string {
+func econLines(p *page, u money.UnitEconomics) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	cur := u.Currency
-	mon := func(v int64) string { return widgets.Money(v, cur) }
+	mon := func(v int64) string { return format.Money(v, cur) }
 	win := monthRange(u.WindowFrom, u.WindowTo)
 	var l []string
 	muted := func(s string) {
-		for _, w := range widgets.Wrap(s, width) {
+		for _, w := range format.Wrap(s, width) {
 			l = append(l, st.Muted.Render(w))
 		}
 	}
-	muted(fmt.Sprintf("Spend %s; leads: records of each %s created %s, followed to %s.", win, widgets.Clean(u.By), win, u.AsOf))
+	muted(fmt.Sprintf("Spend %s; leads: records of each %s created %s, followed to %s.", win, format.Clean(u.By), win, u.AsOf))
 
 	stages := u.Total.CostPer
 	cols := []mcol{{byTitle(u.By), 0, 0}, {"Spend", 12, 1}, {"Leads", 8, 3}}
@@ -33,40 +36,33 @@ func econLines(c views.Common, u money.UnitEconomics, width int) []string {
 		if k == 0 {
 			prio = 2
 		}
-		cols = append(cols, mcol{"per " + widgets.Truncate(widgets.Clean(stages[k].Stage), 7), 11, prio})
+		cols = append(cols, mcol{"per " + format.Truncate(format.Clean(stages[k].Stage), 7), 11, prio})
 	}
 	cols = append(cols, mcol{"Cust", 6, 4}, mcol{"CAC", 11, 1}, mcol{"ROI", 8, 2}, mcol{"Payback", 8, 3}, mcol{"LTV:CAC", 8, 5})
 	all := append(append([]money.Economics{}, u.Groups...), u.Total)
-	labels := make([]string, len(all))
+	rows := make([][]string, len(all))
 	for i, g := range all {
-		labels[i] = g.Name
-	}
-	t := layout(cols, labels, width)
-	l = append(l, st.Header.Render(t.header()))
-	for i, g := range all {
-		cells := []string{mon(g.Spend), widgets.Count(g.Leads)}
+		cells := []string{g.Name, mon(g.Spend), format.Count(g.Leads)}
 		for k := 0; k+1 < len(g.CostPer); k++ {
 			cells = append(cells, optMoney(g.CostPer[k].CostPer, mon))
 		}
-		cells = append(cells, widgets.Count(g.Customers), optMoney(g.CAC, mon), optRatio(g.ROI, true),
+		rows[i] = append(cells, format.Count(g.Customers), optMoney(g.CAC, mon), optRatio(g.ROI, true),
 			optMonths(g.PaybackMonths), optRatio(g.LTVToCAC, false))
-		row := t.row(g.Name, cells...)
+	}
+	l = append(l, p.table(cols, rows, func(i int) lipgloss.Style {
 		if i == len(all)-1 {
-			row = st.Emphasis.Render(row)
+			return st.Emphasis // the total
 		}
-		l = append(l, row)
-	}
-	if n := t.dropped(); n > 0 {
-		muted(fmt.Sprintf("(%d columns hidden: widen the window to see them)", n))
-	}
+		return st.Cell
+	})...)
 	muted(fmt.Sprintf("CAC = spend %s / customers from leads created %s (recent leads still maturing).", win, win))
-	muted(fmt.Sprintf("per stage = spend / those leads that reached the stage to date; Cust: of them, won (%s).", widgets.Clean(lastStage(stages))))
+	muted(fmt.Sprintf("per stage = spend / those leads that reached the stage to date; Cust: of them, won (%s).", format.Clean(lastStage(stages))))
 	muted("ROI = (first-year bookings − spend) / spend; Payback = months of first-year revenue to repay spend (revenue, not margin).")
 	muted("LTV:CAC = (monthly revenue per customer / monthly churn) / CAC; — when no churn was seen.")
 	var thin []string
 	for _, g := range u.Groups {
 		if g.Customers < stats.MinSample {
-			thin = append(thin, widgets.Clean(g.Name))
+			thin = append(thin, format.Clean(g.Name))
 		}
 	}
 	if len(thin) > 0 {
@@ -75,23 +71,24 @@ func econLines(c views.Common, u money.UnitEconomics, width int) []string {
 	}
 	if u.Join.Total != u.Join.Matched {
 		muted(fmt.Sprintf("Total: all spend (%s, of it %s matched to a %s) over all leads created %s.",
-			mon(u.Join.Total), mon(u.Join.Matched), widgets.Clean(u.By), win))
+			mon(u.Join.Total), mon(u.Join.Matched), format.Clean(u.By), win))
 	}
 	if u.Undated > 0 {
-		muted(fmt.Sprintf("%s records with no entry date are left out.", widgets.Count(u.Undated)))
+		muted(fmt.Sprintf("%s records with no entry date are left out.", format.Count(u.Undated)))
 	}
 	for _, n := range u.Notes {
 		muted(n)
 	}
 	for _, m := range u.Join.Matches {
-		muted(fmt.Sprintf("Matched spend %q to %s %q (%s).", widgets.Clean(m.Spend), widgets.Clean(m.Dim), widgets.Clean(m.Data), m.How))
+		muted(fmt.Sprintf("Matched spend %q to %s %q (%s).", format.Clean(m.Spend), format.Clean(m.Dim), format.Clean(m.Data), m.How))
 	}
-	l = append(l, unmatchedLines(c, u.Join.Unmatched, mon, width)...)
+	l = append(l, unmatchedLines(p, u.Join.Unmatched, mon)...)
 	return l
 }
 
 // unmatchedLines lists unmatched spend grouped by name and reason.
-func unmatchedLines(c views.Common, rows []money.UnmatchedSpend, mon func(int64) string, width int) []string {
+func unmatchedLines(p *page, rows []money.UnmatchedSpend, mon func(int64) string) []string {
+	c, width := p.c, p.width
 	if len(rows) == 0 {
 		return nil
 	}
@@ -120,10 +117,10 @@ func unmatchedLines(c views.Common, rows []money.UnmatchedSpend, mon func(int64)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return order[a].amount > order[b].amount })
 	st := c.Styles
-	l := []string{st.Warn.Render(widgets.Truncate("Unmatched spend (in the total, in no channel):", width))}
+	l := []string{st.Warn.Render(format.Truncate("Unmatched spend (in the total, in no channel):", width))}
 	for _, g := range order {
-		l = append(l, widgets.WrapStyled(st.Cell, fmt.Sprintf("  %s · %d rows · %s · %s: %s", widgets.Clean(g.name), g.n,
-			monthRange(g.from, g.to), mon(g.amount), widgets.Clean(g.reason)), width)...)
+		l = append(l, widgets.WrapStyled(st.Cell, fmt.Sprintf("  %s · %d rows · %s · %s: %s", format.Clean(g.name), g.n,
+			monthRange(g.from, g.to), mon(g.amount), format.Clean(g.reason)), width)...)
 	}
 	return l
 }
@@ -140,7 +137,7 @@ func optRatio(v *float64, pct bool) string {
 	case v == nil:
 		return "—"
 	case pct:
-		return widgets.Percent(*v)
+		return format.Percent(*v)
 	}
 	return fmt.Sprintf("%.1f", *v)
 }

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -18,12 +19,13 @@ import (
 type Model struct {
 	common views.Common
 	keys   KeyMap
-	state  views.State // the filter and as-of the figures are (being) computed for
+	state  views.State
+	asked  views.Asked // the state the figures are (being) computed for
 	job    views.Job[result]
 	res    result
 	ready  bool // res is in
 	lines  []string
-	offset int
+	page   widgets.Page
 	width  int
 	height int
 }
@@ -32,7 +34,9 @@ type Model struct {
 // filter and as-of date in the background (the account roll-up takes
 // seconds at a million leads), so the first frame comes at once.
 func New(c views.Common, st views.State) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), state: st}
+	m := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	m.page = widgets.NewPage(c.TableStyles(), m.keys)
+	return m
 }
 
 func (m *Model) Init() tea.Cmd             { return m.start() }
@@ -40,78 +44,61 @@ func (m *Model) Title() string             { return views.FilteredTitle("Money",
 func (m *Model) ShortHelp() []key.Binding  { return m.keys.ShortHelp() }
 func (m *Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
 
+// start computes the figures for the state's filter, as-of date and
+// mask, unless they are already (being) computed for them; an older
+// computation is abandoned (its result is dropped).
 func (m *Model) start() tea.Cmd {
+	if !m.asked.Changed(m.state) {
+		return nil
+	}
+	if m.ready {
+		m.ready = false
+		m.relayout()
+		m.page.Scroll.SetOffset(0)
+	}
 	c, st := m.common, m.state
 	return m.job.Start(func() result { return computeFor(c, st) })
 }
 
-// restate recomputes the figures when the filter or as-of date changed;
-// the old computation is abandoned (its result is dropped).
-func (m *Model) restate(st views.State) tea.Cmd {
-	same := st.Filter == m.state.Filter && st.AsOf == m.state.AsOf
-	m.state = st
-	if same {
-		return nil
-	}
-	m.ready, m.offset = false, 0
-	m.lines = m.render()
-	return m.start()
-}
-
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	m.page.Scroll.SetHeight(h)
+	m.relayout()
+}
+
+// relayout renders the page again (new figures, width or column scroll).
+func (m *Model) relayout() {
 	m.lines = m.render()
-	m.clamp()
+	m.page.Scroll.SetLen(len(m.lines))
 }
 
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	if r, ok := m.job.Done(msg); ok {
 		m.res, m.ready = r, true
-		m.lines = m.render()
-		m.clamp()
+		m.relayout()
 		return nil
 	}
-	if sm, ok := msg.(views.StateMsg); ok {
-		return m.restate(sm.State)
+	if views.Restate(msg, &m.common, &m.state) {
+		return m.start()
 	}
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
+	if ok && m.page.Update(km) {
+		m.relayout()
 	}
-	page := max(1, m.height-1)
-	switch {
-	case key.Matches(km, m.keys.Up):
-		m.offset--
-	case key.Matches(km, m.keys.Down):
-		m.offset++
-	case key.Matches(km, m.keys.PageUp):
-		m.offset -= page
-	case key.Matches(km, m.keys.PageDown):
-		m.offset += page
-	case key.Matches(km, m.keys.Top):
-		m.offset = 0
-	case key.Matches(km, m.keys.Bottom):
-		m.offset = len(m.lines)
-	}
-	m.clamp()
 	return nil
-}
-
-func (m *Model) clamp() {
-	m.offset = max(0, min(m.offset, len(m.lines)-m.height))
 }
 
 func (m *Model) View() string {
 	if m.height <= 0 {
 		return ""
 	}
-	end := min(len(m.lines), m.offset+m.height)
+	from, to := m.page.Scroll.Window()
 	out := make([]string, 0, m.height)
-	for _, l := range m.lines[m.offset:end] {
-		out = append(out, widgets.Truncate(l, m.width))
+	for _, l := range m.lines[from:to] {
+		out = append(out, format.Truncate(l, m.width))
 	}
-	if more := len(m.lines) - end; more > 0 && m.height > 1 {
-		out[len(out)-1] = m.common.Styles.Muted.Render(widgets.Truncate(
+	if more := m.page.Scroll.Below(); more > 0 && m.height > 1 {
+		out[len(out)-1] = m.common.Styles.Muted.Render(format.Truncate(
 			fmt.Sprintf("↓ %d more lines (j, pgdn)", more+1), m.width))
 	}
 	return strings.Join(out, "\n")
@@ -122,22 +109,24 @@ func (m *Model) render() []string {
 	if !m.ready {
 		msg := "Computing pipeline, revenue, unit economics and accounts…"
 		if m.state.Filter != "" {
-			msg = "Computing pipeline, revenue, unit economics and accounts where " + widgets.Clean(m.state.Filter) + "…"
+			msg = "Computing pipeline, revenue, unit economics and accounts where " + format.Clean(m.state.Filter) + "…"
 		}
-		return []string{m.common.Styles.Muted.Render(widgets.Truncate(msg, m.width))}
+		return []string{m.common.Styles.Muted.Render(format.Truncate(msg, m.width))}
 	}
 	st := m.common.Styles
 	if err := m.res.FilterErr; err != nil {
-		return []string{st.Error.Render(widgets.Truncate("Money: "+widgets.Clean(err.Error()), m.width))}
+		return []string{st.Error.Render(format.Truncate("Money: "+format.Clean(err.Error()), m.width))}
 	}
 	var head []string
 	if m.res.Scope != "" {
-		head = append(head, st.Emphasis.Render(widgets.Truncate("Money "+m.res.Scope, m.width)))
+		head = append(head, st.Emphasis.Render(format.Truncate("Money "+m.res.Scope, m.width)))
 	}
 	for _, n := range m.res.SpendNotes {
-		for _, l := range widgets.Wrap(n, m.width) {
+		for _, l := range format.Wrap(format.Clean(n), m.width) {
 			head = append(head, st.Warn.Render(l))
 		}
 	}
-	return append(head, renderMoney(m.common, m.res, m.width)...)
+	m.page.Sheet.Styles = m.common.TableStyles()
+	m.page.Sheet.Begin(m.width)
+	return append(head, renderMoney(&page{c: m.common, width: m.width, sheet: &m.page.Sheet}, m.res)...)
 }

@@ -10,10 +10,10 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/viewtest"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // computed is the money view over c in st with its figures in.
@@ -51,16 +51,16 @@ func TestMoneyViewScrolls(t *testing.T) {
 	m.SetSize(80, 10)
 	first := m.View()
 	m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
-	if m.offset != 1 || m.View() == first {
-		t.Fatalf("j did not scroll: offset %d", m.offset)
+	if m.page.Scroll.Offset() != 1 || m.View() == first {
+		t.Fatalf("j did not scroll: offset %d", m.page.Scroll.Offset())
 	}
 	m.Update(tea.KeyPressMsg{Code: 'G', Text: "G"})
-	if m.offset != len(m.lines)-10 {
-		t.Fatalf("G: offset %d of %d lines", m.offset, len(m.lines))
+	if m.page.Scroll.Offset() != len(m.lines)-10 {
+		t.Fatalf("G: offset %d of %d lines", m.page.Scroll.Offset(), len(m.lines))
 	}
 	m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
-	if m.offset != 0 {
-		t.Fatalf("g: offset %d", m.offset)
+	if m.page.Scroll.Offset() != 0 {
+		t.Fatalf("g: offset %d", m.page.Scroll.Offset())
 	}
 }
 
@@ -122,10 +122,10 @@ func TestMoneyViewEqualsReport(t *testing.T) {
 	v.SetSize(200, 500)
 	out := ansi.Strip(v.View())
 	for _, want := range []string{
-		widgets.Money(r.Money.Deals.WonRevenue, "USD"),
-		widgets.Money(r.Money.Deals.OpenPipeline, "USD"),
-		widgets.Money(*r.Money.UnitEconomics.Total.CAC, "USD"),
-		widgets.Percent(r.Money.Deals.WinRateClosed),
+		format.Money(r.Money.Deals.WonRevenue, "USD"),
+		format.Money(r.Money.Deals.OpenPipeline, "USD"),
+		format.Money(*r.Money.UnitEconomics.Total.CAC, "USD"),
+		format.Percent(r.Money.Deals.WinRateClosed),
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the view lacks the report's %q", want)

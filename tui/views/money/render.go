@@ -7,87 +7,91 @@ import (
 
 	"github.com/funnel-cli/funnel/model/money"
 	"github.com/funnel-cli/funnel/model/stats"
-	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // renderMoney lays the money view out for a width, as styled lines.
-func renderMoney(c views.Common, d result, width int) []string {
+func renderMoney(p *page, d result) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	var l []string
-	title := func(s string) { l = append(l, "", st.Emphasis.Render(widgets.Truncate(s, width))) }
+	title := func(s string) { l = append(l, "", st.Emphasis.Render(format.Truncate(s, width))) }
 	muted := func(s string) {
-		for _, w := range widgets.Wrap(s, width) {
+		for _, w := range format.Wrap(s, width) {
 			l = append(l, st.Muted.Render(w))
 		}
 	}
 	cur := d.Currency
-	mon := func(v int64) string { return widgets.Money(v, cur) }
+	mon := func(v int64) string { return format.Money(v, cur) }
 
 	head := "Money"
 	if cur != "" {
-		head += " in " + widgets.Clean(cur)
+		head += " in " + format.Clean(cur)
 	}
 	if d.Deals.OpportunityStage != "" {
-		head += " · a deal is a record that reached " + widgets.Clean(d.Deals.OpportunityStage)
+		head += " · a deal is a record that reached " + format.Clean(d.Deals.OpportunityStage)
 	}
 	if d.Econ != nil && d.Econ.AsOf != "" {
 		head += " · as of " + d.Econ.AsOf
 	}
 	muted(head)
 	if d.Mixed != nil {
-		l = append(l, mixedLines(c, d.Mixed, width)...)
+		l = append(l, mixedLines(p, d.Mixed)...)
 		return l
 	}
 	if d.DealsErr != nil {
-		l = append(l, st.Error.Render(widgets.Truncate("! "+widgets.Clean(d.DealsErr.Error()), width)))
+		l = append(l, st.Error.Render(format.Truncate("! "+format.Clean(d.DealsErr.Error()), width)))
 	} else {
-		l = append(l, dealLines(c, d.Deals, mon, width)...)
+		l = append(l, dealLines(p, d.Deals, mon)...)
 	}
 
 	title("Unit economics by channel")
 	switch {
 	case d.EconErr != nil:
-		l = append(l, st.Error.Render(widgets.Truncate("! "+widgets.Clean(d.EconErr.Error()), width)))
+		l = append(l, st.Error.Render(format.Truncate("! "+format.Clean(d.EconErr.Error()), width)))
 	case d.Econ == nil:
 		muted("No spend table: pass --spend FILE (channel or campaign, period, amount) for cost per lead, CAC, ROI and payback.")
 	default:
-		l = append(l, econLines(c, *d.Econ, width)...)
+		l = append(l, econLines(p, *d.Econ)...)
 	}
 
 	title("Accounts")
 	switch {
 	case d.AccErr != nil:
-		l = append(l, st.Error.Render(widgets.Truncate("! "+widgets.Clean(d.AccErr.Error()), width)))
+		l = append(l, st.Error.Render(format.Truncate("! "+format.Clean(d.AccErr.Error()), width)))
 	case d.Accounts != nil:
-		l = append(l, accountLines(c, *d.Accounts, width)...)
+		l = append(l, accountLines(p, *d.Accounts)...)
 	default:
 		muted("Rolling leads up to accounts…")
 	}
-	return l
+	l = append(l, customerLines(p, d)...)
+	return append(l, segmentLines(p, d)...)
 }
 
 // mixedLines reports the per-currency totals and how to convert them.
-func mixedLines(c views.Common, me *money.MixedCurrencyError, width int) []string {
+func mixedLines(p *page, me *money.MixedCurrencyError) []string {
+	c, width := p.c, p.width
 	st := c.Styles
-	l := []string{"", st.Warn.Render(widgets.Truncate(fmt.Sprintf(
+	l := []string{"", st.Warn.Render(format.Truncate(fmt.Sprintf(
 		"! Amounts are in %d currencies and are not summed. Per currency:", len(me.Totals)), width))}
-	t := layout([]mcol{{"Currency", 0, 0}, {"Records", 9, 1}, {"Amount", 16, 1}, {"Won", 16, 2}}, nil, width)
-	l = append(l, st.Header.Render(t.header()))
+	var rows [][]string
 	for _, ct := range me.Totals {
 		code := ct.Currency
 		if code == "" {
 			code = "(none)"
 		}
-		l = append(l, t.row(code, widgets.Count(ct.Records), widgets.Money(ct.Amount, ct.Currency), widgets.Money(ct.Won, ct.Currency)))
+		rows = append(rows, []string{code, format.Count(ct.Records), format.Money(ct.Amount, ct.Currency), format.Money(ct.Won, ct.Currency)})
 	}
-	l = append(l, "", st.Muted.Render(widgets.Truncate(
+	l = append(l, p.table([]mcol{{"Currency", 0, 0}, {"Records", 9, 1}, {"Amount", 16, 1}, {"Won", 16, 2}}, rows, nil)...)
+	l = append(l, "", st.Muted.Render(format.Truncate(
 		`To convert, pass --currency CODE and --rates "EUR=1.08,GBP=1.27" (units of CODE per unit of each other currency).`, width)),
-		st.Muted.Render(widgets.Truncate("Records: with a non-zero amount; Won: the won part of Amount.", width)))
+		st.Muted.Render(format.Truncate("Records: with a non-zero amount; Won: the won part of Amount.", width)))
 	return l
 }
 
-func dealLines(c views.Common, dl money.Deals, mon func(int64) string, width int) []string {
+func dealLines(p *page, dl money.Deals, mon func(int64) string) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	var l []string
 	if dl.OpportunityStage == "" {
@@ -95,55 +99,55 @@ func dealLines(c views.Common, dl money.Deals, mon func(int64) string, width int
 	}
 	l = append(l, "", st.Emphasis.Render("Deals and revenue"))
 	if !dl.HasAmounts {
-		l = append(l, st.Muted.Render(widgets.Truncate("The data has no amount column: deal counts only.", width)))
+		l = append(l, st.Muted.Render(format.Truncate("The data has no amount column: deal counts only.", width)))
 	}
 	kv := func(k, v, note string) {
-		row := "  " + widgets.PadRight(k, 19) + " " + widgets.PadLeft(v, 14)
-		note = widgets.Clean(note)
+		row := "  " + format.PadRight(k, 19) + " " + format.PadLeft(v, 14)
+		note = format.Clean(note)
 		if ansi.StringWidth(row)+2+ansi.StringWidth(note) <= width {
 			l = append(l, row+"  "+st.Muted.Render(note))
 			return
 		}
-		l = append(l, widgets.Truncate(row, width)) // the note goes under it
+		l = append(l, format.Truncate(row, width)) // the note goes under it
 		l = append(l, widgets.WrapStyled(st.Muted, "    "+note, width)...)
 	}
-	opp := widgets.Clean(dl.OpportunityStage)
-	kv("Deals created", widgets.Count(dl.Created), fmt.Sprintf("reached %s: %s open · %s won · %s lost",
-		opp, widgets.Count(dl.Open), widgets.Count(dl.Won), widgets.Count(dl.Lost)))
+	opp := format.Clean(dl.OpportunityStage)
+	kv("Deals created", format.Count(dl.Created), fmt.Sprintf("reached %s: %s open · %s won · %s lost",
+		opp, format.Count(dl.Open), format.Count(dl.Won), format.Count(dl.Lost)))
 	if dl.HasAmounts {
-		kv("Open pipeline", mon(dl.OpenPipeline), fmt.Sprintf("%s open deals", widgets.Count(dl.Open)))
+		kv("Open pipeline", mon(dl.OpenPipeline), fmt.Sprintf("%s open deals", format.Count(dl.Open)))
 		if dl.WeightedPipeline != nil {
 			kv("Weighted pipeline", mon(*dl.WeightedPipeline), fmt.Sprintf("amount × probability over %s of %s open deals",
-				widgets.Count(dl.WeightedDeals), widgets.Count(dl.Open)))
+				format.Count(dl.WeightedDeals), format.Count(dl.Open)))
 		} else {
 			kv("Weighted pipeline", "—", "no open deal has a probability")
 		}
-		kv("Won revenue", mon(dl.WonRevenue), fmt.Sprintf("%s won deals", widgets.Count(dl.Won)))
-		kv("ASP", optMoney(dl.ASP, mon), fmt.Sprintf("won revenue / %s won deals with an amount", widgets.Count(dl.WonWithAmount)))
+		kv("Won revenue", mon(dl.WonRevenue), fmt.Sprintf("%s won deals", format.Count(dl.Won)))
+		kv("ASP", optMoney(dl.ASP, mon), fmt.Sprintf("won revenue / %s won deals with an amount", format.Count(dl.WonWithAmount)))
 		if dl.ACV != nil {
-			kv("ACV", mon(*dl.ACV), fmt.Sprintf("amount × 12 / term months over %s won deals with a term", widgets.Count(dl.ACVDeals)))
+			kv("ACV", mon(*dl.ACV), fmt.Sprintf("amount × 12 / term months over %s won deals with a term", format.Count(dl.ACVDeals)))
 		} else {
 			kv("ACV", "—", "no won deal has a contract term")
 		}
 	}
 	closed := dl.Won + dl.Lost
-	note := fmt.Sprintf("%s won / %s closed (won + lost)", widgets.Count(dl.Won), widgets.Count(closed))
+	note := fmt.Sprintf("%s won / %s closed (won + lost)", format.Count(dl.Won), format.Count(closed))
 	if closed < stats.MinSample {
 		note += "; too few closed deals to tell"
 	}
-	kv("Win rate, closed", widgets.Percent(dl.WinRateClosed), note)
-	kv("Win rate, created", widgets.Percent(dl.WinRateCreated), fmt.Sprintf("%s won / %s created; lower while %s are open",
-		widgets.Count(dl.Won), widgets.Count(dl.Created), widgets.Count(dl.Open)))
+	kv("Win rate, closed", format.Percent(dl.WinRateClosed), note)
+	kv("Win rate, created", format.Percent(dl.WinRateCreated), fmt.Sprintf("%s won / %s created; lower while %s are open",
+		format.Count(dl.Won), format.Count(dl.Created), format.Count(dl.Open)))
 	cycle := "—"
 	if dl.CycleDeals > 0 {
 		cycle = fmt.Sprintf("%g days", dl.SalesCycleMedianDays)
 	}
-	kv("Sales cycle", cycle, fmt.Sprintf("median, %s to won, over %s won deals with both dates", opp, widgets.Count(dl.CycleDeals)))
+	kv("Sales cycle", cycle, fmt.Sprintf("median, %s to won, over %s won deals with both dates", opp, format.Count(dl.CycleDeals)))
 	if dl.HasAmounts {
-		kv("Lost value", mon(dl.LostValue), fmt.Sprintf("%s lost deals", widgets.Count(dl.Lost)))
-		l = append(l, valueTable(c, "Open pipeline by furthest stage", "Stage", dl.PipelineByStage, dl.OpenPipeline, mon, width)...)
-		l = append(l, valueTable(c, "Open pipeline by channel", "Channel", dl.PipelineByChannel, dl.OpenPipeline, mon, width)...)
-		l = append(l, valueTable(c, "Lost value by reason", "Reason", dl.LostByReason, dl.LostValue, mon, width)...)
+		kv("Lost value", mon(dl.LostValue), fmt.Sprintf("%s lost deals", format.Count(dl.Lost)))
+		l = append(l, valueTable(p, "Open pipeline by furthest stage", "Stage", dl.PipelineByStage, dl.OpenPipeline, mon)...)
+		l = append(l, valueTable(p, "Open pipeline by channel", "Channel", dl.PipelineByChannel, dl.OpenPipeline, mon)...)
+		l = append(l, valueTable(p, "Lost value by reason", "Reason", dl.LostByReason, dl.LostValue, mon)...)
 	}
 	return l
 }
@@ -156,48 +160,42 @@ func optMoney(v *int64, mon func(int64) string) string {
 }
 
 // valueTable lists deals and value per label, with each label's share of total.
-func valueTable(c views.Common, title, head string, rows []money.ValueRow, total int64, mon func(int64) string, width int) []string {
+func valueTable(p *page, title, head string, rows []money.ValueRow, total int64, mon func(int64) string) []string {
+	c, width := p.c, p.width
 	if len(rows) == 0 {
 		return nil
 	}
 	st := c.Styles
-	labels := make([]string, len(rows))
+	cells := make([][]string, len(rows))
 	for i, r := range rows {
-		labels[i] = r.Label
+		cells[i] = []string{r.Label, format.Count(r.Deals), mon(r.Amount), format.Percent(r.Share(total))}
 	}
-	t := layout([]mcol{{head, 0, 0}, {"Deals", 7, 2}, {"Value", 14, 1}, {"Share", 7, 3}}, labels, width)
-	l := []string{"", st.Emphasis.Render(widgets.Truncate(title, width)), st.Header.Render(t.header())}
-	for _, r := range rows {
-		l = append(l, t.row(r.Label, widgets.Count(r.Deals), mon(r.Amount), widgets.Percent(r.Share(total))))
-	}
-	return l
+	l := []string{"", st.Emphasis.Render(format.Truncate(title, width))}
+	return append(l, p.table([]mcol{{head, 0, 0}, {"Deals", 7, 2}, {"Value", 14, 1}, {"Share", 7, 3}}, cells, nil)...)
 }
 
-func accountLines(c views.Common, a money.Accounts, width int) []string {
+func accountLines(p *page, a money.Accounts) []string {
+	c, width := p.c, p.width
 	st := c.Styles
 	var l []string
-	for _, w := range widgets.Wrap(fmt.Sprintf(
+	for _, w := range format.Wrap(fmt.Sprintf(
 		"%s accounts (company name, else email domain); %s records have no account, %s of them a personal email domain; %s domain-only records joined a company.",
-		widgets.Count(len(a.List)), widgets.Count(a.Unassigned), widgets.Count(a.Personal), widgets.Count(a.ByDomainMerged)), width) {
+		format.Count(len(a.List)), format.Count(a.Unassigned), format.Count(a.Personal), format.Count(a.ByDomainMerged)), width) {
 		l = append(l, st.Muted.Render(w))
 	}
 	if len(a.Funnel) == 0 {
 		return l
 	}
-	labels := make([]string, len(a.Funnel))
-	for i, s := range a.Funnel {
-		labels[i] = s.Stage
-	}
-	t := layout([]mcol{{"Stage", 0, 0}, {"Accounts", 9, 1}, {"Step", 7, 2}}, labels, width)
-	l = append(l, st.Header.Render(t.header()))
+	rows := make([][]string, len(a.Funnel))
 	for k, s := range a.Funnel {
 		step := "—"
 		if k > 0 {
-			step = widgets.Percent(s.ConversionFromPrevious)
+			step = format.Percent(s.ConversionFromPrevious)
 		}
-		l = append(l, t.row(s.Stage, widgets.Count(s.Accounts), step))
+		rows[k] = []string{s.Stage, format.Count(s.Accounts), step}
 	}
-	l = append(l, st.Muted.Render(widgets.Truncate("An account reaches a stage when any of its people does; Step: of the stage before.", width)))
+	l = append(l, p.table([]mcol{{"Stage", 0, 0}, {"Accounts", 9, 1}, {"Step", 7, 2}}, rows, nil)...)
+	l = append(l, st.Muted.Render(format.Truncate("An account reaches a stage when any of its people does; Step: of the stage before.", width)))
 	return l
 }
 

@@ -11,7 +11,6 @@ import (
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/records"
 )
 
 // Where the overview's numbers come from: the stage table is
@@ -145,7 +144,7 @@ func (o *Model) recordsCmd(k int) tea.Cmd {
 		if st.Filter != "" {
 			title += " where " + st.Filter
 		}
-		return views.PushMsg{View: records.New(c, title, sel.OriginalRows(reachedRows(sel.Data, k)))}
+		return views.DrillMsg{To: views.DrillRecords, Title: title, Rows: sel.OriginalRows(reachedRows(sel.Data, k))}
 	}
 }
 

@@ -7,9 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/viewtest"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // The overview's insights, its money columns and r all follow the filter.
@@ -22,7 +22,7 @@ func TestOverviewInsightsHonourFilter(t *testing.T) {
 	viewtest.Run(o, o.Update(views.StateMsg{State: viewtest.ChatState()}))
 	chat := viewtest.CountChat(c.Data(), func(int) bool { return true })
 	out := ansi.Strip(o.View())
-	if !strings.Contains(out, "Insights where channel=chat: "+widgets.Count(chat)+" of 20,000 records") {
+	if !strings.Contains(out, "Insights where channel=chat: "+format.Count(chat)+" of 20,000 records") {
 		t.Errorf("insights should say their scope:\n%s", out)
 	}
 	if o.insights.sel.Records != chat || o.insights.sticky.Comparisons >= wholeTests {
@@ -35,11 +35,15 @@ func TestOverviewInsightsHonourFilter(t *testing.T) {
 	}
 	// r: records at the selected stage or past it, chat only
 	viewtest.Press(o, "down")
-	rec := viewtest.Pushed(o.Update(tea.KeyPressMsg{Code: 'r', Text: "r"}))
+	rec, _ := viewtest.Drilled(o.Update(tea.KeyPressMsg{Code: 'r', Text: "r"}))
 	want := viewtest.CountChat(c.Data(), func(i int) bool { return c.Data().Deepest(i) >= 1 })
-	rec.SetSize(200, 10)
-	if !strings.HasPrefix(ansi.Strip(rec.View()), widgets.Count(want)+" records") || !strings.Contains(rec.Title(), "where channel=chat") {
-		t.Errorf("r gave %q titled %q, want %d chat records past stage 1", ansi.Strip(rec.View()), rec.Title(), want)
+	if len(rec.Rows) != want || !strings.Contains(rec.Title, "where channel=chat") {
+		t.Errorf("r gave %d rows titled %q, want %d chat records past stage 1", len(rec.Rows), rec.Title, want)
+	}
+	for _, i := range rec.Rows {
+		if c.Data().Dim("channel").Value(int(i)) != "chat" || c.Data().Deepest(int(i)) < 1 {
+			t.Fatalf("row %d is not a chat record past stage 1", i)
+		}
 	}
 }
 

@@ -2,42 +2,49 @@ package overview
 
 import (
 	"fmt"
+	"math"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// insightLines explain the delta column and list the top sticky points.
+// insightLines explain the delta column: the period compared, how a
+// change travelled down the funnel, why a rate moved.
 func (o *Model) insightLines(width int) []string {
 	st := o.common.Styles
 	if o.insights == nil {
 		return []string{st.Muted.Render("Computing period changes and sticky points…")}
 	}
 	if err := o.insights.err; err != nil {
-		return []string{st.Error.Render(widgets.Truncate("Insights: "+widgets.Clean(err.Error()), width))}
+		return []string{st.Error.Render(format.Truncate("Insights: "+format.Clean(err.Error()), width))}
 	}
 	var lines []string
 	if sc := o.insights.scope; sc != "" {
-		lines = append(lines, st.Emphasis.Render(widgets.Truncate("Insights "+sc, width)))
+		lines = append(lines, st.Emphasis.Render(format.Truncate("Insights "+sc, width)))
 	}
 	c := o.insights.compare
 	if c.Current != "" {
-		lines = append(lines, st.Muted.Render(widgets.Truncate(fmt.Sprintf(
+		lines = append(lines, st.Muted.Render(format.Truncate(fmt.Sprintf(
 			"vs prev: entries/day %s vs %s · * significant (FDR %.0f%%) · ? too few to tell",
 			c.Current, c.Previous, c.FDR*100), width)))
 	}
 	if p := o.insights.propagation; p.Summary != "" {
-		lines = append(lines, widgets.WrapStyled(st.Muted, "Down the funnel: "+widgets.Clean(p.Summary), width)...)
+		lines = append(lines, widgets.WrapStyled(st.Muted, "Down the funnel: "+format.Clean(p.Summary), width)...)
 	}
 	if m := o.insights.mix; m != nil && m.Explanation != "" {
 		lines = append(lines, widgets.WrapStyled(st.Muted, fmt.Sprintf("Why %s moved, %s vs %s (by %s): %s",
-			widgets.Clean(m.Stage), widgets.Clean(m.Now), widgets.Clean(m.Then), widgets.Clean(m.Dimension), widgets.Clean(m.Explanation)), width)...)
+			format.Clean(m.Stage), format.Clean(m.Now), format.Clean(m.Then), format.Clean(m.Dimension), format.Clean(m.Explanation)), width)...)
 	}
-	return append(lines, o.stickyLines(width)...)
+	return lines
 }
 
-// stickyLines list the top three sticky points, as the sticky view ranks them.
+// stickyLines list the top three sticky points, as the sticky view ranks
+// them (the rows of stickyData).
 func (o *Model) stickyLines(width int) []string {
 	st := o.common.Styles
+	if o.insights == nil || o.insights.err != nil {
+		return nil
+	}
 	s := o.insights.sticky
 	to := s.To
 	if to == "" {
@@ -47,25 +54,21 @@ func (o *Model) stickyLines(width int) []string {
 	if !o.common.Data().HasDates {
 		window = "all records (no stage dates)"
 	}
-	lines := []string{"", st.Title.Render(widgets.Truncate("Top sticky points", width)) +
-		st.Muted.Render(widgets.Truncate(fmt.Sprintf(" · by lost conversions · %s, %d tests, FDR %.0f%% · s: all",
-			window, s.Comparisons, s.FDR*100), max(0, width-17)))}
-	shown := 0
-	for _, p := range s.Found() {
-		if shown == 3 {
-			break
-		}
-		shown++
+	lines := []string{"", st.Title.Render(format.Truncate("Top sticky points", width)) +
+		st.Muted.Render(format.Truncate(fmt.Sprintf(" · by lost conversions · %s, %s, FDR %.0f%% · s: all",
+			window, format.Plural(s.Comparisons, "test", "tests"), s.FDR*100), max(0, width-17)))}
+	t := o.stickyData()
+	for i, r := range t.Rows {
 		rest := "rest"
-		if p.Parent != "" {
-			rest = "rest of " + widgets.Clean(p.Parent)
+		if r[2].Str != "" {
+			rest = "rest of " + format.Clean(r[2].Str)
 		}
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %.0f lost, %s",
-			shown, widgets.Clean(p.Stage), widgets.Clean(p.Dimension), widgets.Clean(p.Value), widgets.Count(p.Converted), widgets.Count(p.Entered),
-			widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100, widgets.Percent(p.BaselineRate), rest, p.LostConversions,
-			widgets.Money(p.LostValue, o.common.Data().Currency)), width))
+		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %s lost, %s",
+			i+1, format.Clean(r[0].Str), format.Clean(r[1].Str), format.Count(int(r[3].Num)), format.Count(int(r[4].Num)),
+			format.Percent(r[5].Num), r[6].Num*100, r[7].Num*100, format.Percent(r[8].Num), rest,
+			format.Count(int(math.Round(r[9].Num))), format.Money(int64(r[10].Num), o.common.Data().Currency)), width))
 	}
-	if shown == 0 {
+	if len(t.Rows) == 0 {
 		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))
 	}
 	return lines

@@ -11,8 +11,7 @@ import (
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/loadinfo"
-	"github.com/funnel-cli/funnel/tui/views/stage"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Model is the overview.
@@ -20,7 +19,8 @@ type Model struct {
 	common views.Common
 	keys   KeyMap
 	state  views.State
-	cursor int
+	stages widgets.Scroll // the cursor over the stages
+	table  widgets.Table
 	width  int
 	height int
 	// funnel is the stage table; insights what the overview shows beyond
@@ -38,12 +38,24 @@ type Model struct {
 // New computes the funnel of the whole dataset and builds the view; the
 // state's numbers follow the StateMsg the root sends when it opens it.
 func New(c views.Common) *Model {
-	return &Model{
+	o := &Model{
 		common: c,
 		keys:   DefaultKeyMap(),
-		funnel: c.Engine.Funnel(firstFunnel),
+		stages: widgets.NewList(),
+		table:  widgets.NewTable(c.TableStyles()),
 		state:  views.DefaultState(),
 	}
+	o.stages.KeyMap = o.keys.Stages
+	o.table.KeyMap = o.keys.Columns
+	o.setFunnel(c.Engine.Funnel(firstFunnel))
+	return o
+}
+
+// setFunnel shows f (the cursor stays on its stage).
+func (o *Model) setFunnel(f query.Funnel) {
+	o.funnel = f
+	o.stages.SetLen(len(f.Stages))
+	o.stages.SetHeight(len(f.Stages))
 }
 
 // firstFunnel is what the overview counts first.
@@ -68,9 +80,8 @@ func (o *Model) ShortHelp() []key.Binding  { return o.keys.ShortHelp() }
 func (o *Model) FullHelp() [][]key.Binding { return o.keys.FullHelp() }
 
 func (o *Model) Update(msg tea.Msg) tea.Cmd {
-	last := len(o.funnel.Stages) - 1
 	if f, ok := o.funnelJob.Done(msg); ok {
-		o.funnel = f
+		o.setFunnel(f)
 		return nil
 	}
 	if r, ok := o.insightJob.Done(msg); ok {
@@ -81,9 +92,7 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 		o.money = &m
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		o.state = msg.State
+	if views.Restate(msg, &o.common, &o.state) {
 		o.insights, o.money = nil, nil
 		cmds := []tea.Cmd{o.funnelCmd(), o.insightsCmd()}
 		if o.showMoney {
@@ -92,40 +101,33 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 			o.moneyJob.Cancel()
 		}
 		return tea.Batch(cmds...)
+	}
+	switch msg := msg.(type) {
 	case views.SelectStageMsg:
-		o.cursor = min(max(0, msg.Stage), last)
+		o.stages.SetCursor(msg.Stage)
 		return nil
 	case tea.MouseClickMsg:
-		// rows: caption, header, then one line per stage
-		if k := msg.Y - 2; k >= 0 && k <= last {
-			o.cursor = k
-		}
+		o.stages.Click(msg.Y - 2) // rows: caption, header, then one line per stage
 		return nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	if !ok || o.stages.Update(km) || o.table.Update(km) {
 		return nil
 	}
 	switch {
-	case key.Matches(km, o.keys.Up):
-		o.cursor = max(0, o.cursor-1)
-	case key.Matches(km, o.keys.Down):
-		o.cursor = min(last, o.cursor+1)
-	case key.Matches(km, o.keys.Top):
-		o.cursor = 0
-	case key.Matches(km, o.keys.Bottom):
-		o.cursor = last
 	case key.Matches(km, o.keys.Money):
 		o.showMoney = !o.showMoney
 		if o.showMoney && o.money == nil && !o.moneyJob.Running() {
 			return o.moneyCmd()
 		}
 	case key.Matches(km, o.keys.Load):
-		return views.Push(loadinfo.New(o.common))
+		return views.DrillTo(views.DrillMsg{To: views.DrillLoad})
+	case key.Matches(km, o.keys.ColumnScreen):
+		return views.DrillTo(views.DrillMsg{To: views.DrillColumns})
 	case key.Matches(km, o.keys.Records):
-		return o.recordsCmd(o.cursor)
-	case key.Matches(km, o.keys.Detail) && last >= 0:
-		return views.Push(stage.New(o.common, o.state, o.cursor))
+		return o.recordsCmd(o.stages.Cursor())
+	case key.Matches(km, o.keys.Detail) && o.stages.Len() > 0:
+		return views.DrillTo(views.DrillMsg{To: views.DrillStage, Stage: o.stages.Cursor()})
 	}
 	return nil
 }

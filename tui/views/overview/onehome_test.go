@@ -15,11 +15,7 @@ import (
 // sticky points are the report's.
 func TestOverviewEqualsReport(t *testing.T) {
 	c := viewtest.Demo()
-	cases, err := viewtest.OneHomeCases(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range cases {
+	for _, tc := range viewtest.MustCases(c) {
 		t.Run(tc.Name, func(t *testing.T) { checkReport(t, c, tc.State, tc.Report) })
 	}
 }

@@ -3,7 +3,6 @@ package planner
 import (
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
-	"github.com/funnel-cli/funnel/tui/scope"
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
@@ -56,7 +55,7 @@ func compute(c views.Common, asOf int32) data {
 	if ds.Dim("channel") != nil {
 		dim = "channel"
 	}
-	po := scope.PlanCosts(ds, c.Spend, c.Money, dim)
+	po := insight.PlanCosts(ds, c.Spend, c.Money, dim)
 	po.AsOf = asOf
 	r := insight.Planner(ds, po)
 	return data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,

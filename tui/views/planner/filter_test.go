@@ -11,9 +11,9 @@ import (
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/viewtest"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // leadsInWindow counts, by a plain loop over the whole data, the records
@@ -71,7 +71,7 @@ func TestPlannerHonoursFilter(t *testing.T) {
 	}
 	out := ansi.Strip(p.View())
 	chat := viewtest.CountChat(c.Data(), func(int) bool { return true })
-	for _, want := range []string{"Planner where channel=chat: " + widgets.Count(chat) + " of 20,000 records", "is left out"} {
+	for _, want := range []string{"Planner where channel=chat: " + format.Count(chat) + " of 20,000 records", "is left out"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("view should say %q:\n%s", want, out)
 		}

@@ -1,28 +1,32 @@
 package planner
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the planner's bindings.
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// KeyMap is the planner's bindings: scrolling the page, the tables'
+// columns and editing the target.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Edit key.Binding
+	widgets.PageKeyMap
+	Edit key.Binding
 }
 
 // DefaultKeyMap returns the planner's key map.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
-		Edit:     key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
+		PageKeyMap: widgets.DefaultPageKeyMap(),
+		Edit:       key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit the target (e.g. 30 customers per quarter)")),
 	}
 }
 
 // ShortHelp is the help line's bindings.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Edit, k.Down, k.PageDown} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Edit, k.Lines.Down, k.Lines.PageDown}
+}
 
 // FullHelp is every binding, for `?`.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}, {k.Edit}}
+	return [][]key.Binding{k.Lines.Bindings(), {k.Edit}, k.Columns.Bindings()}
 }

@@ -19,31 +19,30 @@ type Model struct {
 	state  views.State
 	job    views.Job[data]
 	data   *data
-	// asked is set once a computation was started, for the filter and
-	// as-of in computed.
-	asked    bool
-	computed views.State
-	target   plan.Target
-	typed    string // the target as the user wrote it
+	asked  views.Asked
+	target plan.Target
+	typed  string // the target as the user wrote it
 	// autoTyped is set while the target is the one the planner proposed
 	// (a fifth more customers than now): it follows the filter then.
 	autoTyped bool
 	plan      *plan.Plan
 	planErr   string
 	editing   bool
-	input     string
-	offset    int
+	input     widgets.LineInput
+	page      widgets.Page
 	width     int
 	height    int
 }
 
 // New builds the planner; the models are computed in the background.
 func New(c views.Common, st views.State) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), state: st}
+	p := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	p.page = widgets.NewPage(c.TableStyles(), p.keys.PageKeyMap)
+	return p
 }
 
 func (p *Model) Title() string             { return views.FilteredTitle("Levers and planner", p.state.Filter) }
-func (p *Model) SetSize(w, h int)          { p.width, p.height = w, h; p.clampScroll() }
+func (p *Model) SetSize(w, h int)          { p.width, p.height = w, h; p.page.Scroll.SetHeight(h - 2) }
 func (p *Model) Init() tea.Cmd             { return p.start() }
 func (p *Model) ShortHelp() []key.Binding  { return p.keys.ShortHelp() }
 func (p *Model) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
@@ -54,10 +53,9 @@ func (p *Model) Capturing() bool { return p.editing }
 // start computes the models for the state's filter and as-of date in the
 // background, unless they are already (being) computed for them.
 func (p *Model) start() tea.Cmd {
-	if p.asked && p.computed.Filter == p.state.Filter && p.computed.AsOf == p.state.AsOf {
+	if !p.asked.Changed(p.state) {
 		return nil
 	}
-	p.asked, p.computed = true, p.state
 	c, st := p.common, p.state
 	return p.job.Start(func() data { return computeFor(c, st) })
 }
@@ -70,7 +68,6 @@ func (p *Model) adopt(d data) {
 		p.typed, p.autoTyped = insight.DefaultTarget(d.base).String(), true
 	}
 	p.replan()
-	p.clampScroll()
 }
 
 // replan parses the typed target and works the funnel back from it.
@@ -101,74 +98,53 @@ func (p *Model) Update(msg tea.Msg) tea.Cmd {
 		p.adopt(d)
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		p.state = msg.State
+	if views.Restate(msg, &p.common, &p.state) {
 		cmd := p.start()
 		if cmd != nil {
-			p.data, p.plan, p.offset = nil, nil, 0
+			p.data, p.plan = nil, nil
+			p.page.Scroll.SetOffset(0)
 		}
 		return cmd
+	}
+	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		if p.editing {
-			p.input += widgets.Clean(msg.Content)
+			return p.input.Update(msg)
 		}
 		return nil
 	case tea.KeyPressMsg:
 		if p.editing {
-			p.editKey(msg)
-			return nil
+			return p.editKey(msg)
 		}
 		return p.key(msg)
 	}
 	return nil
 }
 
-func (p *Model) editKey(km tea.KeyPressMsg) {
+// editKey edits the target; enter plans it, esc keeps the one before.
+func (p *Model) editKey(km tea.KeyPressMsg) tea.Cmd {
 	switch km.String() {
 	case "enter":
 		p.editing = false
-		p.typed, p.autoTyped = p.input, false
+		p.typed, p.autoTyped = p.input.Value(), false
 		p.replan()
 	case "esc":
 		p.editing = false
-	case "backspace":
-		if r := []rune(p.input); len(r) > 0 {
-			p.input = string(r[:len(r)-1])
-		}
-	case "ctrl+u":
-		p.input = ""
 	default:
-		if km.Text != "" && len([]rune(p.input)) < 60 {
-			p.input += widgets.Clean(km.Text)
-		}
+		return p.input.Update(km)
 	}
-}
-
-func (p *Model) key(km tea.KeyPressMsg) tea.Cmd {
-	page := max(1, p.bodyHeight()-1)
-	switch {
-	case key.Matches(km, p.keys.Up):
-		p.offset--
-	case key.Matches(km, p.keys.Down):
-		p.offset++
-	case key.Matches(km, p.keys.PageUp):
-		p.offset -= page
-	case key.Matches(km, p.keys.PageDown):
-		p.offset += page
-	case key.Matches(km, p.keys.Top):
-		p.offset = 0
-	case key.Matches(km, p.keys.Edit):
-		p.editing, p.input = true, p.typed
-	}
-	p.clampScroll()
 	return nil
 }
 
-// bodyHeight is the scrolled part: below the target line.
-func (p *Model) bodyHeight() int { return max(1, p.height-2) }
-
-func (p *Model) clampScroll() {
-	n := len(p.bodyLines())
-	p.offset = max(0, min(p.offset, n-p.bodyHeight()))
+func (p *Model) key(km tea.KeyPressMsg) tea.Cmd {
+	if !key.Matches(km, p.keys.Edit) {
+		p.page.Update(km) // the body is laid out again on every frame
+		return nil
+	}
+	p.editing = true
+	p.input = widgets.NewLineInput("Target: ", p.common.Styles.Dark)
+	p.input.SetCharLimit(60)
+	p.input.SetWidth(max(24, min(60, p.width-12))) // the hint after it is cut first
+	p.input.SetValue(p.typed)
+	return nil
 }

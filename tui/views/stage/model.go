@@ -7,8 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/records"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -22,12 +22,17 @@ type Model struct {
 	height int
 	job    views.Job[result]
 	res    *result // nil while computing
+	// reasons is the table of exit reasons (reason, count, share).
+	reasons widgets.Table
 }
 
 // New builds the detail of stage k under the given state; the numbers are
 // computed by Init (off the event loop).
 func New(c views.Common, st views.State, k int) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), stage: k, state: st}
+	return &Model{common: c, keys: DefaultKeyMap(), stage: k, state: st, reasons: widgets.NewTable(c.TableStyles(),
+		widgets.Column{Title: "Reason", Pin: true, Min: 12, Max: 40},
+		widgets.Column{Title: "Records", Align: widgets.AlignRight, Min: 7},
+		widgets.Column{Title: "Share", Align: widgets.AlignRight, Min: 6})}
 }
 
 func (s *Model) Init() tea.Cmd             { return s.compute() }
@@ -36,7 +41,7 @@ func (s *Model) ShortHelp() []key.Binding  { return s.keys.ShortHelp() }
 func (s *Model) FullHelp() [][]key.Binding { return s.keys.FullHelp() }
 
 func (s *Model) Title() string {
-	return "Stage " + widgets.Clean(s.common.Data().Stages[s.stage])
+	return "Stage " + format.Clean(s.common.Data().Stages[s.stage])
 }
 
 func (s *Model) Update(msg tea.Msg) tea.Cmd {
@@ -44,10 +49,10 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 		s.res = &r
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		s.state = msg.State
+	if views.Restate(msg, &s.common, &s.state) {
 		return s.recompute()
+	}
+	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, s.keys.Prev) && s.stage > 0:
@@ -58,7 +63,7 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 			return s.recompute()
 		case key.Matches(msg, s.keys.Stalled) && s.res != nil && s.res.err == nil:
 			name := s.common.Data().Stages[s.stage]
-			return views.Push(records.New(s.common, "stalled in "+name, s.res.stalledRows))
+			return views.DrillTo(views.DrillMsg{To: views.DrillRecords, Title: "stalled in " + name, Rows: s.res.stalledRows})
 		}
 	}
 	return nil

@@ -12,11 +12,7 @@ import (
 // report's (its velocity and its stages).
 func TestStageEqualsReport(t *testing.T) {
 	c := viewtest.Demo()
-	cases, err := viewtest.OneHomeCases(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range cases {
+	for _, tc := range viewtest.MustCases(c) {
 		t.Run(tc.Name, func(t *testing.T) {
 			r := tc.Report
 			for k := 0; k+1 < len(c.Data().Stages); k++ {

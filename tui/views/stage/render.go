@@ -6,32 +6,35 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func (s *Model) View() string {
 	st := s.common.Styles
 	ds := s.common.Data()
-	name := widgets.Clean(ds.Stages[s.stage])
+	name := format.Clean(ds.Stages[s.stage])
 	if s.res == nil {
-		return st.Muted.Render(widgets.Truncate("Computing "+name+"…", s.width))
+		return st.Muted.Render(format.Truncate("Computing "+name+"…", s.width))
 	}
 	r := s.res
 	if r.err != nil {
-		return st.Error.Render(widgets.Truncate(widgets.Clean(r.err.Error()), s.width))
+		return st.Error.Render(format.Truncate(format.Clean(r.err.Error()), s.width))
 	}
 	var lines []string
-	head := fmt.Sprintf("%s: %s reached", name, widgets.Count(r.stats.Reached))
+	head := fmt.Sprintf("%s: %s reached", name, format.Count(r.stats.Reached))
 	if s.state.Filter != "" {
-		head += " · where " + widgets.Clean(s.state.Filter)
+		head += " · where " + format.Clean(s.state.Filter)
 	}
-	lines = append(lines, st.Title.Render(widgets.Truncate(head, s.width)))
+	lines = append(lines, st.Title.Render(format.Truncate(head, s.width)))
 	lines = append(lines, s.conversionLines()...)
 	lines = append(lines, "")
 	lines = append(lines, s.timeLines()...)
 	lines = append(lines, "")
 	lines = append(lines, s.exitLines()...)
-	return widgets.Cut(lines, s.height)
+	return views.Fit(s.common, lines, s.width, s.height)
 }
 
 // conversionLines chart the step conversion of each entry cohort, with the
@@ -43,10 +46,10 @@ func (s *Model) conversionLines() []string {
 	if s.stage+1 >= len(ds.Stages) {
 		return []string{st.Muted.Render("The last stage: no next step to convert to.")}
 	}
-	next := widgets.Clean(ds.Stages[s.stage+1])
-	name := widgets.Clean(ds.Stages[s.stage])
-	lines := []string{widgets.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
-		widgets.Count(r.next.Reached), widgets.Count(r.stats.Reached), widgets.Percent(r.next.Step)), s.width)}
+	next := format.Clean(ds.Stages[s.stage+1])
+	name := format.Clean(ds.Stages[s.stage])
+	lines := []string{format.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
+		format.Count(r.next.Reached), format.Count(r.stats.Reached), format.Percent(r.next.Step)), s.width)}
 	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
 		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
 	}
@@ -54,22 +57,21 @@ func (s *Model) conversionLines() []string {
 	// observed one plunges at the right end only because they are young).
 	var vals []float64
 	var young []string
-	k := s.stage
-	for _, c := range r.cohorts.Cohorts {
+	for _, row := range s.conversionData().Rows {
 		v := math.NaN()
-		if rate, ok := c.StepRate(k); ok {
-			v = 100 * rate
+		if !row[2].Null {
+			v = 100 * row[2].Num
 		}
-		if c.ImmatureStages[k+1] {
+		if row[4].Str != "" {
 			est := math.NaN()
-			if rate, ok := c.EstimatedStepRate(k); ok {
-				est = 100 * rate
+			if !row[3].Null {
+				est = 100 * row[3].Num
 			}
 			so := ""
 			if !math.IsNaN(v) {
 				so = fmt.Sprintf(" (%.0f%% so far)", v)
 			}
-			young = append(young, fmt.Sprintf("%s ~%.0f%%%s", widgets.Clean(c.Period), est, so))
+			young = append(young, fmt.Sprintf("%s ~%.0f%%%s", format.Clean(row[0].Str), est, so))
 			v = est
 		}
 		vals = append(vals, v)
@@ -84,10 +86,10 @@ func (s *Model) conversionLines() []string {
 		lines = append(lines, st.Cell.Render(c))
 	}
 	if len(young) > 0 {
-		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time), estimated eventual rate: %s",
-			widgets.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
+		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time), estimated eventual rate: %s",
+			format.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
 	} else {
-		lines = append(lines, st.Muted.Render(widgets.Truncate("every cohort shown is mature", s.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate("every cohort shown is mature", s.width)))
 	}
 	return lines
 }
@@ -101,8 +103,8 @@ func (s *Model) timeLines() []string {
 		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
 	}
 	t := r.step
-	lines := []string{widgets.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s moved, %s still open (censored), %s left (competing)",
-		widgets.Clean(t.From), widgets.Clean(t.To), widgets.Count(t.Moved), widgets.Count(t.Open), widgets.Count(t.Left)), s.width)}
+	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s moved, %s still open (censored), %s left (competing)",
+		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open), format.Count(t.Left)), s.width)}
 	if t.Median == nil {
 		return append(lines, st.Muted.Render("  nothing has moved on yet"))
 	}
@@ -112,11 +114,11 @@ func (s *Model) timeLines() []string {
 		label string
 		d     *float64
 	}{{"median", t.Median}, {"p75", t.P75}, {"p90", t.P90}} {
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, widgets.DaysF(q.d))+
+		lines = append(lines, format.Truncate(fmt.Sprintf("  %-6s %7s ", q.label, format.DaysF(q.d))+
 			st.Bar.Render(widgets.Bar(*q.d/p90, barW)), s.width))
 	}
 	if t.Few {
-		lines = append(lines, st.Warn.Render(widgets.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
+		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("  fewer than %d moved: too few to rely on", stats.MinSample), s.width)))
 	}
 	return lines
 }
@@ -126,28 +128,33 @@ func (s *Model) timeLines() []string {
 func (s *Model) exitLines() []string {
 	st := s.common.Styles
 	r := s.res
-	name := widgets.Clean(s.common.Data().Stages[s.stage])
-	l := r.stats.Left
-	lines := []string{widgets.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
-		name, widgets.Count(l.Open), widgets.Count(l.Disqualified), widgets.Count(l.Lost), widgets.Count(l.Churned), widgets.Count(l.Won)), s.width)}
-	shown := s.reasonRows()
-	for i, rc := range r.stats.Reasons {
-		if i == shown {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", len(r.stats.Reasons)-shown)))
-			break
-		}
-		lines = append(lines, widgets.Truncate(fmt.Sprintf("  %s %7s %6s", widgets.Fit(rc.Reason, 24),
-			widgets.Count(rc.Count), widgets.Percent(r.stats.ReasonShare(i))), s.width))
+	name := format.Clean(s.common.Data().Stages[s.stage])
+	exits := s.exitsData()
+	counts := make([]string, len(exits.Rows))
+	for i, row := range exits.Rows {
+		counts[i] = format.Count(int(row[1].Num)) + " " + row[0].Str
+	}
+	lines := []string{format.Truncate(fmt.Sprintf("Deepest stage %s: %s", name, strings.Join(counts, " · ")), s.width)}
+	reasons := s.reasonsData()
+	shown := min(s.reasonRows(), len(reasons.Rows))
+	s.reasons.Styles = s.common.TableStyles()
+	s.reasons.SetRows(len(reasons.Rows), func(i, c int) string { return tabular.Text(reasons.Rows[i][c], reasons.Columns[c].Kind) })
+	s.reasons.SetWidth(s.width)
+	for i := range shown {
+		lines = append(lines, s.reasons.Row(i, false))
+	}
+	if more := len(reasons.Rows) - shown; more > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %s (y copies them all)", format.Plural(more, "more reason", "more reasons"))))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
-		p90 := widgets.Days(th.P90Days)
+		p90 := format.Days(th.P90Days)
 		if r.step != nil && r.step.P90 != nil {
-			p90 = widgets.DaysF(r.step.P90) // the time above, of which the threshold is the whole days
+			p90 = format.DaysF(r.step.P90) // the time above, of which the threshold is the whole days
 		}
-		lines = append(lines, st.Emphasis.Render(widgets.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
-			name, widgets.Count(th.Stalled), widgets.Count(th.Open), p90), s.width)))
+		lines = append(lines, st.Emphasis.Render(format.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
+			name, format.Count(th.Stalled), format.Count(th.Open), p90), s.width)))
 	} else {
-		lines = append(lines, st.Muted.Render(widgets.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
+		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
 	}
 	return lines
 }

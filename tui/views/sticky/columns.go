@@ -5,76 +5,81 @@ import (
 	"math"
 
 	"github.com/funnel-cli/funnel/model/insight"
+	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// column is one column of the findings table.
-type column struct {
-	head  string
-	w     int
-	left  bool
-	prio  int // dropped lowest first when the window is narrow
-	value func(p insight.StickyPoint) string
-}
-
-func (s *Model) columns(d *data) []column {
+// layTable sets the findings table: the transition and the slice (kept),
+// then by priority the entered count, the rate with its interval, the
+// baseline, the lost conversions, the q-value, the lost value and the
+// interval drawn against the baseline.
+func (s *Model) layTable(d *data) {
 	ds := s.common.Data()
-	lo, hi := intervalScale(d.findings)
-	return []column{
-		{"Transition", transitionWidth(d), true, 9, func(p insight.StickyPoint) string { return p.Stage }},
-		{"Slice", 0, true, 10, func(p insight.StickyPoint) string {
-			if p.Parent != "" { // nested: compared within its parent
-				return p.Dimension + "=" + p.Value + " in " + p.Parent
-			}
-			return p.Dimension + "=" + p.Value
-		}},
-		{"Entered", 7, false, 8, func(p insight.StickyPoint) string { return widgets.Count(p.Entered) }},
-		{"Rate (95% CI)", 13, false, 7, func(p insight.StickyPoint) string {
-			return fmt.Sprintf("%s (%.0f–%.0f)", widgets.Percent(p.Rate), p.CILow*100, p.CIHigh*100)
-		}},
-		{"interval · │ baseline", 22, true, 1, func(p insight.StickyPoint) string {
-			return widgets.Interval(p.CILow, p.CIHigh, p.Rate, p.BaselineRate, lo, hi, 22)
-		}},
-		{"Baseline", 8, false, 6, func(p insight.StickyPoint) string { return widgets.Percent(p.BaselineRate) }},
-		{"Lost", 5, false, 5, func(p insight.StickyPoint) string { return fmt.Sprintf("%.0f", p.LostConversions) }},
-		{valueHead(ds.Currency), 10, false, 2, func(p insight.StickyPoint) string { return widgets.MoneyShort(p.LostValue, "") }},
-		{"q", 6, false, 3, func(p insight.StickyPoint) string { return qValue(p.QValue) }},
+	ps := d.findings
+	lo, hi := intervalScale(ps)
+	right := func(title string, w, prio int) widgets.Column {
+		return widgets.Column{Title: title, Align: widgets.AlignRight, Min: w, Priority: prio}
 	}
+	t := s.findingsTable(d)
+	type col struct {
+		widgets.Column
+		data int // the data column it shows (-1: drawn)
+	}
+	cols := []col{
+		{widgets.Column{Title: "Transition", Pin: true, Min: 10, Max: 22}, colTransition},
+		{widgets.Column{Title: "Slice", Pin: true, Min: 14, Max: 40, Draw: func(i, w int) string {
+			p := ps[i]
+			if text := sliceLabel(p); format.Width(text) <= w {
+				return text
+			}
+			if p.Parent != "" { // narrow: the value first, then what it is compared within
+				return p.Value + " in " + p.Parent
+			}
+			return p.Value + " (" + p.Dimension + ")"
+		}}, colSlice},
+		{right("Entered", 7, 8), colEntered},
+		{right("Rate (95% CI)", 13, 7), colRate},
+		{widgets.Column{Title: "interval · │ baseline", Width: 22, Priority: 1, Draw: func(i, w int) string {
+			return widgets.Interval(ps[i].CILow, ps[i].CIHigh, ps[i].Rate, ps[i].BaselineRate, lo, hi, w)
+		}}, -1},
+		{right("Baseline", 8, 6), colBaseline},
+		{right("Lost", 5, 5), colLost},
+		{right(valueHead(ds.Currency), 10, 2), colValue},
+		{right("q", 6, 3), colQ},
+	}
+	wc := make([]widgets.Column, len(cols))
+	for i, c := range cols {
+		wc[i] = c.Column
+	}
+	s.table.Styles = s.common.TableStyles()
+	s.table.SetColumns(wc...)
+	s.table.SetRows(len(ps), func(i, c int) string {
+		row := t.Rows[i]
+		switch cols[c].data {
+		case -1:
+			return ""
+		case colRate:
+			return fmt.Sprintf("%s (%.0f–%.0f)", format.Percent(row[colRate].Num), row[colLow].Num*100, row[colHigh].Num*100)
+		case colLost:
+			return format.Count(int(math.Round(row[colLost].Num)))
+		case colValue:
+			return format.MoneyShort(int64(row[colValue].Num), "")
+		case colQ:
+			return qValue(row[colQ].Num)
+		}
+		return tabular.Text(row[cols[c].data], t.Columns[cols[c].data].Kind)
+	})
+	s.table.SetWidth(s.width)
 }
 
-// fitColumns drops the lowest-priority columns until the table fits in
-// width with at least minSlice cells for the slice, which takes the rest.
-func fitColumns(cols []column, width, minSlice int) []column {
-	for {
-		used := 1 // the "▸ " prefix, less the last column's separator
-		for _, c := range cols {
-			used += c.w + 1
-		}
-		if used+minSlice <= width || len(cols) <= 3 {
-			out := append([]column(nil), cols...)
-			for i := range out {
-				if out[i].head == "Slice" {
-					out[i].w = max(minSlice, min(40, width-used))
-				}
-			}
-			return out
-		}
-		low := -1
-		for i, c := range cols {
-			if c.head != "Slice" && (low < 0 || c.prio < cols[low].prio) {
-				low = i
-			}
-		}
-		cols = append(cols[:low:low], cols[low+1:]...)
+// sliceLabel names a slice: "channel=chat", and a nested slice with the
+// parent it is compared within, "campaign=spring in channel=chat".
+func sliceLabel(p insight.StickyPoint) string {
+	if p.Parent != "" {
+		return p.Dimension + "=" + p.Value + " in " + p.Parent
 	}
-}
-
-func transitionWidth(d *data) int {
-	w := 10
-	for _, p := range d.findings {
-		w = max(w, len([]rune(p.Stage)))
-	}
-	return min(w, 22)
+	return p.Dimension + "=" + p.Value
 }
 
 // intervalScale spans every interval and baseline shown, with a margin.
@@ -90,18 +95,11 @@ func intervalScale(ps []insight.StickyPoint) (lo, hi float64) {
 	return math.Max(0, lo-0.02), math.Min(1, hi+0.02)
 }
 
-func align(s string, w int, left bool) string {
-	if left {
-		return widgets.Fit(s, w)
-	}
-	return widgets.PadLeft(widgets.Truncate(widgets.Clean(s), w), w)
-}
-
 func valueHead(currency string) string {
 	if currency == "" {
 		return "Lost value"
 	}
-	return "Lost " + widgets.Clean(currency)
+	return "Lost " + format.Clean(currency)
 }
 
 func qValue(q float64) string {

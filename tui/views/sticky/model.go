@@ -12,33 +12,38 @@ import (
 
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/records"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // Model is the sticky points view.
 type Model struct {
-	common   views.Common
-	keys     KeyMap
-	state    views.State
-	job      views.Job[data]
-	data     *data
-	byValue  bool
-	cursor   int
-	offset   int
-	width    int
-	height   int
-	asked    bool        // a computation was started for computed
-	computed views.State // the filter and as-of last asked for
+	common  views.Common
+	keys    KeyMap
+	state   views.State
+	job     views.Job[data]
+	data    *data
+	byValue bool
+	list    widgets.Scroll // the cursor over the findings
+	table   widgets.Table
+	width   int
+	height  int
+	asked   views.Asked
 }
 
 // New builds the view; the ranking is computed in the background when the
 // view starts (Init) or the filter or as-of date changes.
 func New(c views.Common, st views.State) *Model {
-	return &Model{common: c, keys: DefaultKeyMap(), state: st}
+	s := &Model{common: c, keys: DefaultKeyMap(), state: st, list: widgets.NewList(),
+		table: widgets.NewTable(c.TableStyles())}
+	s.list.KeyMap, s.table.KeyMap = s.keys.Rows, s.keys.Columns
+	return s
 }
 
-func (s *Model) Title() string             { return views.FilteredTitle("Sticky points", s.state.Filter) }
-func (s *Model) SetSize(w, h int)          { s.width, s.height = w, h; s.clamp() }
+func (s *Model) Title() string { return views.FilteredTitle("Sticky points", s.state.Filter) }
+func (s *Model) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.list.SetHeight(h - headLines - footLines)
+}
 func (s *Model) Init() tea.Cmd             { return s.start() }
 func (s *Model) ShortHelp() []key.Binding  { return s.keys.ShortHelp() }
 func (s *Model) FullHelp() [][]key.Binding { return s.keys.FullHelp() }
@@ -46,10 +51,9 @@ func (s *Model) FullHelp() [][]key.Binding { return s.keys.FullHelp() }
 // start computes the ranking for the state's filter and as-of date,
 // unless it is already (being) computed for them.
 func (s *Model) start() tea.Cmd {
-	if s.asked && s.computed.Filter == s.state.Filter && s.computed.AsOf == s.state.AsOf {
+	if !s.asked.Changed(s.state) {
 		return nil
 	}
-	s.asked, s.computed = true, s.state
 	eng, st := s.common.Engine, s.state
 	return s.job.Start(func() data { return computeFor(eng, st) })
 }
@@ -58,19 +62,15 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 	if d, ok := s.job.Done(msg); ok {
 		s.data = &d
 		s.sortFindings()
-		s.clamp()
+		s.list.SetLen(len(d.findings))
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		s.state = msg.State
+	if views.Restate(msg, &s.common, &s.state) {
 		return s.start()
+	}
+	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
-		if s.data != nil {
-			if k := msg.Y - headLines + s.offset; k >= s.offset && k < min(len(s.data.findings), s.offset+s.bodyHeight()) {
-				s.cursor = k
-			}
-		}
+		s.list.Click(msg.Y - headLines)
 		return nil
 	case tea.KeyPressMsg:
 		return s.key(msg)
@@ -79,39 +79,25 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *Model) key(km tea.KeyPressMsg) tea.Cmd {
-	if s.data == nil {
+	if s.data == nil || s.list.Update(km) || s.table.Update(km) {
 		return nil
 	}
-	page := max(1, s.bodyHeight()-1)
 	switch {
-	case key.Matches(km, s.keys.Up):
-		s.cursor--
-	case key.Matches(km, s.keys.Down):
-		s.cursor++
-	case key.Matches(km, s.keys.PageUp):
-		s.cursor -= page
-	case key.Matches(km, s.keys.PageDown):
-		s.cursor += page
-	case key.Matches(km, s.keys.Top):
-		s.cursor = 0
-	case key.Matches(km, s.keys.Bottom):
-		s.cursor = len(s.data.findings) - 1
 	case key.Matches(km, s.keys.Sort):
 		s.byValue = !s.byValue
 		s.sortFindings()
-		s.cursor = 0
+		s.list.SetCursor(0)
 	case key.Matches(km, s.keys.Drill):
-		if s.cursor < len(s.data.findings) {
-			p := s.data.findings[s.cursor]
+		if k := s.list.Cursor(); k < len(s.data.findings) {
+			p := s.data.findings[k]
 			rows := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p))
 			title := fmt.Sprintf("%s=%s not past %s", p.Dimension, p.Value, p.Stage)
 			if s.data.filter != "" {
 				title += " where " + s.data.filter
 			}
-			return views.Push(records.New(s.common, title, rows))
+			return views.DrillTo(views.DrillMsg{To: views.DrillRecords, Title: title, Rows: rows})
 		}
 	}
-	s.clamp()
 	return nil
 }
 
@@ -125,20 +111,4 @@ func (s *Model) sortFindings() {
 		return
 	}
 	sort.SliceStable(f, func(a, b int) bool { return f[a].LostConversions > f[b].LostConversions })
-}
-
-func (s *Model) clamp() {
-	n := 0
-	if s.data != nil {
-		n = len(s.data.findings)
-	}
-	s.cursor = min(max(s.cursor, 0), max(0, n-1))
-	h := s.bodyHeight()
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+h {
-		s.offset = s.cursor - h + 1
-	}
-	s.offset = max(0, min(s.offset, n-h))
 }

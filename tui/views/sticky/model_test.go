@@ -1,6 +1,7 @@
 package sticky
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,9 +12,9 @@ import (
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/views/viewtest"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 func newDemo(t *testing.T, w, h int) *Model {
@@ -43,19 +44,6 @@ func TestStickyGolden(t *testing.T) {
 	}
 }
 
-// drilled is the number of records the records view pushed by cmd says
-// it lists ("1,234 records · id · …").
-func drilled(t *testing.T, cmd interface{ View() string }) string {
-	t.Helper()
-	v, ok := cmd.(views.View)
-	if !ok {
-		t.Fatalf("%T is not a view", cmd)
-	}
-	v.SetSize(200, 10)
-	first, _, _ := strings.Cut(ansi.Strip(v.View()), " records")
-	return first
-}
-
 func TestStickyDrillSortAndState(t *testing.T) {
 	s := newDemo(t, 120, 30)
 	fs := s.data.findings
@@ -77,21 +65,23 @@ func TestStickyDrillSortAndState(t *testing.T) {
 	}
 	viewtest.Press(s, "down", "down")
 	p := fs[2]
-	rec := viewtest.Pushed(viewtest.Press(s, "enter"))
-	if rec == nil {
+	rec, ok := viewtest.Drilled(viewtest.Press(s, "enter"))
+	if !ok || rec.To != views.DrillRecords {
 		t.Fatal("enter should open the records")
 	}
-	if got, want := drilled(t, rec), widgets.Count(p.Entered-p.Converted); got != want {
-		t.Errorf("drill rows %s, want entered-converted = %d-%d = %s", got, p.Entered, p.Converted, want)
+	if want := p.Entered - p.Converted; len(rec.Rows) != want {
+		t.Errorf("drill rows %d, want entered-converted = %d-%d = %d", len(rec.Rows), p.Entered, p.Converted, want)
 	}
-	rows := insight.LostRecords(s.data.sel.Data, s.data.res, p)
-	for _, i := range rows {
+	if want := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p)); !slices.Equal(rec.Rows, want) {
+		t.Errorf("drilled rows are not insight.LostRecords's (%d vs %d)", len(rec.Rows), len(want))
+	}
+	for _, i := range rec.Rows {
 		if s.common.Data().Dim(p.Dimension).Value(int(i)) != p.Value {
 			t.Fatalf("row %d is not in %s=%s", i, p.Dimension, p.Value)
 		}
 	}
-	if !strings.Contains(rec.Title(), p.Stage) {
-		t.Errorf("records title %q does not name the transition", rec.Title())
+	if !strings.Contains(rec.Title, p.Stage) {
+		t.Errorf("records title %q does not name the transition", rec.Title)
 	}
 	// sort by lost value: descending
 	viewtest.Press(s, "v")
@@ -101,7 +91,7 @@ func TestStickyDrillSortAndState(t *testing.T) {
 			t.Fatalf("not by lost value at %d", i)
 		}
 	}
-	if s.cursor != 0 || !strings.Contains(ansi.Strip(s.View()), "by lost value") {
+	if s.list.Cursor() != 0 || !strings.Contains(ansi.Strip(s.View()), "by lost value") {
 		t.Error("sorting should go back to the top and say the order")
 	}
 	// a filter is applied and said; a new as-of recomputes
@@ -134,8 +124,8 @@ func TestStickyWithoutDates(t *testing.T) {
 	}
 	if fs := s.data.findings; len(fs) > 0 {
 		p := fs[0]
-		if got, want := drilled(t, viewtest.Pushed(viewtest.Press(s, "enter"))), widgets.Count(p.Entered-p.Converted); got != want {
-			t.Errorf("drill %s rows, want %s", got, want)
+		if rec, _ := viewtest.Drilled(viewtest.Press(s, "enter")); len(rec.Rows) != p.Entered-p.Converted {
+			t.Errorf("drill %d rows, want %d", len(rec.Rows), p.Entered-p.Converted)
 		}
 	}
 }
@@ -154,7 +144,7 @@ func TestStickyHonoursFilter(t *testing.T) {
 	}
 	chat := viewtest.CountChat(c.Data(), func(int) bool { return true })
 	out := ansi.Strip(s.View())
-	want := "where channel=chat: " + widgets.Count(chat) + " of 20,000 records"
+	want := "where channel=chat: " + format.Count(chat) + " of 20,000 records"
 	if !strings.Contains(out, want) || strings.Contains(out, "not applied") {
 		t.Errorf("view should say %q:\n%s", want, out)
 	}
@@ -174,10 +164,14 @@ func TestStickyHonoursFilter(t *testing.T) {
 	}
 	if fs := s.data.findings; len(fs) > 0 {
 		p := fs[0]
-		if got, want := drilled(t, viewtest.Pushed(viewtest.Press(s, "enter"))), widgets.Count(p.Entered-p.Converted); got != want {
-			t.Errorf("drill %s rows, want %s", got, want)
+		rec, _ := viewtest.Drilled(viewtest.Press(s, "enter"))
+		if len(rec.Rows) != p.Entered-p.Converted {
+			t.Errorf("drill %d rows, want %d", len(rec.Rows), p.Entered-p.Converted)
 		}
-		for _, i := range s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p)) {
+		if want := s.data.sel.OriginalRows(insight.LostRecords(s.data.sel.Data, s.data.res, p)); !slices.Equal(rec.Rows, want) {
+			t.Errorf("drilled rows are not insight.LostRecords's (%d vs %d)", len(rec.Rows), len(want))
+		}
+		for _, i := range rec.Rows {
 			if c.Data().Dim("channel").Value(int(i)) != "chat" {
 				t.Fatalf("drilled row %d is not chat", i)
 			}
@@ -187,5 +181,28 @@ func TestStickyHonoursFilter(t *testing.T) {
 	viewtest.Run(s, s.Update(views.StateMsg{State: views.DefaultState()}))
 	if s.data.res.Comparisons != whole.data.res.Comparisons {
 		t.Errorf("clearing the filter gave %d comparisons, want %d", s.data.res.Comparisons, whole.data.res.Comparisons)
+	}
+}
+
+// TestStickyNestedSliceNamesParent: a nested slice (a campaign within its
+// channel) is named with the parent it is compared within, whole when the
+// slice column has room and value first when it has not.
+func TestStickyNestedSliceNamesParent(t *testing.T) {
+	for _, c := range []struct {
+		w             int
+		value, parent string
+		want          string
+	}{
+		{140, "webinar", "channel=events", "campaign=webinar in channel=events"},
+		{140, "meta-retarget", "channel=paid_social", "meta-retarget in channel=paid_social"},
+		{80, "meta-retarget", "channel=paid_social", "meta-retarget in chann"},
+	} {
+		s := newDemo(t, c.w, 24)
+		p := s.data.findings[0]
+		p.Dimension, p.Value, p.Parent = "campaign", c.value, c.parent
+		s.data.findings = []insight.StickyPoint{p}
+		if out := ansi.Strip(s.View()); !strings.Contains(out, c.want) {
+			t.Errorf("at %d columns the nested slice should read %q:\n%s", c.w, c.want, out)
+		}
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
 // headLines is the number of lines above the first finding; footLines the
@@ -16,50 +16,26 @@ const (
 	footLines = 3
 )
 
-func (s *Model) bodyHeight() int { return max(1, s.height-headLines-footLines) }
-
 func (s *Model) View() string {
 	st := s.common.Styles
 	if s.data == nil {
-		return st.Muted.Render(widgets.Truncate("computing sticky points…", s.width))
+		return st.Muted.Render(format.Truncate("computing sticky points…", s.width))
 	}
 	d := s.data
 	if d.err != nil {
-		return widgets.Cut([]string{st.Error.Render(widgets.Truncate("Sticky points: "+widgets.Clean(d.err.Error()), s.width))}, s.height)
+		return views.Fit(s.common, []string{st.Error.Render(format.Truncate("Sticky points: "+format.Clean(d.err.Error()), s.width))}, s.width, s.height)
 	}
-	lines := []string{st.Emphasis.Render(widgets.Truncate(s.headline(d), s.width)),
-		st.Muted.Render(widgets.Truncate(s.subline(d), s.width))}
+	lines := []string{st.Emphasis.Render(format.Truncate(s.headline(d), s.width)),
+		st.Muted.Render(format.Truncate(s.subline(d), s.width))}
 	if len(d.findings) == 0 {
-		lines = append(lines, "", st.Muted.Render(widgets.Truncate(
+		lines = append(lines, "", st.Muted.Render(format.Truncate(
 			"No slice converts worse than the rest beyond chance in this window.", s.width)))
-		return widgets.Cut(append(lines, s.footer(d)...), s.height)
+		return views.Fit(s.common, append(lines, s.footer(d)...), s.width, s.height)
 	}
-	cols := fitColumns(s.columns(d), s.width, 14)
-	var head strings.Builder
-	head.WriteString("  ")
-	for _, c := range cols {
-		head.WriteString(align(c.head, c.w, c.left) + " ")
-	}
-	lines = append(lines, st.Header.Render(widgets.Truncate(strings.TrimRight(head.String(), " "), s.width)))
-	end := min(len(d.findings), s.offset+s.bodyHeight())
-	for i := s.offset; i < end; i++ {
-		p := d.findings[i]
-		var b strings.Builder
-		for _, c := range cols {
-			text := c.value(p)
-			if c.head == "Slice" && len([]rune(text)) > c.w {
-				text = p.Value + " (" + p.Dimension + ")" // narrow: the value first
-			}
-			b.WriteString(align(text, c.w, c.left) + " ")
-		}
-		row := strings.TrimRight(b.String(), " ")
-		if i == s.cursor {
-			lines = append(lines, st.Selected.Render(widgets.PadRight(widgets.Truncate("▸ "+row, s.width), s.width)))
-			continue
-		}
-		lines = append(lines, widgets.Truncate("  "+st.Cell.Render(row), s.width))
-	}
-	return widgets.Cut(append(lines, s.footer(d)...), s.height)
+	s.layTable(d)
+	lo, hi := s.list.Window()
+	lines = append(lines, s.table.Lines(lo, hi, s.list.Cursor())...)
+	return views.Fit(s.common, append(lines, s.footer(d)...), s.width, s.height)
 }
 
 func (s *Model) headline(d *data) string {
@@ -67,7 +43,8 @@ func (s *Model) headline(d *data) string {
 	if s.byValue {
 		order = "lost value"
 	}
-	return fmt.Sprintf("%d sticky points of %d comparisons, by %s", len(d.findings), d.res.Comparisons, order)
+	return fmt.Sprintf("%s of %s, by %s", format.Plural(len(d.findings), "sticky point", "sticky points"),
+		format.Plural(d.res.Comparisons, "comparison", "comparisons"), order)
 }
 
 func (s *Model) subline(d *data) string {
@@ -89,20 +66,27 @@ func (s *Model) footer(d *data) []string {
 	st := s.common.Styles
 	var notes []string
 	if d.tooFew > 0 {
-		notes = append(notes, fmt.Sprintf("%d slices too few to tell (under %d entering)", d.tooFew, d.res.MinSample))
+		notes = append(notes, fmt.Sprintf("%s too few to tell (under %d entering)", format.Plural(d.tooFew, "slice", "slices"), d.res.MinSample))
 	}
 	if d.better > 0 {
-		notes = append(notes, fmt.Sprintf("%d convert better than the rest", d.better))
+		notes = append(notes, fmt.Sprintf("%s better than the rest", format.Plural(d.better, "converts", "convert")))
 	}
 	for _, ti := range d.res.Transitions {
 		if ti.Entered == 0 && d.dated {
 			notes = append(notes, fmt.Sprintf("%s: none mature yet (%d-day maturity)", ti.Stage, ti.MaturityDays))
 		}
 	}
-	out := []string{"", st.Muted.Render(widgets.Truncate(
+	hidden := ""
+	if len(d.findings) > 0 {
+		hidden = s.table.HiddenNote()
+		if shown := views.Shown(s.list); shown != "" {
+			hidden = strings.TrimSuffix("rows "+shown+" (↑/↓) · "+hidden, " · ")
+		}
+	}
+	out := []string{st.Muted.Render(format.Truncate(hidden, s.width)), st.Muted.Render(format.Truncate(
 		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}
 	if len(notes) > 0 {
-		out = append(out, st.Warn.Render(widgets.Truncate(widgets.Clean(strings.Join(notes, " · ")), s.width)))
+		out = append(out, st.Warn.Render(format.Truncate(format.Clean(strings.Join(notes, " · ")), s.width)))
 	}
 	return out
 }

@@ -1,10 +1,16 @@
 package trends
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is the trends view's bindings.
+	"github.com/funnel-cli/funnel/tui/widgets"
+)
+
+// KeyMap is the trends view's bindings: the metric, the period and the
+// table's columns (shift+←/→: h and l change the metric).
 type KeyMap struct {
 	PrevMetric, NextMetric, Period key.Binding
+	Columns                        widgets.TableKeyMap
 }
 
 // DefaultKeyMap returns the trends view's key map.
@@ -13,6 +19,7 @@ func DefaultKeyMap() KeyMap {
 		PrevMetric: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous metric")),
 		NextMetric: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next metric")),
 		Period:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "week/month/quarter/year")),
+		Columns:    widgets.DefaultTableKeyMap().ShiftOnly(),
 	}
 }
 
@@ -21,5 +28,5 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.NextMetric, k
 
 // FullHelp is every binding, for `?`.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.PrevMetric, k.NextMetric}, {k.Period}}
+	return [][]key.Binding{{k.PrevMetric, k.NextMetric}, {k.Period}, k.Columns.Bindings()}
 }

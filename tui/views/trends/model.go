@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/funnel-cli/funnel/model/query"
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -27,6 +28,7 @@ type Model struct {
 	state   views.State
 	metrics []metric
 	metric  int
+	table   widgets.Table
 	width   int
 	height  int
 	job     views.Job[result]
@@ -36,7 +38,8 @@ type Model struct {
 
 // New builds the trends view for the state (computed by Init).
 func New(c views.Common, st views.State) *Model {
-	t := &Model{common: c, keys: DefaultKeyMap(), state: st}
+	t := &Model{common: c, keys: DefaultKeyMap(), state: st, table: widgets.NewTable(c.TableStyles())}
+	t.table.KeyMap = t.keys.Columns
 	for k := range c.Data().Stages {
 		t.metrics = append(t.metrics, metric{stage: k})
 	}
@@ -59,13 +62,14 @@ func (t *Model) Update(msg tea.Msg) tea.Cmd {
 		t.res, t.err = r.res, r.err
 		return nil
 	}
-	switch msg := msg.(type) {
-	case views.StateMsg:
-		t.state = msg.State
+	if views.Restate(msg, &t.common, &t.state) {
 		return t.recompute()
+	}
+	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		n := len(t.metrics)
 		switch {
+		case t.table.Update(msg):
 		case key.Matches(msg, t.keys.NextMetric) && n > 0:
 			t.metric = (t.metric + 1) % n
 		case key.Matches(msg, t.keys.PrevMetric) && n > 0:
@@ -86,7 +90,7 @@ func (t *Model) Update(msg tea.Msg) tea.Cmd {
 func (t *Model) metricName(m metric) string {
 	st := t.common.Data().Stages
 	if m.rate {
-		return fmt.Sprintf("conversion %s → %s", widgets.Clean(st[m.stage-1]), widgets.Clean(st[m.stage]))
+		return fmt.Sprintf("conversion %s → %s", format.Clean(st[m.stage-1]), format.Clean(st[m.stage]))
 	}
-	return "entries into " + widgets.Clean(st[m.stage])
+	return "entries into " + format.Clean(st[m.stage])
 }

@@ -10,11 +10,7 @@ import (
 // trends' entries per period are the report's.
 func TestTrendsEqualsReport(t *testing.T) {
 	c := viewtest.Demo()
-	cases, err := viewtest.OneHomeCases(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range cases {
+	for _, tc := range viewtest.MustCases(c) {
 		t.Run(tc.Name, func(t *testing.T) {
 			r := tc.Report
 			v := New(c, tc.State)

@@ -2,9 +2,11 @@ package trends
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
+	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -12,11 +14,11 @@ func (t *Model) View() string {
 	st := t.common.Styles
 	switch {
 	case t.err != nil:
-		return st.Error.Render(widgets.Truncate(widgets.Clean(t.err.Error()), t.width))
+		return st.Error.Render(format.Truncate(format.Clean(t.err.Error()), t.width))
 	case t.res == nil:
-		return st.Muted.Render(widgets.Truncate("Computing trends…", t.width))
+		return st.Muted.Render(format.Truncate("Computing trends…", t.width))
 	case len(t.res.Periods) == 0:
-		return st.Muted.Render(widgets.Truncate("No dated records: trends need stage dates.", t.width))
+		return st.Muted.Render(format.Truncate("No dated records: trends need stage dates.", t.width))
 	}
 	r := t.res
 	m := t.metrics[t.metric]
@@ -26,7 +28,7 @@ func (t *Model) View() string {
 	}
 	head := fmt.Sprintf("%s by %s (%d of %d metrics, ←/→) · %s vs the %s before", t.metricName(m), r.Period,
 		t.metric+1, len(t.metrics), change, r.Period)
-	lines := []string{st.Title.Render(widgets.Truncate(head, t.width))}
+	lines := []string{st.Title.Render(format.Truncate(head, t.width))}
 	var vals []float64
 	for _, row := range r.Whole.Trend {
 		v, _ := value(m, row)
@@ -46,44 +48,61 @@ func (t *Model) View() string {
 	if c := widgets.Chart(vals, t.width, min(14, chartH), caption, prec); c != "" {
 		lines = append(lines, st.Cell.Render(c))
 	}
-	lines = append(lines, t.table(m, tableRows, change)...)
+	lines = append(lines, t.periodTable(m, tableRows, change)...)
 	return strings.Join(lines, "\n")
 }
 
-// table lists the last n periods with the change against the one before.
-func (t *Model) table(m metric, n int, change string) []string {
+// periodTable lists the last n periods with the change against the one before.
+func (t *Model) periodTable(m metric, n int, change string) []string {
 	st := t.common.Styles
 	r := t.res
-	head := "  " + widgets.PadRight(widgets.TitleCase(r.Period), 10) + " " + widgets.PadLeft("Value", 10) + " " +
-		widgets.PadLeft(change, 9) + " " + widgets.PadLeft(change+" %", 9)
-	lines := []string{st.Header.Render(widgets.Truncate(head, t.width))}
-	for i := len(r.Periods) - n; i < len(r.Periods); i++ {
-		v, d := value(m, r.Whole.Trend[i])
-		val, abs, rel := "—", "—", "—"
-		if !math.IsNaN(v) {
-			val = widgets.Count(int(v))
-			if m.rate {
-				val = fmt.Sprintf("%.1f%%", v)
-			}
+	first := len(r.Periods) - n
+	right := func(title string, w int) widgets.Column {
+		return widgets.Column{Title: title, Align: widgets.AlignRight, Width: w}
+	}
+	t.table.Styles = t.common.TableStyles()
+	t.table.SetColumns(widgets.Column{Title: format.TitleCase(r.Period), Pin: true, Width: 10},
+		right("Value", 10), right(change, 9), right(change+" %", 9))
+	data := t.data(m)
+	t.table.SetRows(n, func(i, col int) string {
+		row := data.Rows[first+i]
+		switch c := row[col]; {
+		case col == 0:
+			return c.Str
+		case c.Null:
+			return "—"
+		case col == 1 && m.rate:
+			return format.Percent(c.Num)
+		case col == 1:
+			return format.Count(int(c.Num))
+		case col == 2 && m.rate:
+			return fmt.Sprintf("%+.1f pt", c.Num)
+		case col == 2:
+			return format.Signed(c.Num)
 		}
-		style := st.Cell
-		if d != nil {
-			if m.rate {
-				abs = fmt.Sprintf("%+.1f pt", 100*d.Abs)
-			} else {
-				abs = fmt.Sprintf("%+.0f", d.Abs)
-			}
-			if d.Rel != nil {
-				rel = fmt.Sprintf("%+.1f%%", 100**d.Rel)
-			}
+		return fmt.Sprintf("%+.1f%%", 100*row[3].Num)
+	})
+	t.table.RowStyle = func(i int) lipgloss.Style {
+		if r.Periods[first+i].Partial {
+			return st.Muted
 		}
-		note := ""
-		if r.Periods[i].Partial {
-			note = " partial"
-			style = st.Muted
+		return st.Cell
+	}
+	t.table.Note = func(i int) (string, lipgloss.Style) {
+		if r.Periods[first+i].Partial {
+			return " partial", st.Warn
 		}
-		row := widgets.Fit(r.Periods[i].Label, 10) + " " + widgets.PadLeft(val, 10) + " " + widgets.PadLeft(abs, 9) + " " + widgets.PadLeft(rel, 9)
-		lines = append(lines, widgets.Truncate("  "+style.Render(row)+st.Warn.Render(note), t.width))
+		return "", st.Warn
+	}
+	t.table.NoteWidth = len(" partial")
+	t.table.SetWidth(t.width)
+	lines := t.table.Lines(0, n, -1)
+	if first > 0 {
+		lines = append(lines, st.Muted.Render(format.Truncate(fmt.Sprintf("the last %d of %s: the chart draws them all, y copies them all",
+			n, format.Plural(len(r.Periods), r.Period, r.Period+"s")), t.width)))
+	}
+	if note := t.table.HiddenNote(); note != "" {
+		lines = append(lines, st.Muted.Render(format.Truncate(note, t.width)))
 	}
 	return lines
 }

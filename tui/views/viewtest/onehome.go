@@ -51,6 +51,16 @@ func OneHomeCases(c views.Common) ([]Case, error) {
 	return out, nil
 }
 
+// MustCases is OneHomeCases for a test: a report that cannot be built
+// panics.
+func MustCases(c views.Common) []Case {
+	cases, err := OneHomeCases(c)
+	if err != nil {
+		panic(err)
+	}
+	return cases
+}
+
 // Deref is *p, or nil.
 func Deref[T any](p *T) any {
 	if p == nil {

@@ -108,15 +108,14 @@ func Key(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
-// Pushed is the view a command pushes (nil when it pushes none).
-func Pushed(cmd tea.Cmd) views.View {
+// Drilled is what a command asks the root to drill into (ok false when it
+// asks for nothing of the kind).
+func Drilled(cmd tea.Cmd) (views.DrillMsg, bool) {
 	if cmd == nil {
-		return nil
+		return views.DrillMsg{}, false
 	}
-	if p, ok := cmd().(views.PushMsg); ok {
-		return p.View
-	}
-	return nil
+	m, ok := cmd().(views.DrillMsg)
+	return m, ok
 }
 
 // Screen is the view's frame without escape sequences.
