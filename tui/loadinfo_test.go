@@ -49,7 +49,14 @@ func TestInferredDatesAreSaidOnTheOverview(t *testing.T) {
 	a := New(ds, Options{NoColor: true})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	deliver(a, a.Init())
-	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "stage dates inferred from the current stage") {
-		t.Fatalf("overview does not say dates were inferred:\n%s", out)
+	if out := ansi.Strip(a.View().Content); strings.Count(out, "inferred from the current stage") != 1 {
+		t.Fatalf("overview does not say once that dates were inferred:\n%s", out)
+	}
+	// the stage detail of a step with no dates at either end says why in one line
+	press(a, tea.KeyPressMsg{Code: tea.KeyEnter})
+	deliver(a, nil)
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "No times between stages: stage dates were inferred") ||
+		strings.Contains(out, "nothing has moved on yet") {
+		t.Fatalf("stage detail does not say why there are no times:\n%s", out)
 	}
 }

@@ -57,9 +57,8 @@ func (p *plan) result(q Query, c *counts) *Result {
 	if !ds.HasDates && p.cut {
 		r.Warnings = append(r.Warnings, "the data has no stage dates: as-of cannot exclude later events")
 	}
-	if ds.DatesInferred {
-		r.Warnings = append(r.Warnings, "stage dates were inferred from the current stage, not read")
-	}
+	// Inferred stage dates are the dataset's (ds.DatesInferred): the
+	// report's header and the overview say so once, not as a warning too.
 	return r
 }
 

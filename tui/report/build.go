@@ -98,6 +98,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.TimesNote = timesNote(ds, vel)
 	// sticky points and money are computed on the records as known on the
 	// as-of date, as the explorer's views are
 	known := sel
@@ -198,6 +199,20 @@ func trends(f query.Funnel) *Trends {
 		t.Stages = append(t.Stages, TrendStage{Name: s.Name, Entries: append([]int{}, s.Monthly...)})
 	}
 	return t
+}
+
+// timesNote says why no step has times when the data is the reason
+// (query.NoTimes), "" when some step has them.
+func timesNote(ds *model.Dataset, vel *query.VelocityResult) string {
+	if vel != nil {
+		// the steps between stages, not the entry-to-close cycle after them
+		for k, st := range vel.Whole.Steps {
+			if k+1 < len(ds.Stages) && st.Moved > 0 {
+				return ""
+			}
+		}
+	}
+	return query.NoTimes(ds)
 }
 
 func firstDay(ds *model.Dataset) int32 {

@@ -22,7 +22,14 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString(mdEscape(l) + "  \n")
 	}
 	for _, t := range r.Tables() {
-		b.WriteString("\n## " + mdEscape(t.Title) + "\n\n|")
+		b.WriteString("\n## " + mdEscape(t.Title) + "\n\n")
+		if noRows(t) {
+			for _, f := range t.Footnotes {
+				b.WriteString(mdEscape(f) + "  \n")
+			}
+			continue
+		}
+		b.WriteString("|")
 		for _, c := range t.Columns {
 			b.WriteString(" " + mdEscape(c.Name) + " |")
 		}

@@ -51,6 +51,9 @@
 //	                   censored at their age and exits competing, each day's moves spread over the
 //	                   day (median_days etc. to a tenth); stalled: open records at "from" past its
 //	                   p90 (null if none moved on)
+//	times_note       string: why no step has times, in one line ("" when some does), e.g. stage
+//	                   dates inferred from the current stage; text and markdown show it in place
+//	                   of an empty Velocity table
 //	sticky_points    [{stage, dimension, value, parent ("" or "channel=outbound": a nested slice
 //	                   is compared with the rest of its parent, and its lost conversions are part
 //	                   of the parent's: never add them up), entered, converted, rate, ci_low,
@@ -133,11 +136,13 @@ type Report struct {
 	Warnings        []string     `json:"warnings"`
 	Sections        []string     `json:"sections"`
 
-	Stages       []Stage          `json:"stages"`
-	Breakdown    *Breakdown       `json:"breakdown"`
-	Cohorts      *Cohorts         `json:"cohorts"`
-	Trends       *Trends          `json:"trends"`
-	Velocity     []Velocity       `json:"velocity"`
+	Stages    []Stage    `json:"stages"`
+	Breakdown *Breakdown `json:"breakdown"`
+	Cohorts   *Cohorts   `json:"cohorts"`
+	Trends    *Trends    `json:"trends"`
+	Velocity  []Velocity `json:"velocity"`
+	// TimesNote says why no step has times ("" when some does).
+	TimesNote    string           `json:"times_note"`
 	StickyPoints []StickyPoint    `json:"sticky_points"`
 	Money        *Money           `json:"money"`
 	Customers    *Customers       `json:"customers"`

@@ -190,7 +190,7 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "demo": boolean, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null, "plan": obj})
+		"velocity": arr, "times_note": str, "sticky_points": arr, "money": obj, "customers": null, "segments": null, "plan": obj})
 	pl := m["plan"].(map[string]any)
 	checkKeys(t, "plan", pl, map[string]string{"as_of": str, "currency": str, "target": obj, "target_text": str, "target_default": boolean,
 		"reverse": obj, "dimension": str, "months": num, "models": arr, "now": obj, "levers": arr, "ranking": arr,

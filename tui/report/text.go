@@ -129,6 +129,12 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 	}
 	for _, t := range r.Tables() {
 		b.WriteString("\n" + format.Clean(t.Title) + "\n")
+		if noRows(t) {
+			for _, f := range t.Footnotes {
+				b.WriteString(clip(format.Clean(f), width) + "\n")
+			}
+			continue
+		}
 		cells := make([][]string, len(t.Rows)+1)
 		cells[0] = make([]string, len(t.Columns))
 		for j, c := range t.Columns {
@@ -179,6 +185,11 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// noRows is a table with no rows whose footnotes say why: text and
+// markdown write the footnotes alone, not an empty table (CSV keeps the
+// header).
+func noRows(t Table) bool { return len(t.Rows) == 0 && len(t.Footnotes) > 0 }
 
 // skippedTitle heads the skipped rows, saying when only some are listed.
 func skippedTitle(r *Report) string {

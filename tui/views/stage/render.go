@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
@@ -102,6 +103,13 @@ func (s *Model) timeLines() []string {
 		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
 	}
 	t := r.step
+	if why := query.NoTimes(s.common.Data()); t.Moved == 0 && why != "" {
+		var out []string
+		for _, l := range format.Wrap(why, s.width) {
+			out = append(out, st.Muted.Render(l))
+		}
+		return out
+	}
 	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s moved, %s still open (censored), %s left (competing)",
 		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open), format.Count(t.Left)), s.width)}
 	if t.Median == nil {

@@ -1,0 +1,82 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/funnel-cli/funnel/model"
+)
+
+// inferred is a current-stage export: each record's stage, an entry date
+// at the first stage and a close date at the last, the stages between
+// implied without dates (as the loaders build it).
+func inferred() *model.Dataset {
+	n := model.NoDay
+	return &model.Dataset{
+		Stages:        []string{"A", "B", "C"},
+		Days:          [][]int32{{0, 3, 5, 9}, {n, n, n, n}, {n, 20, n, n}},
+		Reached:       []uint16{0b001, 0b111, 0b011, 0b001},
+		Exit:          []model.ExitKind{model.ExitOpen, model.ExitWon, model.ExitOpen, model.ExitLost},
+		ExitDay:       []int32{n, 20, n, 12},
+		HasDates:      true,
+		DatesInferred: true,
+		Load:          model.LoadInfo{Files: []string{"deals.csv"}, Read: 4, Used: 4},
+	}
+}
+
+func reportText(t *testing.T, ds *model.Dataset, f string) string {
+	t.Helper()
+	r, err := Build(ds, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, r, f, Layout{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// Inferred stage dates are said once, in the header, not again as a warning.
+func TestInferredDatesSaidOnce(t *testing.T) {
+	for _, f := range []string{FormatText, FormatMarkdown} {
+		out := reportText(t, inferred(), f)
+		if n := strings.Count(out, "inferred from the current stage"); n != 1 {
+			t.Errorf("%s: said %d times, want once:\n%s", f, n, out)
+		}
+	}
+}
+
+// With inferred stage dates no step has times: Velocity says why in one
+// line instead of a table of zeros, and the stages' Median days points there.
+func TestVelocitySaysWhyNoTimes(t *testing.T) {
+	r, err := Build(inferred(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.TimesNote, "inferred") {
+		t.Fatalf("times note %q", r.TimesNote)
+	}
+	for _, f := range []string{FormatText, FormatMarkdown} {
+		out := reportText(t, inferred(), f)
+		i := strings.Index(out, "Velocity\n")
+		if i < 0 {
+			t.Fatalf("%s: no Velocity section:\n%s", f, out)
+		}
+		vel := out[i:]
+		if strings.Contains(vel, "Median days") || strings.Contains(vel, "| From") || !strings.Contains(vel, "No times between stages") {
+			t.Errorf("%s: Velocity is not the one line that says why:\n%s", f, vel)
+		}
+		if !strings.Contains(out, "Median days: none (see Velocity)") {
+			t.Errorf("%s: the stages footnote does not say the times are missing:\n%s", f, out)
+		}
+	}
+	// read dates: the table, no note
+	if r, err := Build(tiny(), Options{}); err != nil || r.TimesNote != "" {
+		t.Fatalf("tiny: note %q, err %v", r.TimesNote, err)
+	}
+	if out := reportText(t, tiny(), FormatText); !strings.Contains(out, "Median days  P75 days") {
+		t.Errorf("tiny: the velocity table is gone:\n%s", out)
+	}
+}
