@@ -205,6 +205,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 		li.Problems = append(li.Problems, pr)
 	}
 	li.Decisions = append(append(li.Decisions, ld.Load.Decisions...), dd.Load.Decisions...)
+	li.Notes = append(append(li.Notes, ld.Load.Notes...), dd.Load.Notes...)
 	li.Columns = append(append(li.Columns, ld.Load.Columns...), dd.Load.Columns...)
 	li.Mappings = append(append(li.Mappings, ld.Load.Mappings...), dd.Load.Mappings...)
 	li.Joins = append(append(li.Joins, ld.Load.Joins...), dd.Load.Joins...)
@@ -220,14 +221,29 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 			dname, lname, km.b.name, km.a.name, matched, dd.Len(), pct(matched, dd.Len()), len(unmatched), km.nullNote()))
 		li.Joins = append(li.Joins, model.JoinInfo{File: dname, Onto: lname, Key: km.b.name, OntoKey: km.a.name, Kind: "leads and deals",
 			Matched: matched, Total: dd.Len(), Rate: ratio(matched, dd.Len())})
+		if len(unmatched) > 0 {
+			li.Notes = append(li.Notes, outsideNote(len(unmatched), dd.Len(), dname, lname, dd.Load.Files))
+		}
 	} else {
 		li.Decisions = append(li.Decisions, fmt.Sprintf("joined %s to %s: no column of one holds values of the other (ids, emails or accounts)%s; 0 of %d deals matched a lead, all are skipped and listed",
 			dname, lname, km.nullNote(), dd.Len()))
 		li.Joins = append(li.Joins, model.JoinInfo{File: dname, Onto: lname, Kind: "leads and deals", Total: dd.Len()})
 		li.Unsure, li.UnsureWhy = true, append(li.UnsureWhy, "the files share no key")
+		li.Notes = append(li.Notes, outsideNote(dd.Len(), dd.Len(), dname, lname, dd.Load.Files))
 	}
 	out.Load = li
 	return out, out.Validate()
+}
+
+// outsideNote says that deals with no lead are not in the joined funnel
+// and how to see the whole pipeline: the deals' files without the leads'.
+func outsideNote(n, of int, dname, lname string, dfiles []string) string {
+	have, are := "have", "are"
+	if n == 1 {
+		have, are = "has", "is"
+	}
+	return fmt.Sprintf("%d of %d deals in %s %s no lead in %s and %s not in this funnel (listed as skipped); load %s alone for the whole pipeline",
+		n, of, dname, have, lname, are, strings.Join(dfiles, " and "))
 }
 
 func setFirst(m map[string]int, k string, i int) {

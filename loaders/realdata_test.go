@@ -55,6 +55,7 @@ type realCase struct {
 	dim     string           // a dimension whose value counts are checked
 	dimVals map[string]int
 	joins   []model.JoinInfo // Key, OntoKey, Matched, Total checked
+	notes   []string         // Load.Notes, when checked
 	noAmt   bool
 }
 
@@ -83,7 +84,9 @@ func realCases() []realCase {
 			atStage: map[string]int{"Open - Not Contacted": 5, "Working - Contacted": 9}},
 		{name: "sf-devorg-pbi trio", files: []string{"sf-devorg-pbi__Lead.csv", "sf-devorg-pbi__Opportunity.csv", "sf-devorg-pbi__OpportunityHistory.csv"},
 			read: 106, records: 22, won: 0, lost: 2, dq: 3, open: 17, rate: 0,
-			joins: []model.JoinInfo{{Key: "OpportunityId", OntoKey: "Id", Matched: 36, Total: 36}, {Key: "Id", OntoKey: "ConvertedOpportunityId", Matched: 5, Total: 36}}},
+			joins: []model.JoinInfo{{Key: "OpportunityId", OntoKey: "Id", Matched: 36, Total: 36}, {Key: "Id", OntoKey: "ConvertedOpportunityId", Matched: 5, Total: 36}},
+			notes: []string{"31 of 36 deals in sf-devorg-pbi__Opportunity.csv have no lead in sf-devorg-pbi__Lead.csv and are not in this funnel (listed as skipped); " +
+				"load sf-devorg-pbi__Opportunity.csv and sf-devorg-pbi__OpportunityHistory.csv alone for the whole pipeline"}},
 		{name: "sf-devorg-export Opportunity", files: []string{"sf-devorg-export__Opportunity.csv"}, read: 31, records: 31,
 			won: 18, lost: 0, open: 13, wonAmt: map[string]int64{"": 364500000}, rate: 1, stages: sfOppStages, atStage: expOpen},
 		{name: "sf-devorg-export OpportunityHistory", files: []string{"sf-devorg-export__OpportunityHistory.csv"}, read: 62, records: 31,
@@ -251,6 +254,9 @@ func checkReal(t *testing.T, dir string, c realCase) {
 		if g.Key != j.Key || g.OntoKey != j.OntoKey || g.Matched != j.Matched || g.Total != j.Total {
 			t.Errorf("join %d: %s = %s %d of %d, want %s = %s %d of %d", i, g.Key, g.OntoKey, g.Matched, g.Total, j.Key, j.OntoKey, j.Matched, j.Total)
 		}
+	}
+	if c.notes != nil && !reflect.DeepEqual(ld.Notes, c.notes) {
+		t.Errorf("notes %q, want %q", ld.Notes, c.notes)
 	}
 	if ld.Summary == "" || len(ld.Columns) == 0 {
 		t.Errorf("no summary or column profile")

@@ -238,6 +238,11 @@ type LoadInfo struct {
 	Skipped   int       `json:"rows_skipped"`
 	Problems  []Problem `json:"problems,omitempty"`
 	Decisions []string  `json:"decisions,omitempty"`
+	// Notes are the decisions a reader must see before any number, in
+	// the report's header and on the overview (not only in the list of
+	// decisions): records left out of the funnel by a join, several files
+	// read as snapshots of one object.
+	Notes []string `json:"notes,omitempty"`
 	// Summary says in one line what the columns were read as ("StageName
 	// as the current stage (Salesforce order); IsWon/IsClosed as the
 	// outcome; Amount as the amount"), for a status line.

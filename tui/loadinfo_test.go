@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -58,5 +59,20 @@ func TestInferredDatesAreSaidOnTheOverview(t *testing.T) {
 	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "No times between stages: stage dates were inferred") ||
 		strings.Contains(out, "nothing has moved on yet") {
 		t.Fatalf("stage detail does not say why there are no times:\n%s", out)
+	}
+}
+
+// Deals a join leaves out are said on the overview, not only as skipped rows.
+func TestJoinNoteOnTheOverview(t *testing.T) {
+	fx := "../testdata/loaders/"
+	ds, err := loaders.LoadFiles(context.Background(), []string{fx + "hubspot_contacts.csv", fx + "hubspot_deals.csv"}, loaders.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(ds, Options{NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	deliver(a, a.Init())
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "! 1 of 4 deals in hubspot_deals.csv has no lead") {
+		t.Fatalf("overview does not say a deal is outside the funnel:\n%s", out)
 	}
 }

@@ -165,7 +165,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 
 func source(ld model.LoadInfo) Source {
 	s := Source{Files: append([]string{}, ld.Files...), Read: ld.Read, Used: ld.Used, Skipped: ld.Skipped,
-		Problems: []Problem{}, Decisions: append([]string{}, ld.Decisions...)}
+		Problems: []Problem{}, Decisions: append([]string{}, ld.Decisions...), Notes: append([]string{}, ld.Notes...)}
 	for _, p := range ld.Problems {
 		s.Problems = append(s.Problems, Problem{File: p.File, Line: p.Line, Column: p.Column, Message: p.String()})
 	}

@@ -80,3 +80,17 @@ func TestVelocitySaysWhyNoTimes(t *testing.T) {
 		t.Errorf("tiny: the velocity table is gone:\n%s", out)
 	}
 }
+
+// The loader's notes (deals a join left out) head the report, before any
+// table, and are in the JSON source.
+func TestNotesInHeader(t *testing.T) {
+	ds := tiny()
+	ds.Load.Notes = []string{"3 of 5 deals in deals.csv have no lead in leads.csv and are not in this funnel"}
+	for _, f := range []string{FormatText, FormatMarkdown, FormatJSON} {
+		out := reportText(t, ds, f)
+		i, j := strings.Index(out, "3 of 5 deals in deals.csv have no lead"), strings.Index(out, "Stage")
+		if i < 0 || j >= 0 && i > j && f != FormatJSON {
+			t.Errorf("%s: the note is not in the header:\n%s", f, out)
+		}
+	}
+}

@@ -19,8 +19,10 @@
 // the plan section):
 //
 //	schema_version   int
-//	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
-//	                   decisions: how the loader read the data (encoding, columns, join rates)
+//	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[], notes[]}
+//	                   decisions: how the loader read the data (encoding, columns, join rates);
+//	                   notes: the decisions that change what the numbers cover (deals left out by
+//	                   a join, files read as snapshots), also in the text header
 //	demo             bool (the data is funnel's generated demo, not a user's file)
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
@@ -158,6 +160,7 @@ type Source struct {
 	Skipped   int       `json:"rows_skipped"`
 	Problems  []Problem `json:"problems"`
 	Decisions []string  `json:"decisions"`
+	Notes     []string  `json:"notes"`
 }
 
 // Problem is one skipped row or located issue, already formatted.

@@ -224,7 +224,7 @@ func TestJSONSchema(t *testing.T) {
 		t.Errorf("money.unit_economics.total: %v", ue["total"])
 	}
 	checkKeys(t, "source", m["source"].(map[string]any), map[string]string{"files": arr, "rows_read": num,
-		"rows_used": num, "rows_skipped": num, "problems": arr, "decisions": arr})
+		"rows_used": num, "rows_skipped": num, "problems": arr, "decisions": arr, "notes": arr})
 	checkKeys(t, "window", m["window"].(map[string]any), map[string]string{"from": str, "to": str,
 		"has_dates": boolean, "dates_inferred": boolean})
 	checkKeys(t, "denominators", m["denominators"].(map[string]any), map[string]string{"records": num,

@@ -91,6 +91,9 @@ func header(r *Report) []string {
 		line += " · no dates"
 	}
 	l = append(l, line)
+	for _, n := range r.Source.Notes {
+		l = append(l, "note: "+format.Clean(n))
+	}
 	if r.Window.DatesInferred {
 		l = append(l, "stage dates were inferred from the current stage, not read")
 	}

@@ -95,6 +95,11 @@ func stageNote(c views.Common, f query.Funnel, k, width int) string {
 func (o *Model) loadWarnings() []string {
 	ds, st := o.common.Data(), o.common.Styles
 	var out []string
+	for _, n := range ds.Load.Notes {
+		for _, l := range format.Wrap("! "+format.Clean(n), o.width) {
+			out = append(out, st.Warn.Render(l))
+		}
+	}
 	if ds.DatesInferred {
 		out = append(out, st.Warn.Render(format.Truncate("! stage dates inferred from the current stage, not read (l: details)", o.width)))
 	}
