@@ -175,13 +175,13 @@ func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo mon
 
 func loaderOptions(opts *RootOptions) (loaders.Options, error) {
 	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset, Sheet: opts.Sheet, Stdin: opts.IO.In}
-	if opts.Map != "" {
-		m, err := loaders.ReadMapping(opts.Map)
-		if err != nil {
-			return lo, usageError{err}
-		}
-		lo.Mapping = m
+	// Each mapping reads its own file (a bare one the first): a file
+	// with none is detected, never read with another file's mapping.
+	byFile, _, err := fileMappings(opts.Map, opts.Files)
+	if err != nil {
+		return lo, usageError{err}
 	}
+	lo.FileMappings = byFile
 	return lo, nil
 }
 
