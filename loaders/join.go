@@ -7,7 +7,8 @@ import (
 	"github.com/funnel-cli/funnel/model"
 )
 
-// joinAll joins files into one funnel. Stage-change logs first join the
+// joinAll joins files into one funnel. Snapshots of one object are read
+// as a series first (snapshots.go); stage-change logs join the
 // object file whose ids they hold (enrich); then the object files join
 // left to right: the first two as leads and deals (joinPair), then each
 // further file onto the funnel joined so far, whose records stay the
@@ -25,6 +26,7 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 			objs = append(objs, s)
 		}
 	}
+	objs = joinSnapshotGroups(objs, maxProblems)
 	for _, lg := range logs {
 		// The object file sharing the most ids with the log is the one it logs.
 		var best *loaded
@@ -39,6 +41,9 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 			continue
 		}
 		enrich(best, lg, maxProblems)
+	}
+	if len(objs) == 1 {
+		return objs[0].ds, nil
 	}
 	acc := objs[0]
 	if len(objs) > 1 && acc.ds.Amount != nil && objs[1].ds.Amount == nil {

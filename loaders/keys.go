@@ -7,6 +7,18 @@ import (
 	"github.com/funnel-cli/funnel/model"
 )
 
+// loaded is one file's dataset plus what a join needs.
+type loaded struct {
+	ds        *model.Dataset
+	leadRefs  *model.Strings
+	mapping   *Mapping
+	plan      *plan
+	header    []string
+	ext       *recExtra    // per-record lines and key values (joins)
+	hist      *histBuilder // a stage-change log's rows (joins)
+	stageVals *model.Dim   // each record's current-stage value (snapshots compare them)
+}
+
 // keyCol is one column of a loaded file that may join it to another: its
 // header and its values per record (lower-cased when case does not matter).
 type keyCol struct {

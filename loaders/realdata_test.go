@@ -54,8 +54,9 @@ type realCase struct {
 	marked  map[string]int   // records marked at each stage (a log: ever logged there)
 	dim     string           // a dimension whose value counts are checked
 	dimVals map[string]int
-	joins   []model.JoinInfo // Key, OntoKey, Matched, Total checked
-	notes   []string         // Load.Notes, when checked
+	joins   []model.JoinInfo     // Key, OntoKey, Matched, Total checked
+	notes   []string             // Load.Notes, when checked
+	snaps   []model.SnapshotStep // consecutive snapshots compared (Both, Dropped, New, Changed)
 	noAmt   bool
 }
 
@@ -125,6 +126,16 @@ func realCases() []realCase {
 			stages: []string{"Awaiting outcome", "Opportunity identified", "Awaiting procurement", "Awaiting event", "On hold / future opportunity", "Won"},
 			atStage: map[string]int{"Awaiting outcome": 29, "Opportunity identified": 17, "Awaiting event": 2, "Awaiting procurement": 3,
 				"On hold / future opportunity": 1}},
+		// Three snapshots of one portal: a series, not a join. The funnel is the latest
+		// (2023-05-16, def A by its closed flag); the 13 deals only in 2023-04-03 are
+		// skipped, so 87 + 13 = the 100 ids in any snapshot.
+		{name: "hubspot-marvell snapshots", files: []string{"hubspot-marvell__hubspot-crm-exports-all-deals-2023-04-03.csv",
+			"hubspot-marvell__hubspot-crm-exports-all-deals-2023-05-09.csv", "hubspot-marvell__hubspot-crm-exports-all-deals-2023-05-16.csv"},
+			read: 258, records: 87, won: 11, lost: 24, open: 52, wonAmt: map[string]int64{"": 132325000}, rate: 0.3143,
+			joins: []model.JoinInfo{{Key: "Record ID", OntoKey: "Record ID", Matched: 74, Total: 87}, {Key: "Record ID", OntoKey: "Record ID", Matched: 84, Total: 84}},
+			snaps: []model.SnapshotStep{{Both: 74, Dropped: 13, New: 10, Changed: 5}, {Both: 84, Dropped: 0, New: 3, Changed: 1}},
+			notes: []string{"3 files read as snapshots of one object: the funnel is the latest, hubspot-marvell__hubspot-crm-exports-all-deals-2023-05-16.csv " +
+				"(2023-05-16, 87 records); 13 records only in earlier snapshots are not in it (listed as skipped)"}},
 		{name: "ptv-revops xlsx", files: []string{"ptv-revops__opportunities.xlsx"}, read: 2621, records: 2621, won: 569, lost: 1549, open: 503,
 			wonAmt: map[string]int64{"": 11225113000}, rate: 0.2686, dim: "ProductName",
 			dimVals: map[string]int{"OptiSlow": 714, "Waxylog": 638, "RouteFixer": 614, "YServer": 604, "": 51}},
@@ -253,6 +264,15 @@ func checkReal(t *testing.T, dir string, c realCase) {
 		g := ld.Joins[i]
 		if g.Key != j.Key || g.OntoKey != j.OntoKey || g.Matched != j.Matched || g.Total != j.Total {
 			t.Errorf("join %d: %s = %s %d of %d, want %s = %s %d of %d", i, g.Key, g.OntoKey, g.Matched, g.Total, j.Key, j.OntoKey, j.Matched, j.Total)
+		}
+	}
+	if len(ld.Snapshots) != len(c.snaps) {
+		t.Errorf("snapshots %+v, want %d steps", ld.Snapshots, len(c.snaps))
+	}
+	for i := range min(len(c.snaps), len(ld.Snapshots)) {
+		g, w := ld.Snapshots[i], c.snaps[i]
+		if g.Both != w.Both || g.Dropped != w.Dropped || g.New != w.New || g.Changed != w.Changed {
+			t.Errorf("snapshot step %d: %+v, want %+v", i, g, w)
 		}
 	}
 	if c.notes != nil && !reflect.DeepEqual(ld.Notes, c.notes) {

@@ -256,6 +256,9 @@ type LoadInfo struct {
 	UnsureWhy []string `json:"unsure_why,omitempty"`
 	// Joins lists how each extra file was joined: key columns and match rate.
 	Joins []JoinInfo `json:"joins,omitempty"`
+	// Snapshots compares each pair of consecutive snapshots when several
+	// files were read as snapshots of one object.
+	Snapshots []SnapshotStep `json:"snapshots,omitempty"`
 	// Mappings is the mapping each file was read with, in the order of
 	// Files (nil where none made the data, as for the demo): reading the
 	// files with them gives this dataset. Never modify one; copy it
@@ -299,6 +302,19 @@ type JoinInfo struct {
 	Matched int     `json:"matched"`  // records of File that matched
 	Total   int     `json:"total"`    // records of File
 	Rate    float64 `json:"rate"`     // Matched / Total
+}
+
+// SnapshotStep compares two consecutive snapshots of one object (files of
+// the same records exported on different days).
+type SnapshotStep struct {
+	From     string `json:"from"` // the earlier file
+	To       string `json:"to"`   // the later file
+	FromDate string `json:"from_date"`
+	ToDate   string `json:"to_date"`
+	Both     int    `json:"both"`    // ids in both
+	Dropped  int    `json:"dropped"` // ids only in From
+	New      int    `json:"new"`     // ids only in To
+	Changed  int    `json:"changed"` // ids in both whose stage value changed
 }
 
 // Problem is one located issue with the input: a skipped row or a fatal error.
