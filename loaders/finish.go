@@ -101,6 +101,16 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	}
 	dec = append(dec, b.ext.overruleNotes(p.name)...)
 	b.assemble(ds)
+	if ds.Amount != nil {
+		// Amounts are kept to the decimals the column has (up to 4), so
+		// that sums are exact; each sum is rounded to cents once.
+		ds.AmountDecimals = amountDecimals(ds.Amount)
+		scaleAmounts(ds.Amount, ds.AmountDecimals)
+		if ds.AmountDecimals > 2 {
+			dec = append(dec, fmt.Sprintf("%s: amounts in %q have up to %d decimals: kept to %d, so totals are exact",
+				p.name, m.Amount, ds.AmountDecimals, ds.AmountDecimals))
+		}
+	}
 	ds.SetDayRange(dlo, dhi)
 	ds.Load.Decisions = dec
 	return ds, nil

@@ -144,9 +144,15 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	}
 	out.Reached, out.Exit, out.ExitDay = make([]uint16, n), make([]model.ExitKind, n), make([]int32, n)
 	out.Reason = model.NewDim("reason", n)
+	// amounts kept to the finer of the two files' decimals
+	lu, du := int64(1), int64(1)
 	if dd.Amount != nil || ld.Amount != nil {
+		out.AmountDecimals = max(decimalsOf(ld), decimalsOf(dd))
+		lu, du = unitsPer(decimalsOf(ld), out.AmountDecimals), unitsPer(decimalsOf(dd), out.AmountDecimals)
 		out.Amount = make([]int64, n)
-		copy(out.Amount, ld.Amount) // an earlier join's amounts stay unless this file has its own
+		for i, a := range ld.Amount {
+			out.Amount[i] = a * lu // an earlier join's amounts stay unless this file has its own
+		}
 	}
 	lastL := len(ld.Stages) - 1
 	convertedNoDeal := 0
@@ -166,7 +172,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 				exit, day, reason = dd.Exit[j], dd.ExitDay[j], dd.Reason.Value(j)
 			}
 			if dd.Amount != nil {
-				out.Amount[i] = dd.Amount[j]
+				out.Amount[i] = dd.Amount[j] * du
 			}
 		} else if exit == model.ExitWon && !merged {
 			// Converted, but its deal is not in the deals file: open in
@@ -238,6 +244,18 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	}
 	out.Load = li
 	return out, out.Validate()
+}
+
+// decimalsOf is the decimals a dataset's amounts keep (2 for cents).
+func decimalsOf(ds *model.Dataset) int { return max(ds.AmountDecimals, 2) }
+
+// unitsPer is how many units of `to` decimals make one of `from`.
+func unitsPer(from, to int) int64 {
+	u := int64(1)
+	for ; from < to; from++ {
+		u *= 10
+	}
+	return u
 }
 
 // outsideNote says that deals with no lead are not in the joined funnel

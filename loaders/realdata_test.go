@@ -46,8 +46,7 @@ type realCase struct {
 	lost    int              // lost (closed, not won)
 	dq      int              // disqualified
 	open    int              // open
-	wonAmt  map[string]int64 // won amount in cents per currency ("" when one)
-	amtTol  int64            // cents of rounding allowed per currency
+	wonAmt  map[string]int64 // won amount in cents per currency ("" when one), exact
 	rate    float64          // win rate won/(won+lost), 4 decimals; <0 not checked
 	stages  []string         // stage order, when it is checked
 	atStage map[string]int   // open records by the stage they are at
@@ -100,13 +99,13 @@ func realCases() []realCase {
 			read: 115, records: 22, won: 0, lost: 0, dq: 4, open: 18, rate: -1,
 			joins: []model.JoinInfo{{Key: "OpportunityId", OntoKey: "Id", Matched: 31, Total: 31}, {Matched: 0, Total: 31}}},
 		{name: "sf-winkel Opportunity", files: []string{"sf-winkel__Opportunity.csv"}, read: 512, records: 512, won: 163, lost: 203, open: 146,
-			wonAmt: winkelAmt, amtTol: 200, rate: 0.4454, stages: winkelStages,
+			wonAmt: winkelAmt, rate: 0.4454, stages: winkelStages,
 			atStage: map[string]int{"Interes": 15, "Diseño Propuesta": 9, "Presentación Propuesta": 38, "Negociación": 61, "Firmas": 23}},
 		{name: "sf-winkel OpportunityHistory", files: []string{"sf-winkel__OpportunityHistory.csv"}, read: 2809, records: 512, won: 163, lost: 203, open: 146,
 			rate: 0.4454, noAmt: true, stages: []string{"Interes", "Diseño Propuesta", "Presentación Propuesta", "Negociación", "Firmas", "Closed Won"},
 			marked: map[string]int{"Interes": 58, "Diseño Propuesta": 80, "Presentación Propuesta": 191, "Negociación": 279, "Firmas": 294, "Closed Won": 163}},
 		{name: "sf-winkel pair", files: []string{"sf-winkel__Opportunity.csv", "sf-winkel__OpportunityHistory.csv"}, read: 3321, records: 512,
-			won: 163, lost: 203, open: 146, wonAmt: winkelAmt, amtTol: 200, rate: 0.4454, stages: winkelStages,
+			won: 163, lost: 203, open: 146, wonAmt: winkelAmt, rate: 0.4454, stages: winkelStages,
 			joins: []model.JoinInfo{{Key: "OpportunityId", OntoKey: "Id", Matched: 512, Total: 512}}},
 		// The 9-column view exports have no closed flag: the label decides (abandoned is lost, def B).
 		{name: "hubspot-marvell 2023-04-03", files: []string{"hubspot-marvell__hubspot-crm-exports-all-deals-2023-04-03.csv"}, read: 87, records: 87,
@@ -231,8 +230,9 @@ func checkReal(t *testing.T, dir string, c realCase) {
 		t.Errorf("an amount column was read; the file has no deal amount")
 	}
 	for cur, want := range c.wonAmt {
-		if d := amt[cur] - want; d < -c.amtTol || d > c.amtTol {
-			t.Errorf("won amount %s %d cents, want %d", cur, amt[cur], want)
+		// summed in the data's units, rounded to cents once: exact
+		if got := ds.Cents(amt[cur]); got != want {
+			t.Errorf("won amount %s %d cents, want %d", cur, got, want)
 		}
 	}
 	if c.stages != nil && !reflect.DeepEqual(ds.Stages, c.stages) {

@@ -67,8 +67,14 @@ type Dataset struct {
 	Exit    []ExitKind
 	ExitDay []int32
 	Reason  *Dim
-	// Amount is the deal value in minor units (cents); nil when the data has none.
+	// Amount is the deal value in units of 10^-AmountDecimals of its
+	// currency (cents unless the data has finer amounts); nil when the data
+	// has none. Sum in these units and convert the sum with Cents: each
+	// amount rounded to cents first would not add up to the data's total.
 	Amount []int64
+	// AmountDecimals is the decimals Amount keeps: 3 or 4 when the data's
+	// amounts have them, else 2 (0 means 2, for data made without a loader).
+	AmountDecimals int
 	// Currency is the ISO code of every amount when the file has one currency;
 	// Currencies holds a per-record code when a file mixes them (nil otherwise).
 	Currency   string
@@ -102,6 +108,32 @@ type dayRangeMemo struct {
 	cols   []*int32 // the Days columns it was worked out for
 	n      int
 	lo, hi int32
+}
+
+// AmountUnit is how many of Amount's units make a cent: 1, or 10 or 100
+// for amounts kept to 3 or 4 decimals.
+func (d *Dataset) AmountUnit() int64 {
+	switch d.AmountDecimals {
+	case 3:
+		return 10
+	case 4:
+		return 100
+	}
+	return 1
+}
+
+// Cents converts an amount or a sum of amounts in Amount's units to
+// cents, rounding once, half away from zero: the one place the model's
+// amounts become the cents every result and display holds.
+func (d *Dataset) Cents(v int64) int64 {
+	u := d.AmountUnit()
+	if u == 1 {
+		return v
+	}
+	if v < 0 {
+		return -((-v + u/2) / u)
+	}
+	return (v + u/2) / u
 }
 
 // Len is the number of records.
@@ -214,6 +246,9 @@ func (d *Dataset) Validate() error {
 	}
 	if d.Amount != nil && len(d.Amount) != n {
 		return fmt.Errorf("amount column has %d values for %d records", len(d.Amount), n)
+	}
+	if d.AmountDecimals != 0 && (d.AmountDecimals < 2 || d.AmountDecimals > 4) {
+		return fmt.Errorf("amounts keep %d decimals; 2 to 4 are supported", d.AmountDecimals)
 	}
 	if d.Currencies != nil && d.Currencies.Codes.Len() != n {
 		return fmt.Errorf("currency column has %d values for %d records", d.Currencies.Codes.Len(), n)

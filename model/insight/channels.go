@@ -69,6 +69,7 @@ func RankChannels(ds *model.Dataset, opt ChannelOptions) ([]plan.ChannelStat, er
 			continue
 		}
 		c := cs[code]
+		c.Revenue = ds.Cents(c.Revenue) // summed in the data's units, rounded once
 		c.Name = dimLabel(d.Values[code])
 		if cost, ok := opt.Cost[d.Values[code]]; ok {
 			c.Cost, c.CostKnown = cost, true

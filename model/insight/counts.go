@@ -168,10 +168,10 @@ func avgWonDeal(ds *model.Dataset, asOf int32) (cents int64, deals int, recent b
 		}
 	}
 	if nRecent > 0 {
-		return int64(math.Round(sumRecent / float64(nRecent))), nRecent, true
+		return ds.Cents(int64(math.Round(sumRecent / float64(nRecent)))), nRecent, true
 	}
 	if nAll > 0 {
-		return int64(math.Round(sumAll / float64(nAll))), nAll, false
+		return ds.Cents(int64(math.Round(sumAll / float64(nAll)))), nAll, false
 	}
 	return 0, 0, false
 }

@@ -52,7 +52,7 @@ func fields(ds *model.Dataset) []field {
 			if ds.Amount[i] == 0 {
 				return ""
 			}
-			return format.Count(int(ds.Amount[i] / 100))
+			return format.Money(ds.Cents(ds.Amount[i]), "") // as every amount is shown
 		}})
 	}
 	return out
