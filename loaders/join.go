@@ -154,6 +154,9 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 			out.Amount[i] = a * lu // an earlier join's amounts stay unless this file has its own
 		}
 	}
+	if ld.StageUnknown != nil || dd.StageUnknown != nil {
+		out.StageUnknown = make([]bool, n)
+	}
 	lastL := len(ld.Stages) - 1
 	convertedNoDeal := 0
 	merged := len(lstages) < len(ld.Stages)
@@ -164,6 +167,15 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 			mask |= 1 << (ns - 1)
 			if out.Days[ns-1][i] == model.NoDay {
 				out.Days[ns-1][i] = ld.Days[lastL][i]
+			}
+		}
+		if out.StageUnknown != nil {
+			// how far a record got is unknown when its deal's is, or with
+			// no deal, when its own is
+			if j := best[i]; j >= 0 {
+				out.StageUnknown[i] = dd.StageUnknown != nil && dd.StageUnknown[j]
+			} else {
+				out.StageUnknown[i] = ld.StageUnknown != nil && ld.StageUnknown[i]
 			}
 		}
 		if j := best[i]; j >= 0 {

@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
@@ -234,6 +235,9 @@ func enrich(obj, log *loaded, maxProblems int) (*loaded, bool) {
 		}
 		matched++
 		seen[i] = true
+		if od.StageUnknown != nil && (hd.StageUnknown == nil || !hd.StageUnknown[r]) {
+			od.StageUnknown[i] = false // the log says where it got to
+		}
 		for k, o := range to {
 			if o < 0 || hd.Reached[r]&(1<<k) == 0 {
 				continue
@@ -274,6 +278,9 @@ func enrich(obj, log *loaded, maxProblems int) (*loaded, bool) {
 		Matched: matched, Total: hd.Len(), Rate: ratio(matched, hd.Len())})
 	if covered == od.Len() {
 		od.DatesInferred = false
+	}
+	if od.StageUnknown != nil && !slices.Contains(od.StageUnknown, true) {
+		od.StageUnknown = nil
 	}
 	return obj, true
 }

@@ -46,6 +46,7 @@ type recBuilder struct {
 	// the dimensions once finished
 	stageDim, statusDim, reasonDim, accountDim, currencyDim *model.Dim
 	dimsDone                                                []*model.Dim
+	stagePlaced                                             []bool // per stage value: it names a stage
 }
 
 func newRecBuilder(p *plan, rows int, sm *sample) *recBuilder {

@@ -84,6 +84,12 @@ type Dataset struct {
 	// nil when absent.
 	Probability []uint8
 	TermMonths  []uint16
+	// StageUnknown marks the records whose data does not say how far they
+	// got past their deepest stage (nil when none): a closed deal whose
+	// current-stage column says only Closed Lost counts at the first
+	// stage, but may have been lost at any stage before won. The step out
+	// of that stage leaves them out. Pick copies it.
+	StageUnknown []bool
 	// IDs are the record ids and Emails the contact emails (empty when the
 	// data has none), kept for drill-down, joins and masking.
 	IDs    Strings
@@ -252,6 +258,9 @@ func (d *Dataset) Validate() error {
 	}
 	if d.Currencies != nil && d.Currencies.Codes.Len() != n {
 		return fmt.Errorf("currency column has %d values for %d records", d.Currencies.Codes.Len(), n)
+	}
+	if d.StageUnknown != nil && len(d.StageUnknown) != n {
+		return fmt.Errorf("stage-unknown column has %d values for %d records", len(d.StageUnknown), n)
 	}
 	if d.Probability != nil && len(d.Probability) != n {
 		return fmt.Errorf("probability column has %d values for %d records", len(d.Probability), n)

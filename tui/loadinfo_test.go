@@ -53,6 +53,10 @@ func TestInferredDatesAreSaidOnTheOverview(t *testing.T) {
 	if out := ansi.Strip(a.View().Content); strings.Count(out, "inferred from the current stage") != 1 {
 		t.Fatalf("overview does not say once that dates were inferred:\n%s", out)
 	}
+	// the Closed Lost deal has no known stage: said, and left out of the first step
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "! 1 record at Prospecting has no known stage") {
+		t.Fatalf("overview does not say a record has no known stage:\n%s", out)
+	}
 	// the stage detail of a step with no dates at either end says why in one line
 	press(a, tea.KeyPressMsg{Code: tea.KeyEnter})
 	deliver(a, nil)

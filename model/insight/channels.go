@@ -133,7 +133,7 @@ func FunnelModels(ds *model.Dataset, opt ModelOptions) ([]plan.Funnel, error) {
 	top := DefaultCurrent(asOf)
 	top = Months(model.MonthIndex(top.To), months)
 	leads := transitionCohort(ds, 0, top.From, top.To, asOf, 0, 0)
-	ent, _ := leads.byCode(sl.card, sl.key)
+	ent := leads.enteredByCode(sl.card, sl.key) // volume: with the records whose stage is unknown
 	span := int32(float64(months) * 30.44)
 	sopt := StickyOptions{}.withDefaults()
 	cv := newCurves(ds, asOf)

@@ -177,11 +177,11 @@ func source(ld model.LoadInfo) Source {
 func stages(f query.Funnel, vel *query.VelocityResult) []Stage {
 	out := make([]Stage, len(f.Stages))
 	for k, s := range f.Stages {
-		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
+		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied, StageUnknown: s.Unknown,
 			ConversionFromPrevious: s.ConversionFromPrevious, ConversionFromTop: s.ConversionFromTop}
 		st.PreviousReached = s.Reached
 		if k > 0 {
-			st.PreviousReached = f.Stages[k-1].Reached
+			st.PreviousReached = f.Stages[k-1].Reached - f.Stages[k-1].Unknown
 			if vel != nil && k-1 < len(vel.Whole.Steps) {
 				step := vel.Whole.Steps[k-1]
 				st.TimedFromPrevious, st.MedianDaysFromPrevious = step.Moved, days(step.Median)

@@ -94,3 +94,21 @@ func TestNotesInHeader(t *testing.T) {
 		}
 	}
 }
+
+// A lost record whose stage the export does not give counts at the first
+// stage; the step from it leaves it out, and the footnote says so.
+func TestStagesSayUnknownStage(t *testing.T) {
+	ds := inferred()
+	ds.StageUnknown = []bool{false, false, false, true} // the lost one
+	r, err := Build(ds, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := r.Stages[1]; b.PreviousReached != 3 || r.Stages[0].StageUnknown != 1 || b.ConversionFromPrevious < 0.66 || b.ConversionFromPrevious > 0.67 {
+		t.Fatalf("stages %+v", r.Stages)
+	}
+	out := reportText(t, ds, FormatText)
+	if !strings.Contains(out, "1 record at A has no known stage") || !strings.Contains(out, "the step to B is of the other 3") {
+		t.Errorf("no footnote on the record with no known stage:\n%s", out)
+	}
+}

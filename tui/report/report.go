@@ -35,9 +35,10 @@
 //	maturity_rule    string (how immaturity was decided)
 //	warnings         []string
 //	sections         []string (which of the sections below were computed)
-//	stages           [{name, reached, implied, previous_reached, conversion_from_previous,
-//	                   conversion_from_top, median_days_from_previous (null if unknown),
-//	                   timed_from_previous}]
+//	stages           [{name, reached, implied, previous_reached (the step's base),
+//	                   conversion_from_previous, conversion_from_top, stage_unknown (records that
+//	                   may have got further, left out of the next step), median_days_from_previous
+//	                   (null if unknown), timed_from_previous}]
 //	breakdown        {dimension, stages[], min_records, other_values,
 //	                   groups[{value, records, reached[], conversion_from_top[], small}]}
 //	cohorts          {period, target, stages[], mature_after_days (null if unknown),
@@ -190,12 +191,18 @@ type Denominators struct {
 
 // Stage is one row of the stages section.
 type Stage struct {
-	Name                   string  `json:"name"`
-	Reached                int     `json:"reached"`
-	Implied                int     `json:"implied"`
+	Name    string `json:"name"`
+	Reached int    `json:"reached"`
+	Implied int    `json:"implied"`
+	// PreviousReached is the step's base: the previous stage's reached less
+	// its stage_unknown.
 	PreviousReached        int     `json:"previous_reached"`
 	ConversionFromPrevious float64 `json:"conversion_from_previous"`
-	ConversionFromTop      float64 `json:"conversion_from_top"`
+	// StageUnknown counts the records whose deepest stage is this one and
+	// whose data does not say how far they got (a deal closed as lost in a
+	// current-stage export): the step to the next stage leaves them out.
+	StageUnknown      int     `json:"stage_unknown"`
+	ConversionFromTop float64 `json:"conversion_from_top"`
 	// MedianDaysFromPrevious is the median days from the previous stage's
 	// date to this one's, over TimedFromPrevious records with both dates;
 	// null at the top or when no record has both.

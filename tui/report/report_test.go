@@ -232,7 +232,7 @@ func TestJSONSchema(t *testing.T) {
 	stage := func(i int) map[string]any { return m["stages"].([]any)[i].(map[string]any) }
 	sk := map[string]string{"name": str, "reached": num, "implied": num, "previous_reached": num,
 		"conversion_from_previous": num, "conversion_from_top": num, "median_days_from_previous": num,
-		"timed_from_previous": num}
+		"timed_from_previous": num, "stage_unknown": num}
 	checkKeys(t, "stages[1]", stage(1), sk)
 	sk["median_days_from_previous"] = null
 	checkKeys(t, "stages[0]", stage(0), sk)

@@ -112,6 +112,17 @@ func (r *Report) stagesTable() Table {
 		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; %s",
 			format.Count(r.Denominators.TopReached), r.Denominators.TopStage, median),
 	}
+	for k, s := range r.Stages {
+		if s.StageUnknown > 0 && k+1 < len(r.Stages) {
+			have, they := "have", "they count"
+			if s.StageUnknown == 1 {
+				have, they = "has", "it counts"
+			}
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%s at %s %s no known stage (the data gives the outcome, not how far it got): "+
+				"%s at %s, and the step to %s is of the other %s; reached past %s may be higher.",
+				plural(s.StageUnknown, "record", "records"), s.Name, have, they, s.Name, r.Stages[k+1].Name, format.Count(r.Stages[k+1].PreviousReached), s.Name))
+		}
+	}
 	return t
 }
 

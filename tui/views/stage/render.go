@@ -47,8 +47,12 @@ func (s *Model) conversionLines() []string {
 	}
 	next := format.Clean(ds.Stages[s.stage+1])
 	name := format.Clean(ds.Stages[s.stage])
-	lines := []string{format.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
-		format.Count(r.next.Reached), format.Count(r.stats.Reached), format.Percent(r.next.Step)), s.width)}
+	step := fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
+		format.Count(r.next.Reached), format.Count(r.stats.Reached-r.stats.Unknown), format.Percent(r.next.Step))
+	if r.stats.Unknown > 0 {
+		step += fmt.Sprintf("; %s with no known stage left out", format.Count(r.stats.Unknown))
+	}
+	lines := []string{format.Truncate(step, s.width)}
 	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
 		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
 	}
