@@ -1,5 +1,5 @@
 // Package tui is the explorer: a small root model that routes keys and
-// messages to a stack of views (package views), with a breadcrumb, help and
+// messages to a stack of views (package views), with a view bar, help and
 // a status line. Styles come from package theme.
 package tui
 
@@ -38,6 +38,12 @@ type Options struct {
 	// from COLORFGBG; "" dark) until it answers.
 	Theme, Background string
 	ASCII             bool // draw with ASCII only (the locale is not UTF-8)
+	// Segments are the ICP segment rules of the mapping file (the money
+	// view's segments; none without a mapping that has them).
+	Segments []money.SegmentRule
+	// Source is how the data was read (for :report, and so that an
+	// export never writes over a file that was read).
+	Source Source
 	// Remap lets the column screen read the files again with the mapping
 	// it edited and save it (nil: the data came from no file).
 	Remap *views.Remapper
@@ -78,6 +84,10 @@ type App struct {
 	err    error               // why the program stopped, if not by the user's choice
 	start  tea.Cmd             // what opening the first view asked for, run by Init
 	typed  []tea.KeyPressMsg   // keys typed while loading, replayed once loaded
+	undo   []sliceUndo         // slice filters esc undoes, the last first
+	note   string              // a message shown until the next key (esc, y, :export, :report)
+	// helpOffset is the first line of the full help on screen
+	helpOffset int
 }
 
 // New builds the explorer over a loaded dataset. It prepares the
@@ -114,7 +124,8 @@ func (a *App) setData(eng *query.Engine) tea.Cmd {
 	ds := eng.Data()
 	a.load = nil
 	a.mask = masking{orig: eng}
-	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money, Remap: a.opts.Remap}
+	a.common = views.Common{Styles: a.styles, Engine: eng, Spend: a.opts.Spend, Money: a.opts.Money, Remap: a.opts.Remap,
+		Segments: a.opts.Segments}
 	a.cache = map[string]views.View{}
 	expr, err := a.opts.Open.filter(ds)
 	if err == nil {
@@ -183,9 +194,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case views.OpenMsg:
 		return a, a.openTop(msg.Name, msg.Arg)
 	case views.SetFilterMsg:
-		st := a.state
-		st.Filter = msg.Filter
-		return a, a.setState(st)
+		return a, a.setSlice(msg.Filter)
 	case views.SetPeriodMsg:
 		st := a.state
 		st.Period = msg.Period
@@ -223,7 +232,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.wheel(msg)
 	case tea.MouseClickMsg:
 		if a.load == nil && msg.Y >= 1 {
-			msg.Y-- // below the breadcrumb line, in the view's own rows
+			msg.Y-- // below the view bar, in the view's own rows
 			return a, a.Top().Update(msg)
 		}
 		return a, nil
@@ -283,6 +292,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Suspend) {
 		return tea.Suspend // in every mode, as in a shell
 	}
+	a.note = ""
 	if a.mode == modeFilter || a.mode == modeCommand {
 		return a.handlePromptKey(msg)
 	}
@@ -290,11 +300,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.Top().Update(msg)
 	}
 	if a.mode == modeHelp {
-		if key.Matches(msg, a.keys.Quit) && msg.String() == "ctrl+c" {
-			return tea.Quit
-		}
-		a.mode = modeNormal
-		return nil
+		return a.helpKey(msg)
 	}
 	switch {
 	case key.Matches(msg, a.keys.Quit):
@@ -303,17 +309,17 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.mode = modeHelp
 		return nil
 	case key.Matches(msg, a.keys.Back):
-		a.pop()
-		return nil
+		return a.back()
 	case key.Matches(msg, a.keys.Filter):
-		a.mode = modeFilter
-		a.prompt = newPrompt(modeFilter, a.state.Filter, a.width, a.styles.Dark)
-		a.prompt.input.SetSuggestions(completions(a.common.Data(), a.state.Filter))
+		a.openPrompt(modeFilter, a.state.Filter)
 		return nil
 	case key.Matches(msg, a.keys.Command):
-		a.mode = modeCommand
-		a.prompt = newPrompt(modeCommand, "", a.width, a.styles.Dark)
+		a.openPrompt(modeCommand, "")
 		return nil
+	case key.Matches(msg, a.keys.Copy):
+		return a.copyTables()
+	case key.Matches(msg, a.keys.Export):
+		return a.exportPrompt()
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouse = !a.mouse
 		return nil

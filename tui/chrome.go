@@ -8,9 +8,10 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// The frame around the active view: breadcrumb, help line, status line,
+// The frame around the active view: view bar, help line, status line,
 // full help, and what a too-small window shows.
 
 func (a *App) View() tea.View {
@@ -36,65 +37,29 @@ func (a *App) render() string {
 	}
 	hk := helpKeys{view: a.Top(), global: a.keys, canBack: len(a.stack) > 1, tops: a.topBindings()}
 	body := a.Top().View()
-	helpLine := a.help.ShortHelpView(hk.ShortHelp())
-	switch a.mode {
-	case modeHelp:
+	// the lines between the view and the status line: the help line, or
+	// a prompt (and its error), or a message (wrapped, up to a third of
+	// the window)
+	bottom := []string{format.Truncate(a.help.ShortHelpView(hk.ShortHelp()), a.width)}
+	switch {
+	case a.mode == modeHelp:
 		body = a.fullHelp(hk)
-		helpLine = a.styles.Muted.Render("press any key to close help")
-	case modeFilter, modeCommand:
-		helpLine = a.prompt.view(a.width, a.styles.Error.Render)
-		if a.prompt.err != "" {
-			// the error line takes the status line's place
-			return strings.Join([]string{a.breadcrumb(), fitLines(body, a.width, a.height-chromeHeight), helpLine}, "\n")
+		bottom = []string{a.styles.Muted.Render("j/k scroll · any other key closes help")}
+	case a.mode == modeFilter || a.mode == modeCommand:
+		bottom = strings.Split(a.prompt.view(a.width, a.styles.Error.Render), "\n")
+	case a.note != "":
+		bottom = widgets.WrapStyled(a.styles.Emphasis, a.note, a.width)
+		if n := max(1, (a.height-chromeHeight)/3); len(bottom) > n {
+			bottom = bottom[:n]
 		}
 	}
-	bodyH := a.height - chromeHeight
+	bodyH := a.height - chromeHeight + 1 - len(bottom)
 	return strings.Join([]string{
-		a.breadcrumb(),
-		fitLines(body, a.width, bodyH),
-		format.Truncate(helpLine, a.width),
+		a.viewBar(),
+		fitLines(body, a.width, bodyH, a.styles.Muted.Render),
+		strings.Join(bottom, "\n"),
 		a.statusLine(),
 	}, "\n")
-}
-
-func (a *App) fullHelp(hk helpKeys) string {
-	title := a.styles.Title.Render("Keys: " + a.Top().Title())
-	return title + "\n\n" + renderFullHelp(hk.FullHelp(), a.width, a.height-chromeHeight-2, a.styles)
-}
-
-func (a *App) breadcrumb() string {
-	parts := []string{a.styles.Title.Render("funnel")}
-	for _, v := range a.stack {
-		parts = append(parts, a.styles.Crumb.Render(v.Title()))
-	}
-	return format.Truncate(strings.Join(parts, a.styles.CrumbSep.Render(" › ")), a.width)
-}
-
-func (a *App) statusLine() string {
-	ld := a.common.Data().Load
-	files := format.Clean(strings.Join(ld.Files, ", "))
-	s := fmt.Sprintf(" %s · %s rows read · %s used · %s skipped · by %s · as of %s", files,
-		format.Count(ld.Read), format.Count(ld.Used), format.Count(ld.Skipped), a.state.Period, asOfLabel(a.state.AsOf))
-	if a.state.Filter != "" {
-		s += " · where " + format.Clean(a.state.Filter)
-	}
-	switch {
-	case a.state.Masked:
-		s += " · MASKED"
-	case a.maskPending():
-		s += " · masking…"
-	}
-	if ld.Summary != "" {
-		// What the loader made of the columns (l lists every decision, C
-		// shows and changes them).
-		if ld.Unsure {
-			s += " · guessed (C to check): "
-		} else {
-			s += " · columns (C): "
-		}
-		s += format.Clean(ld.Summary)
-	}
-	return a.styles.Status.Render(format.PadRight(format.Truncate(s, a.width), a.width))
 }
 
 func asOfLabel(d int32) string {
@@ -105,10 +70,13 @@ func asOfLabel(d int32) string {
 }
 
 // fitLines pads or cuts s to exactly h lines of at most w cells.
-func fitLines(s string, w, h int) string {
+// A view that draws more lines than its box loses the last to a line
+// saying how many are hidden, never silently.
+func fitLines(s string, w, h int, muted func(...string) string) string {
 	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	if len(lines) > h && h > 0 {
+		more := fmt.Sprintf("↓ %s below: a taller window shows them", format.Plural(len(lines)-h+1, "more line", "more lines"))
+		lines = append(lines[:h-1:h-1], muted(more))
 	}
 	for i, l := range lines {
 		lines[i] = format.Truncate(l, w)

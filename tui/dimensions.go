@@ -4,7 +4,7 @@ package tui
 const (
 	MinWidth  = 60
 	MinHeight = 15
-	// chrome is the breadcrumb line, the help line and the status line.
+	// chrome is the view bar, the help line and the status line.
 	chromeHeight = 3
 )
 

@@ -29,7 +29,7 @@ func KeyReference(ds *model.Dataset) string {
 		b.WriteString("\n")
 	}
 	g := a.keys
-	section("Everywhere", []key.Binding{g.Back, g.Filter, g.Command, g.Help, g.Quit, g.Suspend, g.Mouse, g.Mask, g.NextView, g.PrevView})
+	section("Everywhere", []key.Binding{g.Back, g.Filter, g.Command, g.Copy, g.Export, g.Help, g.Quit, g.Suspend, g.Mouse, g.Mask, g.NextView, g.PrevView})
 	for _, tv := range a.tops {
 		a.openTop(tv.name, "")
 		v := a.Top()

@@ -40,6 +40,15 @@ func (p prompt) view(width int, errStyle func(...string) string) string {
 	return line
 }
 
+// openPrompt opens the filter or command prompt with value typed.
+func (a *App) openPrompt(kind mode, value string) {
+	a.mode = kind
+	a.prompt = newPrompt(kind, value, a.width, a.styles.Dark)
+	if kind == modeFilter {
+		a.prompt.input.SetSuggestions(completions(a.common.Data(), value))
+	}
+}
+
 // handlePromptKey edits the prompt; Enter applies it and Esc drops it.
 func (a *App) handlePromptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
@@ -149,8 +158,12 @@ func (a *App) runCommand(line string) (tea.Cmd, error) {
 	case "clear":
 		st.Filter = ""
 		return a.setState(st), nil
+	case "report":
+		return a.reportCmd(), nil
+	case "export", "w", "write":
+		return a.export(arg)
 	}
-	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, quit", format.Clean(verb))
+	return nil, fmt.Errorf("unknown command %q; try stage, by, period, asof, filter, clear, export, report, quit", format.Clean(verb))
 }
 
 // setState records the new state and tells every view on the stack.

@@ -21,9 +21,10 @@ import (
 // topView is a view reachable from anywhere with its key and with Tab.
 // Views must not bind these keys themselves.
 type topView struct {
-	name string
-	key  key.Binding
-	make maker
+	name         string
+	label, short string // its name on the view bar, and abbreviated
+	key          key.Binding
+	make         maker
 }
 
 // maker builds a top view over the data and state shown (arg: what `:by`
@@ -40,13 +41,13 @@ func plain[V views.View](f func(views.Common, views.State) V) maker {
 func topViews() []topView {
 	bind := func(k, help string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, help)) }
 	return []topView{
-		{"overview", bind("o", "overview"), plain(func(c views.Common, _ views.State) *overview.Model { return overview.New(c) })},
-		{"breakdown", bind("b", "breakdown"), func(c views.Common, st views.State, arg string) views.View { return breakdown.New(c, st, arg) }},
-		{"cohorts", bind("c", "cohorts"), plain(cohorts.New)},
-		{"trends", bind("t", "trends"), plain(trends.New)},
-		{"sticky", bind("s", "sticky points"), plain(sticky.New)},
-		{"planner", bind("p", "levers and planner"), plain(planner.New)},
-		{"money", bind("e", "money: revenue, CAC, ROI"), plain(moneyview.New)},
+		{"overview", "Overview", "Over", bind("o", "overview"), plain(func(c views.Common, _ views.State) *overview.Model { return overview.New(c) })},
+		{"breakdown", "Breakdown", "Brk", bind("b", "breakdown"), func(c views.Common, st views.State, arg string) views.View { return breakdown.New(c, st, arg) }},
+		{"cohorts", "Cohorts", "Coh", bind("c", "cohorts"), plain(cohorts.New)},
+		{"trends", "Trends", "Trend", bind("t", "trends"), plain(trends.New)},
+		{"sticky", "Sticky points", "Sticky", bind("s", "sticky points"), plain(sticky.New)},
+		{"planner", "Planner", "Plan", bind("p", "levers and planner"), plain(planner.New)},
+		{"money", "Money", "Money", bind("e", "money: revenue, CAC, ROI"), plain(moneyview.New)},
 	}
 }
 

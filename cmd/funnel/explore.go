@@ -155,7 +155,12 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 
 func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo money.Options) (tui.Options, func(), error) {
 	t := tui.Options{NoColor: opts.NoColor || envSet(opts.IO.Environ, "NO_COLOR"), NoMouse: opts.NoMouse,
-		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !format.UTF8Locale(opts.IO.Environ)}
+		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !format.UTF8Locale(opts.IO.Environ),
+		Source: source(opts)}
+	var err error
+	if t.Segments, err = segmentRules(opts.Map, opts.Files); err != nil {
+		return t, nil, err
+	}
 	if dark, ok := theme.DarkFromCOLORFGBG(opts.IO.Getenv("COLORFGBG")); ok {
 		t.Background = "light"
 		if dark {
@@ -171,6 +176,29 @@ func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo mon
 	}
 	t.Debug = f
 	return t, func() { f.Close() }, nil
+}
+
+// source is how the explorer's data is read, as the command line said it
+// (for :report's line, and the files an export must not write over).
+func source(opts *RootOptions) tui.Source {
+	s := tui.Source{Files: append([]string(nil), opts.Files...)}
+	flags := []struct{ flag, value string }{{"--stages", opts.Stages}}
+	for _, m := range opts.Map {
+		flags = append(flags, struct{ flag, value string }{"--map", m})
+	}
+	flags = append(flags, []struct{ flag, value string }{{"--preset", opts.Preset},
+		{"--sheet", opts.Sheet}, {"--spend", opts.Money.Spend}, {"--currency", opts.Money.Currency}, {"--rates", opts.Money.Rates}}...)
+	for _, f := range flags {
+		if f.value != "" {
+			s.Args = append(s.Args, f.flag, f.value)
+		}
+	}
+	for _, f := range append(append(append([]string(nil), opts.Files...), mapPaths(opts.Map, opts.Files)...), opts.Money.Spend) {
+		if f != "" && f != loaders.StdinPath {
+			s.Inputs = append(s.Inputs, f)
+		}
+	}
+	return s
 }
 
 func loaderOptions(opts *RootOptions) (loaders.Options, error) {

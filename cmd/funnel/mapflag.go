@@ -58,6 +58,19 @@ func fileMappings(values, files []string) (byFile map[string]*loaders.Mapping, a
 	return byFile, all, nil
 }
 
+// mapPaths are the mapping files the --map values name.
+func mapPaths(values, files []string) []string {
+	var out []string
+	for _, v := range values {
+		if _, path, ok, err := splitMapValue(v, files); ok && err == nil {
+			out = append(out, path)
+		} else {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // splitMapValue reads FILE=MAPPING: the FILE before an "=" is one of the
 // input files, by its path as given or its base name (a mapping path with
 // an "=" of its own still reads: the split is where an input file ends).

@@ -22,39 +22,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString(mdEscape(l) + "  \n")
 	}
 	for _, t := range r.Tables() {
-		b.WriteString("\n## " + mdEscape(t.Title) + "\n\n")
-		if noRows(t) {
-			for _, f := range t.Footnotes {
-				b.WriteString(mdEscape(f) + "  \n")
-			}
-			continue
-		}
-		b.WriteString("|")
-		for _, c := range t.Columns {
-			b.WriteString(" " + mdEscape(c.Name) + " |")
-		}
-		b.WriteString("\n|")
-		for _, c := range t.Columns {
-			if c.Kind == KindText {
-				b.WriteString("---|")
-			} else {
-				b.WriteString("--:|")
-			}
-		}
 		b.WriteString("\n")
-		for _, row := range t.Rows {
-			b.WriteString("|")
-			for j, c := range row {
-				b.WriteString(" " + mdEscape(human(c, t.Columns[j].Kind)) + " |")
-			}
-			b.WriteString("\n")
-		}
-		if len(t.Footnotes) > 0 {
-			b.WriteString("\n")
-			for _, f := range t.Footnotes {
-				b.WriteString(mdEscape(f) + "  \n")
-			}
-		}
+		tabular.WriteMarkdown(&b, t)
 	}
 	if len(r.Source.Decisions) > 0 {
 		b.WriteString("\n## How the data was read\n\n")
@@ -72,10 +41,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	return err
 }
 
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`,
-	"[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
-
-func mdEscape(s string) string { return mdReplacer.Replace(format.Clean(s)) }
+func mdEscape(s string) string { return tabular.MarkdownEscape(s) }
 
 // WriteCSV writes the report's one table as CSV, with its header row;
 // a report of several tables is an error naming them (write each with

@@ -57,12 +57,7 @@ func human(c Cell, k Kind) string { return tabular.Text(c, k) }
 func decimal(x float64) string { return tabular.Decimal(x) }
 
 // plural is "1 record", "2,125 records".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return format.Count(n) + " " + many
-}
+func plural(n int, one, many string) string { return format.Plural(n, one, many) }
 
 // titled is "title (unit)", or the title alone when unit is empty.
 func titled(title, unit string) string {
@@ -189,10 +184,8 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 	return err
 }
 
-// noRows is a table with no rows whose footnotes say why: text and
-// markdown write the footnotes alone, not an empty table (CSV keeps the
-// header).
-func noRows(t Table) bool { return len(t.Rows) == 0 && len(t.Footnotes) > 0 }
+// noRows is a table with no rows whose footnotes say why (tabular.NoRows).
+func noRows(t Table) bool { return tabular.NoRows(t) }
 
 // skippedTitle heads the skipped rows, saying when only some are listed.
 func skippedTitle(r *Report) string {

@@ -60,6 +60,9 @@ type Common struct {
 	// currency options for money figures.
 	Spend []money.SpendRow
 	Money money.Options
+	// Segments are the ICP segment rules of the mapping file (none
+	// without one): the money view's segments.
+	Segments []money.SegmentRule
 	// Remap reads the files again with edited mappings and writes mapping
 	// files (the column screen); nil when the data came from no file.
 	Remap *Remapper

@@ -22,6 +22,7 @@ type Model struct {
 	keys    KeyMap
 	state   views.State
 	dim     string // "" while picking
+	prevDim string // the dimension d left, for esc to go back to
 	step    int    // the focused step: stage step → step+1
 	sortCol int
 	asc     bool
@@ -98,7 +99,7 @@ func (b *Model) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(msg, b.keys.Apply) && b.picker.Cursor() < len(names) {
-		b.dim = names[b.picker.Cursor()]
+		b.dim, b.prevDim = names[b.picker.Cursor()], ""
 		b.list.SetCursor(0)
 		return b.recompute()
 	}
@@ -126,7 +127,7 @@ func (b *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		b.asc = !b.asc
 		b.sortRows()
 	case key.Matches(msg, b.keys.Dimension):
-		b.dim, b.rows, b.res = "", nil, nil
+		b.prevDim, b.dim, b.rows, b.res = b.dim, "", nil, nil
 		b.job.Cancel()
 		return nil
 	case key.Matches(msg, b.keys.Apply):

@@ -32,23 +32,6 @@ func (m *wonMoney) value(key string, groups []string) (int, int64, bool) {
 	return won, rev, true
 }
 
-// cells are the money columns' cells: won deals and won revenue.
-func (m *wonMoney) cells(groups []string) (won, rev func(r row) string) {
-	won = func(r row) string {
-		if n, _, ok := m.value(r.Key, groups); ok {
-			return format.Count(n)
-		}
-		return "—"
-	}
-	rev = func(r row) string {
-		if _, v, ok := m.value(r.Key, groups); ok {
-			return format.MoneyShort(v, "")
-		}
-		return "—"
-	}
-	return won, rev
-}
-
 // head is the title of the revenue column.
 func (m *wonMoney) head() string {
 	if m.currency() != "" {
@@ -67,7 +50,7 @@ func (m *wonMoney) note(shown bool) string {
 	case !shown:
 		return "won revenue per slice: widen the window or scroll the columns to see it"
 	}
-	return "Won: deals won (reached the last stage or marked won) · Won " + format.Clean(m.currency()) + ": their amounts, whole units"
+	return "Won: deals won (reached the last stage or marked won) · " + m.head() + ": their amounts"
 }
 
 func (b *Model) groupKeys() []string {

@@ -82,3 +82,17 @@ func rowFields(l string) []string {
 	l = strings.TrimSpace(strings.TrimPrefix(l, "▸"))
 	return strings.Fields(strings.TrimSuffix(l, " too few"))
 }
+
+// With amounts but no currency the money columns and their note say
+// "Won revenue", never "Won : …".
+func TestBreakdownMoneyWithoutCurrency(t *testing.T) {
+	ds := viewtest.FourDealsByChannel()
+	ds.Currency = ""
+	b := New(viewtest.On(ds), views.DefaultState(), "channel")
+	b.SetSize(160, 12)
+	viewtest.Run(b, b.Init())
+	out := ansi.Strip(b.View())
+	if !strings.Contains(out, "Won revenue: their amounts") || strings.Contains(out, "Won :") {
+		t.Fatalf("no-currency money note:\n%s", out)
+	}
+}

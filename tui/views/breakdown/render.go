@@ -8,6 +8,8 @@ import (
 
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -29,8 +31,8 @@ func (b *Model) View() string {
 	if b.asc {
 		dir = "↑"
 	}
-	caption := fmt.Sprintf("%s slices · step %s → %s (←/→) · sorted by %s %s · 95%% interval on 0–100%% · lost: vs the rest's rate",
-		format.Count(len(b.rows)), from, to, sortNames[b.sortCol], dir)
+	caption := fmt.Sprintf("%s · step %s → %s (←/→) · sorted by %s %s · 95%% interval on 0–100%% · lost: vs the rest's rate",
+		format.Plural(len(b.rows), "slice", "slices"), from, to, sortNames[b.sortCol], dir)
 	lines := []string{st.Muted.Render(format.Truncate(caption, b.width))}
 	b.layTable(from, to)
 	lo, hi := b.list.Window()
@@ -38,6 +40,9 @@ func (b *Model) View() string {
 	foot := fmt.Sprintf("whole: %s → %s %s of %s (%s) · too few: under %d entering the step",
 		from, to, format.Count(b.res.Whole.Stages[k+1].Reached), format.Count(b.res.Whole.Stages[k].Reached),
 		format.Percent(b.res.Whole.Stages[k+1].Step), stats.MinSample)
+	if shown := views.Shown(b.list); shown != "" {
+		foot = "slices " + shown + " (↑/↓) · " + foot
+	}
 	if b.note != "" {
 		foot = b.note
 	}
@@ -71,34 +76,32 @@ const (
 func (b *Model) layTable(from, to string) {
 	st := b.common.Styles
 	rows := b.rows
+	t, dc := b.data()
 	right := func(title string, prio int) widgets.Column {
 		return widgets.Column{Title: title, Align: widgets.AlignRight, Min: 6, Priority: prio}
 	}
 	type col struct {
 		widgets.Column
-		cell func(r row) string
+		data int // the data column it shows (-1: drawn)
 	}
-	cols := []col{
-		{widgets.Column{Title: b.dim, Pin: true, Min: 12}, func(r row) string { return r.Key }},
-		{right("Records", prioRecords), func(r row) string { return format.Count(r.Records) }},
-	}
+	cols := []col{{widgets.Column{Title: b.dim, Pin: true, Min: 12}, 0}, {right("Records", prioRecords), dc.records}}
 	for s, name := range b.res.Stages {
 		c := right(name, prioStages)
 		c.Max = 11
-		cols = append(cols, col{c, func(r row) string { return format.Count(r.Reached[s]) }})
+		cols = append(cols, col{c, dc.stages + s})
 	}
 	cols = append(cols,
-		col{right(from, prioStep), func(r row) string { return format.Count(r.From) }},
-		col{right(to, prioStep), func(r row) string { return format.Count(r.To) }},
-		col{right("Rate", prioRate), func(r row) string { return format.Percent(r.Rate) }},
+		col{right(from, prioStep), dc.from},
+		col{right(to, prioStep), dc.to},
+		col{right("Rate", prioRate), dc.rate},
 		col{widgets.Column{Title: "95% CI", Grow: true, Min: 10, Max: 20, Priority: prioInterval,
 			Draw:  func(i, w int) string { return widgets.IntervalBar(rows[i].Lo, rows[i].Hi, rows[i].Rate, w) },
-			Style: func(int) lipgloss.Style { return st.Bar }}, nil},
+			Style: func(int) lipgloss.Style { return st.Bar }}, -1},
 	)
 	if n := len(b.res.Periods); n > 0 {
 		cols = append(cols, col{widgets.Column{Title: b.res.Period, Width: n, Priority: prioTrend,
 			Draw:  func(i, _ int) string { return widgets.Sparkline(rows[i].spark) },
-			Style: func(int) lipgloss.Style { return st.Spark }}, nil})
+			Style: func(int) lipgloss.Style { return st.Spark }}, -1})
 	}
 	lost := right("Lost", prioLost)
 	lost.Style = func(i int) lipgloss.Style {
@@ -107,14 +110,13 @@ func (b *Model) layTable(from, to string) {
 		}
 		return b.rowStyle(i)
 	}
-	cols = append(cols, col{lost, func(r row) string { return fmt.Sprintf("%+.0f", r.Lost) }})
+	cols = append(cols, col{lost, dc.lost})
 	b.moneyCol = -1
 	if b.money != nil {
-		won, rev := b.money.cells(b.groupKeys())
 		b.moneyCol = len(cols) + 1
 		revenue := right(b.money.head(), prioRevenue)
 		revenue.Min = 12
-		cols = append(cols, col{right("Won", prioWon), won}, col{revenue, rev})
+		cols = append(cols, col{right("Won", prioWon), dc.won}, col{revenue, dc.revenue})
 	}
 	wc := make([]widgets.Column, len(cols))
 	for i, c := range cols {
@@ -122,7 +124,18 @@ func (b *Model) layTable(from, to string) {
 	}
 	b.table.Styles = b.common.TableStyles()
 	b.table.SetColumns(wc...)
-	b.table.SetRows(len(rows), func(i, c int) string { return cols[c].cell(rows[i]) })
+	b.table.SetRows(len(rows), func(i, c int) string {
+		d := cols[c].data
+		switch {
+		case d < 0:
+			return ""
+		case d == dc.lost:
+			return format.Signed(t.Rows[i][d].Num) // conversions lost: +3,163, -960
+		case d == dc.revenue && !t.Rows[i][d].Null:
+			return format.MoneyShort(int64(t.Rows[i][d].Num), "") // whole units
+		}
+		return tabular.Text(t.Rows[i][d], t.Columns[d].Kind)
+	})
 	b.table.RowStyle = b.rowStyle
 	b.table.Note = func(i int) (string, lipgloss.Style) {
 		if rows[i].Few {

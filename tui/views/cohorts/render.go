@@ -7,6 +7,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -57,28 +59,26 @@ func (v *Model) layTable() {
 	cols = append(cols, widgets.Column{Title: r.Target + " est.", Align: widgets.AlignRight, Min: 8, Max: 15, Priority: 2,
 		Style: func(int) lipgloss.Style { return st.Emphasis }})
 	est := len(cols) - 1
+	t, dc := v.data()
 	v.table.Styles = v.common.TableStyles()
 	v.table.SetColumns(cols...)
 	v.table.SetRows(len(cohorts), func(i, col int) string {
-		c := cohorts[i]
-		s := col - 1 // the stage of a stage column
+		row := t.Rows[i]
 		switch {
-		case col == 0 && c.Period == "":
-			return c.Key
 		case col == 0:
-			return c.Period
+			return row[0].Str
 		case col == 1:
-			return format.Count(c.Size)
-		case col == est && c.Few:
+			return tabular.Text(row[dc.entered], tabular.KindCount)
+		case col == est && row[dc.few].Str != "":
 			return "too few"
-		case col == est && !c.Immature:
-			return "—"
 		case col == est:
-			return format.Percent(c.Estimated)
-		case s < len(c.ImmatureStages) && c.ImmatureStages[s]:
-			return estPair(c.Conversion[s], c.EstimatedConversion[s])
+			return tabular.Text(row[dc.target], tabular.KindRate)
 		}
-		return format.Percent(c.Conversion[s])
+		obs, est := row[dc.obs+2*(col-2)], row[dc.obs+2*(col-2)+1]
+		if !est.Null {
+			return estPair(obs.Num, est.Num)
+		}
+		return tabular.Text(obs, tabular.KindRate)
 	})
 	v.table.SetWidth(v.width)
 }
@@ -94,8 +94,12 @@ func (v *Model) legend() []string {
 	out := []string{st.Warn.Render(format.Truncate(legend, v.width))}
 	if k := v.list.Cursor(); k < len(r.Cohorts) {
 		c := r.Cohorts[k]
-		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
-			format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
+		at := ""
+		if shown := views.Shown(v.list); shown != "" {
+			at = "cohorts " + shown + " (↑/↓) · "
+		}
+		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
+			at, format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
 			format.Count(c.Open), c.AgeDays), v.width)))
 	}
 	if n := v.table.HiddenNote(); n != "" {

@@ -4,6 +4,8 @@ import (
 	"errors"
 
 	"github.com/funnel-cli/funnel/model/money"
+	"github.com/funnel-cli/funnel/model/query/filter"
+	"github.com/funnel-cli/funnel/tui/report"
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
@@ -30,6 +32,15 @@ type result struct {
 	Scope      string
 	SpendNotes []string
 	FilterErr  error
+	// ByCurrency is what the data holds per currency before conversion.
+	ByCurrency []money.CurrencyTotal
+	// Customers (churn, retention and expansion by channel and cohort)
+	// and Segments (the mapping's ICP segments; nil without rules) are
+	// the report's sections of the same records, from the same functions.
+	Customers *report.Customers
+	CustErr   error
+	Segments  *report.SegmentsSection
+	SegErr    error
 }
 
 // computeFor computes the money view's figures for the records the
@@ -49,6 +60,16 @@ func computeFor(c views.Common, st views.State) result {
 	d := compute(cs)
 	d.Scope = views.ScopeNote(sel, st.Filter)
 	d.SpendNotes = notes
+	d.ByCurrency = money.ByCurrency(sel.Data)
+	opt := report.Options{Spend: c.Spend, Money: c.Money, Segments: c.Segments, AsOf: st.AsOf}
+	d.Customers, d.CustErr = report.CustomersOf(sel, opt)
+	if len(c.Segments) > 0 {
+		expr := ""
+		if f, err := filter.Parse(st.Filter, c.Data()); err == nil {
+			expr = f.String()
+		}
+		d.Segments, d.SegErr = report.SegmentsOf(c.Data(), sel, expr, opt)
+	}
 	return d
 }
 

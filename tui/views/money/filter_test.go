@@ -1,6 +1,7 @@
 package money
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -96,5 +97,52 @@ func TestReportEqualsExplorerFilteredAsOf(t *testing.T) {
 	if d.Econ == nil || r.Money.UnitEconomics == nil || d.Econ.Total.Spend != r.Money.UnitEconomics.Total.Spend ||
 		d.Econ.Total.Customers != r.Money.UnitEconomics.Total.Customers {
 		t.Errorf("unit economics: explorer %+v, report %+v", d.Econ, r.Money.UnitEconomics)
+	}
+}
+
+// TestCustomersAndSegmentsEqualReport: the money view's customers and
+// segments are the report's sections of the same records, under a filter
+// and an as-of date too.
+func TestCustomersAndSegmentsEqualReport(t *testing.T) {
+	c := viewtest.MoneyDemo(true)
+	c.Segments = []money.SegmentRule{{Segment: "Enterprise", Column: "segment", Values: []string{"Enterprise"}},
+		{Segment: "SMB and mid", Column: "segment", Values: []string{"SMB", "Mid-market"}}}
+	_, hi, _ := c.Data().DayRange()
+	for _, st := range []views.State{views.DefaultState(), viewtest.ChatState(), {Period: "month", AsOf: hi - 120}} {
+		var where []string
+		if st.Filter != "" {
+			where = []string{st.Filter}
+		}
+		r, err := report.Build(c.Data(), report.Options{Sections: []string{report.SecCustomers, report.SecSegments}, Spend: c.Spend,
+			Segments: c.Segments, AsOf: st.AsOf, Where: where})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := computed(c, st)
+		if m.res.Customers == nil || m.res.Segments == nil {
+			t.Fatalf("%+v: customers %v, segments %v", st, m.res.CustErr, m.res.SegErr)
+		}
+		if !reflect.DeepEqual(m.res.Customers, r.Customers) {
+			t.Errorf("%+v: customers differ", st)
+		}
+		if !reflect.DeepEqual(m.res.Segments, r.Segments) {
+			t.Errorf("%+v: segments differ", st)
+		}
+		m.SetSize(200, 400)
+		out := ansi.Strip(allLines(m))
+		for _, want := range []string{"Existing customers", "Customer churn by month", "Retention and expansion by channel", "ICP segments", "Enterprise", "SMB and mid"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%+v: the view lacks %q", st, want)
+			}
+		}
+		names := map[string]bool{}
+		for _, tb := range m.Tables() {
+			names[tb.Name] = true
+		}
+		for _, n := range []string{"money", "customers_churn", "customers_by_channel", "customers_by_cohort", "segments", "segments_economics"} {
+			if !names[n] {
+				t.Errorf("%+v: Tables lacks %s", st, n)
+			}
+		}
 	}
 }

@@ -65,7 +65,8 @@ func renderMoney(p *page, d result) []string {
 	default:
 		muted("Rolling leads up to accounts…")
 	}
-	return l
+	l = append(l, customerLines(p, d)...)
+	return append(l, segmentLines(p, d)...)
 }
 
 // mixedLines reports the per-currency totals and how to convert them.

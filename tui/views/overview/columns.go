@@ -6,9 +6,9 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -32,49 +32,72 @@ const (
 // colBar is the title of the bar column (blank on screen).
 const colBar = ""
 
-// columns are the stage table's columns: the stage, its counts and rates,
-// the change against the previous period (once computed), a bar and the
-// monthly entries.
-func (o *Model) columns() []column {
+// columns are the stage table's columns, drawn from its data (t, c):
+// the stage, its counts and rates, the change against the previous
+// period (once computed), the $ columns (when on), a bar and the monthly
+// entries.
+func (o *Model) columns(t tabular.Table, c stageCols) []column {
 	st, f := o.common.Styles, o.funnel
 	top := 0
 	if len(f.Stages) > 0 {
 		top = f.Stages[0].Reached
 	}
+	text := func(d int) func(k int) string {
+		return func(k int) string { return tabular.Text(t.Rows[k][d], t.Columns[d].Kind) }
+	}
 	right := func(title string, w, prio int, cell func(k int) string) column {
 		return column{widgets.Column{Title: title, Align: widgets.AlignRight, Min: w, Priority: prio}, cell}
 	}
-	cols := []column{
-		{widgets.Column{Title: "Stage", Pin: true, Min: 8}, func(k int) string { return f.Stages[k].Name }},
-		right("Reached", 10, prioCount, func(k int) string { return format.Count(f.Stages[k].Reached) }),
-		right("Step", 7, prioStep, func(k int) string {
-			if k == 0 {
-				return "—"
-			}
-			return format.Percent(f.Stages[k].ConversionFromPrevious)
-		}),
-		right("Total", 7, prioTotal, func(k int) string { return format.Percent(f.Stages[k].ConversionFromTop) }),
+	// a stage name keeps up to 20 cells before the bar and the sparkline
+	// give up theirs: names get the width they need when there is room
+	nameW := 8
+	for _, s := range f.Stages {
+		nameW = max(nameW, min(20, format.Width(format.Clean(s.Name))))
 	}
-	cols = append(cols, o.deltaColumn()...)
+	cols := []column{
+		{widgets.Column{Title: "Stage", Pin: true, Min: nameW}, text(0)},
+		right("Reached", 10, prioCount, text(c.reached)),
+		right("Step", 7, prioStep, text(c.step)),
+		right("Total", 7, prioTotal, text(c.total)),
+	}
+	if c.delta >= 0 {
+		cols = append(cols, styled("vs prev", 8, prioDelta, func(k int) (string, lipgloss.Style) {
+			d, note := t.Rows[k][c.delta], t.Rows[k][c.deltaNote].Str
+			if d.Null {
+				return "—", st.Muted
+			}
+			arrow, style := "▲", st.Good
+			if d.Num < 0 {
+				arrow, style = "▼", st.Bad
+			}
+			text := fmt.Sprintf("%s%.0f%%", arrow, math.Abs(d.Num*100))
+			switch note {
+			case "too few":
+				return text + "?", st.Muted
+			case "significant":
+				return text + "*", style
+			}
+			return text, st.Muted
+		}))
+	}
+	if o.showMoney {
+		cols = append(cols, o.moneyColumns(t, c)...)
+	}
 	bar := func(k, w int) string { return widgets.Bar(stats.Ratio(f.Stages[k].Reached, top), w) }
 	cols = append(cols, column{widgets.Column{Title: colBar, Grow: true, Min: 5, Gap: 2, Priority: prioBar, Draw: bar,
 		Style: func(int) lipgloss.Style { return st.Bar }}, nil})
 	if n := len(f.Months); n > 0 {
 		cols = append(cols, column{widgets.Column{Title: "Monthly", Width: n, Gap: 2, Priority: prioSpark,
-			Draw:  func(k, _ int) string { return widgets.Sparkline(f.Stages[k].Monthly) },
+			Draw: func(k, _ int) string {
+				vals := make([]int, n)
+				for m := range vals {
+					vals[m] = int(t.Rows[k][c.monthly+m].Num)
+				}
+				return widgets.Sparkline(vals)
+			},
 			Style: func(int) lipgloss.Style { return st.Spark }}, nil})
 	}
 	return cols
-}
-
-// insertBefore puts more before the column titled title.
-func insertBefore(cols []column, title string, more ...column) []column {
-	for i, c := range cols {
-		if c.Title == title && c.Grow {
-			return append(cols[:i:i], append(more, cols[i:]...)...)
-		}
-	}
-	return append(cols, more...)
 }
 
 // styled is a cell whose text and style are worked out together.
@@ -84,75 +107,51 @@ func styled(title string, w, prio int, cell func(k int) (string, lipgloss.Style)
 		func(k int) string { t, _ := cell(k); return t }}
 }
 
-// deltaColumn shows each stage's entries in the current period against the
-// previous one; * marks a change that survives the FDR correction.
-func (o *Model) deltaColumn() []column {
-	if o.insights == nil || len(o.insights.compare.Deltas) == 0 {
-		return nil
-	}
-	st := o.common.Styles
-	byStage := map[int]insight.PeriodDelta{} // entries into stage FromStage
-	for _, d := range o.insights.compare.Deltas {
-		if d.Dimension == "" && d.Against == "previous" {
-			byStage[d.FromStage] = d
-		}
-	}
-	return []column{styled("vs prev", 8, prioDelta, func(k int) (string, lipgloss.Style) {
-		d, ok := byStage[k]
-		if !ok || d.CountThen == 0 || math.IsNaN(d.CountChange) {
-			return "—", st.Muted
-		}
-		arrow, style := "▲", st.Good
-		if d.CountChange < 0 {
-			arrow, style = "▼", st.Bad
-		}
-		text := fmt.Sprintf("%s%.0f%%", arrow, math.Abs(d.CountChange*100))
-		switch {
-		case d.CountTooFew:
-			return text + "?", st.Muted
-		case d.CountSig:
-			return text + "*", style
-		}
-		return text, st.Muted
-	})}
-}
-
 const (
 	moneyOpenW = 13
 	moneyWonW  = 12
 )
 
-// moneyColumns are the overview's money columns (the $ toggle) and the
-// note that says what they count.
-func (o *Model) moneyColumns() ([]column, string) {
+// moneyColumns are the overview's money columns (the $ toggle), drawn
+// from the data's (…while they are computed, — when they cannot be).
+func (o *Model) moneyColumns(t tabular.Table, c stageCols) []column {
 	st := o.common.Styles
-	if o.money == nil {
+	if c.open < 0 {
 		wait := func(int) (string, lipgloss.Style) { return "…", st.Muted }
-		return []column{styled("Open value", moneyOpenW, prioMoney, wait), styled("Won/record", moneyWonW, prioMoney, wait)},
-			"$: computing open value and won revenue per stage…"
+		if o.money != nil {
+			wait = func(int) (string, lipgloss.Style) { return "—", st.Muted }
+		}
+		return []column{styled("Open value", moneyOpenW, prioMoney, wait), styled("Won/record", moneyWonW, prioMoney, wait)}
 	}
+	cur := o.money.Currency
+	cell := func(d int, last bool) func(k int) (string, lipgloss.Style) {
+		return func(k int) (string, lipgloss.Style) {
+			v := t.Rows[k][d]
+			switch {
+			case last && k == len(t.Rows)-1:
+				return "", st.Cell
+			case v.Null:
+				return "—", st.Muted
+			}
+			return format.Money(int64(v.Num), cur), st.Cell
+		}
+	}
+	return []column{styled("Open value", moneyOpenW, prioMoney, cell(c.open, true)), styled("Won/record", moneyWonW, prioMoney, cell(c.wonPer, false))}
+}
+
+// moneyNote says what the $ columns count, or why they are empty.
+func (o *Model) moneyNote() string {
 	sm := o.money
-	open := func(k int) (string, lipgloss.Style) {
-		if sm.err != nil || k >= len(sm.Open) {
-			return "—", st.Muted
-		}
-		if k == len(sm.Open)-1 {
-			return "", st.Cell
-		}
-		return format.Money(sm.Open[k], sm.Currency), st.Cell
-	}
-	per := func(k int) (string, lipgloss.Style) {
-		if sm.err != nil || k >= len(sm.WonPer) || sm.WonPer[k] == nil {
-			return "—", st.Muted
-		}
-		return format.Money(*sm.WonPer[k], sm.Currency), st.Cell
+	switch {
+	case sm == nil:
+		return "$: computing open value and won revenue per stage…"
+	case sm.err != nil:
+		return "$: " + format.Clean(sm.err.Error())
 	}
 	note := fmt.Sprintf("$ (%s): Open value = open records whose furthest stage is this one; Won/record = won revenue of the records reaching the stage ÷ those records.",
 		format.Clean(sm.Currency))
-	if sm.err != nil {
-		note = "$: " + format.Clean(sm.err.Error())
-	} else if o.state.Filter != "" {
+	if o.state.Filter != "" {
 		note += " Where " + format.Clean(o.state.Filter) + "."
 	}
-	return []column{styled("Open value", moneyOpenW, prioMoney, open), styled("Won/record", moneyWonW, prioMoney, per)}, note
+	return note
 }

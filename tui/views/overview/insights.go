@@ -2,12 +2,14 @@ package overview
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
-// insightLines explain the delta column and list the top sticky points.
+// insightLines explain the delta column: the period compared, how a
+// change travelled down the funnel, why a rate moved.
 func (o *Model) insightLines(width int) []string {
 	st := o.common.Styles
 	if o.insights == nil {
@@ -33,12 +35,16 @@ func (o *Model) insightLines(width int) []string {
 		lines = append(lines, widgets.WrapStyled(st.Muted, fmt.Sprintf("Why %s moved, %s vs %s (by %s): %s",
 			format.Clean(m.Stage), format.Clean(m.Now), format.Clean(m.Then), format.Clean(m.Dimension), format.Clean(m.Explanation)), width)...)
 	}
-	return append(lines, o.stickyLines(width)...)
+	return lines
 }
 
-// stickyLines list the top three sticky points, as the sticky view ranks them.
+// stickyLines list the top three sticky points, as the sticky view ranks
+// them (the rows of stickyData).
 func (o *Model) stickyLines(width int) []string {
 	st := o.common.Styles
+	if o.insights == nil || o.insights.err != nil {
+		return nil
+	}
 	s := o.insights.sticky
 	to := s.To
 	if to == "" {
@@ -49,24 +55,20 @@ func (o *Model) stickyLines(width int) []string {
 		window = "all records (no stage dates)"
 	}
 	lines := []string{"", st.Title.Render(format.Truncate("Top sticky points", width)) +
-		st.Muted.Render(format.Truncate(fmt.Sprintf(" · by lost conversions · %s, %d tests, FDR %.0f%% · s: all",
-			window, s.Comparisons, s.FDR*100), max(0, width-17)))}
-	shown := 0
-	for _, p := range s.Found() {
-		if shown == 3 {
-			break
-		}
-		shown++
+		st.Muted.Render(format.Truncate(fmt.Sprintf(" · by lost conversions · %s, %s, FDR %.0f%% · s: all",
+			window, format.Plural(s.Comparisons, "test", "tests"), s.FDR*100), max(0, width-17)))}
+	t := o.stickyData()
+	for i, r := range t.Rows {
 		rest := "rest"
-		if p.Parent != "" {
-			rest = "rest of " + format.Clean(p.Parent)
+		if r[2].Str != "" {
+			rest = "rest of " + format.Clean(r[2].Str)
 		}
-		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s=%s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %.0f lost, %s",
-			shown, format.Clean(p.Stage), format.Clean(p.Dimension), format.Clean(p.Value), format.Count(p.Converted), format.Count(p.Entered),
-			format.Percent(p.Rate), p.CILow*100, p.CIHigh*100, format.Percent(p.BaselineRate), rest, p.LostConversions,
-			format.Money(p.LostValue, o.common.Data().Currency)), width))
+		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %s lost, %s",
+			i+1, format.Clean(r[0].Str), format.Clean(r[1].Str), format.Count(int(r[3].Num)), format.Count(int(r[4].Num)),
+			format.Percent(r[5].Num), r[6].Num*100, r[7].Num*100, format.Percent(r[8].Num), rest,
+			format.Count(int(math.Round(r[9].Num))), format.Money(int64(r[10].Num), o.common.Data().Currency)), width))
 	}
-	if shown == 0 {
+	if len(t.Rows) == 0 {
 		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))
 	}
 	return lines

@@ -10,23 +10,41 @@ import (
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
+// View draws the stage table, the selected stage in words and the top
+// sticky points, then the notes (the load, the $ columns, the period
+// comparison). When the window is too short for all of it, the notes go
+// first and then sticky points, and a last line says how many lines are
+// hidden and where they are.
 func (o *Model) View() string {
-	cols := o.columns()
+	t, c := o.stagesData()
+	lines := append(o.stageTable(o.columns(t, c)), o.loadWarnings()...)
 	var notes []string
 	if o.showMoney {
-		money, note := o.moneyColumns()
-		cols = insertBefore(cols, colBar, money...)
-		notes = append(notes, note)
-	}
-	lines := o.stageTable(cols)
-	lines = append(lines, o.loadWarnings()...)
-	for _, n := range notes {
-		for _, l := range format.Wrap(n, o.width) {
-			lines = append(lines, o.common.Styles.Muted.Render(l))
+		for _, l := range format.Wrap(o.moneyNote(), o.width) {
+			notes = append(notes, o.common.Styles.Muted.Render(l))
 		}
 	}
-	lines = append(lines, o.insightLines(o.width)...)
-	return format.Cut(lines, o.height)
+	notes = append(notes, o.insightLines(o.width)...)
+	sticky := o.stickyLines(o.width)
+	if len(lines)+len(notes)+len(sticky) <= o.height || o.height <= 0 {
+		return strings.Join(append(append(lines, notes...), sticky...), "\n")
+	}
+	// too short: the sticky points before the notes, and what is hidden said
+	room := o.height - len(lines) - 1
+	if len(sticky) > room {
+		hidden := len(sticky) + len(notes) - max(0, room)
+		sticky = sticky[:max(0, room)]
+		return strings.Join(append(append(lines, sticky...), o.hiddenLine(hidden, "sticky points and notes: s lists the sticky points")), "\n")
+	}
+	room -= len(sticky)
+	hidden := len(notes) - room
+	return strings.Join(append(append(append(lines, sticky...), notes[:room]...), o.hiddenLine(hidden, "notes")), "\n")
+}
+
+// hiddenLine says n lines did not fit.
+func (o *Model) hiddenLine(n int, what string) string {
+	return o.common.Styles.Muted.Render(format.Truncate(fmt.Sprintf("↓ %s hidden (%s): a taller window shows them",
+		format.Plural(n, "line", "lines"), what), o.width))
 }
 
 // stageTable draws the caption, the stage table, the selected stage in
@@ -43,7 +61,12 @@ func (o *Model) stageTable(cols []column) []string {
 	}
 	o.table.Styles = o.common.TableStyles()
 	o.table.SetColumns(wc...)
-	o.table.SetRows(len(f.Stages), func(r, c int) string { return cols[c].cell(r) })
+	o.table.SetRows(len(f.Stages), func(r, c int) string {
+		if cols[c].cell == nil {
+			return ""
+		}
+		return cols[c].cell(r)
+	})
 	o.table.SetWidth(width)
 	lines = append(lines, o.table.Lines(0, len(f.Stages), o.stages.Cursor())...)
 	if k := o.stages.Cursor(); k < len(f.Stages) {

@@ -144,7 +144,7 @@ func (p *Model) key(km tea.KeyPressMsg) tea.Cmd {
 	p.editing = true
 	p.input = widgets.NewLineInput("Target: ", p.common.Styles.Dark)
 	p.input.SetCharLimit(60)
-	p.input.SetWidth(max(10, p.width-80))
+	p.input.SetWidth(max(24, min(60, p.width-12))) // the hint after it is cut first
 	p.input.SetValue(p.typed)
 	return nil
 }

@@ -32,6 +32,10 @@ func (p *Model) View() string {
 	for _, l := range body[from:to] {
 		lines = append(lines, format.Truncate(l, p.width))
 	}
+	if more := p.page.Scroll.Below(); more > 0 && to-from > 1 {
+		lines[len(lines)-1] = st.Muted.Render(format.Truncate(fmt.Sprintf("↓ %s (j, pgdn)",
+			format.Plural(more+1, "more line", "more lines")), p.width))
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -94,21 +98,7 @@ func (p *Model) cur() string {
 func (p *Model) leverLines(d *data) []string {
 	st := p.common.Styles
 	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", insight.ModelMonths, d.asOf))}
-	row := func(label string, o plan.Outcome, delta float64, showDelta bool) []string {
-		ds := ""
-		if showDelta {
-			ds = fmt.Sprintf("%+.1f", delta)
-		}
-		cac := "—"
-		if o.CostKnown && o.Customers > 0 {
-			cac = p.money(o.CAC)
-		}
-		return []string{label, fmt.Sprintf("%.1f", o.Customers), ds, p.money(o.Revenue), cac}
-	}
-	rows := [][]string{row("now (no change)", d.base, 0, false)}
-	for _, l := range d.levers {
-		rows = append(rows, row(l.Label, l.Outcome, l.DeltaCustomers, true))
-	}
+	rows := p.texts(p.leversData(d))
 	now := func(i int) lipgloss.Style {
 		if i == 0 {
 			return st.Muted
@@ -136,23 +126,16 @@ func (p *Model) reverseLines(d *data) []string {
 		return append(out, st.Muted.Render("Type a target to plan for (i or enter)."))
 	}
 	const numW = 11
-	var rows [][]string
-	for _, s := range pl.Stages {
-		rows = append(rows, []string{s.Stage, format.Count(plan.Whole(s.Needed)), rangeText(s.Low, s.High)})
-	}
-	out = append(out, p.page.Sheet.Table(rows, nil, label("Stage", 16), num("Needed", numW), rangeCol("95% interval"))...)
+	rev := p.reverseData()
+	out = append(out, p.page.Sheet.Table(rangeTexts(p.texts(rev), rev, 2), nil, label("Stage", 16), num("Needed", numW), rangeCol("95% interval"))...)
 	if pl.CostKnown {
-		out = append(out, fmt.Sprintf("Budget%s: %s (%s)", p.cur(), p.money(pl.Budget), moneyRange(p, pl.BudgetLow, pl.BudgetHigh)))
+		out = append(out, rev.Footnotes...)
 	} else {
 		out = append(out, st.Warn.Render("Budget: add --spend for cost per lead"))
 	}
 	if len(pl.Channels) > 0 {
-		var rows [][]string
-		for _, c := range pl.Channels {
-			rows = append(rows, []string{c.Name, fmt.Sprintf("%.1f", c.Customers), format.Count(plan.Whole(c.Leads)),
-				rangeText(c.Stages[0].Low, c.Stages[0].High)})
-		}
-		out = append(out, p.page.Sheet.Table(rows, nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
+		ch := p.channelsData()
+		out = append(out, p.page.Sheet.Table(rangeTexts(p.texts(ch), ch, 3), nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
 	}
 	for _, n := range pl.Notes {
 		out = append(out, st.Muted.Render(format.Clean(n)))
@@ -203,20 +186,7 @@ func (p *Model) rankLines(d *data) []string {
 		win = "leads that entered " + d.rankFrom + "…" + d.rankTo
 	}
 	out := []string{st.Emphasis.Render("Channels by customers, not leads · " + win + ", customers counted to " + d.asOf)}
-	var rows [][]string
-	for _, c := range d.ranking {
-		cac, roi := "—", "—"
-		if c.CostKnown {
-			if c.Customers > 0 {
-				cac = p.money(c.CAC)
-			}
-			if c.Cost > 0 {
-				roi = tabular.Text(tabular.Cell{Num: c.ROI}, tabular.KindRate) // a percent, as in the report
-			}
-		}
-		rows = append(rows, []string{c.Name, format.Count(c.Customers), p.money(float64(c.Revenue)), roi, cac,
-			format.Count(c.Leads), format.Percent(c.LeadToCustomer), fmt.Sprintf("#%d", c.RankLeads)})
-	}
+	rows := p.texts(p.rankingData(d))
 	out = append(out, p.page.Sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 9),
 		num("CAC", 8), num("Leads", 8), num("Lead→cust", 9), num("# leads", 7))...)
 	out = append(out, st.Muted.Render("ROI = (revenue − cost) / cost, as a percent. # leads: the rank by lead volume. Recent leads have had less time to become customers."))

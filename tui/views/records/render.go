@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -15,7 +16,7 @@ func (r *Model) setTable() {
 	cols := make([]widgets.Column, len(fs))
 	for i, f := range fs {
 		cols[i] = widgets.Column{Title: f.title, Max: 40}
-		if f.right {
+		if f.kind != tabular.KindText {
 			cols[i].Align = widgets.AlignRight
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
+	"github.com/funnel-cli/funnel/tui/views"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -33,7 +35,7 @@ func (s *Model) View() string {
 	lines = append(lines, s.timeLines()...)
 	lines = append(lines, "")
 	lines = append(lines, s.exitLines()...)
-	return format.Cut(lines, s.height)
+	return views.Fit(s.common, lines, s.width, s.height)
 }
 
 // conversionLines chart the step conversion of each entry cohort, with the
@@ -60,22 +62,21 @@ func (s *Model) conversionLines() []string {
 	// observed one plunges at the right end only because they are young).
 	var vals []float64
 	var young []string
-	k := s.stage
-	for _, c := range r.cohorts.Cohorts {
+	for _, row := range s.conversionData().Rows {
 		v := math.NaN()
-		if rate, ok := c.StepRate(k); ok {
-			v = 100 * rate
+		if !row[2].Null {
+			v = 100 * row[2].Num
 		}
-		if c.ImmatureStages[k+1] {
+		if row[4].Str != "" {
 			est := math.NaN()
-			if rate, ok := c.EstimatedStepRate(k); ok {
-				est = 100 * rate
+			if !row[3].Null {
+				est = 100 * row[3].Num
 			}
 			so := ""
 			if !math.IsNaN(v) {
 				so = fmt.Sprintf(" (%.0f%% so far)", v)
 			}
-			young = append(young, fmt.Sprintf("%s ~%.0f%%%s", format.Clean(c.Period), est, so))
+			young = append(young, fmt.Sprintf("%s ~%.0f%%%s", format.Clean(row[0].Str), est, so))
 			v = est
 		}
 		vals = append(vals, v)
@@ -140,26 +141,22 @@ func (s *Model) exitLines() []string {
 	st := s.common.Styles
 	r := s.res
 	name := format.Clean(s.common.Data().Stages[s.stage])
-	l := r.stats.Left
-	lines := []string{format.Truncate(fmt.Sprintf("Deepest stage %s: %s open · %s disqualified · %s lost · %s churned · %s won",
-		name, format.Count(l.Open), format.Count(l.Disqualified), format.Count(l.Lost), format.Count(l.Churned), format.Count(l.Won)), s.width)}
-	shown := min(s.reasonRows(), len(r.stats.Reasons))
+	exits := s.exitsData()
+	counts := make([]string, len(exits.Rows))
+	for i, row := range exits.Rows {
+		counts[i] = format.Count(int(row[1].Num)) + " " + row[0].Str
+	}
+	lines := []string{format.Truncate(fmt.Sprintf("Deepest stage %s: %s", name, strings.Join(counts, " · ")), s.width)}
+	reasons := s.reasonsData()
+	shown := min(s.reasonRows(), len(reasons.Rows))
 	s.reasons.Styles = s.common.TableStyles()
-	s.reasons.SetRows(len(r.stats.Reasons), func(i, c int) string {
-		switch c {
-		case 0:
-			return r.stats.Reasons[i].Reason
-		case 1:
-			return format.Count(r.stats.Reasons[i].Count)
-		}
-		return format.Percent(r.stats.ReasonShare(i))
-	})
+	s.reasons.SetRows(len(reasons.Rows), func(i, c int) string { return tabular.Text(reasons.Rows[i][c], reasons.Columns[c].Kind) })
 	s.reasons.SetWidth(s.width)
 	for i := range shown {
 		lines = append(lines, s.reasons.Row(i, false))
 	}
-	if more := len(r.stats.Reasons) - shown; more > 0 {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %d more reasons", more)))
+	if more := len(reasons.Rows) - shown; more > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  … %s (y copies them all)", format.Plural(more, "more reason", "more reasons"))))
 	}
 	if th := r.threshold; th != nil && th.P90Days != nil {
 		p90 := format.Days(th.P90Days)

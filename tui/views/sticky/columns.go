@@ -6,6 +6,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -20,12 +21,13 @@ func (s *Model) layTable(d *data) {
 	right := func(title string, w, prio int) widgets.Column {
 		return widgets.Column{Title: title, Align: widgets.AlignRight, Min: w, Priority: prio}
 	}
+	t := s.findingsTable(d)
 	type col struct {
 		widgets.Column
-		cell func(p insight.StickyPoint) string
+		data int // the data column it shows (-1: drawn)
 	}
 	cols := []col{
-		{widgets.Column{Title: "Transition", Pin: true, Min: 10, Max: 22}, func(p insight.StickyPoint) string { return p.Stage }},
+		{widgets.Column{Title: "Transition", Pin: true, Min: 10, Max: 22}, colTransition},
 		{widgets.Column{Title: "Slice", Pin: true, Min: 14, Max: 40, Draw: func(i, w int) string {
 			p := ps[i]
 			if text := sliceLabel(p); format.Width(text) <= w {
@@ -35,18 +37,16 @@ func (s *Model) layTable(d *data) {
 				return p.Value + " in " + p.Parent
 			}
 			return p.Value + " (" + p.Dimension + ")"
-		}}, sliceLabel},
-		{right("Entered", 7, 8), func(p insight.StickyPoint) string { return format.Count(p.Entered) }},
-		{right("Rate (95% CI)", 13, 7), func(p insight.StickyPoint) string {
-			return fmt.Sprintf("%s (%.0f–%.0f)", format.Percent(p.Rate), p.CILow*100, p.CIHigh*100)
-		}},
+		}}, colSlice},
+		{right("Entered", 7, 8), colEntered},
+		{right("Rate (95% CI)", 13, 7), colRate},
 		{widgets.Column{Title: "interval · │ baseline", Width: 22, Priority: 1, Draw: func(i, w int) string {
 			return widgets.Interval(ps[i].CILow, ps[i].CIHigh, ps[i].Rate, ps[i].BaselineRate, lo, hi, w)
-		}}, nil},
-		{right("Baseline", 8, 6), func(p insight.StickyPoint) string { return format.Percent(p.BaselineRate) }},
-		{right("Lost", 5, 5), func(p insight.StickyPoint) string { return fmt.Sprintf("%.0f", p.LostConversions) }},
-		{right(valueHead(ds.Currency), 10, 2), func(p insight.StickyPoint) string { return format.MoneyShort(p.LostValue, "") }},
-		{right("q", 6, 3), func(p insight.StickyPoint) string { return qValue(p.QValue) }},
+		}}, -1},
+		{right("Baseline", 8, 6), colBaseline},
+		{right("Lost", 5, 5), colLost},
+		{right(valueHead(ds.Currency), 10, 2), colValue},
+		{right("q", 6, 3), colQ},
 	}
 	wc := make([]widgets.Column, len(cols))
 	for i, c := range cols {
@@ -55,10 +55,20 @@ func (s *Model) layTable(d *data) {
 	s.table.Styles = s.common.TableStyles()
 	s.table.SetColumns(wc...)
 	s.table.SetRows(len(ps), func(i, c int) string {
-		if cols[c].cell == nil {
+		row := t.Rows[i]
+		switch cols[c].data {
+		case -1:
 			return ""
+		case colRate:
+			return fmt.Sprintf("%s (%.0f–%.0f)", format.Percent(row[colRate].Num), row[colLow].Num*100, row[colHigh].Num*100)
+		case colLost:
+			return format.Count(int(math.Round(row[colLost].Num)))
+		case colValue:
+			return format.MoneyShort(int64(row[colValue].Num), "")
+		case colQ:
+			return qValue(row[colQ].Num)
 		}
-		return cols[c].cell(ps[i])
+		return tabular.Text(row[cols[c].data], t.Columns[cols[c].data].Kind)
 	})
 	s.table.SetWidth(s.width)
 }

@@ -23,19 +23,19 @@ func (s *Model) View() string {
 	}
 	d := s.data
 	if d.err != nil {
-		return format.Cut([]string{st.Error.Render(format.Truncate("Sticky points: "+format.Clean(d.err.Error()), s.width))}, s.height)
+		return views.Fit(s.common, []string{st.Error.Render(format.Truncate("Sticky points: "+format.Clean(d.err.Error()), s.width))}, s.width, s.height)
 	}
 	lines := []string{st.Emphasis.Render(format.Truncate(s.headline(d), s.width)),
 		st.Muted.Render(format.Truncate(s.subline(d), s.width))}
 	if len(d.findings) == 0 {
 		lines = append(lines, "", st.Muted.Render(format.Truncate(
 			"No slice converts worse than the rest beyond chance in this window.", s.width)))
-		return format.Cut(append(lines, s.footer(d)...), s.height)
+		return views.Fit(s.common, append(lines, s.footer(d)...), s.width, s.height)
 	}
 	s.layTable(d)
 	lo, hi := s.list.Window()
 	lines = append(lines, s.table.Lines(lo, hi, s.list.Cursor())...)
-	return format.Cut(append(lines, s.footer(d)...), s.height)
+	return views.Fit(s.common, append(lines, s.footer(d)...), s.width, s.height)
 }
 
 func (s *Model) headline(d *data) string {
@@ -43,7 +43,8 @@ func (s *Model) headline(d *data) string {
 	if s.byValue {
 		order = "lost value"
 	}
-	return fmt.Sprintf("%d sticky points of %d comparisons, by %s", len(d.findings), d.res.Comparisons, order)
+	return fmt.Sprintf("%s of %s, by %s", format.Plural(len(d.findings), "sticky point", "sticky points"),
+		format.Plural(d.res.Comparisons, "comparison", "comparisons"), order)
 }
 
 func (s *Model) subline(d *data) string {
@@ -65,10 +66,10 @@ func (s *Model) footer(d *data) []string {
 	st := s.common.Styles
 	var notes []string
 	if d.tooFew > 0 {
-		notes = append(notes, fmt.Sprintf("%d slices too few to tell (under %d entering)", d.tooFew, d.res.MinSample))
+		notes = append(notes, fmt.Sprintf("%s too few to tell (under %d entering)", format.Plural(d.tooFew, "slice", "slices"), d.res.MinSample))
 	}
 	if d.better > 0 {
-		notes = append(notes, fmt.Sprintf("%d convert better than the rest", d.better))
+		notes = append(notes, fmt.Sprintf("%s better than the rest", format.Plural(d.better, "converts", "convert")))
 	}
 	for _, ti := range d.res.Transitions {
 		if ti.Entered == 0 && d.dated {
@@ -78,6 +79,9 @@ func (s *Model) footer(d *data) []string {
 	hidden := ""
 	if len(d.findings) > 0 {
 		hidden = s.table.HiddenNote()
+		if shown := views.Shown(s.list); shown != "" {
+			hidden = strings.TrimSuffix("rows "+shown+" (↑/↓) · "+hidden, " · ")
+		}
 	}
 	out := []string{st.Muted.Render(format.Truncate(hidden, s.width)), st.Muted.Render(format.Truncate(
 		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}

@@ -2,7 +2,6 @@ package trends
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -64,27 +63,24 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 	t.table.Styles = t.common.TableStyles()
 	t.table.SetColumns(widgets.Column{Title: format.TitleCase(r.Period), Pin: true, Width: 10},
 		right("Value", 10), right(change, 9), right(change+" %", 9))
+	data := t.data(m)
 	t.table.SetRows(n, func(i, col int) string {
-		v, d := value(m, r.Whole.Trend[first+i])
-		switch {
+		row := data.Rows[first+i]
+		switch c := row[col]; {
 		case col == 0:
-			return r.Periods[first+i].Label
-		case col == 1 && math.IsNaN(v):
+			return c.Str
+		case c.Null:
 			return "—"
 		case col == 1 && m.rate:
-			return fmt.Sprintf("%.1f%%", v)
+			return format.Percent(c.Num)
 		case col == 1:
-			return format.Count(int(v))
-		case d == nil:
-			return "—"
+			return format.Count(int(c.Num))
 		case col == 2 && m.rate:
-			return fmt.Sprintf("%+.1f pt", 100*d.Abs)
+			return fmt.Sprintf("%+.1f pt", c.Num)
 		case col == 2:
-			return fmt.Sprintf("%+.0f", d.Abs)
-		case d.Rel != nil:
-			return fmt.Sprintf("%+.1f%%", 100**d.Rel)
+			return format.Signed(c.Num)
 		}
-		return "—"
+		return fmt.Sprintf("%+.1f%%", 100*row[3].Num)
 	})
 	t.table.RowStyle = func(i int) lipgloss.Style {
 		if r.Periods[first+i].Partial {
@@ -101,6 +97,10 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 	t.table.NoteWidth = len(" partial")
 	t.table.SetWidth(t.width)
 	lines := t.table.Lines(0, n, -1)
+	if first > 0 {
+		lines = append(lines, st.Muted.Render(format.Truncate(fmt.Sprintf("the last %d of %s: the chart draws them all, y copies them all",
+			n, format.Plural(len(r.Periods), r.Period, r.Period+"s")), t.width)))
+	}
 	if note := t.table.HiddenNote(); note != "" {
 		lines = append(lines, st.Muted.Render(format.Truncate(note, t.width)))
 	}
