@@ -78,6 +78,9 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		dec = append(dec, fmt.Sprintf("%s: %d stages come from yes/no flags without dates; views over time have no data", p.name, max(flagOnly, 1)))
 	}
 	ds.Reached = model.Column[uint16](n)
+	if m.Shape == ShapeCurrentStage && ns > 2 {
+		ds.StageUnknown = make([]bool, n) // nil again below when no record is
+	}
 	ds.Exit = model.Column[model.ExitKind](n)
 	ds.ExitDay = model.Column[int32](n)
 	won, lost, closeD := col(b.won), col(b.lost), col(b.close)
@@ -101,6 +104,16 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	}
 	dec = append(dec, b.ext.overruleNotes(p.name)...)
 	b.assemble(ds)
+	if ds.Amount != nil {
+		// Amounts are kept to the decimals the column has (up to 4), so
+		// that sums are exact; each sum is rounded to cents once.
+		ds.AmountDecimals = amountDecimals(ds.Amount)
+		scaleAmounts(ds.Amount, ds.AmountDecimals)
+		if ds.AmountDecimals > 2 {
+			dec = append(dec, fmt.Sprintf("%s: amounts in %q have up to %d decimals: kept to %d, so totals are exact",
+				p.name, m.Amount, ds.AmountDecimals, ds.AmountDecimals))
+		}
+	}
 	ds.SetDayRange(dlo, dhi)
 	ds.Load.Decisions = dec
 	return ds, nil
@@ -128,6 +141,12 @@ func (b *recBuilder) finishRows(ds *model.Dataset, lo, hi int, statusExit, stage
 		exit, k := b.exitOf(i, statusExit, stageExit, stageOf, lastIsWon, last, overruled)
 		if k >= 0 {
 			mask |= 1<<(k+1) - 1
+		}
+		if ds.StageUnknown != nil && exit != model.ExitWon {
+			// the stage value names no stage (Closed Lost, on hold, blank)
+			// or the flags overruled the one it names: how far it got is unknown
+			code := b.stageDim.Codes.At(i)
+			ds.StageUnknown[i] = !b.stagePlaced[code] || k != stageOf[code]
 		}
 		if exit == model.ExitOpen && lastIsWon && mask&(1<<last) != 0 {
 			exit = model.ExitWon
@@ -212,9 +231,11 @@ func (b *recBuilder) resolveStages(ds *model.Dataset) ([]int, []string) {
 	exits := normSet(m.Won, m.Lost, m.Disqualified, m.NotStages)
 	vals := b.stageDim.Values
 	out := make([]int, len(vals))
+	b.stagePlaced = make([]bool, len(vals))
 	var extra []string
 	for c, v := range vals {
 		k, ok := byNorm[norm(v)]
+		b.stagePlaced[c] = ok || !exits[norm(v)] && v != ""
 		if ok || v == "" {
 			out[c] = k
 			continue

@@ -246,10 +246,16 @@ func (b *histBuilder) finish(opt Options) (*model.Dataset, error) {
 			// it entered the funnel, at a stage the log does not say.
 			ds.Reached[i] = 1
 			entered++
+			if len(names) > 2 && ds.Exit[i] != model.ExitWon {
+				if ds.StageUnknown == nil {
+					ds.StageUnknown = make([]bool, n)
+				}
+				ds.StageUnknown[i] = true
+			}
 		}
 	}
 	if entered > 0 {
-		dec = append(dec, fmt.Sprintf("%s: %d records are logged only at an outcome; they count at %s", p.name, entered, names[0]))
+		dec = append(dec, fmt.Sprintf("%s: %d records are logged only at an outcome; they count at %s, and the step from it leaves them out (they may have got further)", p.name, entered, names[0]))
 	}
 	if reclosed > 0 {
 		dec = append(dec, fmt.Sprintf("%s: %d records reached %s and later moved on (re-closed as lost or reopened); their last change counts", p.name, reclosed, names[last]))

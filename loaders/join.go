@@ -7,7 +7,8 @@ import (
 	"github.com/funnel-cli/funnel/model"
 )
 
-// joinAll joins files into one funnel. Stage-change logs first join the
+// joinAll joins files into one funnel. Snapshots of one object are read
+// as a series first (snapshots.go); stage-change logs join the
 // object file whose ids they hold (enrich); then the object files join
 // left to right: the first two as leads and deals (joinPair), then each
 // further file onto the funnel joined so far, whose records stay the
@@ -25,6 +26,7 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 			objs = append(objs, s)
 		}
 	}
+	objs = joinSnapshotGroups(objs, maxProblems)
 	for _, lg := range logs {
 		// The object file sharing the most ids with the log is the one it logs.
 		var best *loaded
@@ -39,6 +41,9 @@ func joinAll(sets []*loaded, maxProblems int) (*model.Dataset, error) {
 			continue
 		}
 		enrich(best, lg, maxProblems)
+	}
+	if len(objs) == 1 {
+		return objs[0].ds, nil
 	}
 	acc := objs[0]
 	if len(objs) > 1 && acc.ds.Amount != nil && objs[1].ds.Amount == nil {
@@ -139,9 +144,18 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	}
 	out.Reached, out.Exit, out.ExitDay = make([]uint16, n), make([]model.ExitKind, n), make([]int32, n)
 	out.Reason = model.NewDim("reason", n)
+	// amounts kept to the finer of the two files' decimals
+	lu, du := int64(1), int64(1)
 	if dd.Amount != nil || ld.Amount != nil {
+		out.AmountDecimals = max(decimalsOf(ld), decimalsOf(dd))
+		lu, du = unitsPer(decimalsOf(ld), out.AmountDecimals), unitsPer(decimalsOf(dd), out.AmountDecimals)
 		out.Amount = make([]int64, n)
-		copy(out.Amount, ld.Amount) // an earlier join's amounts stay unless this file has its own
+		for i, a := range ld.Amount {
+			out.Amount[i] = a * lu // an earlier join's amounts stay unless this file has its own
+		}
+	}
+	if ld.StageUnknown != nil || dd.StageUnknown != nil {
+		out.StageUnknown = make([]bool, n)
 	}
 	lastL := len(ld.Stages) - 1
 	convertedNoDeal := 0
@@ -155,13 +169,22 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 				out.Days[ns-1][i] = ld.Days[lastL][i]
 			}
 		}
+		if out.StageUnknown != nil {
+			// how far a record got is unknown when its deal's is, or with
+			// no deal, when its own is
+			if j := best[i]; j >= 0 {
+				out.StageUnknown[i] = dd.StageUnknown != nil && dd.StageUnknown[j]
+			} else {
+				out.StageUnknown[i] = ld.StageUnknown != nil && ld.StageUnknown[i]
+			}
+		}
 		if j := best[i]; j >= 0 {
 			mask |= dd.Reached[j] << off
 			if dd.Exit[j] != model.ExitOpen || exit == model.ExitWon {
 				exit, day, reason = dd.Exit[j], dd.ExitDay[j], dd.Reason.Value(j)
 			}
 			if dd.Amount != nil {
-				out.Amount[i] = dd.Amount[j]
+				out.Amount[i] = dd.Amount[j] * du
 			}
 		} else if exit == model.ExitWon && !merged {
 			// Converted, but its deal is not in the deals file: open in
@@ -205,6 +228,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 		li.Problems = append(li.Problems, pr)
 	}
 	li.Decisions = append(append(li.Decisions, ld.Load.Decisions...), dd.Load.Decisions...)
+	li.Notes = append(append(li.Notes, ld.Load.Notes...), dd.Load.Notes...)
 	li.Columns = append(append(li.Columns, ld.Load.Columns...), dd.Load.Columns...)
 	li.Mappings = append(append(li.Mappings, ld.Load.Mappings...), dd.Load.Mappings...)
 	li.Joins = append(append(li.Joins, ld.Load.Joins...), dd.Load.Joins...)
@@ -220,14 +244,41 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 			dname, lname, km.b.name, km.a.name, matched, dd.Len(), pct(matched, dd.Len()), len(unmatched), km.nullNote()))
 		li.Joins = append(li.Joins, model.JoinInfo{File: dname, Onto: lname, Key: km.b.name, OntoKey: km.a.name, Kind: "leads and deals",
 			Matched: matched, Total: dd.Len(), Rate: ratio(matched, dd.Len())})
+		if len(unmatched) > 0 {
+			li.Notes = append(li.Notes, outsideNote(len(unmatched), dd.Len(), dname, lname, dd.Load.Files))
+		}
 	} else {
 		li.Decisions = append(li.Decisions, fmt.Sprintf("joined %s to %s: no column of one holds values of the other (ids, emails or accounts)%s; 0 of %d deals matched a lead, all are skipped and listed",
 			dname, lname, km.nullNote(), dd.Len()))
 		li.Joins = append(li.Joins, model.JoinInfo{File: dname, Onto: lname, Kind: "leads and deals", Total: dd.Len()})
 		li.Unsure, li.UnsureWhy = true, append(li.UnsureWhy, "the files share no key")
+		li.Notes = append(li.Notes, outsideNote(dd.Len(), dd.Len(), dname, lname, dd.Load.Files))
 	}
 	out.Load = li
 	return out, out.Validate()
+}
+
+// decimalsOf is the decimals a dataset's amounts keep (2 for cents).
+func decimalsOf(ds *model.Dataset) int { return max(ds.AmountDecimals, 2) }
+
+// unitsPer is how many units of `to` decimals make one of `from`.
+func unitsPer(from, to int) int64 {
+	u := int64(1)
+	for ; from < to; from++ {
+		u *= 10
+	}
+	return u
+}
+
+// outsideNote says that deals with no lead are not in the joined funnel
+// and how to see the whole pipeline: the deals' files without the leads'.
+func outsideNote(n, of int, dname, lname string, dfiles []string) string {
+	have, are := "have", "are"
+	if n == 1 {
+		have, are = "has", "is"
+	}
+	return fmt.Sprintf("%d of %d deals in %s %s no lead in %s and %s not in this funnel (listed as skipped); load %s alone for the whole pipeline",
+		n, of, dname, have, lname, are, strings.Join(dfiles, " and "))
 }
 
 func setFirst(m map[string]int, k string, i int) {

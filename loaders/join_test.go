@@ -29,6 +29,13 @@ func TestJoinThreeFiles(t *testing.T) {
 		}
 	}
 	ld := ds.Load
+	// What the joins leave out is said before any number, with the way to see it.
+	if want := []string{
+		"1 of 4 deals in hubspot_deals.csv has no lead in hubspot_contacts.csv and is not in this funnel (listed as skipped); load hubspot_deals.csv alone for the whole pipeline",
+		"1 of 3 deals in onboarding.csv has no lead in hubspot_contacts.csv and is not in this funnel (listed as skipped); load onboarding.csv alone for the whole pipeline",
+	}; !reflect.DeepEqual(ld.Notes, want) {
+		t.Errorf("notes %q, want %q", ld.Notes, want)
+	}
 	// Read 5 + 4 + 3; skipped: deal 9004 and nobody@example.com.
 	if ld.Read != 12 || ld.Used != 10 || ld.Skipped != 2 || !reflect.DeepEqual(ld.Files, []string{"hubspot_contacts.csv", "hubspot_deals.csv", "onboarding.csv"}) {
 		t.Errorf("load %d/%d/%d files %v", ld.Read, ld.Used, ld.Skipped, ld.Files)

@@ -2,10 +2,23 @@ package loaders
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
 )
+
+// loaded is one file's dataset plus what a join needs.
+type loaded struct {
+	ds        *model.Dataset
+	leadRefs  *model.Strings
+	mapping   *Mapping
+	plan      *plan
+	header    []string
+	ext       *recExtra    // per-record lines and key values (joins)
+	hist      *histBuilder // a stage-change log's rows (joins)
+	stageVals *model.Dim   // each record's current-stage value (snapshots compare them)
+}
 
 // keyCol is one column of a loaded file that may join it to another: its
 // header and its values per record (lower-cased when case does not matter).
@@ -222,6 +235,9 @@ func enrich(obj, log *loaded, maxProblems int) (*loaded, bool) {
 		}
 		matched++
 		seen[i] = true
+		if od.StageUnknown != nil && (hd.StageUnknown == nil || !hd.StageUnknown[r]) {
+			od.StageUnknown[i] = false // the log says where it got to
+		}
 		for k, o := range to {
 			if o < 0 || hd.Reached[r]&(1<<k) == 0 {
 				continue
@@ -262,6 +278,9 @@ func enrich(obj, log *loaded, maxProblems int) (*loaded, bool) {
 		Matched: matched, Total: hd.Len(), Rate: ratio(matched, hd.Len())})
 	if covered == od.Len() {
 		od.DatesInferred = false
+	}
+	if od.StageUnknown != nil && !slices.Contains(od.StageUnknown, true) {
+		od.StageUnknown = nil
 	}
 	return obj, true
 }

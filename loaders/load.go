@@ -158,17 +158,6 @@ func LoadBytes(ctx context.Context, raw []byte, name string, opt Options) (*mode
 	return l.ds, nil
 }
 
-// loaded is one file's dataset plus what a join needs.
-type loaded struct {
-	ds       *model.Dataset
-	leadRefs *model.Strings
-	mapping  *Mapping
-	plan     *plan
-	header   []string
-	ext      *recExtra    // per-record lines and key values (joins)
-	hist     *histBuilder // a stage-change log's rows (joins)
-}
-
 func loadOne(ctx context.Context, raw []byte, name string, opt Options) (*loaded, error) {
 	opt = opt.withDefaults()
 	var pre []string
@@ -381,6 +370,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 			out.leadRefs = &lr
 		}
 		out.ext = rb.ext
+		out.stageVals = rb.stageDim
 	}
 	if hb, ok := sink.(*histBuilder); ok {
 		out.hist = hb

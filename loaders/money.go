@@ -9,11 +9,26 @@ var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"}, {"CHF", "CHF"},
 }
 
-// parseAmount reads an amount into minor units (cents): currency symbols
-// or ISO codes before or after, thousands separators (, . space ' and
-// no-break space), a decimal comma when decComma is set or evident
-// ("1.234,56"), and negatives as -1 or (1). currency is "" if none shown.
+// parseAmount reads an amount into cents (rounded half up on the third
+// decimal), as parseAmount4 reads it.
 func parseAmount(b []byte, decComma bool) (cents int64, currency string, ok bool) {
+	v, currency, ok := parseAmount4(b, decComma)
+	if v < 0 {
+		return -((-v + 50) / 100), currency, ok
+	}
+	return (v + 50) / 100, currency, ok
+}
+
+// maxWhole4 is the largest whole amount parseAmount4 holds (922 trillion).
+const maxWhole4 = (1<<63-1)/10000 - 1
+
+// parseAmount4 reads an amount into ten-thousandths of its unit (a sum
+// of them is exact to four decimals; finer digits round half up on the
+// fifth): currency symbols or ISO codes before or after, thousands
+// separators (, . space ' and no-break space), a decimal comma when
+// decComma is set or evident ("1.234,56"), and negatives as -1 or (1).
+// currency is "" if none shown.
+func parseAmount4(b []byte, decComma bool) (v int64, currency string, ok bool) {
 	s := strings.TrimSpace(string(b))
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
@@ -61,14 +76,17 @@ func parseAmount(b []byte, decComma bool) (cents int64, currency string, ok bool
 				return 0, currency, false
 			}
 			if inFrac {
-				if fracDigits < 2 {
+				if fracDigits < 4 {
 					frac = frac*10 + int64(c-'0')
-				} else if fracDigits == 2 && c >= '5' {
-					frac++ // round half up on the third decimal
+				} else if fracDigits == 4 && c >= '5' {
+					frac++ // round half up on the fifth decimal
 				}
 				fracDigits++
 			} else {
 				whole = whole*10 + int64(c-'0')
+				if whole > maxWhole4 {
+					return 0, currency, false // past 922 trillion
+				}
 			}
 		case c == dec && !inFrac:
 			inFrac = true
@@ -87,14 +105,43 @@ func parseAmount(b []byte, decComma bool) (cents int64, currency string, ok bool
 	if digits == 0 {
 		return 0, currency, false
 	}
-	if fracDigits == 1 {
+	for d := min(fracDigits, 4); d < 4; d++ {
 		frac *= 10
 	}
-	cents = whole*100 + frac
+	v = whole*1e4 + frac
 	if neg {
-		cents = -cents
+		v = -v
 	}
-	return cents, currency, true
+	return v, currency, true
+}
+
+// amountDecimals is the fewest decimals (2 to 4) that hold every amount
+// of vs (in parseAmount4's units) exactly.
+func amountDecimals(vs []int64) int {
+	d := 2
+	for _, v := range vs {
+		switch {
+		case v%10 != 0:
+			return 4
+		case v%100 != 0:
+			d = 3
+		}
+	}
+	return d
+}
+
+// scaleAmounts turns amounts read by parseAmount4 into units of
+// 10^-decimals (exactly: amountDecimals chose decimals).
+func scaleAmounts(vs []int64, decimals int) {
+	div := int64(100)
+	if decimals == 3 {
+		div = 10
+	} else if decimals == 4 {
+		return
+	}
+	for i, v := range vs {
+		vs[i] = v / div
+	}
 }
 
 func stripCurrency(s string) (string, string) {

@@ -212,5 +212,35 @@ func (b *recBuilder) currentNotes(ds *model.Dataset) []string {
 	if blank > 0 {
 		out = append(out, fmt.Sprintf("%s: %d records have no stage in %q; they count at %s, open", p.name, blank, p.header[p.stageCol], ds.Stages[0]))
 	}
-	return out
+	return append(out, unknownNote(ds, p.name, p.header[p.stageCol])...)
+}
+
+// unknownNote says how many records have no known stage (and drops
+// Dataset.StageUnknown when none has): they count at the first stage,
+// and the step out of it leaves them out.
+func unknownNote(ds *model.Dataset, name, col string) []string {
+	closed, open := 0, 0
+	for i, u := range ds.StageUnknown {
+		switch {
+		case !u:
+		case ds.Exit[i] == model.ExitOpen:
+			open++
+		default:
+			closed++
+		}
+	}
+	if closed+open == 0 {
+		ds.StageUnknown = nil
+		return nil
+	}
+	who := fmt.Sprintf("%d closed records", closed)
+	switch {
+	case closed == 0:
+		who = fmt.Sprintf("%d open records", open)
+	case open > 0:
+		who += fmt.Sprintf(" and %d open ones", open)
+	}
+	return []string{fmt.Sprintf("%s: %s have no known stage (%q gives an outcome or a value that is no stage, not the stage they got to): "+
+		"they count at %s, and the step from %s to %s leaves them out, as they may have got further",
+		name, who, col, ds.Stages[0], ds.Stages[0], ds.Stages[1])}
 }

@@ -47,6 +47,7 @@ type recBuilder struct {
 	// the dimensions once finished
 	stageDim, statusDim, reasonDim, accountDim, currencyDim *model.Dim
 	dimsDone                                                []*model.Dim
+	stagePlaced                                             []bool // per stage value: it names a stage
 }
 
 func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
@@ -236,7 +237,7 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	var cur string
 	if p.amount >= 0 {
 		if v := trimSpace(f[p.amount]); len(v) > 0 && !isNull(v) {
-			c, cc, ok := parseAmount(v, b.decComma)
+			c, cc, ok := parseAmount4(v, b.decComma) // ten-thousandths: finish scales them to the decimals the column has
 			if !ok {
 				return b.bad(f, sp, line, p.amount, "an amount like 1200, $1,200.50 or 1.200,50 €", "unreadable amount")
 			}

@@ -67,8 +67,14 @@ type Dataset struct {
 	Exit    []ExitKind
 	ExitDay []int32
 	Reason  *Dim
-	// Amount is the deal value in minor units (cents); nil when the data has none.
+	// Amount is the deal value in units of 10^-AmountDecimals of its
+	// currency (cents unless the data has finer amounts); nil when the data
+	// has none. Sum in these units and convert the sum with Cents: each
+	// amount rounded to cents first would not add up to the data's total.
 	Amount []int64
+	// AmountDecimals is the decimals Amount keeps: 3 or 4 when the data's
+	// amounts have them, else 2 (0 means 2, for data made without a loader).
+	AmountDecimals int
 	// Currency is the ISO code of every amount when the file has one currency;
 	// Currencies holds a per-record code when a file mixes them (nil otherwise).
 	Currency   string
@@ -78,6 +84,12 @@ type Dataset struct {
 	// nil when absent.
 	Probability []uint8
 	TermMonths  []uint16
+	// StageUnknown marks the records whose data does not say how far they
+	// got past their deepest stage (nil when none): a closed deal whose
+	// current-stage column says only Closed Lost counts at the first
+	// stage, but may have been lost at any stage before won. The step out
+	// of that stage leaves them out. Pick copies it.
+	StageUnknown []bool
 	// IDs are the record ids and Emails the contact emails (empty when the
 	// data has none), kept for drill-down, joins and masking.
 	IDs    Strings
@@ -102,6 +114,32 @@ type dayRangeMemo struct {
 	cols   []*int32 // the Days columns it was worked out for
 	n      int
 	lo, hi int32
+}
+
+// AmountUnit is how many of Amount's units make a cent: 1, or 10 or 100
+// for amounts kept to 3 or 4 decimals.
+func (d *Dataset) AmountUnit() int64 {
+	switch d.AmountDecimals {
+	case 3:
+		return 10
+	case 4:
+		return 100
+	}
+	return 1
+}
+
+// Cents converts an amount or a sum of amounts in Amount's units to
+// cents, rounding once, half away from zero: the one place the model's
+// amounts become the cents every result and display holds.
+func (d *Dataset) Cents(v int64) int64 {
+	u := d.AmountUnit()
+	if u == 1 {
+		return v
+	}
+	if v < 0 {
+		return -((-v + u/2) / u)
+	}
+	return (v + u/2) / u
 }
 
 // Len is the number of records.
@@ -215,8 +253,14 @@ func (d *Dataset) Validate() error {
 	if d.Amount != nil && len(d.Amount) != n {
 		return fmt.Errorf("amount column has %d values for %d records", len(d.Amount), n)
 	}
+	if d.AmountDecimals != 0 && (d.AmountDecimals < 2 || d.AmountDecimals > 4) {
+		return fmt.Errorf("amounts keep %d decimals; 2 to 4 are supported", d.AmountDecimals)
+	}
 	if d.Currencies != nil && d.Currencies.Codes.Len() != n {
 		return fmt.Errorf("currency column has %d values for %d records", d.Currencies.Codes.Len(), n)
+	}
+	if d.StageUnknown != nil && len(d.StageUnknown) != n {
+		return fmt.Errorf("stage-unknown column has %d values for %d records", len(d.StageUnknown), n)
 	}
 	if d.Probability != nil && len(d.Probability) != n {
 		return fmt.Errorf("probability column has %d values for %d records", len(d.Probability), n)
@@ -238,6 +282,11 @@ type LoadInfo struct {
 	Skipped   int       `json:"rows_skipped"`
 	Problems  []Problem `json:"problems,omitempty"`
 	Decisions []string  `json:"decisions,omitempty"`
+	// Notes are the decisions a reader must see before any number, in
+	// the report's header and on the overview (not only in the list of
+	// decisions): records left out of the funnel by a join, several files
+	// read as snapshots of one object.
+	Notes []string `json:"notes,omitempty"`
 	// Summary says in one line what the columns were read as ("StageName
 	// as the current stage (Salesforce order); IsWon/IsClosed as the
 	// outcome; Amount as the amount"), for a status line.
@@ -254,6 +303,9 @@ type LoadInfo struct {
 	// DimsSkipped is set when the dimension columns were left unread
 	// (loaders.Options.SkipDims): Dims is empty whatever the file holds.
 	DimsSkipped bool `json:"dims_skipped,omitempty"`
+	// Snapshots compares each pair of consecutive snapshots when several
+	// files were read as snapshots of one object.
+	Snapshots []SnapshotStep `json:"snapshots,omitempty"`
 	// Mappings is the mapping each file was read with, in the order of
 	// Files (nil where none made the data, as for the demo): reading the
 	// files with them gives this dataset. Never modify one; copy it
@@ -297,6 +349,19 @@ type JoinInfo struct {
 	Matched int     `json:"matched"`  // records of File that matched
 	Total   int     `json:"total"`    // records of File
 	Rate    float64 `json:"rate"`     // Matched / Total
+}
+
+// SnapshotStep compares two consecutive snapshots of one object (files of
+// the same records exported on different days).
+type SnapshotStep struct {
+	From     string `json:"from"` // the earlier file
+	To       string `json:"to"`   // the later file
+	FromDate string `json:"from_date"`
+	ToDate   string `json:"to_date"`
+	Both     int    `json:"both"`    // ids in both
+	Dropped  int    `json:"dropped"` // ids only in From
+	New      int    `json:"new"`     // ids only in To
+	Changed  int    `json:"changed"` // ids in both whose stage value changed
 }
 
 // Problem is one located issue with the input: a skipped row or a fatal error.

@@ -15,6 +15,7 @@ func (d *Dataset) Pick(rows []int32) *Dataset {
 	out.Amount = pick(d.Amount, rows)
 	out.Probability = pick(d.Probability, rows)
 	out.TermMonths = pick(d.TermMonths, rows)
+	out.StageUnknown = pick(d.StageUnknown, rows)
 	out.Dims = make([]*Dim, len(d.Dims))
 	for j, dm := range d.Dims {
 		out.Dims[j] = dm.Pick(rows)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -49,7 +50,33 @@ func TestInferredDatesAreSaidOnTheOverview(t *testing.T) {
 	a := New(ds, Options{NoColor: true})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	deliver(a, a.Init())
-	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "stage dates inferred from the current stage") {
-		t.Fatalf("overview does not say dates were inferred:\n%s", out)
+	if out := ansi.Strip(a.View().Content); strings.Count(out, "inferred from the current stage") != 1 {
+		t.Fatalf("overview does not say once that dates were inferred:\n%s", out)
+	}
+	// the Closed Lost deal has no known stage: said, and left out of the first step
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "! 1 record at Prospecting has no known stage") {
+		t.Fatalf("overview does not say a record has no known stage:\n%s", out)
+	}
+	// the stage detail of a step with no dates at either end says why in one line
+	press(a, tea.KeyPressMsg{Code: tea.KeyEnter})
+	deliver(a, nil)
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "No times between stages: stage dates were inferred") ||
+		strings.Contains(out, "nothing has moved on yet") {
+		t.Fatalf("stage detail does not say why there are no times:\n%s", out)
+	}
+}
+
+// Deals a join leaves out are said on the overview, not only as skipped rows.
+func TestJoinNoteOnTheOverview(t *testing.T) {
+	fx := "../testdata/loaders/"
+	ds, err := loaders.LoadFiles(context.Background(), []string{fx + "hubspot_contacts.csv", fx + "hubspot_deals.csv"}, loaders.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(ds, Options{NoColor: true})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	deliver(a, a.Init())
+	if out := ansi.Strip(a.View().Content); !strings.Contains(out, "! 1 of 4 deals in hubspot_deals.csv has no lead") {
+		t.Fatalf("overview does not say a deal is outside the funnel:\n%s", out)
 	}
 }

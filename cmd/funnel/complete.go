@@ -138,12 +138,12 @@ func completionData(c *cobra.Command, args []string) *model.Dataset {
 	if v, err := c.Flags().GetString("stages"); err == nil {
 		lo.Stages = splitList(v)
 	}
-	if v, err := c.Flags().GetString("map"); err == nil && v != "" {
-		m, err := loaders.ReadMapping(v)
+	if v, err := c.Flags().GetStringArray("map"); err == nil && len(v) > 0 {
+		byFile, _, err := fileMappings(v, files)
 		if err != nil {
 			return nil
 		}
-		lo.Mapping = m
+		lo.FileMappings = byFile
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

@@ -158,7 +158,7 @@ func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo mon
 		Mask: opts.Mask, Spend: spend, Money: mo, Open: open, Theme: opts.Theme, ASCII: !format.UTF8Locale(opts.IO.Environ),
 		Source: source(opts)}
 	var err error
-	if t.Segments, err = segmentRules(opts.Map); err != nil {
+	if t.Segments, err = segmentRules(opts.Map, opts.Files); err != nil {
 		return t, nil, err
 	}
 	if dark, ok := theme.DarkFromCOLORFGBG(opts.IO.Getenv("COLORFGBG")); ok {
@@ -182,13 +182,18 @@ func tuiOptions(opts *RootOptions, open tui.Open, spend []money.SpendRow, mo mon
 // (for :report's line, and the files an export must not write over).
 func source(opts *RootOptions) tui.Source {
 	s := tui.Source{Files: append([]string(nil), opts.Files...)}
-	for _, f := range []struct{ flag, value string }{{"--stages", opts.Stages}, {"--map", opts.Map}, {"--preset", opts.Preset},
-		{"--sheet", opts.Sheet}, {"--spend", opts.Money.Spend}, {"--currency", opts.Money.Currency}, {"--rates", opts.Money.Rates}} {
+	flags := []struct{ flag, value string }{{"--stages", opts.Stages}}
+	for _, m := range opts.Map {
+		flags = append(flags, struct{ flag, value string }{"--map", m})
+	}
+	flags = append(flags, []struct{ flag, value string }{{"--preset", opts.Preset},
+		{"--sheet", opts.Sheet}, {"--spend", opts.Money.Spend}, {"--currency", opts.Money.Currency}, {"--rates", opts.Money.Rates}}...)
+	for _, f := range flags {
 		if f.value != "" {
 			s.Args = append(s.Args, f.flag, f.value)
 		}
 	}
-	for _, f := range append(append([]string(nil), opts.Files...), opts.Map, opts.Money.Spend) {
+	for _, f := range append(append(append([]string(nil), opts.Files...), mapPaths(opts.Map, opts.Files)...), opts.Money.Spend) {
 		if f != "" && f != loaders.StdinPath {
 			s.Inputs = append(s.Inputs, f)
 		}
@@ -198,13 +203,13 @@ func source(opts *RootOptions) tui.Source {
 
 func loaderOptions(opts *RootOptions) (loaders.Options, error) {
 	lo := loaders.Options{Stages: splitList(opts.Stages), Preset: opts.Preset, Sheet: opts.Sheet, Stdin: opts.IO.In}
-	if opts.Map != "" {
-		m, err := loaders.ReadMapping(opts.Map)
-		if err != nil {
-			return lo, usageError{err}
-		}
-		lo.Mapping = m
+	// Each mapping reads its own file (a bare one the first): a file
+	// with none is detected, never read with another file's mapping.
+	byFile, _, err := fileMappings(opts.Map, opts.Files)
+	if err != nil {
+		return lo, usageError{err}
 	}
+	lo.FileMappings = byFile
 	return lo, nil
 }
 

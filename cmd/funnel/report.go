@@ -27,7 +27,7 @@ type ReportOptions struct {
 	Top      int
 	Target   string
 	Stages   string
-	Map      string
+	Map      []string // --map [FILE=]MAPPING, repeatable
 	Preset   string
 	Sheet    string
 	Mask     bool
@@ -93,7 +93,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.IntVar(&opts.Top, "top", 10, "breakdown values listed before the rest fold into (other)")
 	f.StringVar(&opts.Target, "target", "", "the plan section's target, as typed in the planner: \"30 customers per quarter\", \"250k revenue per year\" (adds the plan section)")
 	f.StringVar(&opts.Stages, "stages", "", "stage names in funnel order, comma-separated (renames the date columns)")
-	f.StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init, funnel help mapping)")
+	f.StringArrayVar(&opts.Map, "map", nil, mapFlagHelp)
 	f.StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms")
@@ -112,7 +112,7 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	ropt.Demo = len(opts.Files) == 0
-	if len(opts.Files) == 0 && (opts.Map != "" || opts.Preset != "") {
+	if len(opts.Files) == 0 && (len(opts.Map) > 0 || opts.Preset != "") {
 		return usageError{fmt.Errorf("--map and --preset say how to read FILEs; none was given (the demo needs neither)")}
 	}
 	root := &RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset, Sheet: opts.Sheet,
@@ -124,7 +124,7 @@ func reportRun(opts *ReportOptions) error {
 	if ropt.Spend, err = opts.Money.spend(ds, len(opts.Files) == 0); err != nil {
 		return err
 	}
-	if ropt.Segments, err = segmentRules(opts.Map); err != nil {
+	if ropt.Segments, err = segmentRules(opts.Map, opts.Files); err != nil {
 		return err
 	}
 	if opts.Mask {
@@ -194,15 +194,17 @@ func reportOptions(opts *ReportOptions) (report.Options, error) {
 
 // segmentRules are the ICP segment rules of the mapping file (none
 // without one).
-func segmentRules(mapPath string) ([]money.SegmentRule, error) {
-	if mapPath == "" {
-		return nil, nil
-	}
-	m, err := loaders.ReadMapping(mapPath)
+// segmentRules are the segment rules of every mapping given, in flag order.
+func segmentRules(maps, files []string) ([]money.SegmentRule, error) {
+	_, all, err := fileMappings(maps, files)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	return m.Segments, nil
+	var out []money.SegmentRule
+	for _, m := range all {
+		out = append(out, m.Segments...)
+	}
+	return out, nil
 }
 
 func parsePeriod(s string) (query.Period, error) {

@@ -16,7 +16,7 @@ type RootOptions struct {
 	Stages  string
 	Preset  string
 	Sheet   string
-	Map     string
+	Map     []string // --map [FILE=]MAPPING, repeatable
 	NoColor bool
 	NoMouse bool
 	Debug   string
@@ -49,8 +49,9 @@ stage was not reached), for example:
 Stages are the date columns in file order unless --stages names them.
 HubSpot contacts/deals, Salesforce lead/opportunity reports and Pipedrive deal
 exports are recognised from their headers (--preset forces one); any other CSV
-can be read with a mapping file (--map, written by funnel init). Two or more
-files (leads, deals, …) are joined onto the first by lead id, email or account.
+can be read with a mapping file (--map, written by funnel init; with several
+files --map FILE=MAPPING, one per file). Two or more files (leads, deals, …)
+are joined onto the first by lead id, email or account.
 
 --view, --by, --where, --as-of and --period open the explorer in that view and
 state (funnel help filters for the --where language, funnel help keys for the
@@ -66,6 +67,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
   funnel leads.csv --stages "Lead,MQL,SQL,Opportunity,Won"
   funnel contacts.csv deals.csv           # HubSpot, Salesforce, Pipedrive exports are detected
   funnel init export.csv && funnel --map funnel.yaml export.csv
+  funnel --map deals.csv=deals.yaml leads.csv deals.csv   # one mapping per file
   funnel demo --rows 1000000 --out /tmp/big && funnel /tmp/big/leads.csv
   funnel leads.csv | less                 # plain text when piped
   funnel leads.csv --spend spend.csv      # CAC, ROI, payback: press e`,
@@ -94,7 +96,7 @@ Exit codes: 0 ok, 1 bad input (the located error on stderr), 2 bad usage.`,
 	f.BoolVar(&opts.NoColor, "no-color", false, "monochrome output (also when NO_COLOR is set)")
 	f.StringVar(&opts.Sheet, "sheet", "", "worksheet of an .xlsx workbook to read (default: the first)")
 	f.StringVar(&opts.Preset, "preset", "", "read the files with this preset instead of detecting it: "+strings.Join(loaders.Presets(), ", "))
-	f.StringVar(&opts.Map, "map", "", "mapping file (YAML, or TOML when it ends in .toml) naming the id, stage, date, channel and amount columns (see funnel init, funnel help mapping)")
+	f.StringArrayVar(&opts.Map, "map", nil, mapFlagHelp)
 	f.BoolVar(&opts.Mask, "mask", false, "replace names, emails, companies and owners with stable pseudonyms (for a projector)")
 	addMoneyFlags(cmd, &opts.Money)
 	registerCompletions(cmd)

@@ -91,7 +91,18 @@ const mappingHelp = `funnel mapping: the file given with --map (YAML, or TOML wh
 
 funnel init FILE writes a starter mapping from a CSV's headers, with the header
 listed in a comment; edit it, then run funnel --map funnel.yaml FILE. Column
-names match headers case-insensitively. The keys:
+names match headers case-insensitively.
+
+A mapping reads one file. With several FILEs give each its own, FILE=MAPPING,
+one --map per file (FILE as on the command line, or its base name):
+
+  funnel --map leads.csv=leads.yaml --map deals.csv=deals.yaml leads.csv deals.csv
+
+A bare --map MAPPING reads the first FILE; a FILE without a mapping is read as
+detected, never with another file's. The explorer's column screen (C) saves
+one mapping per file, named after it (deals.funnel.yaml).
+
+The keys:
 
   shape         how the file lays out the funnel (required):
                   stage-dates    one row per record, one date column per stage

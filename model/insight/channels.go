@@ -69,6 +69,7 @@ func RankChannels(ds *model.Dataset, opt ChannelOptions) ([]plan.ChannelStat, er
 			continue
 		}
 		c := cs[code]
+		c.Revenue = ds.Cents(c.Revenue) // summed in the data's units, rounded once
 		c.Name = dimLabel(d.Values[code])
 		if cost, ok := opt.Cost[d.Values[code]]; ok {
 			c.Cost, c.CostKnown = cost, true
@@ -132,7 +133,7 @@ func FunnelModels(ds *model.Dataset, opt ModelOptions) ([]plan.Funnel, error) {
 	top := DefaultCurrent(asOf)
 	top = Months(model.MonthIndex(top.To), months)
 	leads := transitionCohort(ds, 0, top.From, top.To, asOf, 0, 0)
-	ent, _ := leads.byCode(sl.card, sl.key)
+	ent := leads.enteredByCode(sl.card, sl.key) // volume: with the records whose stage is unknown
 	span := int32(float64(months) * 30.44)
 	sopt := StickyOptions{}.withDefaults()
 	cv := newCurves(ds, asOf)

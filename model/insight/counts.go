@@ -49,6 +49,10 @@ type cohort struct {
 	conv []bool  // converted by as-of
 	// why records that reached the stage were left out
 	outside, immature, undated int
+	// unknown lists the records in the window whose deepest stage is the
+	// from-stage and that may have got further (Dataset.StageUnknown):
+	// entered, but neither converted nor not; left out of the rate.
+	unknown []int32
 }
 
 // transitionCohort builds the cohort for transition k→k+1. from/to bound the
@@ -69,6 +73,10 @@ func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, 
 			continue
 		}
 		if !ds.HasDates {
+			if ds.StageUnknown != nil && ds.StageUnknown[i] && ds.Deepest(i) == k {
+				c.unknown = append(c.unknown, int32(i))
+				continue
+			}
 			c.idx = append(c.idx, int32(i))
 			c.conv = append(c.conv, reachedAtLeast(ds, i, k+1))
 			continue
@@ -83,6 +91,10 @@ func transitionCohort(ds *model.Dataset, k int, from, to, asOf int32, maturity, 
 			continue
 		case d < from || d > to:
 			c.outside++
+			continue
+		}
+		if ds.StageUnknown != nil && ds.StageUnknown[i] && ds.Deepest(i) == k {
+			c.unknown = append(c.unknown, int32(i))
 			continue
 		}
 		conv := reachedAtLeast(ds, i, k+1)
@@ -119,6 +131,16 @@ func (c cohort) byCode(card int, key func(i int) int) (entered, converted []int)
 		}
 	}
 	return entered, converted
+}
+
+// enteredByCode counts every record that entered, per code: those with a
+// rate's outcome and those whose outcome is unknown (volume, not rates).
+func (c cohort) enteredByCode(card int, key func(i int) int) []int {
+	entered, _ := c.byCode(card, key)
+	for _, i := range c.unknown {
+		entered[key(int(i))]++
+	}
+	return entered
 }
 
 // parentRest returns, per child code of a nested slicing, the records of
@@ -168,10 +190,10 @@ func avgWonDeal(ds *model.Dataset, asOf int32) (cents int64, deals int, recent b
 		}
 	}
 	if nRecent > 0 {
-		return int64(math.Round(sumRecent / float64(nRecent))), nRecent, true
+		return ds.Cents(int64(math.Round(sumRecent / float64(nRecent)))), nRecent, true
 	}
 	if nAll > 0 {
-		return int64(math.Round(sumAll / float64(nAll))), nAll, false
+		return ds.Cents(int64(math.Round(sumAll / float64(nAll)))), nAll, false
 	}
 	return 0, 0, false
 }

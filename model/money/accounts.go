@@ -223,6 +223,7 @@ func RollUpAccounts(ds *model.Dataset, o Options) (Accounts, error) {
 		if d >= 0 {
 			out.List[a].Deepest = ds.Stages[d]
 		}
+		out.List[a].Amount = ds.Cents(out.List[a].Amount)
 		for k := 0; k <= d; k++ {
 			reach[k]++
 		}

@@ -217,8 +217,9 @@ func ComputeCustomers(ds *model.Dataset, o Options) (CustomerReport, error) {
 		getRet(byCo, co).r.Expansion += at(i)
 	}
 	out.ExpansionShare = ratio64(out.ExpansionRevenue, out.TotalRevenue)
-	out.ByChannel = finishRet(byCh)
-	out.ByCohort = finishRet(byCo)
+	out.ExpansionRevenue, out.TotalRevenue, out.UnlinkedExpansion = ds.Cents(out.ExpansionRevenue), ds.Cents(out.TotalRevenue), ds.Cents(out.UnlinkedExpansion)
+	out.ByChannel = finishRet(ds, byCh)
+	out.ByCohort = finishRet(ds, byCo)
 	sort.Slice(out.ByCohort, func(a, b int) bool { return out.ByCohort[a].Group < out.ByCohort[b].Group })
 	return out, nil
 }
@@ -250,7 +251,7 @@ func (g *retAcc) addCustomer(ds *model.Dataset, i, last int, asOf int32, a int64
 	}
 }
 
-func finishRet(m map[string]*retAcc) []Retention {
+func finishRet(ds *model.Dataset, m map[string]*retAcc) []Retention {
 	out := make([]Retention, 0, len(m))
 	for _, g := range m {
 		r := g.r
@@ -261,6 +262,7 @@ func finishRet(m map[string]*retAcc) []Retention {
 			r.MonthlyChurn = float64(g.churned) / (float64(g.exposure) / daysPerMonth)
 		}
 		r.ExpansionShare = ratio64(r.Expansion, r.NewRevenue+r.Expansion)
+		r.NewRevenue, r.Expansion = ds.Cents(r.NewRevenue), ds.Cents(r.Expansion)
 		out = append(out, r)
 	}
 	sort.Slice(out, func(a, b int) bool {

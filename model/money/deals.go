@@ -149,15 +149,36 @@ func ComputeDeals(ds *model.Dataset, o Options) (Deals, error) {
 	if out.WeightedDeals > 0 {
 		out.WeightedPipeline = &weighted
 	}
+	// the sums in cents, each rounded once (ASP and ACV from the exact sums)
+	c := ds.Cents
 	if amt != nil {
-		out.ASP = div(out.WonRevenue, out.WonWithAmount)
-		out.ACV = div(acvSum, out.ACVDeals)
+		out.ASP = cents(ds, div(out.WonRevenue, out.WonWithAmount))
+		out.ACV = cents(ds, div(acvSum, out.ACVDeals))
+	}
+	out.OpenPipeline, out.WonRevenue, out.LostValue = c(out.OpenPipeline), c(out.WonRevenue), c(out.LostValue)
+	if out.WeightedPipeline != nil {
+		w := c(*out.WeightedPipeline)
+		out.WeightedPipeline = &w
+	}
+	for _, rows := range [][]ValueRow{out.PipelineByStage, out.PipelineByChannel, out.LostByReason} {
+		for r := range rows {
+			rows[r].Amount = c(rows[r].Amount)
+		}
 	}
 	out.WinRateClosed = stats.Ratio(out.Won, out.Won+out.Lost)
 	out.WinRateCreated = stats.Ratio(out.Won, out.Created)
 	out.CycleDeals = len(cycles)
 	out.SalesCycleMedianDays = median(cycles)
 	return out, nil
+}
+
+// cents converts an optional amount in ds's units to cents.
+func cents(ds *model.Dataset, v *int64) *int64 {
+	if v == nil {
+		return nil
+	}
+	x := ds.Cents(*v)
+	return &x
 }
 
 func labelOr(s string) string {

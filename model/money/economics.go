@@ -193,6 +193,8 @@ func (e *econAcc) add(ds *model.Dataset, i int, a int64, last, opp int, asOf int
 }
 
 func (e *econAcc) result(ds *model.Dataset, o Options) Economics {
+	// deal amounts in cents (rounded once), as the spend is
+	e.pipeline, e.booked = ds.Cents(e.pipeline), ds.Cents(e.booked)
 	r := Economics{Name: e.name, Spend: e.spend, Leads: e.reached[0], Customers: e.customers,
 		Pipeline: e.pipeline, FirstYearBookings: e.booked, ChurnEvents: e.churned}
 	for k, n := range e.reached {

@@ -165,6 +165,9 @@ func ByCurrency(ds *model.Dataset) []CurrencyTotal {
 			out[j].Won += a
 		}
 	}
+	for j := range out {
+		out[j].Amount, out[j].Won = ds.Cents(out[j].Amount), ds.Cents(out[j].Won)
+	}
 	sort.Slice(out, func(a, b int) bool {
 		if out[a].Amount != out[b].Amount {
 			return out[a].Amount > out[b].Amount
@@ -184,7 +187,8 @@ func recordCurrency(ds *model.Dataset, i int) string {
 }
 
 // amounts returns every record's amount in one currency and that currency's
-// code. nil amounts (no amount column) is not an error.
+// code, in the dataset's amount units: sum them, then convert the sum
+// with ds.Cents. nil amounts (no amount column) is not an error.
 func amounts(ds *model.Dataset, o Options) ([]int64, string, error) {
 	if ds.Amount == nil {
 		return nil, strings.ToUpper(firstNonEmpty(o.Currency, ds.Currency)), nil

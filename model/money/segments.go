@@ -110,7 +110,9 @@ func AssignSegments(ds *model.Dataset, rules []SegmentRule, o Options) (Segments
 		}
 	}
 	for s := range out.Segments {
-		out.Segments[s].WinRate = stats.Ratio(out.Segments[s].Won, out.Segments[s].Records)
+		seg := &out.Segments[s]
+		seg.WinRate = stats.Ratio(seg.Won, seg.Records)
+		seg.WonRevenue, seg.Pipeline, seg.OpenPipeline = ds.Cents(seg.WonRevenue), ds.Cents(seg.Pipeline), ds.Cents(seg.OpenPipeline)
 	}
 	return out, nil
 }

@@ -50,8 +50,9 @@ func ByStage(ds *model.Dataset, o Options) (StageValues, error) {
 		}
 	}
 	for k := range won {
+		sv.Open[k] = ds.Cents(sv.Open[k])
 		if sv.Reached[k] > 0 {
-			v := int64(math.Round(float64(won[k]) / float64(sv.Reached[k])))
+			v := ds.Cents(int64(math.Round(float64(won[k]) / float64(sv.Reached[k]))))
 			sv.WonPer[k] = &v
 		}
 	}
@@ -67,6 +68,9 @@ type WonBy struct {
 	WonAll   int     `json:"won_all"`
 	RevAll   int64   `json:"revenue_all"`
 	dim      *model.Dim
+	ds       *model.Dataset
+	raw      []int64 // Revenue in the dataset's units (Rest sums them exactly)
+	rawAll   int64
 }
 
 // WonByValue totals won deals (IsWon) and their amounts per value of the
@@ -81,17 +85,22 @@ func WonByValue(ds *model.Dataset, dim string, o Options) (*WonBy, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &WonBy{Currency: cur, Won: make([]int, dm.Cardinality()), Revenue: make([]int64, dm.Cardinality()), dim: dm}
+	w := &WonBy{Currency: cur, Won: make([]int, dm.Cardinality()), Revenue: make([]int64, dm.Cardinality()), dim: dm,
+		ds: ds, raw: make([]int64, dm.Cardinality())}
 	for i := range ds.Len() {
 		if !IsWon(ds, i) {
 			continue
 		}
 		code := dm.Codes.At(i)
 		w.Won[code]++
-		w.Revenue[code] += amt[i]
+		w.raw[code] += amt[i]
 		w.WonAll++
-		w.RevAll += amt[i]
+		w.rawAll += amt[i]
 	}
+	for code, v := range w.raw {
+		w.Revenue[code] = ds.Cents(v)
+	}
+	w.RevAll = ds.Cents(w.rawAll)
 	return w, nil
 }
 
@@ -107,14 +116,14 @@ func (w *WonBy) Value(v string) (won int, revenue int64, ok bool) {
 // Rest is the won deals and revenue of every value but the ones listed
 // (a breakdown's merged smaller values: the whole less the groups shown).
 func (w *WonBy) Rest(shown []string) (won int, revenue int64) {
-	won, revenue = w.WonAll, w.RevAll
+	won, revenue = w.WonAll, w.rawAll
 	for _, v := range shown {
 		if code, ok := w.dim.Code(v); ok {
 			won -= w.Won[code]
-			revenue -= w.Revenue[code]
+			revenue -= w.raw[code]
 		}
 	}
-	return won, revenue
+	return won, w.ds.Cents(revenue)
 }
 
 // Share is the row's amount as a share of total (0 when total is 0).

@@ -478,7 +478,7 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 			if co.Size == 0 {
 				continue
 			}
-			st := funnelOf(ds.Stages, deep, marked)
+			st := funnelOf(ds.Stages, deep, marked, nil)
 			co.AgeDays, co.OldestDays = int(max(p.asOf-hi, 0)), int(max(p.asOf-lo, 0))
 			co.ImmatureStages = make([]bool, ns)
 			co.EstimatedConversion = make([]float64, ns)

@@ -17,6 +17,7 @@ type counts struct {
 	events           []int32 // [G+1][P1][ns]: stage dates by event period
 	xr               []int32 // [G+1][ns+1][nKinds][Rx]: by deepest stage, exit kind and reason
 	reasons          []int32 // [G+1][ns+1][R] when Rx == 1 < R
+	unknown          []int32 // [G+1][P1][ns]: stage-unknown records by deepest stage (nil without any)
 }
 
 func newCounts(G, P1, ns, R int) *counts {
@@ -37,6 +38,7 @@ func (c *counts) add(o *counts) {
 	addRange(c.events, o.events)
 	addRange(c.xr, o.xr)
 	addRange(c.reasons, o.reasons)
+	addRange(c.unknown, o.unknown)
 }
 
 func addRange(dst, src []int32) {
@@ -80,7 +82,14 @@ func (c *counts) reasonCounts(g, dp int) []int {
 // sumGroups returns counts with one group: the sum of groups 0..G-1.
 func (c *counts) sumGroups() *counts {
 	w := newCounts(1, c.P1, c.ns, c.R)
+	if c.unknown != nil {
+		w.unknown = make([]int32, c.P1*c.ns*2)
+	}
 	for g := 0; g < c.G; g++ {
+		if c.unknown != nil {
+			n := c.P1 * c.ns
+			addRange(w.unknown[:n], c.unknown[g*n:(g+1)*n])
+		}
 		n := c.P1 * (c.ns + 1)
 		addRange(w.deep[:n], c.deep[g*n:(g+1)*n])
 		n = c.P1 * c.ns
@@ -109,6 +118,11 @@ func (e *Engine) Compute(q Query) (*Result, error) {
 	parts := make([]*counter, workersFor(ds.Len()))
 	p.scan(func(w int) func(*block) {
 		parts[w] = p.newCounter()
+		if unk := ds.StageUnknown; unk != nil {
+			ct := parts[w]
+			ct.c.unknown = make([]int32, (p.G+1)*(p.P+1)*p.ns)
+			return func(b *block) { ct.block(b); ct.countUnknown(b, unk) }
+		}
 		return parts[w].block
 	})
 	for _, ct := range parts {
@@ -144,6 +158,22 @@ type counter struct {
 	// noEvents skips the stage-date events by period (counts.events):
 	// cohorts read only the entry-period counts.
 	noEvents bool
+}
+
+// countUnknown counts the block's selected stage-unknown records by
+// entry period and deepest stage (as of the as-of date).
+func (ct *counter) countUnknown(b *block, unk []bool) {
+	p, c := ct.p, ct.c
+	ns, P1 := p.ns, c.P1
+	for j, u := range unk[b.lo : b.lo+b.n] {
+		g := int(b.group[j])
+		// unselected rows are in group G; a record the as-of date cut
+		// back got further later: as of then its stage is known
+		if !u || g >= p.G || b.mask[j] == 0 || deepest(b.mask[j]) != deepest(p.ds.Reached[b.lo+j]) {
+			continue
+		}
+		c.unknown[(g*P1+p.periodOf(b.entry[j]))*ns+deepest(b.mask[j])]++
+	}
 }
 
 // laneBudget is the most counters a lane set may hold before one lane is used.

@@ -57,32 +57,42 @@ func (p *plan) result(q Query, c *counts) *Result {
 	if !ds.HasDates && p.cut {
 		r.Warnings = append(r.Warnings, "the data has no stage dates: as-of cannot exclude later events")
 	}
-	if ds.DatesInferred {
-		r.Warnings = append(r.Warnings, "stage dates were inferred from the current stage, not read")
-	}
+	// Inferred stage dates are the dataset's (ds.DatesInferred): the
+	// report's header and the overview say so once, not as a warning too.
 	return r
 }
 
-// funnelOf turns a deepest-stage histogram and marked counts into stages.
-func funnelOf(names []string, deep, marked []int64) []StageStats {
+// funnelOf turns a deepest-stage histogram and marked counts into stages;
+// unknown (nil: none) counts by deepest stage the records that may have
+// got further, whom the next step leaves out.
+func funnelOf(names []string, deep, marked, unknown []int64) []StageStats {
 	ns := len(names)
 	st := make([]StageStats, ns)
 	run := int64(0)
 	for k := ns - 1; k >= 0; k-- {
 		run += deep[k+1]
 		st[k] = StageStats{Name: names[k], Reached: int(run), Marked: int(marked[k]), Implied: int(run - marked[k])}
+		if unknown != nil {
+			st[k].Unknown = int(unknown[k])
+		}
 	}
+	stepsOf(st)
+	return st
+}
+
+// stepsOf sets each stage's Step and Cumulative from Reached, the step
+// out of a stage leaving out its Unknown.
+func stepsOf(st []StageStats) {
 	for k := range st {
 		if st[0].Reached == 0 {
 			break
 		}
 		st[k].Step, st[k].Cumulative = 1, 1
 		if k > 0 {
-			st[k].Step = stats.Ratio(st[k].Reached, st[k-1].Reached)
+			st[k].Step = stats.Ratio(st[k].Reached, st[k-1].Reached-st[k-1].Unknown)
 			st[k].Cumulative = stats.Ratio(st[k].Reached, st[0].Reached)
 		}
 	}
-	return st
 }
 
 func (p *plan) slice(key string, c *counts, g int) Slice {
@@ -90,6 +100,10 @@ func (p *plan) slice(key string, c *counts, g int) Slice {
 	s := Slice{Key: key}
 	deep := make([]int64, ns+1)
 	marked := make([]int64, ns)
+	var unknown []int64
+	if c.unknown != nil {
+		unknown = make([]int64, ns)
+	}
 	for pi := 0; pi < P1; pi++ {
 		cell := g*P1 + pi
 		for k := 0; k <= ns; k++ {
@@ -97,6 +111,9 @@ func (p *plan) slice(key string, c *counts, g int) Slice {
 		}
 		for k := 0; k < ns; k++ {
 			marked[k] += int64(c.marked[cell*ns+k])
+			if unknown != nil {
+				unknown[k] += int64(c.unknown[cell*ns+k])
+			}
 		}
 	}
 	for _, v := range deep {
@@ -108,7 +125,7 @@ func (p *plan) slice(key string, c *counts, g int) Slice {
 			s.NoPeriod += int(c.deep[(g*P1+P1-1)*(ns+1)+k])
 		}
 	}
-	s.Stages = funnelOf(p.ds.Stages, deep, marked)
+	s.Stages = funnelOf(p.ds.Stages, deep, marked, unknown)
 	for k := range s.Stages {
 		st := &s.Stages[k]
 		e := func(kind model.ExitKind) int { return c.exitCount(g, k+1, kind) }
@@ -155,6 +172,10 @@ func (p *plan) trend(c *counts, g int) []PeriodRow {
 	}
 	deep := make([]int64, ns+1)
 	marked := make([]int64, ns)
+	var unknown []int64
+	if c.unknown != nil {
+		unknown = make([]int64, ns)
+	}
 	for pi := 0; pi < p.P; pi++ {
 		cell := g*P1 + pi
 		for k := 0; k <= ns; k++ {
@@ -162,8 +183,11 @@ func (p *plan) trend(c *counts, g int) []PeriodRow {
 		}
 		for k := 0; k < ns; k++ {
 			marked[k] = int64(c.marked[cell*ns+k])
+			if unknown != nil {
+				unknown[k] = int64(c.unknown[cell*ns+k])
+			}
 		}
-		st := funnelOf(p.ds.Stages, deep, marked)
+		st := funnelOf(p.ds.Stages, deep, marked, unknown)
 		row := PeriodRow{Period: p.pt.periods[pi].Label, Stages: stages[pi*ns : (pi+1)*ns : (pi+1)*ns]}
 		for _, v := range deep[1:] {
 			row.Entered += int(v)

@@ -24,8 +24,12 @@ type StageCount struct {
 	// Implied is how many of Reached were implied by a later stage rather
 	// than marked at this one.
 	Implied int `json:"implied"`
-	// ConversionFromPrevious is Reached / the previous stage's Reached (1 at the top).
+	// ConversionFromPrevious is Reached / the previous stage's Reached less
+	// its Unknown (1 at the top).
 	ConversionFromPrevious float64 `json:"conversion_from_previous"`
+	// Unknown counts records whose deepest stage is this one and that may
+	// have got further (StageStats.Unknown): left out of the next step.
+	Unknown int `json:"stage_unknown,omitempty"`
 	// ConversionFromTop is Reached / the first stage's Reached.
 	ConversionFromTop float64 `json:"conversion_from_top"`
 	// Monthly counts records entering this stage in each month of the
@@ -98,7 +102,7 @@ func (r *Result) funnel() Funnel {
 		f.Months = append(f.Months, p.Label)
 	}
 	for k, s := range r.Whole.Stages {
-		sc := StageCount{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
+		sc := StageCount{Name: s.Name, Reached: s.Reached, Implied: s.Implied, Unknown: s.Unknown,
 			ConversionFromPrevious: s.Step, ConversionFromTop: s.Cumulative}
 		if len(r.Periods) > 0 {
 			sc.Monthly = make([]int, len(r.Whole.Trend))

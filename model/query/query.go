@@ -52,10 +52,15 @@ type StageStats struct {
 	Reached int `json:"reached"`
 	Marked  int `json:"marked"`
 	Implied int `json:"implied"`
-	// Step is Reached / previous stage's Reached (1 at the top); Cumulative
-	// is Reached / the top stage's Reached.
+	// Step is Reached / (previous stage's Reached less its Unknown), 1 at
+	// the top; Cumulative is Reached / the top stage's Reached.
 	Step       float64 `json:"conversion_from_previous"`
 	Cumulative float64 `json:"conversion_from_top"`
+	// Unknown counts records whose deepest stage is this one and whose
+	// data does not say how far they got past it (model.Dataset's
+	// StageUnknown: a deal closed as lost in a current-stage export): the
+	// step to the next stage leaves them out.
+	Unknown int `json:"stage_unknown,omitempty"`
 	// Left counts records whose deepest stage is this one, by how they left
 	// (open = still in play at this stage).
 	Left    ExitCounts    `json:"left"`

@@ -1,6 +1,8 @@
 package query
 
 import (
+	"math/bits"
+
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/query/filter"
 )
@@ -173,6 +175,11 @@ func cutAsOf(d *model.Dataset, masks []uint16, asOf int32) {
 			if k == model.ExitOpen && hasBlank {
 				d.Reason.Codes.Set(i, blank)
 			}
+		}
+	}
+	for i, u := range d.StageUnknown {
+		if u && bits.Len16(masks[i]) != bits.Len16(d.Reached[i]) {
+			d.StageUnknown[i] = false // it got further after as-of: as of then it was where the cut leaves it
 		}
 	}
 	d.Reached = masks

@@ -1,10 +1,6 @@
 package query
 
-import (
-	"sort"
-
-	"github.com/funnel-cli/funnel/model/stats"
-)
+import "sort"
 
 // Top ranks the result's groups by records, most first (ties by key), and
 // keeps the first n (n <= 0: 10). The others are summed into rest, keyed
@@ -37,20 +33,12 @@ func (r *Result) Top(n int) (top []Slice, rest *Slice, merged int) {
 			sum.Reached += st.Reached
 			sum.Marked += st.Marked
 			sum.Implied += st.Implied
+			sum.Unknown += st.Unknown
 			l := &sum.Left
 			l.Open, l.Disqualified, l.Lost = l.Open+st.Left.Open, l.Disqualified+st.Left.Disqualified, l.Lost+st.Left.Lost
 			l.Churned, l.Won = l.Churned+st.Left.Churned, l.Won+st.Left.Won
 		}
 	}
-	if top := s.Stages[0].Reached; top > 0 {
-		for k := range s.Stages {
-			st := &s.Stages[k]
-			st.Step, st.Cumulative = 1, 1
-			if k > 0 {
-				st.Step = stats.Ratio(st.Reached, s.Stages[k-1].Reached)
-				st.Cumulative = stats.Ratio(st.Reached, top)
-			}
-		}
-	}
+	stepsOf(s.Stages)
 	return groups[:n], &s, len(groups) - n
 }

@@ -101,6 +101,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.TimesNote = timesNote(ds, vel)
 	// sticky points and money are computed on the records as known on the
 	// as-of date, as the explorer's views are
 	known := sel
@@ -167,7 +168,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 
 func source(ld model.LoadInfo) Source {
 	s := Source{Files: append([]string{}, ld.Files...), Read: ld.Read, Used: ld.Used, Skipped: ld.Skipped,
-		Problems: []Problem{}, Decisions: append([]string{}, ld.Decisions...)}
+		Problems: []Problem{}, Decisions: append([]string{}, ld.Decisions...), Notes: append([]string{}, ld.Notes...)}
 	for _, p := range ld.Problems {
 		s.Problems = append(s.Problems, Problem{File: p.File, Line: p.Line, Column: p.Column, Message: p.String()})
 	}
@@ -179,11 +180,11 @@ func source(ld model.LoadInfo) Source {
 func stages(f query.Funnel, vel *query.VelocityResult) []Stage {
 	out := make([]Stage, len(f.Stages))
 	for k, s := range f.Stages {
-		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied,
+		st := Stage{Name: s.Name, Reached: s.Reached, Implied: s.Implied, StageUnknown: s.Unknown,
 			ConversionFromPrevious: s.ConversionFromPrevious, ConversionFromTop: s.ConversionFromTop}
 		st.PreviousReached = s.Reached
 		if k > 0 {
-			st.PreviousReached = f.Stages[k-1].Reached
+			st.PreviousReached = f.Stages[k-1].Reached - f.Stages[k-1].Unknown
 			if vel != nil && k-1 < len(vel.Whole.Steps) {
 				step := vel.Whole.Steps[k-1]
 				st.TimedFromPrevious, st.MedianDaysFromPrevious = step.Moved, days(step.Median)
@@ -201,6 +202,20 @@ func trends(f query.Funnel) *Trends {
 		t.Stages = append(t.Stages, TrendStage{Name: s.Name, Entries: append([]int{}, s.Monthly...)})
 	}
 	return t
+}
+
+// timesNote says why no step has times when the data is the reason
+// (query.NoTimes), "" when some step has them.
+func timesNote(ds *model.Dataset, vel *query.VelocityResult) string {
+	if vel != nil {
+		// the steps between stages, not the entry-to-close cycle after them
+		for k, st := range vel.Whole.Steps {
+			if k+1 < len(ds.Stages) && st.Moved > 0 {
+				return ""
+			}
+		}
+	}
+	return query.NoTimes(ds)
 }
 
 func firstDay(ds *model.Dataset) int32 {

@@ -162,7 +162,7 @@ func (p *Plan) Tables() []Table {
 	if len(p.Ranking) > 0 {
 		t := Table{Name: "plan_ranking", Title: fmt.Sprintf("Channels by customers (entered %s to %s)%s", p.RankFrom, p.RankTo, cur), Columns: []Column{{Name: "Channel", Kind: KindText},
 			{Name: "Leads", Kind: KindCount}, {Name: "Customers", Kind: KindCount}, {Name: "Lead→customer", Kind: KindRate}, {Name: "Revenue", Kind: KindMoney}, {Name: "Cost", Kind: KindMoney},
-			{Name: "CAC", Kind: KindMoney}, {Name: "ROI", Kind: KindDecimal}}}
+			{Name: "CAC", Kind: KindMoney}, {Name: "ROI", Kind: KindRate}}}
 		for _, c := range p.Ranking {
 			cost, cac, roi := Cell{Null: true}, Cell{Null: true}, Cell{Null: true}
 			if c.CostKnown {
@@ -173,7 +173,7 @@ func (p *Plan) Tables() []Table {
 			}
 			t.Rows = append(t.Rows, []Cell{str(c.Name), num(c.Leads), num(c.Customers), rate(c.LeadToCustomer), num(c.Revenue), cost, cac, roi})
 		}
-		t.Footnotes = []string{"Judged by what reaches the bottom: customers, revenue and ROI ((revenue − cost) / cost), not lead volume."}
+		t.Footnotes = []string{"Judged by what reaches the bottom: customers, revenue and ROI ((revenue − cost) / cost, as a percent), not lead volume."}
 		out = append(out, t)
 	}
 	if len(out) > 0 && len(p.Notes) > 0 {

@@ -19,8 +19,10 @@
 // the plan section):
 //
 //	schema_version   int
-//	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[]}
-//	                   decisions: how the loader read the data (encoding, columns, join rates)
+//	source           {files[], rows_read, rows_used, rows_skipped, problems[], decisions[], notes[]}
+//	                   decisions: how the loader read the data (encoding, columns, join rates);
+//	                   notes: the decisions that change what the numbers cover (deals left out by
+//	                   a join, files read as snapshots), also in the text header
 //	demo             bool (the data is funnel's generated demo, not a user's file)
 //	window           {from, to, has_dates, dates_inferred}   dates YYYY-MM-DD, "" if none
 //	as_of            string YYYY-MM-DD ("" when the data has no dates); --as-of, else the
@@ -33,9 +35,10 @@
 //	maturity_rule    string (how immaturity was decided)
 //	warnings         []string
 //	sections         []string (which of the sections below were computed)
-//	stages           [{name, reached, implied, previous_reached, conversion_from_previous,
-//	                   conversion_from_top, median_days_from_previous (null if unknown),
-//	                   timed_from_previous}]
+//	stages           [{name, reached, implied, previous_reached (the step's base),
+//	                   conversion_from_previous, conversion_from_top, stage_unknown (records that
+//	                   may have got further, left out of the next step), median_days_from_previous
+//	                   (null if unknown), timed_from_previous}]
 //	breakdown        {dimension, stages[], min_records, other_values,
 //	                   groups[{value, records, reached[], conversion_from_top[], small}]}
 //	cohorts          {period, target, stages[], mature_after_days (null if unknown),
@@ -51,6 +54,9 @@
 //	                   censored at their age and exits competing, each day's moves spread over the
 //	                   day (median_days etc. to a tenth); stalled: open records at "from" past its
 //	                   p90 (null if none moved on)
+//	times_note       string: why no step has times, in one line ("" when some does), e.g. stage
+//	                   dates inferred from the current stage; text and markdown show it in place
+//	                   of an empty Velocity table
 //	sticky_points    [{stage, dimension, value, parent ("" or "channel=outbound": a nested slice
 //	                   is compared with the rest of its parent, and its lost conversions are part
 //	                   of the parent's: never add them up), entered, converted, rate, ci_low,
@@ -133,11 +139,13 @@ type Report struct {
 	Warnings        []string     `json:"warnings"`
 	Sections        []string     `json:"sections"`
 
-	Stages       []Stage          `json:"stages"`
-	Breakdown    *Breakdown       `json:"breakdown"`
-	Cohorts      *Cohorts         `json:"cohorts"`
-	Trends       *Trends          `json:"trends"`
-	Velocity     []Velocity       `json:"velocity"`
+	Stages    []Stage    `json:"stages"`
+	Breakdown *Breakdown `json:"breakdown"`
+	Cohorts   *Cohorts   `json:"cohorts"`
+	Trends    *Trends    `json:"trends"`
+	Velocity  []Velocity `json:"velocity"`
+	// TimesNote says why no step has times ("" when some does).
+	TimesNote    string           `json:"times_note"`
 	StickyPoints []StickyPoint    `json:"sticky_points"`
 	Money        *Money           `json:"money"`
 	Customers    *Customers       `json:"customers"`
@@ -153,6 +161,7 @@ type Source struct {
 	Skipped   int       `json:"rows_skipped"`
 	Problems  []Problem `json:"problems"`
 	Decisions []string  `json:"decisions"`
+	Notes     []string  `json:"notes"`
 }
 
 // Problem is one skipped row or located issue, already formatted.
@@ -182,12 +191,18 @@ type Denominators struct {
 
 // Stage is one row of the stages section.
 type Stage struct {
-	Name                   string  `json:"name"`
-	Reached                int     `json:"reached"`
-	Implied                int     `json:"implied"`
+	Name    string `json:"name"`
+	Reached int    `json:"reached"`
+	Implied int    `json:"implied"`
+	// PreviousReached is the step's base: the previous stage's reached less
+	// its stage_unknown.
 	PreviousReached        int     `json:"previous_reached"`
 	ConversionFromPrevious float64 `json:"conversion_from_previous"`
-	ConversionFromTop      float64 `json:"conversion_from_top"`
+	// StageUnknown counts the records whose deepest stage is this one and
+	// whose data does not say how far they got (a deal closed as lost in a
+	// current-stage export): the step to the next stage leaves them out.
+	StageUnknown      int     `json:"stage_unknown"`
+	ConversionFromTop float64 `json:"conversion_from_top"`
 	// MedianDaysFromPrevious is the median days from the previous stage's
 	// date to this one's, over TimedFromPrevious records with both dates;
 	// null at the top or when no record has both.

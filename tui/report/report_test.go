@@ -190,7 +190,7 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "", m, map[string]string{"schema_version": num, "source": obj, "demo": boolean, "window": obj, "as_of": str,
 		"filters": arr, "masked": boolean, "denominators": obj, "immature_cohorts": arr, "maturity_rule": str,
 		"warnings": arr, "sections": arr, "stages": arr, "breakdown": obj, "cohorts": obj, "trends": obj,
-		"velocity": arr, "sticky_points": arr, "money": obj, "customers": null, "segments": null, "plan": obj})
+		"velocity": arr, "times_note": str, "sticky_points": arr, "money": obj, "customers": null, "segments": null, "plan": obj})
 	pl := m["plan"].(map[string]any)
 	checkKeys(t, "plan", pl, map[string]string{"as_of": str, "currency": str, "target": obj, "target_text": str, "target_default": boolean,
 		"reverse": obj, "dimension": str, "months": num, "models": arr, "now": obj, "levers": arr, "ranking": arr,
@@ -224,7 +224,7 @@ func TestJSONSchema(t *testing.T) {
 		t.Errorf("money.unit_economics.total: %v", ue["total"])
 	}
 	checkKeys(t, "source", m["source"].(map[string]any), map[string]string{"files": arr, "rows_read": num,
-		"rows_used": num, "rows_skipped": num, "problems": arr, "decisions": arr})
+		"rows_used": num, "rows_skipped": num, "problems": arr, "decisions": arr, "notes": arr})
 	checkKeys(t, "window", m["window"].(map[string]any), map[string]string{"from": str, "to": str,
 		"has_dates": boolean, "dates_inferred": boolean})
 	checkKeys(t, "denominators", m["denominators"].(map[string]any), map[string]string{"records": num,
@@ -232,7 +232,7 @@ func TestJSONSchema(t *testing.T) {
 	stage := func(i int) map[string]any { return m["stages"].([]any)[i].(map[string]any) }
 	sk := map[string]string{"name": str, "reached": num, "implied": num, "previous_reached": num,
 		"conversion_from_previous": num, "conversion_from_top": num, "median_days_from_previous": num,
-		"timed_from_previous": num}
+		"timed_from_previous": num, "stage_unknown": num}
 	checkKeys(t, "stages[1]", stage(1), sk)
 	sk["median_days_from_previous"] = null
 	checkKeys(t, "stages[0]", stage(0), sk)

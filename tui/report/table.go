@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/funnel-cli/funnel/model/stats"
@@ -58,7 +59,7 @@ func (r *Report) Tables() []Table {
 				out = append(out, r.Trends.Table())
 			}
 		case SecVelocity:
-			out = append(out, velocityTable(r.Velocity))
+			out = append(out, velocityTable(r.Velocity, r.TimesNote))
 		case SecStickyPoints:
 			out = append(out, stickyTable(r.StickyPoints))
 		case SecMoney:
@@ -98,11 +99,29 @@ func (r *Report) stagesTable() Table {
 		t.Rows = append(t.Rows, []Cell{str(s.Name), num(s.Reached), num(s.Implied), step,
 			rate(s.ConversionFromTop), opt(s.MedianDaysFromPrevious)})
 	}
+	median := "Median days: from the stage before, as in Velocity."
+	switch {
+	case r.TimesNote != "" && slices.Contains(r.Sections, SecVelocity):
+		median = "Median days: none (see Velocity)."
+	case r.TimesNote != "":
+		median = "Median days: none. " + r.TimesNote
+	}
 	t.Footnotes = []string{
 		fmt.Sprintf("%s records. Reached: at or past the stage; Implied: of those, passed it without being marked at it.",
 			format.Count(r.Denominators.Records)),
-		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; Median days: from the stage before, as in Velocity.",
-			format.Count(r.Denominators.TopReached), r.Denominators.TopStage),
+		fmt.Sprintf("Step: of the stage before; Total: of %s at %s; %s",
+			format.Count(r.Denominators.TopReached), r.Denominators.TopStage, median),
+	}
+	for k, s := range r.Stages {
+		if s.StageUnknown > 0 && k+1 < len(r.Stages) {
+			have, they := "have", "they count"
+			if s.StageUnknown == 1 {
+				have, they = "has", "it counts"
+			}
+			t.Footnotes = append(t.Footnotes, fmt.Sprintf("%s at %s %s no known stage (the data gives the outcome, not how far it got): "+
+				"%s at %s, and the step to %s is of the other %s; reached past %s may be higher.",
+				plural(s.StageUnknown, "record", "records"), s.Name, have, they, s.Name, r.Stages[k+1].Name, format.Count(r.Stages[k+1].PreviousReached), s.Name))
+		}
 	}
 	return t
 }
@@ -211,9 +230,15 @@ func (tr *Trends) Table() Table {
 	return t
 }
 
-func velocityTable(v []Velocity) Table {
+// velocityTable is one row per step, or when no step has times no rows
+// and the line that says why (note): a table of zeros reads as a finding.
+func velocityTable(v []Velocity, note string) Table {
 	t := Table{Name: SecVelocity, Title: "Velocity", Columns: []Column{{Name: "From", Kind: KindText}, {Name: "To", Kind: KindText}, {Name: "Records", Kind: KindCount}, {Name: "Open", Kind: KindCount},
 		{Name: "Left", Kind: KindCount}, {Name: "Median days", Kind: KindDays}, {Name: "P75 days", Kind: KindDays}, {Name: "P90 days", Kind: KindDays}, {Name: "Stalled", Kind: KindCount}}}
+	if note != "" {
+		t.Footnotes = []string{note}
+		return t
+	}
 	for _, x := range v {
 		stalled := Cell{Null: true}
 		if x.Stalled != nil {

@@ -86,6 +86,9 @@ func header(r *Report) []string {
 		line += " · no dates"
 	}
 	l = append(l, line)
+	for _, n := range r.Source.Notes {
+		l = append(l, "note: "+format.Clean(n))
+	}
 	if r.Window.DatesInferred {
 		l = append(l, "stage dates were inferred from the current stage, not read")
 	}
@@ -124,6 +127,12 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 	}
 	for _, t := range r.Tables() {
 		b.WriteString("\n" + format.Clean(t.Title) + "\n")
+		if noRows(t) {
+			for _, f := range t.Footnotes {
+				b.WriteString(clip(format.Clean(f), width) + "\n")
+			}
+			continue
+		}
 		cells := make([][]string, len(t.Rows)+1)
 		cells[0] = make([]string, len(t.Columns))
 		for j, c := range t.Columns {
@@ -174,6 +183,9 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// noRows is a table with no rows whose footnotes say why (tabular.NoRows).
+func noRows(t Table) bool { return tabular.NoRows(t) }
 
 // skippedTitle heads the skipped rows, saying when only some are listed.
 func skippedTitle(r *Report) string {

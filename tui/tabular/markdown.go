@@ -12,7 +12,14 @@ import (
 // escaped (MarkdownEscape), so a value cannot break the table or inject
 // HTML.
 func WriteMarkdown(b *strings.Builder, t Table) {
-	b.WriteString("## " + MarkdownEscape(t.Title) + "\n\n|")
+	b.WriteString("## " + MarkdownEscape(t.Title) + "\n\n")
+	if NoRows(t) {
+		for _, f := range t.Footnotes {
+			b.WriteString(MarkdownEscape(f) + "  \n")
+		}
+		return
+	}
+	b.WriteString("|")
 	for _, c := range t.Columns {
 		b.WriteString(" " + MarkdownEscape(c.Name) + " |")
 	}
@@ -39,6 +46,11 @@ func WriteMarkdown(b *strings.Builder, t Table) {
 		}
 	}
 }
+
+// NoRows is a table with no rows whose footnotes say why: text and
+// markdown write the footnotes alone, not an empty table (CSV keeps the
+// header row).
+func NoRows(t Table) bool { return len(t.Rows) == 0 && len(t.Footnotes) > 0 }
 
 var mdReplacer = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`,
 	"[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")

@@ -24,6 +24,7 @@ type saver struct {
 // saved is the end of writing a mapping file.
 type saved struct {
 	path string
+	name string // the data file it maps
 	err  error
 }
 
@@ -101,7 +102,7 @@ func (m *Model) saveKey(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	replace := exists
-	return m.saving.Start(func() saved { return saved{path, writeFile(path, text, replace)} })
+	return m.saving.Start(func() saved { return saved{path, f.name, writeFile(path, text, replace)} })
 }
 
 // checkPath refuses to write over an input file or over a file that is
@@ -162,6 +163,11 @@ func (m *Model) saveJob(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	how := fmt.Sprintf("saved %s: funnel --map %s %s reads the file this way", format.Clean(r.path), format.Clean(r.path), m.inputArg())
+	if len(m.files) > 1 {
+		// one mapping per file: --map FILE=MAPPING
+		how = fmt.Sprintf("saved %s: funnel --map %s=%s %s reads %s this way (one --map FILE=MAPPING per file)",
+			format.Clean(r.path), format.Clean(r.name), format.Clean(r.path), m.inputArg(), format.Clean(r.name))
+	}
 	m.say(how, false)
 	return nil, true
 }

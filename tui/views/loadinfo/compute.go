@@ -14,6 +14,9 @@ func reportLines(ds *model.Dataset) []string {
 	ld := ds.Load
 	lines := []string{fmt.Sprintf("Files: %s", format.Clean(strings.Join(ld.Files, ", "))),
 		fmt.Sprintf("Rows read %s = used %s + skipped %s", format.Count(ld.Read), format.Count(ld.Used), format.Count(ld.Skipped))}
+	for _, n := range ld.Notes {
+		lines = append(lines, "Note: "+format.Clean(n))
+	}
 	if ds.DatesInferred {
 		lines = append(lines, "Stage dates were inferred from each record's current stage, not read from the file.")
 	}

@@ -102,7 +102,10 @@ func stageNote(c views.Common, f query.Funnel, k, width int) string {
 	fmt.Fprintf(&b, ": %s reached", format.Count(s.Reached))
 	if k > 0 {
 		prev := f.Stages[k-1]
-		fmt.Fprintf(&b, " of %s at %s (%s)", format.Count(prev.Reached), format.Clean(prev.Name), format.Percent(s.ConversionFromPrevious))
+		fmt.Fprintf(&b, " of %s at %s (%s)", format.Count(prev.Reached-prev.Unknown), format.Clean(prev.Name), format.Percent(s.ConversionFromPrevious))
+		if prev.Unknown > 0 {
+			fmt.Fprintf(&b, ", leaving out %s with no known stage", format.Count(prev.Unknown))
+		}
 	}
 	if s.Implied > 0 {
 		fmt.Fprintf(&b, "; %s implied by a later stage", format.Count(s.Implied))
@@ -118,6 +121,21 @@ func stageNote(c views.Common, f query.Funnel, k, width int) string {
 func (o *Model) loadWarnings() []string {
 	ds, st := o.common.Data(), o.common.Styles
 	var out []string
+	for _, n := range ds.Load.Notes {
+		for _, l := range format.Wrap("! "+format.Clean(n), o.width) {
+			out = append(out, st.Warn.Render(l))
+		}
+	}
+	for _, s := range o.funnel.Stages {
+		if s.Unknown > 0 {
+			who := format.Count(s.Unknown) + " records at " + format.Clean(s.Name) + " have"
+			if s.Unknown == 1 {
+				who = "1 record at " + format.Clean(s.Name) + " has"
+			}
+			out = append(out, st.Warn.Render(format.Truncate(fmt.Sprintf("! %s no known stage (only an outcome): the step from %s leaves them out (l: details)",
+				who, format.Clean(s.Name)), o.width)))
+		}
+	}
 	if ds.DatesInferred {
 		out = append(out, st.Warn.Render(format.Truncate("! stage dates inferred from the current stage, not read (l: details)", o.width)))
 	}

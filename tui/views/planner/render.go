@@ -10,6 +10,7 @@ import (
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
 	"github.com/funnel-cli/funnel/tui/format"
+	"github.com/funnel-cli/funnel/tui/tabular"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
 
@@ -78,11 +79,13 @@ func (p *Model) bodyLines() []string {
 	return append(out, p.rankLines(d)...)
 }
 
+// money writes an amount as the report's money columns do (tabular.Text):
+// one value, one format on the screen and in the report.
 func (p *Model) money(cents float64) string {
 	if math.IsNaN(cents) || math.IsInf(cents, 0) {
 		return "—"
 	}
-	return format.MoneyShort(int64(math.Round(cents)), "")
+	return tabular.Text(tabular.Cell{Num: cents}, tabular.KindMoney)
 }
 
 func (p *Model) cur() string {
@@ -184,8 +187,8 @@ func (p *Model) rankLines(d *data) []string {
 	}
 	out := []string{st.Emphasis.Render("Channels by customers, not leads · " + win + ", customers counted to " + d.asOf)}
 	rows := p.texts(p.rankingData(d))
-	out = append(out, p.page.Sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 7),
+	out = append(out, p.page.Sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 9),
 		num("CAC", 8), num("Leads", 8), num("Lead→cust", 9), num("# leads", 7))...)
-	out = append(out, st.Muted.Render("# leads: the rank by lead volume. Recent leads have had less time to become customers."))
+	out = append(out, st.Muted.Render("ROI = (revenue − cost) / cost, as a percent. # leads: the rank by lead volume. Recent leads have had less time to become customers."))
 	return out
 }

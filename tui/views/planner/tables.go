@@ -110,8 +110,8 @@ func (p *Model) rankingData(d *data) tabular.Table {
 }
 
 // texts writes a table's cells as the planner's sheet shows them: money
-// in whole units, customers to a tenth, Δ signed, ROI whole percents,
-// ranks with #, "—" for unknown.
+// and ROI (a percent) as the report writes them (tabular.Text), customers
+// to a tenth, Δ signed, ranks with #, "—" for unknown.
 func (p *Model) texts(t tabular.Table) [][]string {
 	out := make([][]string, len(t.Rows))
 	for i, row := range t.Rows {
@@ -131,8 +131,6 @@ func (p *Model) texts(t tabular.Table) [][]string {
 				out[i][j] = fmt.Sprintf("%+.1f", c.Num)
 			case col.Kind == tabular.KindDecimal:
 				out[i][j] = fmt.Sprintf("%.1f", c.Num)
-			case col.Name == "ROI":
-				out[i][j] = fmt.Sprintf("%.0f%%", c.Num*100)
 			case col.Name == "# leads":
 				out[i][j] = fmt.Sprintf("#%d", int(c.Num))
 			default:

@@ -64,7 +64,7 @@ func fields(ds *model.Dataset) []field {
 			title += " " + ds.Currency
 		}
 		out = append(out, field{title, tabular.KindMoney, func(ds *model.Dataset, i int) tabular.Cell {
-			return tabular.Cell{Num: float64(ds.Amount[i]), Null: ds.Amount[i] == 0}
+			return tabular.Cell{Num: float64(ds.Cents(ds.Amount[i])), Null: ds.Amount[i] == 0} // in cents, as every amount is shown
 		}})
 	}
 	return out

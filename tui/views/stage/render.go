@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/tabular"
@@ -48,8 +49,12 @@ func (s *Model) conversionLines() []string {
 	}
 	next := format.Clean(ds.Stages[s.stage+1])
 	name := format.Clean(ds.Stages[s.stage])
-	lines := []string{format.Truncate(fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
-		format.Count(r.next.Reached), format.Count(r.stats.Reached), format.Percent(r.next.Step)), s.width)}
+	step := fmt.Sprintf("Step %s → %s: %s of %s (%s)", name, next,
+		format.Count(r.next.Reached), format.Count(r.stats.Reached-r.stats.Unknown), format.Percent(r.next.Step))
+	if r.stats.Unknown > 0 {
+		step += fmt.Sprintf("; %s with no known stage left out", format.Count(r.stats.Unknown))
+	}
+	lines := []string{format.Truncate(step, s.width)}
 	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
 		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
 	}
@@ -103,6 +108,13 @@ func (s *Model) timeLines() []string {
 		return []string{st.Muted.Render("Time to the next stage: not available (last stage or no dates).")}
 	}
 	t := r.step
+	if why := query.NoTimes(s.common.Data()); t.Moved == 0 && why != "" {
+		var out []string
+		for _, l := range format.Wrap(why, s.width) {
+			out = append(out, st.Muted.Render(l))
+		}
+		return out
+	}
 	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s moved, %s still open (censored), %s left (competing)",
 		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open), format.Count(t.Left)), s.width)}
 	if t.Median == nil {
