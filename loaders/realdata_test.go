@@ -126,7 +126,7 @@ func realCases() []realCase {
 			won: 11, lost: 24, open: 52, wonAmt: map[string]int64{"": 132325000}, rate: 0.3143,
 			// Stages ordered by Deal probability (Awaiting outcome 5% first); the 27 abandoned
 			// (open by the flag) and the one with no stage count at the first stage.
-			stages: []string{"Awaiting outcome", "Opportunity identified", "Awaiting procurement", "Awaiting event", "Won"},
+			stages:  []string{"Awaiting outcome", "Opportunity identified", "Awaiting procurement", "Awaiting event", "Won"},
 			atStage: map[string]int{"Awaiting outcome": 29 + 1, "Opportunity identified": 17, "Awaiting event": 2, "Awaiting procurement": 3}},
 		// Three snapshots of one portal: a series, not a join. The funnel is the latest
 		// (2023-05-16, def A by its closed flag); the 13 deals only in 2023-04-03 are
