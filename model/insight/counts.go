@@ -14,12 +14,12 @@ import (
 	"github.com/funnel-cli/funnel/model/stats"
 )
 
-// resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.
+// resolveAsOf returns asOf, or the data's latest day when it is 0 or NoDay.
 func resolveAsOf(ds *model.Dataset, asOf int32) int32 {
 	if asOf != 0 && asOf != model.NoDay {
 		return asOf
 	}
-	if _, hi, ok := ds.DayRange(); ok {
+	if hi, ok := ds.LatestDay(); ok {
 		return hi
 	}
 	return model.NoDay
