@@ -9,12 +9,20 @@ import (
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
-// headLines is the number of lines above the first finding; footLines the
-// most the footer takes.
-const (
-	headLines = 3
-	footLines = 3
-)
+// headLines is the number of lines above the first finding.
+const headLines = 3
+
+// methods says how the findings were tested; it wraps rather than being cut.
+const methods = "Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent"
+
+// footHeight is the number of lines the footer takes at the current width
+// (before the data is in, the most it can take without notes).
+func (s *Model) footHeight() int {
+	if s.data == nil {
+		return 2 + len(format.Wrap(methods, s.width))
+	}
+	return len(s.footer(s.data))
+}
 
 func (s *Model) View() string {
 	st := s.common.Styles
@@ -83,10 +91,14 @@ func (s *Model) footer(d *data) []string {
 			hidden = strings.TrimSuffix("rows "+shown+" (↑/↓) · "+hidden, " · ")
 		}
 	}
-	out := []string{st.Muted.Render(format.Truncate(hidden, s.width)), st.Muted.Render(format.Truncate(
-		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}
+	out := []string{st.Muted.Render(format.Truncate(hidden, s.width))}
+	for _, l := range format.Wrap(methods, s.width) {
+		out = append(out, st.Muted.Render(l))
+	}
 	if len(notes) > 0 {
-		out = append(out, st.Warn.Render(format.Truncate(format.Clean(strings.Join(notes, " · ")), s.width)))
+		for _, l := range format.Wrap(format.Clean(strings.Join(notes, " · ")), s.width) {
+			out = append(out, st.Warn.Render(l))
+		}
 	}
 	return out
 }
