@@ -15,13 +15,31 @@ const headLines = 3
 // methods says how the findings were tested; it wraps rather than being cut.
 const methods = "Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent"
 
-// footHeight is the number of lines the footer takes at the current width
-// (before the data is in, the most it can take without notes).
-func (s *Model) footHeight() int {
+// minRows is the fewest findings the footer's wrapping may leave on screen.
+const minRows = 5
+
+// layout sets the findings list's height over the footer: its notes wrap
+// when that leaves minRows findings (or all of them), else they are cut.
+func (s *Model) layout() {
+	s.wrap = true
 	if s.data == nil {
-		return 2 + len(format.Wrap(methods, s.width))
+		s.list.SetHeight(s.height - headLines - 2 - len(format.Wrap(methods, s.width)))
+		return
 	}
-	return len(s.footer(s.data))
+	if h := s.height - headLines - len(s.footer(s.data)); h >= min(len(s.data.findings), minRows) {
+		s.list.SetHeight(h)
+		return
+	}
+	s.wrap = false
+	s.list.SetHeight(s.height - headLines - len(s.footer(s.data)))
+}
+
+// lines is a footer note wrapped, or cut when the window is too short.
+func (s *Model) lines(text string) []string {
+	if s.wrap {
+		return format.Wrap(text, s.width)
+	}
+	return []string{format.Truncate(text, s.width)}
 }
 
 func (s *Model) View() string {
@@ -92,11 +110,11 @@ func (s *Model) footer(d *data) []string {
 		}
 	}
 	out := []string{st.Muted.Render(format.Truncate(hidden, s.width))}
-	for _, l := range format.Wrap(methods, s.width) {
+	for _, l := range s.lines(methods) {
 		out = append(out, st.Muted.Render(l))
 	}
 	if len(notes) > 0 {
-		for _, l := range format.Wrap(format.Clean(strings.Join(notes, " · ")), s.width) {
+		for _, l := range s.lines(format.Clean(strings.Join(notes, " · "))) {
 			out = append(out, st.Warn.Render(l))
 		}
 	}
