@@ -97,6 +97,13 @@ func (s *Model) footer(d *data) []string {
 	if d.better > 0 {
 		notes = append(notes, fmt.Sprintf("%s better than the rest", format.Plural(d.better, "converts", "convert")))
 	}
+	if len(d.res.Proxies) > 0 {
+		notes = append(notes, strings.Join(d.res.Proxies, ", ")+" left out ("+
+			map[bool]string{true: "its", false: "their"}[len(d.res.Proxies) == 1]+" values restate the outcome)")
+	}
+	if d.res.NoValue != "" && s.common.Data().Amount != nil {
+		notes = append(notes, d.res.NoValue)
+	}
 	for _, ti := range d.res.Transitions {
 		if ti.Entered == 0 && d.dated {
 			notes = append(notes, fmt.Sprintf("%s: none mature yet (%d-day maturity)", ti.Stage, ti.MaturityDays))
