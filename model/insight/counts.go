@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
 // resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.
@@ -229,4 +230,39 @@ func dimLabel(v string) string {
 		return "(blank)"
 	}
 	return v
+}
+
+// winShare is the share of records reaching stage k that reached the last
+// stage, among those that entered k long enough before asOf to have finished
+// (the sum of the downstream maturities); all records when too few are mature.
+func winShare(ds *model.Dataset, k int, asOf int32, maturity []int, minSample int) float64 {
+	last := len(ds.Stages) - 1
+	if k >= last {
+		return 1
+	}
+	wait := 0
+	for j := k; j < last; j++ {
+		wait += maturity[j]
+	}
+	var reach, won, reachAll, wonAll int
+	for i := range ds.Reached {
+		if !reachedAtLeast(ds, i, k) {
+			continue
+		}
+		w := reachedAtLeast(ds, i, last)
+		reachAll++
+		if w {
+			wonAll++
+		}
+		if d := entryDay(ds, i, k); ds.HasDates && d != model.NoDay && d <= asOf-int32(wait) {
+			reach++
+			if w {
+				won++
+			}
+		}
+	}
+	if reach >= minSample {
+		return stats.Ratio(won, reach)
+	}
+	return stats.Ratio(wonAll, reachAll)
 }
