@@ -9,6 +9,8 @@ package insight
 import (
 	"math"
 	"math/bits"
+	"sort"
+	"strings"
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/stats"
@@ -197,6 +199,29 @@ func avgWonDeal(ds *model.Dataset, asOf int32) (cents int64, deals int, recent b
 		return ds.Cents(int64(math.Round(sumAll / float64(nAll)))), nAll, false
 	}
 	return 0, 0, false
+}
+
+// wonCurrencies lists the currencies of the won deals' amounts when the
+// data mixes currencies (nil when it has one): an average over several is
+// no amount at all.
+func wonCurrencies(ds *model.Dataset) []string {
+	if ds.Amount == nil || ds.Currencies == nil {
+		return nil
+	}
+	last := len(ds.Stages) - 1
+	seen := map[string]bool{}
+	var out []string
+	for i, a := range ds.Amount {
+		if a <= 0 || !reachedAtLeast(ds, i, last) {
+			continue
+		}
+		if c := strings.ToUpper(ds.Currencies.Value(i)); c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // dimLabel is how a dimension value is shown: blank values are "(blank)".

@@ -7,6 +7,7 @@ import (
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // This file is the report's use of the query engine (Engine.Compute and
@@ -112,8 +113,8 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 	if c.MatureAfterDays == nil {
 		return out, fmt.Sprintf("maturity unknown: no record reached %s", c.Target)
 	}
-	return out, fmt.Sprintf("an entry %s is immature when its youngest possible member is younger than %d days "+
-		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, *c.MatureAfterDays, c.Target, asOf)
+	return out, fmt.Sprintf("an entry %s is immature when its youngest possible member is younger than %s "+
+		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, format.Plural(*c.MatureAfterDays, "day", "days"), c.Target, asOf)
 }
 
 // breakdown is the engine's breakdown by a dimension, every
