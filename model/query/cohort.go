@@ -41,6 +41,9 @@ type CohortResult struct {
 	MatureAfterDays      *int     `json:"mature_after_days"`
 	StageMatureAfterDays []*int   `json:"stage_mature_after_days"`
 	Cohorts              []Cohort `json:"cohorts"`
+	// Undated counts the selection's records with no entry date (by
+	// period only): they are in no cohort.
+	Undated int `json:"undated,omitempty"`
 }
 
 // Cohort is one cohort followed through the stages.

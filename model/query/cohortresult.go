@@ -1,6 +1,8 @@
 package query
 
 import (
+	"fmt"
+
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/stats"
 )
@@ -34,6 +36,12 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	r.MatureAfterDays = r.StageMatureAfterDays[target]
 	if p.P > 0 {
 		r.Period = q.Period.String()
+		for g := 0; g < p.G; g++ {
+			cell := g*c.P1 + p.P // the row of records in no period
+			for _, v := range c.deep[cell*(ns+1) : (cell+1)*(ns+1)] {
+				r.Undated += int(v)
+			}
+		}
 	}
 	// open[g][k][d]: open records short of stage k that entered on day d
 	below := make([]int32, ns*span)
@@ -117,6 +125,18 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	return r
 }
 
+// UndatedNote says how many of the selection's records are in no cohort
+// for want of an entry date ("" when none is).
+func (r *CohortResult) UndatedNote() string {
+	switch {
+	case r.Undated == 0:
+		return ""
+	case r.Undated == 1:
+		return "1 record has no entry date and is in no cohort"
+	}
+	return fmt.Sprintf("%s records have no entry date and are in no cohort", countString(r.Undated))
+}
+
 // groupEmpty reports whether group g has no record in any period.
 func (c *counts) groupEmpty(g, ns int) bool {
 	for _, v := range c.deep[g*c.P1*(ns+1) : (g+1)*c.P1*(ns+1)] {
@@ -144,4 +164,17 @@ func (c Cohort) EstimatedStepRate(k int) (float64, bool) {
 		return 0, false
 	}
 	return min(1, c.EstimatedConversion[k+1]/c.EstimatedConversion[k]), true
+}
+
+// countString writes n with thousands separators (12,345), as the screens
+// and the report write counts.
+func countString(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + countString(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -92,7 +92,8 @@ func cohorts(s asked, p query.Period) (*Cohorts, error) {
 		return nil, err
 	}
 	c := &Cohorts{Period: res.Period, Target: res.Target, Stages: append([]string{}, res.Stages...),
-		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{}}
+		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{},
+		Undated: res.Undated, UndatedNote: res.UndatedNote()}
 	for _, co := range res.Cohorts {
 		c.Rows = append(c.Rows, CohortRow{Cohort: co.Period, Entered: co.Size,
 			Reached: append([]int{}, co.Reached...), ConversionFromTop: append([]float64{}, co.Conversion...),

@@ -109,7 +109,11 @@ func (v *Model) legend() []string {
 }
 
 func (v *Model) legendText() string {
-	return fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
+	undated := ""
+	if n := v.res.UndatedNote(); n != "" {
+		undated = n + " · "
+	}
+	return undated + fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
 		format.Days(v.res.MatureAfterDays), format.Clean(v.res.Target))
 }
 
