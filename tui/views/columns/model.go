@@ -156,6 +156,7 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.table.SetWidth(w)
 	m.list.SetHeight(max(1, h-m.chrome()))
+	m.setCursor(m.list.Cursor()) // the headings above it in view, now there is room
 	if m.pick != nil {
 		m.pick.list.SetHeight(max(1, h-2))
 	}

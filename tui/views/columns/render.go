@@ -194,6 +194,10 @@ func (m *Model) rowLine(i int) string {
 		return st.Emphasis.Render(format.Truncate(fmt.Sprintf("▾ %s", m.shownName(rw.f)), m.width))
 	case rowStages:
 		how := "one date or yes/no column each"
+		if f.latest != "" {
+			return st.Muted.Render(format.Truncate(fmt.Sprintf("Stages: as in %s, the latest snapshot, which the funnel reads",
+				m.nameOf(f.latest)), m.width))
+		}
 		if f.m.StageColumn != "" {
 			how = "from the values of " + format.Clean(f.m.StageColumn)
 		}
@@ -235,6 +239,16 @@ func (m *Model) shownName(fi int) string {
 		return format.Clean(files[fi])
 	}
 	return format.Clean(m.files[fi].name)
+}
+
+// nameOf is file name as the screen shows it.
+func (m *Model) nameOf(name string) string {
+	for i := range m.files {
+		if m.files[i].name == name {
+			return m.shownName(i)
+		}
+	}
+	return format.Clean(name)
 }
 
 // banner says, on a screen the root opened because the loader was
@@ -340,7 +354,30 @@ func (m *Model) foot() string {
 	case m.note != "":
 		return format.Truncate(m.note, m.width)
 	}
-	return st.Muted.Render(format.Truncate("Each change reads the files again and the funnel follows; S saves the mapping for funnel --map", m.width))
+	s := "Each change reads the files again and the funnel follows; S saves the mapping for funnel --map"
+	if below := m.list.Below(); below > 0 {
+		s = fmt.Sprintf("↓ %s (j, pgdn)%s · %s", format.Plural(below, "more row", "more rows"), m.belowWhat(), s)
+	}
+	return st.Muted.Render(format.Truncate(s, m.width))
+}
+
+// belowWhat names the parts of the list below the window: the stage
+// order and the values, which a short window hides first.
+func (m *Model) belowWhat() string {
+	_, to := m.list.Window()
+	var parts []string
+	for _, r := range m.rows[min(to, len(m.rows)):] {
+		switch {
+		case r.kind == rowStages && !slices.Contains(parts, "the stage order"):
+			parts = append(parts, "the stage order")
+		case (r.kind == rowValue || r.kind == rowOutVal) && !slices.Contains(parts, "what the values mean"):
+			parts = append(parts, "what the values mean")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(parts, " and ") + " among them"
 }
 
 // rowAt is the row on line y of the view (-1: none).

@@ -15,15 +15,29 @@ type file struct {
 	cols []model.ColumnInfo
 	m    *mapping.Mapping // being edited (a copy); nil when the load recorded none
 	orig *mapping.Mapping // what the data on screen was read with
+	// latest names the latest snapshot when this file is an earlier one of
+	// a series: the funnel is read with the latest's stages, not these.
+	latest string
 }
 
 // filesOf splits the data's column list by file, each with a copy of its
 // mapping to edit.
 func filesOf(ds *model.Dataset) []file {
 	ld := ds.Load
+	next := map[string]string{}
+	for _, st := range ld.Snapshots {
+		next[st.From] = st.To
+	}
 	var out []file
 	for i, name := range ld.Files {
 		f := file{name: name}
+		for at, n := name, 0; n < len(ld.Snapshots); n++ { // the end of the series
+			to, ok := next[at]
+			if !ok {
+				break
+			}
+			f.latest, at = to, to
+		}
 		if i < len(ld.Mappings) && ld.Mappings[i] != nil {
 			f.orig = ld.Mappings[i]
 			f.m = f.orig.Clone()
@@ -136,6 +150,9 @@ func buildRows(files []file) []row {
 			continue
 		}
 		out = append(out, row{kind: rowStages, f: fi})
+		if f.latest != "" { // an earlier snapshot: its stages are the latest's
+			continue
+		}
 		for k := range m.Stages {
 			out = append(out, row{kind: rowStage, f: fi, k: k})
 		}
