@@ -33,10 +33,7 @@ func (s *Model) layTable(d *data) {
 			if text := sliceLabel(p); format.Width(text) <= w {
 				return text
 			}
-			if p.Parent != "" { // narrow: the value first, then what it is compared within
-				return p.Value + " in " + p.Parent
-			}
-			return p.Value + " (" + p.Dimension + ")"
+			return narrowSlice(p, w)
 		}}, colSlice},
 		{right("Entered", 7, 8), colEntered},
 		{right("Rate (95% CI)", 13, 7), colRate},
@@ -74,6 +71,23 @@ func (s *Model) layTable(d *data) {
 		return tabular.Text(row[cols[c].data], t.Columns[cols[c].data].Kind)
 	})
 	s.table.SetWidth(s.width)
+}
+
+// narrowSlice names a slice in w cells when sliceLabel does not fit: the
+// value whole, then what it is compared within (its parent) or its
+// dimension, cut first, "paid_social (chan…)".
+func narrowSlice(p insight.StickyPoint, w int) string {
+	value := format.Clean(p.Value)
+	if p.Parent != "" {
+		if room := w - format.Width(value) - 4; room >= 4 {
+			return value + " in " + format.Truncate(format.Clean(p.Parent), room)
+		}
+		return value
+	}
+	if room := w - format.Width(value) - 3; room >= 3 {
+		return value + " (" + format.Truncate(format.Clean(p.Dimension), room) + ")"
+	}
+	return value
 }
 
 // sliceLabel names a slice: "channel=chat", and a nested slice with the

@@ -225,3 +225,21 @@ func TestStickyMethodsNoteWraps(t *testing.T) {
 		}
 	}
 }
+
+// A slice too wide for its column keeps its value whole and cuts what it
+// is compared within: "paid_social (cha…)", not "paid_social (chan…".
+func TestStickyNarrowSliceCutsTheDimension(t *testing.T) {
+	for _, tc := range []struct {
+		p    insight.StickyPoint
+		w    int
+		want string
+	}{
+		{insight.StickyPoint{Dimension: "channel", Value: "paid_social"}, 18, "paid_social (cha…)"},
+		{insight.StickyPoint{Dimension: "channel", Value: "paid_social"}, 15, "paid_social"},
+		{insight.StickyPoint{Dimension: "campaign", Value: "spring", Parent: "channel=paid_social"}, 18, "spring in channel…"},
+	} {
+		if got := narrowSlice(tc.p, tc.w); got != tc.want || format.Width(got) > tc.w {
+			t.Errorf("narrowSlice(%s=%s, %d) = %q, want %q", tc.p.Dimension, tc.p.Value, tc.w, got, tc.want)
+		}
+	}
+}
