@@ -78,12 +78,13 @@ func writeTSV(w io.StringWriter, t tabular.Table) {
 		cells[j] = tsvCell(c.Name)
 	}
 	w.WriteString(strings.Join(cells, "\t") + "\n")
-	for _, row := range t.Rows {
+	texts := tabular.Texts(t)
+	for i, row := range t.Rows {
 		for j, c := range row {
 			if t.Columns[j].Kind == tabular.KindText {
 				cells[j] = tsvCell(c.Str)
 			} else {
-				cells[j] = tabular.Text(c, t.Columns[j].Kind)
+				cells[j] = texts[i][j]
 			}
 		}
 		w.WriteString(strings.Join(cells, "\t") + "\n")

@@ -138,10 +138,10 @@ func WriteText(w io.Writer, r *Report, lay Layout) error {
 		for j, c := range t.Columns {
 			cells[0][j] = cut(format.Clean(c.Name))
 		}
-		for i, row := range t.Rows {
+		for i, row := range tabular.Texts(t) {
 			cells[i+1] = make([]string, len(t.Columns))
 			for j, c := range row {
-				cells[i+1][j] = cut(human(c, t.Columns[j].Kind))
+				cells[i+1][j] = cut(c)
 			}
 		}
 		wd := make([]int, len(t.Columns))

@@ -32,10 +32,10 @@ func WriteMarkdown(b *strings.Builder, t Table) {
 		}
 	}
 	b.WriteString("\n")
-	for _, row := range t.Rows {
+	for _, row := range Texts(t) {
 		b.WriteString("|")
-		for j, c := range row {
-			b.WriteString(" " + MarkdownEscape(Text(c, t.Columns[j].Kind)) + " |")
+		for _, c := range row {
+			b.WriteString(" " + MarkdownEscape(c) + " |")
 		}
 		b.WriteString("\n")
 	}

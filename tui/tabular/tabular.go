@@ -77,6 +77,48 @@ func Text(c Cell, k Kind) string {
 	return Decimal(c.Num)
 }
 
+// Texts formats a table's cells for people, as Text does, with one money
+// format per column: a money column with any amount of 1,000 or more is
+// written in whole units throughout ("56" beside "1,040", not "55.69").
+func Texts(t Table) [][]string {
+	whole := make([]bool, len(t.Columns))
+	for j := range t.Columns {
+		whole[j] = WholeMoney(t, j)
+	}
+	out := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		out[i] = make([]string, len(row))
+		for j, c := range row {
+			out[i][j] = TextIn(c, t.Columns[j].Kind, whole[j])
+		}
+	}
+	return out
+}
+
+// WholeMoney reports whether money column j of t is written in whole
+// units: when any of its amounts is 1,000 or more (Text writes those
+// without cents), so every amount in it is.
+func WholeMoney(t Table, j int) bool {
+	if j >= len(t.Columns) || t.Columns[j].Kind != KindMoney {
+		return false
+	}
+	for _, row := range t.Rows {
+		if j < len(row) && !row[j].Null && math.Abs(math.Round(row[j].Num)) >= 100_000 {
+			return true
+		}
+	}
+	return false
+}
+
+// TextIn is Text for a cell of a column whose money is in whole units
+// (whole, from WholeMoney).
+func TextIn(c Cell, k Kind, whole bool) string {
+	if k == KindMoney && whole && !c.Null {
+		return format.MoneyWhole(int64(math.Round(c.Num)), "")
+	}
+	return Text(c, k)
+}
+
 // Decimal writes a plain number for people: thousands separated from 100,
 // one decimal from 1, three significant digits below (2,125, 12.5 and
 // 0.00238; never 2.13e+03).

@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -44,5 +45,17 @@ func TestCSVMoneyInCurrencyUnits(t *testing.T) {
 	}
 	if got := CSVCell(Cell{Null: true}, KindMoney); got != "" {
 		t.Errorf("unknown money = %q", got)
+	}
+}
+
+// A money column is written in one format: whole units throughout when
+// any amount is 1,000 or more ("56" beside "1,040", not "55.69"); cents
+// when none is.
+func TestTextsOneMoneyFormatPerColumn(t *testing.T) {
+	tb := Table{Columns: []Column{{Name: "CAC", Kind: KindMoney}, {Name: "Cost", Kind: KindMoney}},
+		Rows: [][]Cell{{{Num: 5569}, {Num: 5569}}, {{Num: 104000}, {Num: 99900}}, {{Null: true}, {Num: -250}}}}
+	want := [][]string{{"56", "55.69"}, {"1,040", "999.00"}, {"—", "-2.50"}}
+	if got := Texts(tb); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Texts = %q, want %q", got, want)
 	}
 }

@@ -60,11 +60,18 @@ func tableLines(p *page, t tabular.Table, currency string) []string {
 	}
 	cols[0].Pin, cols[0].Min = true, 8
 	rows := make([][]string, len(t.Rows))
+	whole := make([]bool, len(t.Columns))
+	for j := range t.Columns {
+		whole[j] = tabular.WholeMoney(t, j) // one money format per column
+	}
 	for i, r := range t.Rows {
 		rows[i] = make([]string, len(r))
 		for j, c := range r {
 			if t.Columns[j].Kind == tabular.KindMoney && !c.Null {
 				rows[i][j] = format.Money(int64(c.Num), currency)
+				if whole[j] {
+					rows[i][j] = format.MoneyWhole(int64(c.Num), currency)
+				}
 				continue
 			}
 			rows[i][j] = tabular.Text(c, t.Columns[j].Kind)

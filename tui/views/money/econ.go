@@ -40,13 +40,29 @@ func econLines(p *page, u money.UnitEconomics) []string {
 	}
 	cols = append(cols, mcol{"Cust", 6, 4}, mcol{"CAC", 11, 1}, mcol{"ROI", 8, 2}, mcol{"Payback", 8, 3}, mcol{"LTV:CAC", 8, 5})
 	all := append(append([]money.Economics{}, u.Groups...), u.Total)
+	// one money format per column: whole units throughout when any amount
+	// in it is 1,000 or more
+	costs := make([][]*int64, len(stages)+1) // per stage, then CAC
+	for _, g := range all {
+		for k := 0; k+1 < len(g.CostPer) && k < len(stages); k++ {
+			costs[k] = append(costs[k], g.CostPer[k].CostPer)
+		}
+		costs[len(stages)] = append(costs[len(stages)], g.CAC)
+	}
+	colMon := make([]func(int64) string, len(costs))
+	for k, vs := range costs {
+		colMon[k] = mon
+		if wholeMoney(vs) {
+			colMon[k] = func(v int64) string { return format.MoneyWhole(v, cur) }
+		}
+	}
 	rows := make([][]string, len(all))
 	for i, g := range all {
 		cells := []string{g.Name, mon(g.Spend), format.Count(g.Leads)}
 		for k := 0; k+1 < len(g.CostPer); k++ {
-			cells = append(cells, optMoney(g.CostPer[k].CostPer, mon))
+			cells = append(cells, optMoney(g.CostPer[k].CostPer, colMon[min(k, len(stages))]))
 		}
-		rows[i] = append(cells, format.Count(g.Customers), optMoney(g.CAC, mon), optRatio(g.ROI, true),
+		rows[i] = append(cells, format.Count(g.Customers), optMoney(g.CAC, colMon[len(stages)]), optRatio(g.ROI, true),
 			optMonths(g.PaybackMonths), optRatio(g.LTVToCAC, false))
 	}
 	l = append(l, p.table(cols, rows, func(i int) lipgloss.Style {
@@ -154,4 +170,15 @@ func byTitle(by string) string {
 		return "Group"
 	}
 	return strings.ToUpper(by[:1]) + by[1:]
+}
+
+// wholeMoney says whether a column of amounts (cents; nil unknown) is
+// written in whole units: when any is 1,000 or more.
+func wholeMoney(vs []*int64) bool {
+	for _, v := range vs {
+		if v != nil && (*v >= 100_000 || *v <= -100_000) {
+			return true
+		}
+	}
+	return false
 }

@@ -85,7 +85,15 @@ func (p *Model) money(cents float64) string {
 	if math.IsNaN(cents) || math.IsInf(cents, 0) {
 		return "—"
 	}
-	return tabular.Text(tabular.Cell{Num: cents}, tabular.KindMoney)
+	return p.moneyIn(cents, false)
+}
+
+// moneyIn is money in a column whose amounts are in whole units (whole).
+func (p *Model) moneyIn(cents float64, whole bool) string {
+	if math.IsNaN(cents) || math.IsInf(cents, 0) {
+		return "—"
+	}
+	return tabular.TextIn(tabular.Cell{Num: cents}, tabular.KindMoney, whole)
 }
 
 func (p *Model) cur() string {

@@ -113,6 +113,10 @@ func (p *Model) rankingData(d *data) tabular.Table {
 // and ROI (a percent) as the report writes them (tabular.Text), customers
 // to a tenth, Δ signed, ranks with #, "—" for unknown.
 func (p *Model) texts(t tabular.Table) [][]string {
+	whole := make([]bool, len(t.Columns))
+	for j := range t.Columns {
+		whole[j] = tabular.WholeMoney(t, j) // one money format per column
+	}
 	out := make([][]string, len(t.Rows))
 	for i, row := range t.Rows {
 		out[i] = make([]string, len(row))
@@ -126,7 +130,7 @@ func (p *Model) texts(t tabular.Table) [][]string {
 			case c.Null:
 				out[i][j] = "—"
 			case col.Kind == tabular.KindMoney:
-				out[i][j] = p.money(c.Num)
+				out[i][j] = p.moneyIn(c.Num, whole[j])
 			case col.Name == "Δ customers":
 				out[i][j] = fmt.Sprintf("%+.1f", c.Num)
 			case col.Kind == tabular.KindDecimal:
