@@ -38,9 +38,14 @@ type CohortResult struct {
 	// MatureAfterDays is the p90 entry→target time among the records that
 	// reach the target (nil when none did: maturity cannot be judged);
 	// StageMatureAfterDays the same for every stage (nil at the top).
-	MatureAfterDays      *int     `json:"mature_after_days"`
-	StageMatureAfterDays []*int   `json:"stage_mature_after_days"`
-	Cohorts              []Cohort `json:"cohorts"`
+	MatureAfterDays      *int   `json:"mature_after_days"`
+	StageMatureAfterDays []*int `json:"stage_mature_after_days"`
+	// EntryUndated names the top stage when no record has a date at it:
+	// each record's entry date is then a later stage's (a won record's,
+	// its close date), so entry and close are the same date and maturity
+	// cannot be judged (MatureAfterDays nil; MaturityNote says it).
+	EntryUndated string   `json:"entry_undated,omitempty"`
+	Cohorts      []Cohort `json:"cohorts"`
 	// Undated counts the selection's records with no entry date (by
 	// period only): they are in no cohort.
 	Undated int `json:"undated,omitempty"`

@@ -23,9 +23,12 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	}
 	pooled := p.stageCurves(a, -1, nil)
 	mature := make([]int, ns)
+	if ds.HasDates && !stageDated(ds, 0) {
+		r.EntryUndated = ds.Stages[0]
+	}
 	for k := range mature {
 		mature[k] = -1
-		if k == 0 {
+		if k == 0 || r.EntryUndated != "" {
 			continue
 		}
 		if d, ok := pooled[k].QuantileDays(0, 0.9); ok {
@@ -123,6 +126,20 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 		}
 	}
 	return r
+}
+
+// MaturityNote says why maturity cannot be judged ("" when it can: the
+// p90 entry→target time is MatureAfterDays), for "cannot be judged (…)".
+// The report and the views say it in these words.
+func (r *CohortResult) MaturityNote() string {
+	switch {
+	case r.EntryUndated != "":
+		return fmt.Sprintf("no record has a date at %s, so each entry date is a later stage's and a won record's is its close date: "+
+			"entry and close are the same date, and a cohort holds only the records dated at a later stage", r.EntryUndated)
+	case r.MatureAfterDays == nil:
+		return "no record reached " + r.Target
+	}
+	return ""
 }
 
 // UndatedNote says how many of the selection's records are in no cohort

@@ -32,13 +32,8 @@ func NoTimes(ds *model.Dataset) string {
 // has one at an end (nil when some step could be timed).
 func undatedStages(ds *model.Dataset) []string {
 	dated := make([]bool, len(ds.Days))
-	for k, col := range ds.Days {
-		for _, d := range col {
-			if d != model.NoDay {
-				dated[k] = true
-				break
-			}
-		}
+	for k := range ds.Days {
+		dated[k] = stageDated(ds, k)
 	}
 	var out []string
 	for k := 0; k+1 < len(dated); k++ {
@@ -52,4 +47,17 @@ func undatedStages(ds *model.Dataset) []string {
 		}
 	}
 	return out
+}
+
+// stageDated reports whether some record has a date at stage k.
+func stageDated(ds *model.Dataset, k int) bool {
+	if k >= len(ds.Days) {
+		return false
+	}
+	for _, d := range ds.Days[k] {
+		if d != model.NoDay {
+			return true
+		}
+	}
+	return false
 }

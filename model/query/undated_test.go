@@ -2,6 +2,7 @@ package query_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/funnel-cli/funnel/model"
@@ -30,5 +31,37 @@ func TestCohortsCountTheUndated(t *testing.T) {
 	}
 	if res.Undated != 2 || size != 3 {
 		t.Errorf("undated %d, in cohorts %d; want 2 and 3", res.Undated, size)
+	}
+}
+
+// With no date at the top stage a record's entry date is a later stage's
+// (a won deal's close date): entry and close are the same date, so the
+// p90 entry→Won time (0 or 1 day) is not shown as a maturity; the note
+// says why.
+func TestCohortsEntryIsTheCloseDate(t *testing.T) {
+	var days []int32
+	for i := range 40 {
+		days = append(days, model.DayFromCivil(2026, 1+i%12, 1+i%28))
+	}
+	n := len(days)
+	ds := &model.Dataset{Stages: []string{"Opportunity", "Won"}, HasDates: true,
+		Days: [][]int32{make([]int32, n), days}, Reached: make([]uint16, n), Exit: make([]model.ExitKind, n), ExitDay: days}
+	for i := range n {
+		ds.Days[0][i], ds.Reached[i], ds.Exit[i] = model.NoDay, 3, model.ExitWon
+	}
+	res, err := query.New(ds).Cohorts(query.CohortQuery{Query: query.Query{Period: query.PeriodMonth}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.MatureAfterDays != nil || res.EntryUndated != "Opportunity" {
+		t.Fatalf("mature after %v days, entry undated %q", res.MatureAfterDays, res.EntryUndated)
+	}
+	if n := res.MaturityNote(); !strings.Contains(n, "no record has a date at Opportunity") || !strings.Contains(n, "same date") {
+		t.Errorf("maturity note %q", n)
+	}
+	for _, c := range res.Cohorts {
+		if c.Immature {
+			t.Errorf("cohort %s immature", c.Period)
+		}
 	}
 }

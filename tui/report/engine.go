@@ -93,7 +93,7 @@ func cohorts(s asked, p query.Period) (*Cohorts, error) {
 	}
 	c := &Cohorts{Period: res.Period, Target: res.Target, Stages: append([]string{}, res.Stages...),
 		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{},
-		Undated: res.Undated, UndatedNote: res.UndatedNote()}
+		Undated: res.Undated, UndatedNote: res.UndatedNote(), MaturityNote: res.MaturityNote()}
 	for _, co := range res.Cohorts {
 		c.Rows = append(c.Rows, CohortRow{Cohort: co.Period, Entered: co.Size,
 			Reached: append([]int{}, co.Reached...), ConversionFromTop: append([]float64{}, co.Conversion...),
@@ -111,8 +111,8 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 			out = append(out, r.Cohort)
 		}
 	}
-	if c.MatureAfterDays == nil {
-		return out, fmt.Sprintf("maturity unknown: no record reached %s", c.Target)
+	if n := c.maturityNote(); n != "" {
+		return out, "maturity unknown: " + n
 	}
 	return out, fmt.Sprintf("an entry %s is immature when its youngest possible member is younger than %s "+
 		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, format.Plural(*c.MatureAfterDays, "day", "days"), c.Target, asOf)

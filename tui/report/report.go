@@ -247,6 +247,17 @@ type Cohorts struct {
 	// Undated counts the records in no cohort for want of an entry date.
 	Undated     int    `json:"undated"`
 	UndatedNote string `json:"-"`
+	// MaturityNote says why maturity cannot be judged ("" when it can;
+	// query.CohortResult.MaturityNote).
+	MaturityNote string `json:"maturity_note,omitempty"`
+}
+
+// maturityNote says why maturity cannot be judged ("" when it can).
+func (c *Cohorts) maturityNote() string {
+	if c.MaturityNote == "" && c.MatureAfterDays == nil {
+		return "no record reached " + c.Target
+	}
+	return c.MaturityNote
 }
 
 // CohortRow is one entry cohort.

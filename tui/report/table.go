@@ -195,8 +195,8 @@ func (c *Cohorts) Table() Table {
 		}
 		t.Rows = append(t.Rows, append(cells, str(imm)))
 	}
-	immature := fmt.Sprintf("Immature: cannot be judged (no record reached %s); few: under %d records, not a finding.", c.Target, stats.MinSample)
-	if c.MatureAfterDays != nil {
+	immature := fmt.Sprintf("Immature: cannot be judged (%s); few: under %d records, not a finding.", c.maturityNote(), stats.MinSample)
+	if c.maturityNote() == "" {
 		immature = fmt.Sprintf("Immature: younger than %s, the p90 of entry to %s time; few: under %d records, not a finding.",
 			format.Plural(*c.MatureAfterDays, "day", "days"), c.Target, stats.MinSample)
 	}

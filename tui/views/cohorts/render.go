@@ -113,6 +113,9 @@ func (v *Model) legendText() string {
 	if n := v.res.UndatedNote(); n != "" {
 		undated = n + " · "
 	}
+	if n := v.res.MaturityNote(); n != "" {
+		return undated + "Immature: cannot be judged (" + format.Clean(n) + ")"
+	}
 	return undated + fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
 		format.Days(v.res.MatureAfterDays), format.Clean(v.res.Target))
 }

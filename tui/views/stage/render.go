@@ -58,6 +58,9 @@ func (s *Model) conversionLines() []string {
 	if r.cohorts == nil || len(r.cohorts.Cohorts) == 0 {
 		return append(lines, st.Muted.Render("No stage dates: conversion over time cannot be shown."))
 	}
+	if r.cohorts.EntryUndated != "" { // every dated cohort is dated by a later stage: no chart
+		return append(lines, widgets.WrapStyled(st.Warn, "Conversion over time cannot be shown: "+format.Clean(r.cohorts.MaturityNote())+".", s.width)...)
+	}
 	// Immature cohorts plot their estimated eventual step rate (the
 	// observed one plunges at the right end only because they are young).
 	var vals []float64
@@ -93,6 +96,8 @@ func (s *Model) conversionLines() []string {
 	if len(young) > 0 {
 		lines = append(lines, st.Warn.Render(format.Truncate(fmt.Sprintf("~ immature (younger than %s, the p90 entry→%s time), estimated eventual rate: %s",
 			format.Days(r.cohorts.MatureAfterDays), next, strings.Join(young, " · ")), s.width)))
+	} else if n := r.cohorts.MaturityNote(); n != "" {
+		lines = append(lines, st.Warn.Render(format.Truncate("maturity cannot be judged ("+format.Clean(n)+")", s.width)))
 	} else {
 		lines = append(lines, st.Muted.Render(format.Truncate("every cohort shown is mature", s.width)))
 	}
@@ -165,6 +170,9 @@ func (s *Model) exitLines() []string {
 		}
 		lines = append(lines, st.Emphasis.Render(format.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
 			name, format.Count(th.Stalled), format.Count(th.Open), p90), s.width)))
+	} else if r.next != nil && r.next.Reached > 0 { // moved on, but undated at an end
+		lines = append(lines, widgets.WrapStyled(st.Muted, fmt.Sprintf("Stalled: cannot be judged: of the %s that moved on from %s, none has a date at both ends, so there is no time in %s to compare against",
+			format.Count(r.next.Reached), name, name), s.width)...)
 	} else {
 		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
 	}

@@ -1,0 +1,36 @@
+package stage
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/tui/views"
+	"github.com/funnel-cli/funnel/tui/views/viewtest"
+)
+
+// With no date at the top stage (an export with close dates only: each
+// won deal's entry date is its close date) the stage detail draws no
+// cohort chart of 100% and does not say nobody moved on: it says why
+// neither conversion over time nor stalling can be judged.
+func TestStageWithUndatedEntrySaysWhy(t *testing.T) {
+	n := model.NoDay
+	ds := &model.Dataset{Stages: []string{"Opportunity", "Won"}, HasDates: true,
+		Days:    [][]int32{{n, n, n, n}, {10, 40, n, n}},
+		Reached: []uint16{0b11, 0b11, 0b01, 0b01},
+		Exit:    []model.ExitKind{model.ExitWon, model.ExitWon, model.ExitLost, model.ExitOpen},
+		ExitDay: []int32{10, 40, n, n}}
+	s := New(viewtest.On(ds), views.DefaultState(), 0)
+	s.SetSize(100, 30)
+	viewtest.Run(s, s.Init())
+	out := viewtest.Screen(s)
+	for _, want := range []string{"Conversion over time cannot be shown: no record has a date at Opportunity",
+		"Stalled: cannot be judged: of the 2 that moved on from Opportunity"} {
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), want) {
+			t.Errorf("no %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "entry cohorts") || strings.Contains(out, "moved on from Opportunity yet") {
+		t.Errorf("a chart of cohorts dated by their close, or 'nobody moved on':\n%s", out)
+	}
+}
