@@ -27,7 +27,11 @@ func (t Target) String() string {
 	if t.Revenue > 0 {
 		return strconv.FormatFloat(t.Revenue/100, 'f', -1, 64) + " revenue per " + period
 	}
-	return strconv.FormatFloat(t.Customers, 'f', -1, 64) + " customers per " + period
+	what := " customers per "
+	if t.Customers == 1 {
+		what = " customer per "
+	}
+	return strconv.FormatFloat(t.Customers, 'f', -1, 64) + what + period
 }
 
 // Months is the length of the target's period in months (the planner's

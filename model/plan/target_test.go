@@ -29,7 +29,7 @@ func TestParseTarget(t *testing.T) {
 
 // A target prints as ParseTarget reads it.
 func TestTargetString(t *testing.T) {
-	for _, in := range []string{"30 customers per quarter", "250000 revenue per month", "12.5 customers per year", "10 customers per week"} {
+	for _, in := range []string{"30 customers per quarter", "250000 revenue per month", "12.5 customers per year", "10 customers per week", "1 customer per month"} {
 		got, err := ParseTarget(in)
 		if err != nil || got.String() != in {
 			t.Errorf("%q → %+v → %q (%v)", in, got, got.String(), err)

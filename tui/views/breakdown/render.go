@@ -158,9 +158,14 @@ func (b *Model) rowStyle(i int) lipgloss.Style {
 func (b *Model) pickView() string {
 	st := b.common.Styles
 	lines := []string{st.Title.Render(format.Truncate("Break down by which column?", b.width)), ""}
-	for i, n := range b.common.Data().DimNames() {
+	names := b.common.Data().DimNames()
+	nameW := 20 // the longest name, when there is room
+	for _, n := range names {
+		nameW = max(nameW, min(format.Width(format.Clean(n)), b.width/2))
+	}
+	for i, n := range names {
 		d := b.common.Data().Dim(n)
-		text := fmt.Sprintf("%s  %s values", format.Fit(n, 20), format.Count(d.Cardinality()-1))
+		text := fmt.Sprintf("%s  %s", format.Fit(n, nameW), format.Plural(d.Cardinality()-1, "value", "values"))
 		if i == b.picker.Cursor() {
 			lines = append(lines, st.Selected.Render(format.PadRight(format.Truncate("▸ "+text, b.width), b.width)))
 			continue
