@@ -53,8 +53,17 @@ func (v *Model) layTable() {
 		{Title: format.TitleCase(r.Period), Pin: true, Min: 10},
 		{Title: "Entered", Align: widgets.AlignRight, Min: 8, Priority: 3},
 	}
+	// stage names whole (up to 24 cells) when every stage column fits so,
+	// else cut at 11 so that none is hidden for a long name
+	stageMax, need := 24, 10+8+15
 	for s := 1; s < len(r.Stages); s++ {
-		cols = append(cols, widgets.Column{Title: r.Stages[s], Align: widgets.AlignRight, Min: 7, Max: 11, Priority: 1, Style: immature(s)})
+		need += 1 + max(13, min(24, format.Width(format.Clean(r.Stages[s]))))
+	}
+	if need > v.width {
+		stageMax = 11
+	}
+	for s := 1; s < len(r.Stages); s++ {
+		cols = append(cols, widgets.Column{Title: r.Stages[s], Align: widgets.AlignRight, Min: 7, Max: stageMax, Priority: 1, Style: immature(s)})
 	}
 	cols = append(cols, widgets.Column{Title: r.Target + " est.", Align: widgets.AlignRight, Min: 8, Max: 15, Priority: 2,
 		Style: func(int) lipgloss.Style { return st.Emphasis }})
