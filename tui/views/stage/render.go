@@ -120,8 +120,12 @@ func (s *Model) timeLines() []string {
 		}
 		return out
 	}
-	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s moved, %s still open (censored), %s left (competing)",
-		format.Clean(t.From), format.Clean(t.To), format.Count(t.Moved), format.Count(t.Open), format.Count(t.Left)), s.width)}
+	moved := format.Count(t.Moved) + " moved"
+	if r.next != nil && t.Moved < r.next.Reached { // the others moved on with no date at an end
+		moved = fmt.Sprintf("%s of the %s that moved on are timed (the rest lack a date at one end)", format.Count(t.Moved), format.Count(r.next.Reached))
+	}
+	lines := []string{format.Truncate(fmt.Sprintf("Time %s → %s among those who move on: %s, %s still open (censored), %s left (competing)",
+		format.Clean(t.From), format.Clean(t.To), moved, format.Count(t.Open), format.Count(t.Left)), s.width)}
 	if t.Median == nil {
 		return append(lines, st.Muted.Render("  nothing has moved on yet"))
 	}

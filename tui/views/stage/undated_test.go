@@ -34,3 +34,21 @@ func TestStageWithUndatedEntrySaysWhy(t *testing.T) {
 		t.Errorf("a chart of cohorts dated by their close, or 'nobody moved on':\n%s", out)
 	}
 }
+
+// When some records moved on with no date at one end, the time line says
+// how many of those that moved on are timed, not "N moved".
+func TestStageTimeSaysHowManyAreTimed(t *testing.T) {
+	n := model.NoDay
+	ds := &model.Dataset{Stages: []string{"Lead", "Opportunity", "Won"}, HasDates: true,
+		Days:    [][]int32{{1, 2, 3, 4}, {9, n, n, n}, {n, n, n, n}},
+		Reached: []uint16{0b011, 0b011, 0b011, 0b001},
+		Exit:    []model.ExitKind{model.ExitOpen, model.ExitOpen, model.ExitOpen, model.ExitOpen},
+		ExitDay: []int32{n, n, n, n}}
+	s := New(viewtest.On(ds), views.DefaultState(), 0)
+	s.SetSize(200, 40)
+	viewtest.Run(s, s.Init())
+	out := viewtest.Screen(s)
+	if !strings.Contains(out, "1 of the 3 that moved on are timed") {
+		t.Errorf("the time line does not say how many are timed:\n%s", out)
+	}
+}
