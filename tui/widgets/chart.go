@@ -38,6 +38,15 @@ func Chart(values []float64, width, height int, caption string, precision uint) 
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
+	// a flat line gets three rows (above, at, below); labels get the
+	// decimals that keep neighbouring rows apart ("99, 99, 98" is none)
+	span := hi - lo
+	if lo == hi {
+		span, plotH = 2, min(plotH, 2)
+	}
+	for precision < 2 && span/float64(plotH) < math.Pow(10, -float64(precision)) {
+		precision++
+	}
 	gutter := len(asciigraph.Plot([]float64{lo, hi}, asciigraph.Height(1), asciigraph.Width(1),
 		asciigraph.Precision(precision))) / 2
 	gutter = max(6, gutter)

@@ -42,3 +42,25 @@ func TestChartFitsItsBox(t *testing.T) {
 		t.Fatalf("a flat series still plots:\n%s", out)
 	}
 }
+
+// The y labels of neighbouring rows differ: a narrow range gets decimals
+// ("99, 99, 98" says nothing), a flat line three rows.
+func TestChartLabelsDiffer(t *testing.T) {
+	for _, vals := range [][]float64{{100, 99, 97, 94, 95, 100}, {100, 100, 100}} {
+		out := Chart(vals, 60, 14, "", 0)
+		var labels []string
+		for _, l := range strings.Split(out, "\n") {
+			if i := strings.IndexAny(l, "┤┼"); i > 0 {
+				labels = append(labels, strings.TrimSpace(l[:i]))
+			}
+		}
+		if len(labels) < 3 {
+			t.Fatalf("%v: labels %q:\n%s", vals, labels, out)
+		}
+		for i := 1; i < len(labels); i++ {
+			if labels[i] == labels[i-1] {
+				t.Errorf("%v: two rows labelled %s:\n%s", vals, labels[i], out)
+			}
+		}
+	}
+}
