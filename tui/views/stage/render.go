@@ -63,10 +63,18 @@ func (s *Model) conversionLines() []string {
 	}
 	// Immature cohorts plot their estimated eventual step rate (the
 	// observed one plunges at the right end only because they are young).
+	// Cohorts with too few at the stage are gaps: a rate on a handful is
+	// noise drawn as a trend.
 	var vals []float64
 	var young []string
+	few := 0
 	for _, row := range s.conversionData().Rows {
 		v := math.NaN()
+		if row[1].Num < stats.MinSample {
+			few++
+			vals = append(vals, v)
+			continue
+		}
 		if !row[2].Null {
 			v = 100 * row[2].Num
 		}
@@ -89,6 +97,13 @@ func (s *Model) conversionLines() []string {
 	caption := fmt.Sprintf("%% of %s entry cohorts by %s, %s to %s", name, r.period, first, last)
 	if len(young) > 0 {
 		caption += fmt.Sprintf(" · last %d estimated (~)", len(young))
+	}
+	if few > 0 {
+		caption += fmt.Sprintf(" · %s under %d at %s not drawn", format.Plural(few, "cohort", "cohorts"), stats.MinSample, name)
+	}
+	if few == len(vals) {
+		return append(lines, widgets.WrapStyled(st.Muted, fmt.Sprintf("Conversion over time: every %s cohort has under %d records at %s, too few to chart.",
+			r.period, stats.MinSample, name), s.width)...)
 	}
 	if c := widgets.Chart(vals, s.width, chartH, caption, 0); c != "" {
 		lines = append(lines, st.Cell.Render(c))

@@ -52,3 +52,15 @@ func TestStageTimeSaysHowManyAreTimed(t *testing.T) {
 		t.Errorf("the time line does not say how many are timed:\n%s", out)
 	}
 }
+
+// Cohorts with under stats.MinSample at the stage are not drawn as a
+// trend: with none big enough the view says so instead of a chart.
+func TestStageChartLeavesOutFewCohorts(t *testing.T) {
+	s := New(viewtest.On(viewtest.FourDeals()), views.DefaultState(), 0)
+	s.SetSize(100, 30)
+	viewtest.Run(s, s.Init())
+	out := viewtest.Screen(s)
+	if !strings.Contains(out, "too few to chart") || strings.Contains(out, "entry cohorts by") {
+		t.Errorf("a chart of cohorts of 4 records:\n%s", out)
+	}
+}
