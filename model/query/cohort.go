@@ -40,11 +40,14 @@ type CohortResult struct {
 	// StageMatureAfterDays the same for every stage (nil at the top).
 	MatureAfterDays      *int   `json:"mature_after_days"`
 	StageMatureAfterDays []*int `json:"stage_mature_after_days"`
-	// EntryUndated names the top stage when no record has a date at it:
-	// each record's entry date is then a later stage's (a won record's,
-	// its close date), so entry and close are the same date and maturity
-	// cannot be judged (MatureAfterDays nil; MaturityNote says it).
+	// EntryUndated names the top stage when no record has a date at it,
+	// FirstDated the first stage that has dates: each record's entry date
+	// is then a later stage's (when that is the target, a won record's
+	// close date: entry and close are the same date), a cohort holds only
+	// records that reached a dated stage, and maturity cannot be judged
+	// (MatureAfterDays nil; MaturityNote says it).
 	EntryUndated string   `json:"entry_undated,omitempty"`
+	FirstDated   string   `json:"first_dated,omitempty"`
 	Cohorts      []Cohort `json:"cohorts"`
 	// Undated counts the selection's records with no entry date (by
 	// period only): they are in no cohort.

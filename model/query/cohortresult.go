@@ -25,6 +25,11 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	mature := make([]int, ns)
 	if ds.HasDates && !stageDated(ds, 0) {
 		r.EntryUndated = ds.Stages[0]
+		for k := 1; k < ns && r.FirstDated == ""; k++ {
+			if stageDated(ds, k) {
+				r.FirstDated = ds.Stages[k]
+			}
+		}
 	}
 	for k := range mature {
 		mature[k] = -1
@@ -133,9 +138,12 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 // The report and the views say it in these words.
 func (r *CohortResult) MaturityNote() string {
 	switch {
+	case r.EntryUndated != "" && (r.FirstDated == r.Target || r.FirstDated == ""):
+		return fmt.Sprintf("no record has a date at %s, so a record's entry date is its %s date: entry and close are the same date, "+
+			"and a cohort holds only records that reached %s", r.EntryUndated, r.Target, r.Target)
 	case r.EntryUndated != "":
-		return fmt.Sprintf("no record has a date at %s, so each entry date is a later stage's and a won record's is its close date: "+
-			"entry and close are the same date, and a cohort holds only the records dated at a later stage", r.EntryUndated)
+		return fmt.Sprintf("no record has a date at %s, so a record's entry date is its date at %s or later: the time from entry is not known, "+
+			"and a cohort holds only records that reached %s", r.EntryUndated, r.FirstDated, r.FirstDated)
 	case r.MatureAfterDays == nil:
 		return "no record reached " + r.Target
 	}

@@ -65,3 +65,20 @@ func TestCohortsEntryIsTheCloseDate(t *testing.T) {
 		}
 	}
 }
+
+// With the top stage undated but a middle stage dated, the entry date is
+// that stage's: the note names it and does not speak of close dates.
+func TestCohortsEntryIsALaterStagesDate(t *testing.T) {
+	n := model.NoDay
+	d := model.DayFromCivil(2026, 2, 3)
+	ds := &model.Dataset{Stages: []string{"Lead", "Opportunity", "Won"}, HasDates: true,
+		Days: [][]int32{{n, n, n}, {d, d + 5, n}, {n, n, n}}, Reached: []uint16{3, 3, 1},
+		Exit: []model.ExitKind{model.ExitOpen, model.ExitOpen, model.ExitOpen}, ExitDay: []int32{n, n, n}}
+	res, err := query.New(ds).Cohorts(query.CohortQuery{Query: query.Query{Period: query.PeriodMonth}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.MaturityNote(); res.FirstDated != "Opportunity" || !strings.Contains(n, "its date at Opportunity or later") || strings.Contains(n, "close") {
+		t.Errorf("first dated %q, maturity note %q", res.FirstDated, n)
+	}
+}
