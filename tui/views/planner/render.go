@@ -106,6 +106,10 @@ func (p *Model) cur() string {
 func (p *Model) leverLines(d *data) []string {
 	st := p.common.Styles
 	out := []string{st.Emphasis.Render(fmt.Sprintf("Levers · per month, rates of the last %d months · as of %s", insight.ModelMonths, d.asOf))}
+	if d.base.Customers < 0.05 { // a table of 0.0 and +0.0: say why instead
+		return append(out, p.wrapped(st.Warn, "The models give no customers a month, so no lever moves them: "+noCustomers(d.models)+
+			". The channel ranking below looks back further.")...)
+	}
 	rows := p.texts(p.leversData(d))
 	now := func(i int) lipgloss.Style {
 		if i == 0 {
@@ -123,9 +127,40 @@ func (p *Model) leverLines(d *data) []string {
 	return out
 }
 
+// noCustomers says why models give no customers: nothing entered the
+// top, or a step converted no one, in their window.
+func noCustomers(models []plan.Funnel) string {
+	months := insight.ModelMonths
+	if len(models) == 0 {
+		return "there is no model"
+	}
+	top := 0.0
+	for _, m := range models {
+		top += m.Top
+	}
+	if top == 0 {
+		return fmt.Sprintf("no record entered %s in the last %d months", format.Clean(models[0].Stages[0]), months)
+	}
+	for k := range models[0].Rates {
+		zero := true
+		for _, m := range models {
+			zero = zero && k < len(m.Rates) && m.Rates[k] == 0
+		}
+		if zero {
+			return fmt.Sprintf("no record that entered %s in the last %d months moved on to %s", format.Clean(models[0].Stages[k]), months,
+				format.Clean(models[0].Stages[k+1]))
+		}
+	}
+	return "the rates of the last " + fmt.Sprint(months) + " months multiply to almost none"
+}
+
 func (p *Model) reverseLines(d *data) []string {
 	st := p.common.Styles
-	out := []string{st.Emphasis.Render("Reverse funnel · what the target needs at current rates, per " + p.target.Period)}
+	title := "Reverse funnel · what the target needs at current rates"
+	if p.target.Period != "" {
+		title += ", per " + p.target.Period
+	}
+	out := []string{st.Emphasis.Render(title)}
 	if p.planErr != "" {
 		return append(out, st.Error.Render(format.Clean(p.planErr)))
 	}
