@@ -104,11 +104,7 @@ func (s *Model) footer(d *data) []string {
 	if d.res.NoValue != "" && s.common.Data().Amount != nil {
 		notes = append(notes, d.res.NoValue)
 	}
-	for _, ti := range d.res.Transitions {
-		if ti.Entered == 0 && d.dated {
-			notes = append(notes, fmt.Sprintf("%s: none mature yet (%d-day maturity)", ti.Stage, ti.MaturityDays))
-		}
-	}
+	notes = append(notes, s.emptySteps(d)...)
 	hidden := ""
 	if len(d.findings) > 0 {
 		hidden = s.table.HiddenNote()
@@ -124,6 +120,43 @@ func (s *Model) footer(d *data) []string {
 		for _, l := range s.lines(format.Clean(strings.Join(notes, " · "))) {
 			out = append(out, st.Warn.Render(l))
 		}
+	}
+	return out
+}
+
+// emptySteps says why a step counted no record, one note per reason
+// (naming the steps, or "every step" when all share it).
+func (s *Model) emptySteps(d *data) []string {
+	if !d.dated {
+		return nil
+	}
+	var order []string
+	steps := map[string][]string{}
+	for _, ti := range d.res.Transitions {
+		if ti.Entered > 0 {
+			continue
+		}
+		why := "no record entered"
+		switch {
+		case ti.Immature > 0:
+			why = "none mature yet (all entered within the p90 time to move on)"
+		case ti.Outside > 0:
+			why = "no record entered in the window (the entries are outside it)"
+		case ti.Undated > 0:
+			why = "no entry has a date"
+		}
+		if steps[why] == nil {
+			order = append(order, why)
+		}
+		steps[why] = append(steps[why], ti.Stage)
+	}
+	var out []string
+	for _, why := range order {
+		who := strings.Join(steps[why], ", ")
+		if len(steps[why]) == len(d.res.Transitions) && len(steps[why]) > 1 {
+			who = "every step"
+		}
+		out = append(out, who+": "+why)
 	}
 	return out
 }
