@@ -44,6 +44,9 @@ func Chart(values []float64, width, height int, caption string, precision uint) 
 	if lo == hi {
 		span, plotH = 2, min(plotH, 2)
 	}
+	if whole(values) && span >= 1 && span < float64(plotH) { // counts: a row per unit, whole labels
+		plotH = max(2, int(span))
+	}
 	for precision < 2 && span/float64(plotH) < math.Pow(10, -float64(precision)) {
 		precision++
 	}
@@ -67,4 +70,14 @@ func Chart(values []float64, width, height int, caption string, precision uint) 
 		lines = lines[len(lines)-height:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// whole reports whether every value is a whole number (counts).
+func whole(values []float64) bool {
+	for _, v := range values {
+		if !math.IsNaN(v) && v != math.Trunc(v) {
+			return false
+		}
+	}
+	return true
 }

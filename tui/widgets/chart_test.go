@@ -64,3 +64,15 @@ func TestChartLabelsDiffer(t *testing.T) {
 		}
 	}
 }
+
+// Counts over a range smaller than the plot get a row per unit and whole
+// labels, not "11.2, 10.4".
+func TestChartCountsHaveWholeLabels(t *testing.T) {
+	out := Chart([]float64{12, 7, 5, 7, 7, 8, 2, 8, 9, 9, 9, 4}, 80, 14, "", 0)
+	if strings.Contains(out, ".") {
+		t.Errorf("fractional labels for counts:\n%s", out)
+	}
+	if n := strings.Count(out, "┤") + strings.Count(out, "┼"); n != 11 {
+		t.Errorf("%d rows for counts 2..12, want 11:\n%s", n, out)
+	}
+}
