@@ -51,14 +51,16 @@ func econLines(p *page, u money.UnitEconomics) []string {
 	}
 	colMon := make([]func(int64) string, len(costs))
 	for k, vs := range costs {
-		colMon[k] = mon
-		if wholeMoney(vs) {
-			colMon[k] = func(v int64) string { return format.MoneyWhole(v, cur) }
-		}
+		colMon[k] = colMoney(cur, vs...)
 	}
+	spends := make([]*int64, len(all))
+	for i := range all {
+		spends[i] = &all[i].Spend
+	}
+	spendMon := colMoney(cur, spends...)
 	rows := make([][]string, len(all))
 	for i, g := range all {
-		cells := []string{g.Name, mon(g.Spend), format.Count(g.Leads)}
+		cells := []string{g.Name, spendMon(g.Spend), format.Count(g.Leads)}
 		for k := 0; k+1 < len(g.CostPer); k++ {
 			cells = append(cells, optMoney(g.CostPer[k].CostPer, colMon[min(k, len(stages))]))
 		}

@@ -98,8 +98,8 @@ func TestMoneyViewMixedCurrenciesAreNotSummed(t *testing.T) {
 	if m.res.Mixed != nil || m.res.Deals.WonRevenue != 100_000 || m.res.Deals.OpenPipeline != 55_000 {
 		t.Fatalf("converted: %+v", m.res.Deals)
 	}
-	if !strings.Contains(out, "$550.00") {
-		t.Errorf("open pipeline $550.00 missing:\n%s", out)
+	if !strings.Contains(out, "$550 ") { // whole units, as won revenue ($1,000) in the same column
+		t.Errorf("open pipeline $550 missing:\n%s", out)
 	}
 }
 

@@ -23,7 +23,6 @@ func renderMoney(p *page, d result) []string {
 		}
 	}
 	cur := d.Currency
-	mon := func(v int64) string { return format.Money(v, cur) }
 
 	head := "Money"
 	if cur != "" {
@@ -43,7 +42,7 @@ func renderMoney(p *page, d result) []string {
 	if d.DealsErr != nil {
 		l = append(l, st.Error.Render(format.Truncate("! "+format.Clean(d.DealsErr.Error()), width)))
 	} else {
-		l = append(l, dealLines(p, d.Deals, mon)...)
+		l = append(l, dealLines(p, d.Deals, cur)...)
 	}
 
 	title("Unit economics by channel")
@@ -90,8 +89,10 @@ func mixedLines(p *page, me *money.MixedCurrencyError) []string {
 	return l
 }
 
-func dealLines(p *page, dl money.Deals, mon func(int64) string) []string {
+func dealLines(p *page, dl money.Deals, cur string) []string {
 	c, width := p.c, p.width
+	// one format for the deal figures and the tables under them
+	mon := colMoney(cur, &dl.OpenPipeline, dl.WeightedPipeline, &dl.WonRevenue, dl.ASP, dl.ACV, &dl.LostValue)
 	st := c.Styles
 	var l []string
 	if dl.OpportunityStage == "" {
@@ -115,15 +116,15 @@ func dealLines(p *page, dl money.Deals, mon func(int64) string) []string {
 	kv("Deals created", format.Count(dl.Created), fmt.Sprintf("reached %s: %s open · %s won · %s lost",
 		opp, format.Count(dl.Open), format.Count(dl.Won), format.Count(dl.Lost)))
 	if dl.HasAmounts {
-		kv("Open pipeline", mon(dl.OpenPipeline), fmt.Sprintf("%s open deals", format.Count(dl.Open)))
+		kv("Open pipeline", mon(dl.OpenPipeline), format.Plural(dl.Open, "open deal", "open deals"))
 		if dl.WeightedPipeline != nil {
 			kv("Weighted pipeline", mon(*dl.WeightedPipeline), fmt.Sprintf("amount × probability over %s of %s open deals",
 				format.Count(dl.WeightedDeals), format.Count(dl.Open)))
 		} else {
 			kv("Weighted pipeline", "—", "no open deal has a probability")
 		}
-		kv("Won revenue", mon(dl.WonRevenue), fmt.Sprintf("%s won deals", format.Count(dl.Won)))
-		kv("ASP", optMoney(dl.ASP, mon), fmt.Sprintf("won revenue / %s won deals with an amount", format.Count(dl.WonWithAmount)))
+		kv("Won revenue", mon(dl.WonRevenue), format.Plural(dl.Won, "won deal", "won deals"))
+		kv("ASP", optMoney(dl.ASP, mon), "won revenue / "+format.Plural(dl.WonWithAmount, "won deal", "won deals")+" with an amount")
 		if dl.ACV != nil {
 			kv("ACV", mon(*dl.ACV), fmt.Sprintf("amount × 12 / term months over %s won deals with a term", format.Count(dl.ACVDeals)))
 		} else {
@@ -136,20 +137,29 @@ func dealLines(p *page, dl money.Deals, mon func(int64) string) []string {
 		note += "; too few closed deals to tell"
 	}
 	kv("Win rate, closed", format.Percent(dl.WinRateClosed), note)
-	kv("Win rate, created", format.Percent(dl.WinRateCreated), fmt.Sprintf("%s won / %s created; lower while %s are open",
-		format.Count(dl.Won), format.Count(dl.Created), format.Count(dl.Open)))
+	kv("Win rate, created", format.Percent(dl.WinRateCreated), fmt.Sprintf("%s won / %s created; lower while %s open",
+		format.Count(dl.Won), format.Count(dl.Created), map[bool]string{true: "1 is", false: format.Count(dl.Open) + " are"}[dl.Open == 1]))
 	cycle := "—"
 	if dl.CycleDeals > 0 {
 		cycle = fmt.Sprintf("%g days", dl.SalesCycleMedianDays)
 	}
-	kv("Sales cycle", cycle, fmt.Sprintf("median, %s to won, over %s won deals with both dates", opp, format.Count(dl.CycleDeals)))
+	kv("Sales cycle", cycle, fmt.Sprintf("median, %s to won, over %s with both dates", opp, format.Plural(dl.CycleDeals, "won deal", "won deals")))
 	if dl.HasAmounts {
-		kv("Lost value", mon(dl.LostValue), fmt.Sprintf("%s lost deals", format.Count(dl.Lost)))
+		kv("Lost value", mon(dl.LostValue), format.Plural(dl.Lost, "lost deal", "lost deals"))
 		l = append(l, valueTable(p, "Open pipeline by furthest stage", "Stage", dl.PipelineByStage, dl.OpenPipeline, mon)...)
 		l = append(l, valueTable(p, "Open pipeline by channel", "Channel", dl.PipelineByChannel, dl.OpenPipeline, mon)...)
 		l = append(l, valueTable(p, "Lost value by reason", "Reason", dl.LostByReason, dl.LostValue, mon)...)
 	}
 	return l
+}
+
+// colMoney formats the amounts of one column (cents, nil unknown) in one
+// format: whole units throughout when any is 1,000 or more.
+func colMoney(cur string, amounts ...*int64) func(int64) string {
+	if wholeMoney(amounts) {
+		return func(v int64) string { return format.MoneyWhole(v, cur) }
+	}
+	return func(v int64) string { return format.Money(v, cur) }
 }
 
 func optMoney(v *int64, mon func(int64) string) string {
