@@ -25,6 +25,9 @@ type Customers struct {
 	// denominators (customers, customer_months, new + expansion revenue).
 	Retention money.CustomerReport `json:"retention"`
 	Notes     []string             `json:"notes"`
+	// NoDates: the data has no dates, so no customer was won on a known
+	// day: churn and retention are not measured (shown empty, not zero).
+	NoDates bool `json:"no_dates,omitempty"`
 }
 
 // SegmentsSection is the segments section: the ICP segments the mapping's
@@ -61,6 +64,10 @@ func buildCustomers(sel *query.Selection, opt Options) (*Customers, error) {
 	}
 	if c.Churn.Months == nil {
 		c.Churn.Months = []money.ChurnMonth{}
+	}
+	if !ds.HasDates {
+		c.NoDates = true
+		c.Notes = append(c.Notes, "the data has no dates: churn and retention need the day each customer was won, so they are not measured")
 	}
 	if cr.TypeColumn == "" {
 		c.Notes = append(c.Notes, "no deal-type column (type, deal_type): expansion cannot be told from new business, so it is unknown, not zero")
@@ -118,6 +125,9 @@ func (c *Customers) Tables() []Table {
 			widgets0(c.Churn.Churned), plural(c.Churn.Customers, "customer", "customers"), pct(c.Churn.MonthlyRate),
 			decimal(c.Churn.CustomerMonths), c.Churn.AsOf),
 	}
+	if c.NoDates {
+		ch.Footnotes = []string{"The data has no dates: no customer was won on a known day, so churn is not measured."}
+	}
 	out := []Table{ch}
 	known := c.Retention.TypeColumn != ""
 	for _, g := range []struct {
@@ -137,11 +147,19 @@ func (c *Customers) Tables() []Table {
 			if !c.HasAmounts {
 				rev = null
 			}
-			t.Rows = append(t.Rows, []Cell{str(r.Group), num(r.Customers), num(r.Active), rate(r.Retained), num(r.Churned),
-				{Num: r.CustomerMonths}, rate(r.MonthlyChurn), rev, exp, share})
+			retained, months, churn := rate(r.Retained), Cell{Num: r.CustomerMonths}, rate(r.MonthlyChurn)
+			if c.NoDates {
+				retained, months, churn = null, null, null
+			}
+			t.Rows = append(t.Rows, []Cell{str(r.Group), num(r.Customers), num(r.Active), retained, num(r.Churned),
+				months, churn, rev, exp, share})
+		}
+		asOf := " as of " + c.AsOf
+		if c.AsOf == "" {
+			asOf = ""
 		}
 		t.Footnotes = []string{
-			"Customers: new-business deals won; Retained: not churned as of " + c.AsOf + " / customers (compare cohorts of the same age);",
+			"Customers: new-business deals won; Retained: not churned" + asOf + " / customers (compare cohorts of the same age);",
 			"Monthly churn: churned / customer-months; Expansion: won upsell/expansion deals of the same account, credited to the channel and quarter of its first deal;",
 			fmt.Sprintf("Expansion share: expansion / (new + expansion revenue). Groups under %d customers are not findings.", stats.MinSample),
 		}

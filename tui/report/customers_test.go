@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/demo"
 	"github.com/funnel-cli/funnel/model/money"
 )
@@ -111,5 +112,33 @@ func TestCustomersSegmentsJSON(t *testing.T) {
 	if _, err := Build(demo.Generate(demo.Options{Rows: 500}), Options{Sections: []string{SecSegments}}); err == nil ||
 		!strings.Contains(err.Error(), "mapping") {
 		t.Errorf("segments without rules: %v", err)
+	}
+}
+
+// Without dates no customer was won on a known day: churn and retention
+// are empty with a word why, not "Retained 100.0%, churn 0.0%" and an
+// empty "as of".
+func TestCustomersWithoutDatesAreNotMeasured(t *testing.T) {
+	ds := demo.Generate(demo.Options{Rows: 2000})
+	for k := range ds.Days {
+		for i := range ds.Days[k] {
+			ds.Days[k][i] = model.NoDay
+		}
+	}
+	for i := range ds.ExitDay {
+		ds.ExitDay[i] = model.NoDay
+	}
+	ds.HasDates = false
+	r, err := Build(ds, Options{Sections: []string{SecCustomers}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, r, FormatText, Layout{Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "churn is not measured") || strings.Contains(out, "as of .") || strings.Contains(out, "as of  ") || strings.Contains(out, "100.0%") {
+		t.Errorf("customers without dates:\n%s", out)
 	}
 }

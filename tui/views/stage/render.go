@@ -189,6 +189,8 @@ func (s *Model) exitLines() []string {
 		}
 		lines = append(lines, st.Emphasis.Render(format.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
 			name, format.Count(th.Stalled), format.Count(th.Open), p90), s.width)))
+	} else if !s.common.Data().HasDates {
+		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: cannot be judged without stage dates", s.width)))
 	} else if r.next != nil && r.next.Reached > 0 { // moved on, but undated at an end
 		lines = append(lines, widgets.WrapStyled(st.Muted, fmt.Sprintf("Stalled: cannot be judged: of the %s that moved on from %s, none has a date at both ends, so there is no time in %s to compare against",
 			format.Count(r.next.Reached), name, name), s.width)...)

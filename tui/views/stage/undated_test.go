@@ -64,3 +64,16 @@ func TestStageChartLeavesOutFewCohorts(t *testing.T) {
 		t.Errorf("a chart of cohorts of 4 records:\n%s", out)
 	}
 }
+
+// With no dates at all the stalled line says so, not "none has a date at
+// both ends" (uci-bank).
+func TestStageWithoutDatesSaysSo(t *testing.T) {
+	ds := viewtest.FourDeals()
+	ds.HasDates = false
+	s := New(viewtest.On(ds), views.DefaultState(), 0)
+	s.SetSize(120, 30)
+	viewtest.Run(s, s.Init())
+	if out := viewtest.Screen(s); !strings.Contains(out, "Stalled: cannot be judged without stage dates") {
+		t.Errorf("stalled line without dates:\n%s", out)
+	}
+}

@@ -82,6 +82,9 @@ func (s *Model) subline(d *data) string {
 		}
 	}
 	line := fmt.Sprintf("%s · as of %s · min sample %d · FDR %.0f%%", win, d.res.AsOf, d.res.MinSample, d.res.FDR*100)
+	if d.res.AsOf == "" {
+		line = fmt.Sprintf("%s · min sample %d · FDR %.0f%%", win, d.res.MinSample, d.res.FDR*100)
+	}
 	if sc := views.ScopeNote(d.sel, d.filter); sc != "" {
 		line += " · " + sc
 	}
