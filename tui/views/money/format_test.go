@@ -23,3 +23,14 @@ func TestMoneyFiguresOneFormat(t *testing.T) {
 		t.Errorf("cents beside whole units in one column:\n%s", out)
 	}
 }
+
+// With no account in the data the accounts section says so and draws no
+// funnel of zeros.
+func TestMoneyNoAccountsNoTable(t *testing.T) {
+	m := computed(viewtest.On(viewtest.FourDeals()), views.DefaultState())
+	m.SetSize(120, 60)
+	out := allLines(m)
+	if !strings.Contains(out, "0 accounts") || strings.Contains(out, "Accounts    Step") {
+		t.Errorf("accounts without any account:\n%s", out)
+	}
+}

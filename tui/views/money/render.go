@@ -193,7 +193,7 @@ func accountLines(p *page, a money.Accounts) []string {
 		format.Count(len(a.List)), format.Count(a.Unassigned), format.Count(a.Personal), format.Count(a.ByDomainMerged)), width) {
 		l = append(l, st.Muted.Render(w))
 	}
-	if len(a.Funnel) == 0 {
+	if len(a.Funnel) == 0 || len(a.List) == 0 { // no account: a funnel of zeros says nothing
 		return l
 	}
 	rows := make([][]string, len(a.Funnel))

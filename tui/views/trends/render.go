@@ -57,6 +57,10 @@ func (t *Model) View() string {
 		}
 	}
 	lines = append(lines, undated...)
+	if len(undated) > 0 && t.dated(m) == 0 { // nor a table of zeros
+		lines = append(lines, st.Muted.Render(format.Truncate("←/→ shows the other metrics (a stage that has dates, or a rate)", t.width)))
+		return strings.Join(lines, "\n")
+	}
 	lines = append(lines, t.periodTable(m, tableRows, change)...)
 	return strings.Join(lines, "\n")
 }

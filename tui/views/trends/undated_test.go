@@ -39,4 +39,7 @@ func TestTrendsSayWhatHasNoDate(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(out), " "), "3 of 3 records") || strings.Contains(out, "┤") {
 		t.Errorf("no Opportunity date: want the note and no chart:\n%s", out)
 	}
+	if strings.Contains(out, "Value") || !strings.Contains(out, "←/→ shows the other metrics") {
+		t.Errorf("no Opportunity date: a table of zeros, or no way on:\n%s", out)
+	}
 }
