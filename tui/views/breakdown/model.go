@@ -159,4 +159,5 @@ func (b *Model) setHeight() {
 		foot++ // the money note
 	}
 	b.list.SetHeight(b.height - 2 - foot)
+	b.picker.SetHeight(max(1, b.height-4)) // the title, a gap, the list, a gap, the hint
 }

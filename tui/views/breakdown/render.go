@@ -163,7 +163,9 @@ func (b *Model) pickView() string {
 	for _, n := range names {
 		nameW = max(nameW, min(format.Width(format.Clean(n)), b.width/2))
 	}
-	for i, n := range names {
+	from, to := b.picker.Window()
+	for i := from; i < min(to, len(names)); i++ {
+		n := names[i]
 		d := b.common.Data().Dim(n)
 		text := fmt.Sprintf("%s  %s", format.Fit(n, nameW), format.Plural(d.Cardinality()-1, "value", "values"))
 		if i == b.picker.Cursor() {
@@ -172,6 +174,10 @@ func (b *Model) pickView() string {
 		}
 		lines = append(lines, format.Truncate("  "+text, b.width))
 	}
-	lines = append(lines, "", st.Muted.Render(format.Truncate("enter picks · or type :by channel", b.width)))
+	hint := "enter picks · or type :by channel"
+	if shown := views.Shown(b.picker); shown != "" {
+		hint = "columns " + shown + " (↑/↓) · " + hint
+	}
+	lines = append(lines, "", st.Muted.Render(format.Truncate(hint, b.width)))
 	return strings.Join(lines, "\n")
 }
