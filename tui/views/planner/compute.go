@@ -1,8 +1,10 @@
 package planner
 
 import (
+	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
@@ -22,6 +24,9 @@ type data struct {
 	base       plan.Outcome
 	levers     []plan.LeverResult
 	costNote   string // why CAC is missing, "" when cost is known
+	// unknown counts records with no known stage (only an outcome): every
+	// step rate leaves them out, so the rates and the plan run high
+	unknown int
 	// ranking: channels by customers over rankFrom..rankTo (entry months)
 	ranking          []plan.ChannelStat
 	rankFrom, rankTo string
@@ -58,6 +63,10 @@ func compute(c views.Common, asOf int32) data {
 	po := insight.PlanCosts(ds, c.Spend, c.Money, dim)
 	po.AsOf = asOf
 	r := insight.Planner(ds, po)
-	return data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,
+	d := data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,
 		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote}
+	for _, s := range c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 1}).Stages {
+		d.unknown += s.Unknown
+	}
+	return d
 }

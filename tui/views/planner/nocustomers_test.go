@@ -32,3 +32,29 @@ func TestPlannerSaysWhyNoCustomers(t *testing.T) {
 		t.Errorf("a lever table of zeros, or a title ending in 'per':\n%s", out)
 	}
 }
+
+// Records with no known stage (only an outcome: hubspot's lost deals) are
+// left out of every step rate; the planner says its rates run high.
+func TestPlannerWarnsOfUnknownStages(t *testing.T) {
+	n := model.NoDay
+	day := model.DayFromCivil(2026, 1, 5)
+	ds := viewtest.FourDeals()
+	for k := range ds.Days {
+		for i := range ds.Days[k] {
+			if ds.Days[k][i] != n {
+				ds.Days[k][i] += day
+			}
+		}
+	}
+	for i := range ds.ExitDay {
+		if ds.ExitDay[i] != n {
+			ds.ExitDay[i] += day
+		}
+	}
+	ds.StageUnknown = []bool{false, false, true, false}
+	p := newDemo(t, viewtest.On(ds), 120, 40)
+	flat := strings.Join(strings.Fields(ansi.Strip(p.View())), " ")
+	if !strings.Contains(flat, "! 1 record has no known stage (only an outcome) and is left out of every step rate") {
+		t.Errorf("no warning of the records left out:\n%s", ansi.Strip(p.View()))
+	}
+}

@@ -60,6 +60,11 @@ func (p *Model) bodyLines() []string {
 	if d.scope != "" {
 		out = append(out, st.Emphasis.Render("Planner "+d.scope))
 	}
+	if d.unknown > 0 && d.err == nil {
+		out = append(out, p.wrapped(st.Warn, fmt.Sprintf("! %s no known stage (only an outcome) and %s left out of every step rate: "+
+			"the rates, and the plan and levers built on them, run high (the overview's l says how the data was read).",
+			format.Plural(d.unknown, "record has", "records have"), map[bool]string{true: "is", false: "are"}[d.unknown == 1]))...)
+	}
 	for _, n := range d.spendNotes {
 		for _, l := range format.Wrap(format.Clean(n), p.width) {
 			out = append(out, st.Warn.Render(l))
