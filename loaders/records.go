@@ -23,7 +23,7 @@ type recBuilder struct {
 	won      int
 	lost     int
 	close    int
-	modified int // the record's last change (clamp.go), or -1
+	modified int // the record's last change (clamp.go), or -1 (set by addDate)
 	flagMask []uint16
 	ids      arena
 	emails   arena
@@ -52,7 +52,7 @@ type recBuilder struct {
 }
 
 func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
-	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, modified: -1, ext: newRecExtra(p, rows), skipDims: skipDims}
+	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows), skipDims: skipDims}
 	b.ids.init(rows, sm.avgLen(p.id))
 	b.emails.init(rows, sm.avgLen(p.email))
 	b.leadRefs.init(rows, sm.avgLen(p.leadRef))
