@@ -3,6 +3,7 @@ package insight
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/plan"
@@ -50,6 +51,10 @@ type PlannerResult struct {
 	// CostNote says why CAC is missing, RankNote why there is no ranking.
 	CostNote string `json:"cost_note,omitempty"`
 	RankNote string `json:"rank_note,omitempty"`
+	// NoValue says why revenue is not computed ("" when it is): won
+	// amounts in several currencies have no average deal, so the models'
+	// DealValue is 0 and no revenue (levers, ranking) is a figure.
+	NoValue string `json:"no_value,omitempty"`
 	// Err says why there is no model (no dates).
 	Err error `json:"-"`
 }
@@ -68,6 +73,12 @@ func Planner(ds *model.Dataset, opt PlannerOptions) PlannerResult {
 		d.AsOf = model.DayString(asOf)
 	}
 	d.Models, d.Err = FunnelModels(ds, ModelOptions{AsOf: asOf, Months: ModelMonths, Dim: d.Dimension, CostPerLead: opt.CostPerLead})
+	if cur := wonCurrencies(ds); len(cur) > 1 {
+		d.NoValue = fmt.Sprintf("won amounts are in %d currencies (%s), not converted: revenue is not computed", len(cur), strings.Join(cur, ", "))
+		for i := range d.Models {
+			d.Models[i].DealValue = 0
+		}
+	}
 	if d.Err == nil && len(d.Models) > 0 {
 		d.Now, d.Levers = plan.Simulate(d.Models, plan.StandardLevers(d.Models, LeverPercent, LeverPoints))
 		sort.SliceStable(d.Levers, func(a, b int) bool { return d.Levers[a].DeltaCustomers > d.Levers[b].DeltaCustomers })

@@ -42,6 +42,8 @@ type Plan struct {
 	RankFrom string             `json:"rank_from"`
 	RankTo   string             `json:"rank_to"`
 	Notes    []string           `json:"notes"`
+	// NoValue says why revenue is not computed (insight.PlannerResult.NoValue).
+	NoValue string `json:"no_value,omitempty"`
 }
 
 // buildPlan computes the plan section on the records as known on the
@@ -67,7 +69,8 @@ func buildPlan(whole *model.Dataset, sel *query.Selection, expr string, asOf int
 	if p.Ranking == nil {
 		p.Ranking = []plan.ChannelStat{}
 	}
-	for _, n := range []string{r.CostNote, r.RankNote} {
+	p.NoValue = r.NoValue
+	for _, n := range []string{r.CostNote, r.RankNote, r.NoValue} {
 		if n != "" {
 			p.Notes = append(p.Notes, n)
 		}
@@ -151,9 +154,15 @@ func (p *Plan) Tables() []Table {
 			}
 			return Cell{Num: o.CAC}
 		}
-		t.Rows = append(t.Rows, []Cell{str("now (no change)"), {Num: p.Now.Customers}, {Num: 0}, {Num: p.Now.Revenue}, cac(p.Now)})
+		revenue := func(o plan.Outcome) Cell {
+			if p.NoValue != "" {
+				return Cell{Null: true}
+			}
+			return Cell{Num: o.Revenue}
+		}
+		t.Rows = append(t.Rows, []Cell{str("now (no change)"), {Num: p.Now.Customers}, {Num: 0}, revenue(p.Now), cac(p.Now)})
 		for _, l := range p.Levers {
-			t.Rows = append(t.Rows, []Cell{str(l.Label), {Num: l.Outcome.Customers}, {Num: l.DeltaCustomers}, {Num: l.Outcome.Revenue}, cac(l.Outcome)})
+			t.Rows = append(t.Rows, []Cell{str(l.Label), {Num: l.Outcome.Customers}, {Num: l.DeltaCustomers}, revenue(l.Outcome), cac(l.Outcome)})
 		}
 		t.Footnotes = []string{fmt.Sprintf("Per month. Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, the cost of the change not included.",
 			insight.LeverPercent, insight.LeverPoints)}
@@ -171,7 +180,11 @@ func (p *Plan) Tables() []Table {
 					cac = Cell{Num: c.CAC}
 				}
 			}
-			t.Rows = append(t.Rows, []Cell{str(c.Name), num(c.Leads), num(c.Customers), rate(c.LeadToCustomer), num(c.Revenue), cost, cac, roi})
+			rev := num(c.Revenue)
+			if p.NoValue != "" {
+				rev, roi = null, null
+			}
+			t.Rows = append(t.Rows, []Cell{str(c.Name), num(c.Leads), num(c.Customers), rate(c.LeadToCustomer), rev, cost, cac, roi})
 		}
 		t.Footnotes = []string{"Judged by what reaches the bottom: customers, revenue and ROI ((revenue − cost) / cost, as a percent), not lead volume."}
 		out = append(out, t)

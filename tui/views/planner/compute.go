@@ -27,6 +27,7 @@ type data struct {
 	// unknown counts records with no known stage (only an outcome): every
 	// step rate leaves them out, so the rates and the plan run high
 	unknown int
+	noValue string // why revenue is not computed (mixed currencies)
 	// ranking: channels by customers over rankFrom..rankTo (entry months)
 	ranking          []plan.ChannelStat
 	rankFrom, rankTo string
@@ -64,7 +65,7 @@ func compute(c views.Common, asOf int32) data {
 	po.AsOf = asOf
 	r := insight.Planner(ds, po)
 	d := data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,
-		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote}
+		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote, noValue: r.NoValue}
 	for _, s := range c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 1}).Stages {
 		d.unknown += s.Unknown
 	}

@@ -127,6 +127,9 @@ func (p *Model) leverLines(d *data) []string {
 	if d.costNote != "" {
 		out = append(out, p.wrapped(st.Warn, format.Clean(d.costNote))...)
 	}
+	if d.noValue != "" {
+		out = append(out, p.wrapped(st.Warn, format.Clean(d.noValue))...)
+	}
 	out = append(out, p.wrapped(st.Muted, fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
 		insight.LeverPercent, insight.LeverPoints))...)
 	return out

@@ -79,7 +79,11 @@ func (p *Model) leversData(d *data) tabular.Table {
 		if o.CostKnown && o.Customers > 0 {
 			cac = cents(o.CAC)
 		}
-		return []tabular.Cell{{Str: label}, numCell(o.Customers), delta, cents(o.Revenue), cac}
+		rev := cents(o.Revenue)
+		if d.noValue != "" {
+			rev = tabular.Cell{Null: true}
+		}
+		return []tabular.Cell{{Str: label}, numCell(o.Customers), delta, rev, cac}
 	}
 	t.Rows = append(t.Rows, row("now (no change)", d.base, tabular.Cell{Null: true}))
 	for _, l := range d.levers {
@@ -103,7 +107,11 @@ func (p *Model) rankingData(d *data) tabular.Table {
 				roi = numCell(c.ROI)
 			}
 		}
-		t.Rows = append(t.Rows, []tabular.Cell{{Str: c.Name}, numCell(float64(c.Customers)), cents(float64(c.Revenue)), roi, cac,
+		rev := cents(float64(c.Revenue))
+		if d.noValue != "" {
+			rev, roi = tabular.Cell{Null: true}, tabular.Cell{Null: true}
+		}
+		t.Rows = append(t.Rows, []tabular.Cell{{Str: c.Name}, numCell(float64(c.Customers)), rev, roi, cac,
 			numCell(float64(c.Leads)), numCell(c.LeadToCustomer), numCell(float64(c.RankLeads))})
 	}
 	return t
