@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/funnel-cli/funnel/model/stats"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/widgets"
 )
@@ -92,6 +93,8 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 			return fmt.Sprintf("%+.1f pt", c.Num)
 		case col == 2:
 			return format.Signed(c.Num)
+		case !m.rate && first+i > 0 && data.Rows[first+i-1][1].Num < stats.MinSample:
+			return "few" // a percent change on a handful is noise
 		}
 		return fmt.Sprintf("%+.1f%%", 100*row[3].Num)
 	})
@@ -110,6 +113,13 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 	t.table.NoteWidth = len(" partial")
 	t.table.SetWidth(t.width)
 	lines := t.table.Lines(0, n, -1)
+	few := false
+	for i := max(1, first); i < first+n && !m.rate; i++ {
+		few = few || data.Rows[i-1][1].Num < stats.MinSample
+	}
+	if few {
+		lines = append(lines, st.Muted.Render(format.Truncate(fmt.Sprintf("few: under %d the %s before, a percent change would be noise", stats.MinSample, r.Period), t.width)))
+	}
 	if first > 0 {
 		lines = append(lines, st.Muted.Render(format.Truncate(fmt.Sprintf("the last %d of %s: the chart draws them all, y copies them all",
 			n, format.Plural(len(r.Periods), r.Period, r.Period+"s")), t.width)))
