@@ -23,14 +23,7 @@ func (p *plan) cohortResult(cq CohortQuery, q Query, c *counts, a *cohortAJ, tar
 	}
 	pooled := p.stageCurves(a, -1, nil)
 	mature := make([]int, ns)
-	if ds.HasDates && !stageDated(ds, 0) {
-		r.EntryUndated = ds.Stages[0]
-		for k := 1; k < ns && r.FirstDated == ""; k++ {
-			if stageDated(ds, k) {
-				r.FirstDated = ds.Stages[k]
-			}
-		}
-	}
+	r.EntryUndated, r.FirstDated = EntryUndated(ds)
 	for k := range mature {
 		mature[k] = -1
 		if k == 0 || r.EntryUndated != "" {

@@ -61,3 +61,20 @@ func stageDated(ds *model.Dataset, k int) bool {
 	}
 	return false
 }
+
+// EntryUndated names the top stage when no record has a date at it, and
+// the first stage that has dates ("" when the top stage is dated or the
+// data has no dates): each record's entry date is then a later stage's,
+// so whatever is counted from entry (cohorts, the planner's rates) holds
+// only records that reached a dated stage.
+func EntryUndated(ds *model.Dataset) (top, firstDated string) {
+	if !ds.HasDates || len(ds.Stages) == 0 || stageDated(ds, 0) {
+		return "", ""
+	}
+	for k := 1; k < len(ds.Stages); k++ {
+		if stageDated(ds, k) {
+			return ds.Stages[0], ds.Stages[k]
+		}
+	}
+	return ds.Stages[0], ""
+}

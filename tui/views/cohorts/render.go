@@ -26,6 +26,13 @@ func (v *Model) View() string {
 		caption += " · where " + format.Clean(v.state.Filter)
 	}
 	lines := []string{st.Muted.Render(format.Truncate(caption, v.width))}
+	if r.EntryUndated != "" && (r.FirstDated == r.Target || r.FirstDated == "") {
+		// every dated cohort is dated by reaching the target: 100% by construction
+		lines = append(lines, "")
+		lines = append(lines, widgets.WrapStyled(st.Warn, "No cohorts: "+format.Clean(r.MaturityNote())+
+			", so every cohort would show 100%. t shows how many reach "+format.Clean(r.Target)+" per "+r.Period+".", v.width)...)
+		return strings.Join(lines, "\n")
+	}
 	v.layTable()
 	lo, hi := v.list.Window()
 	lines = append(lines, v.table.Lines(lo, hi, v.list.Cursor())...)

@@ -28,6 +28,9 @@ type data struct {
 	// step rate leaves them out, so the rates and the plan run high
 	unknown int
 	noValue string // why revenue is not computed (mixed currencies)
+	// undatedTop and firstDated (query.EntryUndated): the top stage has no
+	// date, so the models count each record from a later stage's date
+	undatedTop, firstDated string
 	// ranking: channels by customers over rankFrom..rankTo (entry months)
 	ranking          []plan.ChannelStat
 	rankFrom, rankTo string
@@ -66,6 +69,7 @@ func compute(c views.Common, asOf int32) data {
 	r := insight.Planner(ds, po)
 	d := data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,
 		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote, noValue: r.NoValue}
+	d.undatedTop, d.firstDated = query.EntryUndated(ds)
 	for _, s := range c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 1}).Stages {
 		d.unknown += s.Unknown
 	}

@@ -45,3 +45,20 @@ func TestPlannerMixedCurrenciesHaveNoRevenue(t *testing.T) {
 		t.Errorf("report plan: %+v", r.Plan)
 	}
 }
+
+// With no date at the top stage the models count records from a later
+// stage's date (ptv-revops: its Won date): the planner says its rates
+// are 100% by construction.
+func TestPlannerWarnsOfUndatedTop(t *testing.T) {
+	n := model.NoDay
+	d := model.DayFromCivil(2026, 1, 10)
+	ds := &model.Dataset{Stages: []string{"Opportunity", "Won"}, HasDates: true,
+		Days: [][]int32{{n, n, n, n}, {d, d + 20, d + 40, n}}, Reached: []uint16{3, 3, 3, 1},
+		Exit:    []model.ExitKind{model.ExitWon, model.ExitWon, model.ExitWon, model.ExitLost},
+		ExitDay: []int32{d, d + 20, d + 40, n}}
+	p := newDemo(t, viewtest.On(ds), 140, 60)
+	flat := strings.Join(strings.Fields(ansi.Strip(p.View())), " ")
+	if !strings.Contains(flat, "! no record has a date at Opportunity: the models count each record from its Won date") {
+		t.Errorf("no warning of rates built from the close date:\n%s", ansi.Strip(p.View()))
+	}
+}
