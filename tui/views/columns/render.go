@@ -361,25 +361,6 @@ func (m *Model) foot() string {
 	return st.Muted.Render(format.Truncate(s, m.width))
 }
 
-// belowWhat names the parts of the list below the window: the stage
-// order and the values, which a short window hides first.
-func (m *Model) belowWhat() string {
-	_, to := m.list.Window()
-	var parts []string
-	for _, r := range m.rows[min(to, len(m.rows)):] {
-		switch {
-		case r.kind == rowStages && !slices.Contains(parts, "the stage order"):
-			parts = append(parts, "the stage order")
-		case (r.kind == rowValue || r.kind == rowOutVal) && !slices.Contains(parts, "what the values mean"):
-			parts = append(parts, "what the values mean")
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return ": " + strings.Join(parts, " and ") + " among them"
-}
-
 // rowAt is the row on line y of the view (-1: none).
 func (m *Model) rowAt(y int) int {
 	top := 3 + len(m.banner())
