@@ -9,6 +9,7 @@ import (
 
 	"github.com/funnel-cli/funnel/tui/views/overview"
 	"github.com/funnel-cli/funnel/tui/views/records"
+	"github.com/funnel-cli/funnel/tui/views/viewtest"
 )
 
 func TestRecordsDrillDownFindAndBack(t *testing.T) {
@@ -65,5 +66,15 @@ func TestMaskKeyHidesNamesKeepsCounts(t *testing.T) {
 	masked := ansi.Strip(a.View().Content)
 	if strings.Contains(masked, owner) || strings.Contains(masked, "@") && !strings.Contains(masked, "example.com") {
 		t.Fatalf("a real name survived masking:\n%s", masked)
+	}
+}
+
+// An empty record list says what its drill said it means.
+func TestRecordsEmptySaysWhy(t *testing.T) {
+	r := records.New(viewtest.Demo(), "stalled in Lead", nil)
+	r.Empty = "cannot be judged without stage dates"
+	r.SetSize(80, 10)
+	if out := ansi.Strip(r.View()); !strings.Contains(out, "cannot be judged without stage dates") || strings.Contains(out, "No records.") {
+		t.Errorf("empty list:\n%s", out)
 	}
 }

@@ -55,7 +55,9 @@ func topViews() []topView {
 func (a *App) drill(m views.DrillMsg) views.View {
 	switch m.To {
 	case views.DrillRecords:
-		return records.New(a.common, m.Title, m.Rows)
+		r := records.New(a.common, m.Title, m.Rows)
+		r.Empty = m.Empty
+		return r
 	case views.DrillStage:
 		return stage.New(a.common, a.state, m.Stage)
 	case views.DrillLoad:

@@ -90,6 +90,7 @@ type DrillMsg struct {
 	To    Drill
 	Title string  // the records: what they are ("stalled in SQL")
 	Rows  []int32 // the records: indices into the dataset on screen
+	Empty string  // the records: what an empty list means ("" : no records)
 	Stage int     // the stage detail: which stage
 }
 

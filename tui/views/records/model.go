@@ -17,10 +17,12 @@ import (
 
 // Model is the records view.
 type Model struct {
-	common  views.Common
-	keys    KeyMap
-	title   string
-	rows    []int32 // record indices into the dataset
+	common views.Common
+	keys   KeyMap
+	title  string
+	rows   []int32 // record indices into the dataset
+	// Empty says what an empty list means (views.DrillMsg.Empty; "" : "No records.")
+	Empty   string
 	list    widgets.Scroll
 	table   widgets.Table
 	width   int

@@ -29,7 +29,12 @@ func (r *Model) View() string {
 	st := r.common.Styles
 	lines := []string{st.Muted.Render(format.Truncate(format.Count(len(r.rows))+" records", r.width))}
 	if len(r.rows) == 0 {
-		lines = append(lines, "", st.Muted.Render("No records."))
+		empty := "No records."
+		if r.Empty != "" {
+			empty = r.Empty
+		}
+		lines = append(lines, "")
+		lines = append(lines, widgets.WrapStyled(st.Muted, format.Clean(empty), r.width)...)
 		return strings.Join(lines, "\n")
 	}
 	lo, hi := r.list.Window()

@@ -63,7 +63,7 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 			return s.recompute()
 		case key.Matches(msg, s.keys.Stalled) && s.res != nil && s.res.err == nil:
 			name := s.common.Data().Stages[s.stage]
-			return views.DrillTo(views.DrillMsg{To: views.DrillRecords, Title: "stalled in " + name, Rows: s.res.stalledRows})
+			return views.DrillTo(views.DrillMsg{To: views.DrillRecords, Title: "stalled in " + name, Rows: s.res.stalledRows, Empty: s.stalledEmpty()})
 		}
 	}
 	return nil

@@ -189,15 +189,28 @@ func (s *Model) exitLines() []string {
 		}
 		lines = append(lines, st.Emphasis.Render(format.Truncate(fmt.Sprintf("Stalled in %s: %s of %s open records past the p90 (%s) · r lists them",
 			name, format.Count(th.Stalled), format.Count(th.Open), p90), s.width)))
-	} else if !s.common.Data().HasDates {
-		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: cannot be judged without stage dates", s.width)))
-	} else if r.next != nil && r.next.Reached > 0 { // moved on, but undated at an end
-		lines = append(lines, widgets.WrapStyled(st.Muted, fmt.Sprintf("Stalled: cannot be judged: of the %s that moved on from %s, none has a date at both ends, so there is no time in %s to compare against",
-			format.Count(r.next.Reached), name, name), s.width)...)
 	} else {
-		lines = append(lines, st.Muted.Render(format.Truncate("Stalled: no record has moved on from "+name+" yet, none can be called stalled", s.width)))
+		lines = append(lines, widgets.WrapStyled(st.Muted, "Stalled: "+s.stalledEmpty(), s.width)...)
 	}
 	return lines
+}
+
+// stalledEmpty says why no record can be called stalled at the stage
+// when there is no p90 time to compare against ("" when there is one).
+func (s *Model) stalledEmpty() string {
+	r := s.res
+	if th := r.threshold; th != nil && th.P90Days != nil {
+		return ""
+	}
+	name := format.Clean(s.common.Data().Stages[s.stage])
+	switch {
+	case !s.common.Data().HasDates:
+		return "cannot be judged without stage dates"
+	case r.next != nil && r.next.Reached > 0: // moved on, but undated at an end
+		return fmt.Sprintf("cannot be judged: of the %s that moved on from %s, none has a date at both ends, so there is no time in %s to compare against",
+			format.Count(r.next.Reached), name, name)
+	}
+	return "no record has moved on from " + name + " yet, none can be called stalled"
 }
 
 // reasonRows is how many exit reasons fit: five on a tall window, two else.

@@ -77,3 +77,17 @@ func TestStageWithoutDatesSaysSo(t *testing.T) {
 		t.Errorf("stalled line without dates:\n%s", out)
 	}
 }
+
+// r on a stage where stalling cannot be judged opens a list that says
+// why it is empty, not a bare "No records." (uci-bank).
+func TestStageStalledListSaysWhyEmpty(t *testing.T) {
+	ds := viewtest.FourDeals()
+	ds.HasDates = false
+	s := New(viewtest.On(ds), views.DefaultState(), 0)
+	s.SetSize(120, 30)
+	viewtest.Run(s, s.Init())
+	m, ok := viewtest.Drilled(viewtest.Press(s, "r"))
+	if !ok || len(m.Rows) != 0 || m.Empty != "cannot be judged without stage dates" {
+		t.Errorf("drill %+v (ok %v)", m, ok)
+	}
+}
