@@ -7,6 +7,7 @@ import (
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/plan"
+	"github.com/funnel-cli/funnel/model/query"
 )
 
 // Planner sizes: +10% volume and +5 points of conversion per lever, and
@@ -55,6 +56,10 @@ type PlannerResult struct {
 	// amounts in several currencies have no average deal, so the models'
 	// DealValue is 0 and no revenue (levers, ranking) is a figure.
 	NoValue string `json:"no_value,omitempty"`
+	// Caveats say what makes the models' rates run high: records with no
+	// known stage left out of every step, or a top stage with no date (the
+	// rates up to the first dated stage are 100% by construction).
+	Caveats []string `json:"caveats,omitempty"`
 	// Err says why there is no model (no dates).
 	Err error `json:"-"`
 }
@@ -73,6 +78,7 @@ func Planner(ds *model.Dataset, opt PlannerOptions) PlannerResult {
 		d.AsOf = model.DayString(asOf)
 	}
 	d.Models, d.Err = FunnelModels(ds, ModelOptions{AsOf: asOf, Months: ModelMonths, Dim: d.Dimension, CostPerLead: opt.CostPerLead})
+	d.Caveats = planCaveats(ds)
 	if cur := wonCurrencies(ds); len(cur) > 1 {
 		d.NoValue = fmt.Sprintf("won amounts are in %d currencies (%s), not converted: revenue is not computed", len(cur), strings.Join(cur, ", "))
 		for i := range d.Models {
@@ -118,4 +124,29 @@ func missingCost(fs []plan.Funnel) string {
 // fifth more customers a month than the models make now (at least one).
 func DefaultTarget(now plan.Outcome) plan.Target {
 	return plan.Target{Customers: max(1, float64(int(now.Customers*1.2+0.999))), Period: "month"}
+}
+
+// planCaveats say what makes the models' rates run high (Caveats).
+func planCaveats(ds *model.Dataset) []string {
+	var out []string
+	unknown := 0
+	for _, u := range ds.StageUnknown {
+		if u {
+			unknown++
+		}
+	}
+	if unknown > 0 {
+		who, verb := query.CountString(unknown)+" records have", "are"
+		if unknown == 1 {
+			who, verb = "1 record has", "is"
+		}
+		out = append(out, fmt.Sprintf("%s no known stage (only an outcome) and %s left out of every step rate: "+
+			"the rates, and the plan and levers built on them, run high", who, verb))
+	}
+	if top, first := query.EntryUndated(ds); top != "" && first != "" {
+		out = append(out, fmt.Sprintf("no record has a date at %s: the models count each record from its %s date, so every step "+
+			"up to %s converts 100%% by construction (only records that reached it are counted); the plan needs more at the top than it says",
+			top, first, first))
+	}
+	return out
 }

@@ -152,7 +152,7 @@ func (r *CohortResult) UndatedNote() string {
 	case r.Undated == 1:
 		return "1 record has no entry date and is in no cohort"
 	}
-	return fmt.Sprintf("%s records have no entry date and are in no cohort", countString(r.Undated))
+	return fmt.Sprintf("%s records have no entry date and are in no cohort", CountString(r.Undated))
 }
 
 // groupEmpty reports whether group g has no record in any period.
@@ -184,12 +184,12 @@ func (c Cohort) EstimatedStepRate(k int) (float64, bool) {
 	return min(1, c.EstimatedConversion[k+1]/c.EstimatedConversion[k]), true
 }
 
-// countString writes n with thousands separators (12,345), as the screens
+// CountString writes n with thousands separators (12,345), as the screens
 // and the report write counts.
-func countString(n int) string {
+func CountString(n int) string {
 	s := fmt.Sprint(n)
 	if n < 0 {
-		return "-" + countString(-n)
+		return "-" + CountString(-n)
 	}
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]

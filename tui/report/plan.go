@@ -70,7 +70,7 @@ func buildPlan(whole *model.Dataset, sel *query.Selection, expr string, asOf int
 		p.Ranking = []plan.ChannelStat{}
 	}
 	p.NoValue = r.NoValue
-	for _, n := range []string{r.CostNote, r.RankNote, r.NoValue} {
+	for _, n := range append([]string{r.CostNote, r.RankNote, r.NoValue}, r.Caveats...) {
 		if n != "" {
 			p.Notes = append(p.Notes, n)
 		}

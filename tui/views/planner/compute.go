@@ -1,10 +1,8 @@
 package planner
 
 import (
-	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/insight"
 	"github.com/funnel-cli/funnel/model/plan"
-	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
@@ -23,14 +21,9 @@ type data struct {
 	err        error // why there is no model (no dates)
 	base       plan.Outcome
 	levers     []plan.LeverResult
-	costNote   string // why CAC is missing, "" when cost is known
-	// unknown counts records with no known stage (only an outcome): every
-	// step rate leaves them out, so the rates and the plan run high
-	unknown int
-	noValue string // why revenue is not computed (mixed currencies)
-	// undatedTop and firstDated (query.EntryUndated): the top stage has no
-	// date, so the models count each record from a later stage's date
-	undatedTop, firstDated string
+	costNote   string   // why CAC is missing, "" when cost is known
+	noValue    string   // why revenue is not computed (mixed currencies)
+	caveats    []string // what makes the rates run high (insight.PlannerResult.Caveats)
 	// ranking: channels by customers over rankFrom..rankTo (entry months)
 	ranking          []plan.ChannelStat
 	rankFrom, rankTo string
@@ -68,10 +61,6 @@ func compute(c views.Common, asOf int32) data {
 	po.AsOf = asOf
 	r := insight.Planner(ds, po)
 	d := data{asOf: r.AsOf, dim: r.Dimension, models: r.Models, err: r.Err, base: r.Now, levers: r.Levers,
-		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote, noValue: r.NoValue}
-	d.undatedTop, d.firstDated = query.EntryUndated(ds)
-	for _, s := range c.Engine.Funnel(query.FunnelOptions{AsOf: model.NoDay, Months: 1}).Stages {
-		d.unknown += s.Unknown
-	}
+		costNote: r.CostNote, ranking: r.Ranking, rankFrom: r.RankFrom, rankTo: r.RankTo, rankNote: r.RankNote, noValue: r.NoValue, caveats: r.Caveats}
 	return d
 }

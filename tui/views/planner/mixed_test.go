@@ -62,3 +62,22 @@ func TestPlannerWarnsOfUndatedTop(t *testing.T) {
 		t.Errorf("no warning of rates built from the close date:\n%s", ansi.Strip(p.View()))
 	}
 }
+
+// The caveats are the model's (insight.PlannerResult.Caveats): the report's
+// plan notes carry the same words as the planner.
+func TestPlanCaveatsInTheReport(t *testing.T) {
+	n := model.NoDay
+	d := model.DayFromCivil(2026, 1, 10)
+	ds := &model.Dataset{Stages: []string{"Opportunity", "Won"}, HasDates: true,
+		Days: [][]int32{{n, n, n, n}, {d, d + 20, d + 40, n}}, Reached: []uint16{3, 3, 3, 1},
+		Exit:    []model.ExitKind{model.ExitWon, model.ExitWon, model.ExitWon, model.ExitLost},
+		ExitDay: []int32{d, d + 20, d + 40, n}}
+	r, err := report.Build(ds, report.Options{Sections: []string{report.SecPlan}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newDemo(t, viewtest.On(ds), 140, 60)
+	if r.Plan == nil || len(p.data.caveats) != 1 || !strings.Contains(strings.Join(r.Plan.Notes, "\n"), p.data.caveats[0]) {
+		t.Errorf("report notes %q, planner caveats %q", r.Plan.Notes, p.data.caveats)
+	}
+}

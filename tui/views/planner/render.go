@@ -60,15 +60,10 @@ func (p *Model) bodyLines() []string {
 	if d.scope != "" {
 		out = append(out, st.Emphasis.Render("Planner "+d.scope))
 	}
-	if d.unknown > 0 && d.err == nil {
-		out = append(out, p.wrapped(st.Warn, fmt.Sprintf("! %s no known stage (only an outcome) and %s left out of every step rate: "+
-			"the rates, and the plan and levers built on them, run high (the overview's l says how the data was read).",
-			format.Plural(d.unknown, "record has", "records have"), map[bool]string{true: "is", false: "are"}[d.unknown == 1]))...)
-	}
-	if d.undatedTop != "" && d.firstDated != "" && d.err == nil {
-		out = append(out, p.wrapped(st.Warn, fmt.Sprintf("! no record has a date at %s: the models count each record from its %s date, so every step "+
-			"up to %s converts 100%% by construction (only records that reached it are counted); the plan needs more at the top than it says.",
-			format.Clean(d.undatedTop), format.Clean(d.firstDated), format.Clean(d.firstDated)))...)
+	for _, n := range d.caveats {
+		if d.err == nil {
+			out = append(out, p.wrapped(st.Warn, "! "+format.Clean(n)+".")...)
+		}
 	}
 	for _, n := range d.spendNotes {
 		for _, l := range format.Wrap(format.Clean(n), p.width) {
