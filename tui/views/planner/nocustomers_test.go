@@ -58,3 +58,24 @@ func TestPlannerWarnsOfUnknownStages(t *testing.T) {
 		t.Errorf("no warning of the records left out:\n%s", ansi.Strip(p.View()))
 	}
 }
+
+// All records entered after the models' and the ranking's windows
+// (sf-devorg-export): the planner says so instead of "there is no model"
+// and an empty ranking table.
+func TestPlannerAllRecordsAfterTheWindow(t *testing.T) {
+	n := model.NoDay
+	day := model.DayFromCivil(2018, 10, 1)
+	ch := model.NewDim("channel", 3)
+	for _, v := range []string{"web", "ads", "web"} {
+		ch.Append(v)
+	}
+	ds := &model.Dataset{Stages: []string{"Lead", "Won"}, HasDates: true,
+		Days: [][]int32{{day, day + 3, day + 9}, {n, n, n}}, Reached: []uint16{1, 1, 1},
+		Exit: make([]model.ExitKind, 3), ExitDay: []int32{n, n, n}, Dims: []*model.Dim{ch}}
+	p := newDemo(t, viewtest.On(ds), 120, 40)
+	out := ansi.Strip(p.View())
+	flat := strings.Join(strings.Fields(out), " ")
+	if strings.Contains(flat, "there is no model") || !strings.Contains(flat, "No lead entered in that window") {
+		t.Errorf("planner with every record after the window:\n%s", out)
+	}
+}

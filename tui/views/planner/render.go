@@ -140,7 +140,7 @@ func (p *Model) leverLines(d *data) []string {
 func noCustomers(models []plan.Funnel) string {
 	months := insight.ModelMonths
 	if len(models) == 0 {
-		return "there is no model"
+		return fmt.Sprintf("no record entered in the last %d months the models are built from", months)
 	}
 	top := 0.0
 	for _, m := range models {
@@ -237,6 +237,9 @@ func (p *Model) rankLines(d *data) []string {
 		win = "leads that entered " + d.rankFrom + "…" + d.rankTo
 	}
 	out := []string{st.Emphasis.Render("Channels by customers, not leads · " + win + ", customers counted to " + d.asOf)}
+	if len(d.ranking) == 0 { // a header over no row says nothing
+		return append(out, p.wrapped(st.Muted, "No lead entered in that window, so no channel can be ranked.")...)
+	}
 	rows := p.texts(p.rankingData(d))
 	out = append(out, p.page.Sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 9),
 		num("CAC", 8), num("Leads", 8), num("Lead→cust", 9), num("# leads", 7))...)
