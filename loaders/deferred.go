@@ -1,0 +1,204 @@
+package loaders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/funnel-cli/funnel/model"
+)
+
+// A deferred load reads a file in two phases, so that a caller can show
+// the funnel before the dimension columns are in:
+//
+//  1. LoadDeferred: everything but the dimension columns (account,
+//     channel, campaign, owner...), exactly as Options.SkipDims reads it:
+//     stage dates, status and its date, reasons, ids, emails, amounts,
+//     every problem and skipped row, every decision. The dataset says
+//     Load.DimsSkipped.
+//  2. Deferred.Load: the dimension columns, read again from the file
+//     (the page cache, not the disk, for a file just read) range by
+//     range. Each range is split as in phase 1 and its rows are handed
+//     out in the same order; the rows phase 1 skipped (noted by their
+//     ordinal in the range) are skipped again, so every value lands at
+//     its record's index. A dimension value never skips a row (any text
+//     is a value), so rows read, used and skipped are phase 1's and stay
+//     true. The result is a new dataset, the phase-1 one with its Dims:
+//     equal to what LoadFiles gives (loaders/deferred_test.go).
+//
+// Only a one-row-per-record file read in chunks from disk (a regular
+// UTF-8 file of at least streamMin bytes) is deferred: anything else
+// (several files, standard input, gzip, a workbook, another encoding, a
+// stage-history log, a file with no dimension column) is loaded whole by
+// LoadDeferred, which then returns no Deferred. A file that changed
+// between the phases (size, modification time, or rows that no longer
+// line up) is an error from Deferred.Load, as it is in one load.
+
+// Deferred is what a deferred load has left to read: the dimension
+// columns of its file. Load reads them (once); Close drops them unread.
+type Deferred struct {
+	lean   *model.Dataset
+	b      *recBuilder // account and dims only (dimsOnly)
+	bd     fileBody
+	ranges []bodyRange
+	uses   []rangeUse // phase 1's: rows kept per range, and those skipped
+	n      int
+	name   string
+	delim  byte
+	width  int
+	opt    Options
+	size   int64
+	mod    time.Time
+	once   sync.Once
+}
+
+// LoadDeferred loads paths as LoadFiles does, leaving a single file's
+// dimension columns for the returned Deferred to read (see above); rest
+// is nil when nothing was left (the dataset is then complete).
+func LoadDeferred(ctx context.Context, paths []string, opt Options) (ds *model.Dataset, rest *Deferred, err error) {
+	if len(paths) == 1 && !opt.SkipDims {
+		opt.deferDims = true
+	}
+	return loadFiles(ctx, paths, opt)
+}
+
+// hasDims reports whether the plan reads any dimension column.
+func (p *plan) hasDims() bool { return p.account >= 0 || p.channel >= 0 || len(p.dims) > 0 }
+
+// deferFrom keeps what phase 2 needs of a file's phase 1.
+func deferFrom(rb *recBuilder, bd body, bi *bodyIndex, f *streamFile, sm *sample, name string, delim byte, width int, opt Options) *Deferred {
+	fb, ok := bd.(fileBody)
+	if !ok || f == nil {
+		return nil
+	}
+	b := &recBuilder{p: rb.p, rows: rb.rows, created: -1, won: -1, lost: -1, close: -1, dimsOnly: true}
+	b.makeDims(sm)
+	return &Deferred{b: b, bd: fb, ranges: bi.ranges, uses: rb.uses, n: rb.n, name: name, delim: delim,
+		width: width, opt: opt, size: f.size, mod: f.mod}
+}
+
+// Close releases the file of a Deferred that will not be read.
+func (d *Deferred) Close() {
+	if d != nil {
+		d.once.Do(func() { d.bd.f.Close() })
+	}
+}
+
+// Load reads the dimension columns on every core and returns the
+// dataset with them (a new Dataset; the phase-1 one is not changed). It
+// closes the file; a second call is an error.
+func (d *Deferred) Load(ctx context.Context) (*model.Dataset, error) {
+	first := false
+	d.once.Do(func() { first = true })
+	if !first {
+		return nil, errors.New(d.name + ": the dimension columns were read already")
+	}
+	defer d.bd.f.Close()
+	if st, err := d.bd.f.Stat(); err != nil || st.Size() != d.size || !st.ModTime().Equal(d.mod) {
+		return nil, d.changed()
+	}
+	b := d.b
+	n := len(d.ranges)
+	errs := make([]error, n)
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for k := 0; k < min(runtime.GOMAXPROCS(0), max(n, 1)); k++ {
+		w := b.worker()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				errs[i] = d.rangeDims(ctx, w, i, &buf)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	b.uses, b.n = d.uses, d.n
+	if b.n != b.rows {
+		for _, c := range append([]*dimCol{b.account}, b.dims...) {
+			if c != nil && c.codes.len() == b.rows {
+				c.codes.compact(b.uses, b.n)
+			}
+		}
+	}
+	b.finishDims()
+	full := *d.lean
+	full.Dims = append([]*model.Dim(nil), b.dimsDone...)
+	if b.accountDim != nil {
+		full.Dims = append(full.Dims, b.accountDim)
+	}
+	full.Dims = append(full.Dims, d.lean.Dims...)
+	full.Load.DimsSkipped = false
+	return &full, full.Validate()
+}
+
+// rangeDims reads range i's dimension values with w (buf is the worker's
+// read buffer).
+func (d *Deferred) rangeDims(ctx context.Context, w *recWorker, i int, buf *[]byte) error {
+	r := d.ranges[i]
+	data, err := d.bd.read(*buf, r.lo, int(r.hi-r.lo))
+	*buf = data[:cap(data)]
+	if err != nil {
+		return err
+	}
+	if int64(len(data)) != r.hi-r.lo {
+		return d.changed()
+	}
+	if r.nuls {
+		if _, _, err := replaceNULs(d.name, data, r.line); err != nil {
+			return err
+		}
+	}
+	sp := newSplitter(d.name, data, d.delim, d.opt.MaxField, r.line)
+	w.begin(r.row, r.rows)
+	w.skips = d.uses[i].skips
+	_, err = scan(ctx, sp, d.width, w, d.name, d.opt.MaxProblems, nil, i == 0)
+	w.end()
+	if err == nil && (w.over || len(w.skips) > 0 || w.r-r.row != d.uses[i].used) {
+		err = d.changed()
+	}
+	return err
+}
+
+func (d *Deferred) changed() error {
+	return fmt.Errorf("%s: %s (while its dimension columns were read); load it again", d.name, changedReason)
+}
+
+// skippedAgain is what the dims phase returns for a row phase 1 skipped
+// (the problem was reported by phase 1; this one is dropped).
+var skippedAgain = model.Problem{Reason: "skipped when first read"}
+
+// dimsRow writes one row's dimension values at its record's index, or
+// skips it again when phase 1 skipped it.
+func (w *recWorker) dimsRow(f [][]byte) *model.Problem {
+	k := w.calls
+	w.calls++
+	if len(w.skips) > 0 && int(w.skips[0]) == k {
+		w.skips = w.skips[1:]
+		return &skippedAgain
+	}
+	if w.r >= w.limit {
+		w.over = true
+		return &skippedAgain
+	}
+	w.codes(f, w.r)
+	w.r++
+	return nil
+}
