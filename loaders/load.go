@@ -44,6 +44,10 @@ type Options struct {
 	// dimension, such as the default report: the dictionaries of those
 	// columns are a third of the parse.
 	SkipDims bool
+	// SkipIDs leaves a one-row-per-record file's ids and emails unread
+	// (Dataset.IDs and Emails are empty): for a caller that lists no
+	// record, such as the report. Rows are read and skipped as always.
+	SkipIDs bool
 
 	prog     *progress
 	fallback bool // detect the columns if Preset/Mapping does not fit
@@ -328,7 +332,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 		}
 		sm := takeSample(text[sp.pos:], d.Delim, sp.line)
 		lazy := opt.deferDims && f != nil && plan.hasDims()
-		rb := newRecBuilder(plan, bi.rows, sm, opt.SkipDims || lazy)
+		rb := newRecBuilder(plan, bi.rows, sm, opt.SkipDims || lazy, opt.SkipIDs)
 		rb.keepSkip = lazy
 		sink = rb
 		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)

@@ -40,6 +40,7 @@ type recBuilder struct {
 	prob     []uint8
 	decComma bool
 	skipDims bool       // Options.SkipDims: account and dims are not read
+	skipIDs  bool       // Options.SkipIDs: ids and emails are not read
 	dimsOnly bool       // the dims phase of a deferred load (deferred.go): only account and dims
 	keepSkip bool       // note which parsed rows were skipped (rangeUse.skips), for the dims phase
 	n        int        // rows kept
@@ -52,10 +53,12 @@ type recBuilder struct {
 	stagePlaced                                             []bool // per stage value: it names a stage
 }
 
-func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
-	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows), skipDims: skipDims}
-	b.ids.init(rows, sm.avgLen(p.id))
-	b.emails.init(rows, sm.avgLen(p.email))
+func newRecBuilder(p *plan, rows int, sm *sample, skipDims, skipIDs bool) *recBuilder {
+	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows), skipDims: skipDims, skipIDs: skipIDs}
+	if !skipIDs {
+		b.ids.init(rows, sm.avgLen(p.id))
+		b.emails.init(rows, sm.avgLen(p.email))
+	}
 	b.leadRefs.init(rows, sm.avgLen(p.leadRef))
 	addDate := func(c int, label string) int {
 		if c < 0 {
@@ -298,10 +301,10 @@ func (w *recWorker) parse(f [][]byte, line int, sp *splitter) *model.Problem {
 	if b.flagMask != nil {
 		b.flagMask[r] = fm
 	}
-	if p.id >= 0 {
+	if p.id >= 0 && !b.skipIDs {
 		w.scr[0].add(f[p.id])
 	}
-	if p.email >= 0 {
+	if p.email >= 0 && !b.skipIDs {
 		w.scr[1].add(f[p.email])
 	}
 	if p.leadRef >= 0 {

@@ -244,6 +244,7 @@ func loadData(opts *RootOptions) (*model.Dataset, error) {
 		return nil, err
 	}
 	lo.SkipDims = opts.SkipDims && len(opts.Files) == 1
+	lo.SkipIDs = opts.SkipIDs && len(opts.Files) == 1
 	return loaders.LoadFiles(context.Background(), opts.Files, lo)
 }
 
