@@ -16,11 +16,12 @@ import (
 // the funnel before the dimension columns are in:
 //
 //  1. LoadDeferred: everything but the dimension columns (account,
-//     channel, campaign, owner...), exactly as Options.SkipDims reads it:
-//     stage dates, status and its date, reasons, ids, emails, amounts,
-//     every problem and skipped row, every decision. The dataset says
+//     channel, campaign, owner...), the ids and the emails, exactly as
+//     Options.SkipDims and SkipIDs read it: stage dates, status and its
+//     date, reasons, amounts (an unreadable one skips its row), every
+//     problem and skipped row, every decision. The dataset says
 //     Load.DimsSkipped.
-//  2. Deferred.Load: the dimension columns, read again from the file
+//  2. Deferred.Load: the dimension columns, ids and emails, read again from the file
 //     (the page cache, not the disk, for a file just read) range by
 //     range. Each range is split as in phase 1 and its rows are handed
 //     out in the same order; the rows phase 1 skipped (noted by their
@@ -42,7 +43,8 @@ import (
 // columns of its file. Load reads them (once); Close drops them unread.
 type Deferred struct {
 	lean   *model.Dataset
-	b      *recBuilder // account and dims only (dimsOnly)
+	b      *recBuilder // account, dims, ids and emails only (dimsOnly)
+	scr    [][]arena   // per range: its ids and emails, committed in order
 	bd     fileBody
 	ranges []bodyRange
 	uses   []rangeUse // phase 1's: rows kept per range, and those skipped
@@ -75,9 +77,12 @@ func deferFrom(rb *recBuilder, bd body, bi *bodyIndex, f *streamFile, sm *sample
 	if !ok || f == nil {
 		return nil
 	}
-	b := &recBuilder{p: rb.p, rows: rb.rows, created: -1, won: -1, lost: -1, close: -1, dimsOnly: true}
+	p := rb.p
+	b := &recBuilder{p: p, rows: rb.rows, created: -1, won: -1, lost: -1, close: -1, dimsOnly: true}
 	b.makeDims(sm)
-	return &Deferred{b: b, bd: fb, ranges: bi.ranges, uses: rb.uses, n: rb.n, name: name, delim: delim,
+	b.ids.init(b.rows, sm.avgLen(p.id)) // as newRecBuilder does: the same strings, the same room
+	b.emails.init(b.rows, sm.avgLen(p.email))
+	return &Deferred{b: b, bd: fb, ranges: bi.ranges, scr: make([][]arena, len(bi.ranges)), uses: rb.uses, n: rb.n, name: name, delim: delim,
 		width: width, opt: opt, size: f.size, mod: f.mod}
 }
 
@@ -130,6 +135,11 @@ func (d *Deferred) Load(ctx context.Context) (*model.Dataset, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	for _, sc := range d.scr {
+		b.ids.commit(&sc[0])
+		b.emails.commit(&sc[1])
+	}
+	d.scr = nil
 	b.uses, b.n = d.uses, d.n
 	if b.n != b.rows {
 		for _, c := range append([]*dimCol{b.account}, b.dims...) {
@@ -145,6 +155,7 @@ func (d *Deferred) Load(ctx context.Context) (*model.Dataset, error) {
 		full.Dims = append(full.Dims, b.accountDim)
 	}
 	full.Dims = append(full.Dims, d.lean.Dims...)
+	full.IDs, full.Emails = b.ids.strings(), b.emails.strings()
 	full.Load.DimsSkipped = false
 	return &full, full.Validate()
 }
@@ -167,6 +178,8 @@ func (d *Deferred) rangeDims(ctx context.Context, w *recWorker, i int, buf *[]by
 		}
 	}
 	sp := newSplitter(d.name, data, d.delim, d.opt.MaxField, r.line)
+	w.scr = make([]arena, 2) // kept (d.scr) until committed in order: begin must not reuse the last range's
+	d.scr[i] = w.scr
 	w.begin(r.row, r.rows)
 	w.skips = d.uses[i].skips
 	_, err = scan(ctx, sp, d.width, w, d.name, d.opt.MaxProblems, nil, i == 0)
@@ -185,8 +198,8 @@ func (d *Deferred) changed() error {
 // (the problem was reported by phase 1; this one is dropped).
 var skippedAgain = model.Problem{Reason: "skipped when first read"}
 
-// dimsRow writes one row's dimension values at its record's index, or
-// skips it again when phase 1 skipped it.
+// dimsRow writes one row's dimension values at its record's index and
+// keeps its id and email, or skips it again when phase 1 skipped it.
 func (w *recWorker) dimsRow(f [][]byte) *model.Problem {
 	k := w.calls
 	w.calls++
@@ -200,5 +213,11 @@ func (w *recWorker) dimsRow(f [][]byte) *model.Problem {
 	}
 	w.codes(f, w.r)
 	w.r++
+	if b := w.b; b.p.id >= 0 && b.ids.data != nil {
+		w.scr[0].add(f[b.p.id])
+	}
+	if b := w.b; b.p.email >= 0 && b.emails.data != nil {
+		w.scr[1].add(f[b.p.email])
+	}
 	return nil
 }

@@ -331,8 +331,8 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 			bi.rows = bi.lines + 1
 		}
 		sm := takeSample(text[sp.pos:], d.Delim, sp.line)
-		lazy := opt.deferDims && f != nil && plan.hasDims()
-		rb := newRecBuilder(plan, bi.rows, sm, opt.SkipDims || lazy, opt.SkipIDs)
+		lazy := opt.deferDims && f != nil && (plan.hasDims() || plan.id >= 0 || plan.email >= 0)
+		rb := newRecBuilder(plan, bi.rows, sm, opt.SkipDims || lazy, opt.SkipIDs || lazy)
 		rb.keepSkip = lazy
 		sink = rb
 		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)
