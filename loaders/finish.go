@@ -75,7 +75,11 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 	}
 	if m.Shape == ShapeFlags || flagOnly > 0 {
 		ds.HasDates = false
-		dec = append(dec, fmt.Sprintf("%s: %d stages come from yes/no flags without dates; views over time have no data", p.name, max(flagOnly, 1)))
+		if n := max(flagOnly, 1); n == 1 {
+			dec = append(dec, fmt.Sprintf("%s: 1 stage comes from a yes/no flag without dates; views over time have no data", p.name))
+		} else {
+			dec = append(dec, fmt.Sprintf("%s: %d stages come from yes/no flags without dates; views over time have no data", p.name, n))
+		}
 	}
 	ds.Reached = model.Column[uint16](n)
 	if m.Shape == ShapeCurrentStage && ns > 2 {

@@ -71,6 +71,8 @@ func (in *inference) addOutcomeValues(c *ColumnProfile) {
 			m.Lost = appendNew(m.Lost, vc.Value)
 		case outDQ:
 			m.Disqualified = appendNew(m.Disqualified, vc.Value)
+		case outSide:
+			m.NotStages = appendNew(m.NotStages, vc.Value)
 		}
 	}
 }
@@ -112,7 +114,7 @@ func (in *inference) currentShape(c int, isStage bool) {
 	case !isStage:
 		var vs []string
 		for _, vc := range vals {
-			if valueOutcome(vc.Value) == outOpen || valueOutcome(vc.Value) == outNone {
+			if o := valueOutcome(vc.Value); o == outOpen || o == outNone || o == outSide {
 				vs = append(vs, vc.Value)
 			}
 		}

@@ -80,6 +80,7 @@ const (
 	outDQ
 	outChurn
 	outClosed // "Closed" alone: closed, won or lost unknown
+	outSide   // "On hold", "Nurturing", "Paused": open, a side state outside the stage order
 )
 
 func (o outcome) exit() model.ExitKind {
@@ -118,6 +119,9 @@ func valueOutcome(s string) outcome {
 	if o, ok := outcomeWords[n]; ok {
 		return o
 	}
+	if isSideState(n) {
+		return outSide
+	}
 	if strings.HasPrefix(n, "closed") && len(n) > 6 {
 		rest := n[6:]
 		if o, ok := outcomeWords[rest]; ok && o != outOpen {
@@ -132,6 +136,21 @@ func valueOutcome(s string) outcome {
 		return outLost
 	}
 	return outNone
+}
+
+// sideWords start the values of side states in any CRM: parked deals and
+// leads that are still open but on no step of the way to won ("On hold /
+// future opportunity", "Nurturing", "Recycled").
+var sideWords = []string{"onhold", "paused", "parked", "dormant", "snoozed", "nurture", "nurturing", "recycled",
+	"deferred", "postponed", "onice"}
+
+func isSideState(n string) bool {
+	for _, w := range sideWords {
+		if strings.HasPrefix(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // resultWords are yes/no values of a result column ("y", "outcome").

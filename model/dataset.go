@@ -199,6 +199,22 @@ func (d *Dataset) DayRange() (lo, hi int32, ok bool) {
 	return lo, hi, lo <= hi
 }
 
+// LatestDay is the last day anything in the data happened: a stage date
+// or a close (won, lost, disqualified). It is the default as-of date of
+// every number (the engine, the insights, money and the views share it).
+func (d *Dataset) LatestDay() (int32, bool) {
+	_, hi, ok := d.DayRange()
+	if !d.HasDates {
+		return hi, ok
+	}
+	for _, x := range d.ExitDay {
+		if x != NoDay && (!ok || x > hi) {
+			hi, ok = x, true
+		}
+	}
+	return hi, ok
+}
+
 // SetDayRange records DayRange for the current Days, so that it costs
 // nothing later (a loader works it out while writing the columns). It
 // lapses if the Days columns are replaced.

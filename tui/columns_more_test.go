@@ -186,3 +186,25 @@ func TestColumnScreenOnTheDemo(t *testing.T) {
 		t.Fatalf("the demo's column screen:\n%s", out)
 	}
 }
+
+// Snapshots of one export give the same reason to be unsure once each: the
+// banner says it once.
+func TestUnsureBannerSaysEachReasonOnce(t *testing.T) {
+	file := guessedCSV(t)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := filepath.Join(t.TempDir(), "deals-later.csv")
+	if err := os.WriteFile(second, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := columnsApp(t, 200, 30, file, second)
+	why := a.common.Data().Load.UnsureWhy
+	if len(why) < 2 {
+		t.Skipf("the two files gave %d reasons to be unsure: %v", len(why), why)
+	}
+	if out := screen(a); strings.Count(out, "stage order guessed from counts") != 1 {
+		t.Errorf("the reason is not said once:\n%s", out)
+	}
+}

@@ -9,16 +9,19 @@ package insight
 import (
 	"math"
 	"math/bits"
+	"sort"
+	"strings"
 
 	"github.com/funnel-cli/funnel/model"
+	"github.com/funnel-cli/funnel/model/stats"
 )
 
-// resolveAsOf returns asOf, or the last date in the data when it is 0 or NoDay.
+// resolveAsOf returns asOf, or the data's latest day when it is 0 or NoDay.
 func resolveAsOf(ds *model.Dataset, asOf int32) int32 {
 	if asOf != 0 && asOf != model.NoDay {
 		return asOf
 	}
-	if _, hi, ok := ds.DayRange(); ok {
+	if hi, ok := ds.LatestDay(); ok {
 		return hi
 	}
 	return model.NoDay
@@ -198,10 +201,68 @@ func avgWonDeal(ds *model.Dataset, asOf int32) (cents int64, deals int, recent b
 	return 0, 0, false
 }
 
+// wonCurrencies lists the currencies of the won deals' amounts when the
+// data mixes currencies (nil when it has one): an average over several is
+// no amount at all.
+func wonCurrencies(ds *model.Dataset) []string {
+	if ds.Amount == nil || ds.Currencies == nil {
+		return nil
+	}
+	last := len(ds.Stages) - 1
+	seen := map[string]bool{}
+	var out []string
+	for i, a := range ds.Amount {
+		if a <= 0 || !reachedAtLeast(ds, i, last) {
+			continue
+		}
+		if c := strings.ToUpper(ds.Currencies.Value(i)); c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // dimLabel is how a dimension value is shown: blank values are "(blank)".
 func dimLabel(v string) string {
 	if v == "" {
 		return "(blank)"
 	}
 	return v
+}
+
+// winShare is the share of records reaching stage k that reached the last
+// stage, among those that entered k long enough before asOf to have finished
+// (the sum of the downstream maturities); all records when too few are mature.
+func winShare(ds *model.Dataset, k int, asOf int32, maturity []int, minSample int) float64 {
+	last := len(ds.Stages) - 1
+	if k >= last {
+		return 1
+	}
+	wait := 0
+	for j := k; j < last; j++ {
+		wait += maturity[j]
+	}
+	var reach, won, reachAll, wonAll int
+	for i := range ds.Reached {
+		if !reachedAtLeast(ds, i, k) {
+			continue
+		}
+		w := reachedAtLeast(ds, i, last)
+		reachAll++
+		if w {
+			wonAll++
+		}
+		if d := entryDay(ds, i, k); ds.HasDates && d != model.NoDay && d <= asOf-int32(wait) {
+			reach++
+			if w {
+				won++
+			}
+		}
+	}
+	if reach >= minSample {
+		return stats.Ratio(won, reach)
+	}
+	return stats.Ratio(wonAll, reachAll)
 }

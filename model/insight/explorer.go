@@ -16,7 +16,7 @@ func StickyWindow(ds *model.Dataset, asOf int32) (w Period, resolved int32, ok b
 		return Period{}, model.NoDay, false
 	}
 	if asOf == model.NoDay || asOf == 0 {
-		_, hi, found := ds.DayRange()
+		hi, found := ds.LatestDay()
 		if !found {
 			return Period{}, model.NoDay, false
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/funnel-cli/funnel/model"
 	"github.com/funnel-cli/funnel/model/stats"
@@ -142,14 +143,20 @@ type TransitionInfo struct {
 
 // StickyResult is the ranked list of sticky points and what was counted.
 type StickyResult struct {
-	AsOf        string           `json:"as_of,omitempty"`
-	From        string           `json:"from,omitempty"`
-	To          string           `json:"to,omitempty"`
-	MinSample   int              `json:"min_sample"`
-	FDR         float64          `json:"fdr"`
-	Comparisons int              `json:"comparisons"`
-	Findings    int              `json:"findings"`
-	AvgDeal     int64            `json:"avg_deal"` // cents
+	AsOf        string  `json:"as_of,omitempty"`
+	From        string  `json:"from,omitempty"`
+	To          string  `json:"to,omitempty"`
+	MinSample   int     `json:"min_sample"`
+	FDR         float64 `json:"fdr"`
+	Comparisons int     `json:"comparisons"`
+	Findings    int     `json:"findings"`
+	AvgDeal     int64   `json:"avg_deal"` // cents
+	// NoValue says why lost value is not computed (no won amounts, or won
+	// amounts in several currencies); "" when it is.
+	NoValue string `json:"no_value,omitempty"`
+	// Proxies are the dimensions left out because their values restate
+	// the outcome (a forecast category: Omitted on every lost deal).
+	Proxies     []string         `json:"outcome_proxies,omitempty"`
 	Transitions []TransitionInfo `json:"transitions"`
 	// Points: findings first (by lost conversions, largest first), then
 	// other significant differences, then the rest by p-value, then the
@@ -179,16 +186,31 @@ func FindSticky(ds *model.Dataset, opt StickyOptions) StickyResult {
 		res.Notes = append(res.Notes, "the data has no stage dates: every record counted, no window and no maturity check")
 	}
 	deal, deals, recent := avgWonDeal(ds, asOf)
+	mixed := wonCurrencies(ds)
+	if len(mixed) > 1 {
+		deal = 0
+	}
 	res.AvgDeal = deal
 	switch {
+	case len(mixed) > 1:
+		res.NoValue = fmt.Sprintf("won amounts are in %d currencies (%s), not converted: lost value is not computed",
+			len(mixed), strings.Join(mixed, ", "))
+		res.Notes = append(res.Notes, res.NoValue)
 	case deals == 0:
-		res.Notes = append(res.Notes, "no won deal amounts: lost value is 0")
+		res.NoValue = "no won deal amounts: lost value is not computed"
+		res.Notes = append(res.Notes, res.NoValue)
 	case recent:
 		res.Notes = append(res.Notes, fmt.Sprintf("average deal from %d deals won in the year to %s", deals, res.AsOf))
 	default:
 		res.Notes = append(res.Notes, fmt.Sprintf("average deal from all %d won deals (none in the last year)", deals))
 	}
 	dims := pickDims(ds, opt.Dims)
+	if opt.Dims == nil {
+		dims, res.Proxies = outcomeProxies(ds, dims, opt.MaxValues)
+		if len(res.Proxies) > 0 {
+			res.Notes = append(res.Notes, proxyNote(res.Proxies))
+		}
+	}
 	ns := len(ds.Stages)
 	maturity := make([]int, ns)
 	cv := newCurves(ds, asOf)
@@ -364,39 +386,4 @@ func lessPoint(a, b StickyPoint, byValue bool) bool {
 		return a.PValue < b.PValue
 	}
 	return a.Entered > b.Entered
-}
-
-// winShare is the share of records reaching stage k that reached the last
-// stage, among those that entered k long enough before asOf to have finished
-// (the sum of the downstream maturities); all records when too few are mature.
-func winShare(ds *model.Dataset, k int, asOf int32, maturity []int, minSample int) float64 {
-	last := len(ds.Stages) - 1
-	if k >= last {
-		return 1
-	}
-	wait := 0
-	for j := k; j < last; j++ {
-		wait += maturity[j]
-	}
-	var reach, won, reachAll, wonAll int
-	for i := range ds.Reached {
-		if !reachedAtLeast(ds, i, k) {
-			continue
-		}
-		w := reachedAtLeast(ds, i, last)
-		reachAll++
-		if w {
-			wonAll++
-		}
-		if d := entryDay(ds, i, k); ds.HasDates && d != model.NoDay && d <= asOf-int32(wait) {
-			reach++
-			if w {
-				won++
-			}
-		}
-	}
-	if reach >= minSample {
-		return stats.Ratio(won, reach)
-	}
-	return stats.Ratio(wonAll, reachAll)
 }

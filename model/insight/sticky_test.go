@@ -2,6 +2,7 @@ package insight
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -207,4 +208,62 @@ func TestStickyPairs(t *testing.T) {
 		t.Logf("%d: %s=%s lost %.1f", i, p.Dimension, p.Value, p.LostConversions)
 	}
 	t.Error("the c1 × s2 cell is not among the top 3 findings")
+}
+
+// Won amounts in two currencies (not converted) have no average: lost
+// value is not computed, and the result says why, rather than summing
+// pesos and dollars.
+func TestStickyMixedCurrenciesHaveNoValue(t *testing.T) {
+	ds := synth(plantedSpec(7))
+	ds.Currencies = model.NewDim("currency", ds.Len())
+	for i := range ds.Len() {
+		ds.Currencies.Append([]string{"USD", "MXN"}[i%2])
+	}
+	res := FindSticky(ds, StickyOptions{AsOf: model.DayFromCivil(2026, 3, 1)})
+	if res.Findings == 0 {
+		t.Fatal("no findings")
+	}
+	if res.AvgDeal != 0 || res.Points[0].LostValue != 0 || !strings.Contains(res.NoValue, "2 currencies (MXN, USD)") {
+		t.Errorf("avg deal %d, top lost value %d, no-value note %q", res.AvgDeal, res.Points[0].LostValue, res.NoValue)
+	}
+	ds.Currencies = nil
+	if res := FindSticky(ds, StickyOptions{AsOf: model.DayFromCivil(2026, 3, 1)}); res.NoValue != "" || res.AvgDeal == 0 {
+		t.Errorf("one currency: avg deal %d, no-value note %q", res.AvgDeal, res.NoValue)
+	}
+}
+
+// A forecast category (Omitted on every lost deal, Closed on every won
+// one) restates the outcome: it is left out of the sticky points, with a
+// note, instead of topping them at 0% vs 100%.
+func TestStickyLeavesOutOutcomeProxies(t *testing.T) {
+	ds := synth(plantedSpec(7))
+	fc := model.NewDim("ForecastCategory", ds.Len())
+	for i, e := range ds.Exit {
+		if e != model.ExitWon && i%2 == 0 {
+			ds.Exit[i], e = model.ExitLost, model.ExitLost
+		}
+		switch e {
+		case model.ExitWon:
+			fc.Append("Closed")
+		case model.ExitLost, model.ExitDisqualified:
+			fc.Append("Omitted")
+		default:
+			fc.Append([]string{"Pipeline", "BestCase"}[i%2])
+		}
+	}
+	ds.Dims = append(ds.Dims, fc)
+	res := FindSticky(ds, StickyOptions{AsOf: model.DayFromCivil(2026, 3, 1)})
+	for _, p := range res.Points {
+		if strings.Contains(p.Dimension, "ForecastCategory") {
+			t.Fatalf("%s %s=%s listed", p.Stage, p.Dimension, p.Value)
+		}
+	}
+	if !slices.Equal(res.Proxies, []string{"ForecastCategory"}) || res.Findings < 2 {
+		t.Errorf("proxies %v, findings %d", res.Proxies, res.Findings)
+	}
+	// asked for by name, it is compared
+	res = FindSticky(ds, StickyOptions{AsOf: model.DayFromCivil(2026, 3, 1), Dims: []string{"ForecastCategory"}})
+	if len(res.Proxies) != 0 || len(res.Points) == 0 {
+		t.Errorf("named: proxies %v, %d points", res.Proxies, len(res.Points))
+	}
 }

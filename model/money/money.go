@@ -71,12 +71,7 @@ func (o Options) asOf(ds *model.Dataset) int32 {
 	if o.AsOf != 0 && o.AsOf != model.NoDay {
 		return o.AsOf
 	}
-	_, hi, ok := ds.DayRange()
-	for _, d := range ds.ExitDay {
-		if d != model.NoDay && (!ok || d > hi) {
-			hi, ok = d, true
-		}
-	}
+	hi, ok := ds.LatestDay()
 	if !ok {
 		return model.NoDay
 	}

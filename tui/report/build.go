@@ -156,7 +156,7 @@ func Build(ds *model.Dataset, opt Options) (*Report, error) {
 		case SecPlan:
 			day := asOf
 			if day == model.NoDay {
-				if _, hi, ok := full.Data().DayRange(); ok {
+				if hi, ok := full.Data().LatestDay(); ok {
 					day = hi
 				}
 			}

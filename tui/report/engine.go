@@ -7,6 +7,7 @@ import (
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/model/query/filter"
 	"github.com/funnel-cli/funnel/model/stats"
+	"github.com/funnel-cli/funnel/tui/format"
 )
 
 // This file is the report's use of the query engine (Engine.Compute and
@@ -91,7 +92,8 @@ func cohorts(s asked, p query.Period) (*Cohorts, error) {
 		return nil, err
 	}
 	c := &Cohorts{Period: res.Period, Target: res.Target, Stages: append([]string{}, res.Stages...),
-		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{}}
+		MatureAfterDays: res.MatureAfterDays, StageMatureAfterDays: res.StageMatureAfterDays, Method: res.Method, Rows: []CohortRow{},
+		Undated: res.Undated, UndatedNote: res.UndatedNote()}
 	for _, co := range res.Cohorts {
 		c.Rows = append(c.Rows, CohortRow{Cohort: co.Period, Entered: co.Size,
 			Reached: append([]int{}, co.Reached...), ConversionFromTop: append([]float64{}, co.Conversion...),
@@ -112,8 +114,8 @@ func immatureFrom(c *Cohorts, asOf string) ([]string, string) {
 	if c.MatureAfterDays == nil {
 		return out, fmt.Sprintf("maturity unknown: no record reached %s", c.Target)
 	}
-	return out, fmt.Sprintf("an entry %s is immature when its youngest possible member is younger than %d days "+
-		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, *c.MatureAfterDays, c.Target, asOf)
+	return out, fmt.Sprintf("an entry %s is immature when its youngest possible member is younger than %s "+
+		"(90th percentile of entry to %s time among records that reached it) on %s", c.Period, format.Plural(*c.MatureAfterDays, "day", "days"), c.Target, asOf)
 }
 
 // breakdown is the engine's breakdown by a dimension, every

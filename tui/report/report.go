@@ -244,6 +244,9 @@ type Cohorts struct {
 	StageMatureAfterDays []*int      `json:"stage_mature_after_days"`
 	Method               string      `json:"method"`
 	Rows                 []CohortRow `json:"rows"`
+	// Undated counts the records in no cohort for want of an entry date.
+	Undated     int    `json:"undated"`
+	UndatedNote string `json:"-"`
 }
 
 // CohortRow is one entry cohort.

@@ -244,7 +244,7 @@ func TestJSONSchema(t *testing.T) {
 	checkKeys(t, "trends", m["trends"].(map[string]any), map[string]string{"period": str, "change": str, "periods": arr, "stages": arr})
 	co := m["cohorts"].(map[string]any)
 	checkKeys(t, "cohorts", co, map[string]string{"period": str, "target": str, "stages": arr,
-		"mature_after_days": num, "stage_mature_after_days": arr, "method": str, "rows": arr})
+		"mature_after_days": num, "stage_mature_after_days": arr, "method": str, "rows": arr, "undated": num})
 	checkKeys(t, "cohorts.rows[0]", co["rows"].([]any)[0].(map[string]any), map[string]string{"cohort": str,
 		"entered": num, "reached": arr, "conversion_from_top": arr, "immature": boolean, "immature_stages": arr,
 		"estimated_conversion": arr, "converted": num, "open": num, "observed": num, "estimated": num, "few": boolean})

@@ -195,16 +195,20 @@ func (c *Cohorts) Table() Table {
 		}
 		t.Rows = append(t.Rows, append(cells, str(imm)))
 	}
-	mature := "unknown (no record reached " + c.Target + ")"
+	immature := fmt.Sprintf("Immature: cannot be judged (no record reached %s); few: under %d records, not a finding.", c.Target, stats.MinSample)
 	if c.MatureAfterDays != nil {
-		mature = fmt.Sprintf("%d days", *c.MatureAfterDays)
+		immature = fmt.Sprintf("Immature: younger than %s, the p90 of entry to %s time; few: under %d records, not a finding.",
+			format.Plural(*c.MatureAfterDays, "day", "days"), c.Target, stats.MinSample)
 	}
 	t.Footnotes = []string{
 		fmt.Sprintf("Entered: records whose first stage date is in the %s; %% of those entered, as observed by the as-of date.", c.Period),
 		"est. %: for a cohort still too young at that stage (younger than the stage's p90 time from entry among the records that reach it), " +
 			"the estimated share that reaches it eventually: the observed plus each open record's chance to get there later at its age " +
 			"(Aalen–Johansen, exits competing); — when the cohort is old enough.",
-		fmt.Sprintf("Immature: younger than %s, the p90 of entry to %s time; few: under %d records, not a finding.", mature, c.Target, stats.MinSample),
+		immature,
+	}
+	if c.UndatedNote != "" {
+		t.Footnotes = append(t.Footnotes, c.UndatedNote+".")
 	}
 	return t
 }

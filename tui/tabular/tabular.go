@@ -6,6 +6,7 @@ package tabular
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -93,7 +94,8 @@ func Decimal(x float64) string {
 }
 
 // WriteCSV writes one table as CSV, with its header row. Numbers are plain
-// (rates as fractions, money in minor units); text cells are sanitised
+// (rates as fractions, money in currency units with two decimals: 1234.50,
+// not the cents a spreadsheet would read as dollars); text cells are sanitised
 // and neutralised against formula injection (SafeCell).
 func WriteCSV(w io.Writer, t Table) error {
 	cw := csv.NewWriter(w)
@@ -123,8 +125,15 @@ func CSVCell(c Cell, k Kind) string {
 		return SafeCell(c.Str)
 	case c.Null:
 		return ""
-	case k == KindCount || k == KindMoney:
+	case k == KindCount:
 		return strconv.FormatInt(int64(c.Num), 10)
+	case k == KindMoney: // in currency units, as a spreadsheet user reads them
+		cents := int64(math.Round(c.Num))
+		sign := ""
+		if cents < 0 {
+			sign, cents = "-", -cents
+		}
+		return fmt.Sprintf("%s%d.%02d", sign, cents/100, cents%100)
 	}
 	return strconv.FormatFloat(math.Round(c.Num*1e6)/1e6, 'f', -1, 64)
 }

@@ -30,3 +30,19 @@ func TestTextAndCSV(t *testing.T) {
 		t.Fatalf("csv %q %v", b.String(), err)
 	}
 }
+
+// CSV money is in currency units: a spreadsheet reads 1234.50, not the
+// 123450 cents it would take for dollars.
+func TestCSVMoneyInCurrencyUnits(t *testing.T) {
+	for _, c := range []struct {
+		cents float64
+		want  string
+	}{{123450, "1234.50"}, {5, "0.05"}, {-250, "-2.50"}, {0, "0.00"}} {
+		if got := CSVCell(Cell{Num: c.cents}, KindMoney); got != c.want {
+			t.Errorf("CSVCell(%v cents) = %q, want %q", c.cents, got, c.want)
+		}
+	}
+	if got := CSVCell(Cell{Null: true}, KindMoney); got != "" {
+		t.Errorf("unknown money = %q", got)
+	}
+}

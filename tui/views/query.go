@@ -67,14 +67,14 @@ func Selection(eng *query.Engine, st State) (*query.Selection, error) {
 }
 
 // AnalysisDay is the as-of day handed to the insight functions: the
-// state's, or the last stage date of the whole data. A filtered subset
+// state's, or the whole data's latest day (Dataset.LatestDay). A filtered subset
 // thus keeps the whole data's calendar (its current month, its sticky
 // window) instead of ending on its own last record.
 func AnalysisDay(ds *model.Dataset, st State) int32 {
 	if st.AsOf != model.NoDay && st.AsOf != 0 {
 		return st.AsOf
 	}
-	if _, hi, ok := ds.DayRange(); ok {
+	if hi, ok := ds.LatestDay(); ok {
 		return hi
 	}
 	return model.NoDay

@@ -24,6 +24,7 @@ type Model struct {
 	job    views.Job[result]
 	res    *query.CohortResult
 	err    error
+	wrap   bool // the legend wraps (else its lines are cut): see layout
 }
 
 // New builds the cohort matrix for the state (computed by Init).
@@ -36,7 +37,7 @@ func New(c views.Common, st views.State) *Model {
 
 func (v *Model) Init() tea.Cmd             { return v.recompute() }
 func (v *Model) Title() string             { return "Cohorts" }
-func (v *Model) SetSize(w, h int)          { v.width, v.height = w, h; v.list.SetHeight(h - 5) }
+func (v *Model) SetSize(w, h int)          { v.width, v.height = w, h; v.layout() }
 func (v *Model) ShortHelp() []key.Binding  { return v.keys.ShortHelp() }
 func (v *Model) FullHelp() [][]key.Binding { return v.keys.FullHelp() }
 
@@ -47,6 +48,7 @@ func (v *Model) Update(msg tea.Msg) tea.Cmd {
 		if v.res != nil {
 			v.list.SetLen(len(v.res.Cohorts))
 			v.list.SetCursor(len(v.res.Cohorts) - 1) // the newest cohort
+			v.layout()
 		}
 		return nil
 	}

@@ -84,28 +84,79 @@ func (v *Model) layTable() {
 }
 
 // legend explains the observed→estimated cells, describes the selected
-// cohort and says which columns are hidden.
+// cohort and says which columns are hidden. The explanation and the
+// description wrap rather than being cut when that leaves the table
+// enough rows (v.wrap, set by layout).
 func (v *Model) legend() []string {
 	st := v.common.Styles
-	r := v.res
-	target := format.Clean(r.Target)
-	legend := fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
-		format.Days(r.MatureAfterDays), target)
-	out := []string{st.Warn.Render(format.Truncate(legend, v.width))}
-	if k := v.list.Cursor(); k < len(r.Cohorts) {
-		c := r.Cohorts[k]
+	var out []string
+	for _, l := range v.lines(v.legendText()) {
+		out = append(out, st.Warn.Render(l))
+	}
+	if k := v.list.Cursor(); k < len(v.res.Cohorts) {
 		at := ""
 		if shown := views.Shown(v.list); shown != "" {
 			at = "cohorts " + shown + " (↑/↓) · "
 		}
-		out = append(out, st.Muted.Render(format.Truncate(fmt.Sprintf("%s%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
-			at, format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), target, format.Percent(c.Observed),
-			format.Count(c.Open), c.AgeDays), v.width)))
+		for _, l := range v.lines(at + v.cohortText(k)) {
+			out = append(out, st.Muted.Render(l))
+		}
 	}
 	if n := v.table.HiddenNote(); n != "" {
 		out = append(out, st.Muted.Render(format.Truncate(n, v.width)))
 	}
 	return out
+}
+
+func (v *Model) legendText() string {
+	undated := ""
+	if n := v.res.UndatedNote(); n != "" {
+		undated = n + " · "
+	}
+	return undated + fmt.Sprintf("a→b immature cell: observed so far → estimated eventually (p90 from entry: %s to %s; exits compete, open records censored)",
+		format.Days(v.res.MatureAfterDays), format.Clean(v.res.Target))
+}
+
+// cohortText describes cohort k: its size and how far it got.
+func (v *Model) cohortText(k int) string {
+	c := v.res.Cohorts[k]
+	return fmt.Sprintf("%s: %s entered, %s reached %s (%s), %s still open, youngest %d d old",
+		format.Clean(c.Period+c.Key), format.Count(c.Size), format.Count(c.Converted), format.Clean(v.res.Target),
+		format.Percent(c.Observed), format.Count(c.Open), c.AgeDays)
+}
+
+// lines is a legend line wrapped, or cut when the window is too short to
+// wrap.
+func (v *Model) lines(s string) []string {
+	if v.wrap {
+		return format.Wrap(s, v.width)
+	}
+	return []string{format.Truncate(s, v.width)}
+}
+
+// minRows is the fewest cohort rows the legend's wrapping may leave.
+const minRows = 8
+
+// layout sets the list's height under the caption and header and over
+// the legend: the legend wraps when that leaves minRows cohorts (or all
+// of them), else its lines are cut.
+func (v *Model) layout() {
+	v.wrap = false
+	h := v.height - 2 - 3
+	if v.res != nil {
+		v.wrap = true
+		n := len(v.res.Cohorts)
+		most := 0
+		at := fmt.Sprintf("cohorts %s–%s of %s (↑/↓) · ", format.Count(n), format.Count(n), format.Count(n))
+		for k := range v.res.Cohorts {
+			most = max(most, len(format.Wrap(at+v.cohortText(k), v.width)))
+		}
+		wrapped := v.height - 2 - len(format.Wrap(v.legendText(), v.width)) - most - 1
+		if v.wrap = wrapped >= min(n, minRows); v.wrap {
+			h = wrapped
+		}
+	}
+	v.list.SetHeight(h)
 }
 
 // estPair is an immature cell: observed so far → estimated eventually,

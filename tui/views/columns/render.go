@@ -2,6 +2,7 @@ package columns
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -244,13 +245,24 @@ func (m *Model) banner() []string {
 		return nil
 	}
 	s := fmt.Sprintf("Unsure: %s. Check the roles and the stage order; esc shows the funnel. Guessed: %s.",
-		format.Clean(strings.Join(ld.UnsureWhy, "; ")), format.Clean(ld.Summary))
+		format.Clean(strings.Join(uniq(ld.UnsureWhy), "; ")), format.Clean(ld.Summary))
 	lines := format.Wrap(s, m.width)
 	if len(lines) > 2 {
 		lines = lines[:2]
 		lines[1] = format.Truncate(lines[1]+" …", m.width)
 	}
 	return lines
+}
+
+// uniq keeps the first of each reason (several files give the same one).
+func uniq(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // funnelLine is the stage counts of the data on screen, with what they

@@ -87,7 +87,7 @@ func (o *Model) columns(t tabular.Table, c stageCols) []column {
 	cols = append(cols, column{widgets.Column{Title: colBar, Grow: true, Min: 5, Gap: 2, Priority: prioBar, Draw: bar,
 		Style: func(int) lipgloss.Style { return st.Bar }}, nil})
 	if n := len(f.Months); n > 0 {
-		cols = append(cols, column{widgets.Column{Title: "Monthly", Width: n, Gap: 2, Priority: prioSpark,
+		cols = append(cols, column{widgets.Column{Title: "Monthly", Width: max(n, len("Monthly")), Gap: 2, Priority: prioSpark,
 			Draw: func(k, _ int) string {
 				vals := make([]int, n)
 				for m := range vals {

@@ -69,3 +69,15 @@ func TestOverviewWithoutDates(t *testing.T) {
 		t.Fatalf("overview without dates:\n%s", out)
 	}
 }
+
+// A data set of a few months still titles its sparkline column in full
+// ("Monthly", not "M…").
+func TestOverviewFewMonthsKeepsSparkTitle(t *testing.T) {
+	o := New(viewtest.On(viewtest.FourDeals()))
+	o.SetSize(100, 30)
+	viewtest.Run(o, o.Init())
+	out := ansi.Strip(o.View())
+	if !strings.Contains(out, "Monthly") {
+		t.Fatalf("no Monthly title:\n%s", out)
+	}
+}

@@ -122,7 +122,7 @@ func (o *Model) stickyData() tabular.Table {
 	for _, p := range o.topSticky() {
 		t.Rows = append(t.Rows, []tabular.Cell{{Str: p.Stage}, {Str: p.Dimension + "=" + p.Value}, {Str: p.Parent},
 			{Num: float64(p.Converted)}, {Num: float64(p.Entered)}, {Num: p.Rate}, {Num: p.CILow}, {Num: p.CIHigh},
-			{Num: p.BaselineRate}, {Num: p.LostConversions}, {Num: float64(p.LostValue)}})
+			{Num: p.BaselineRate}, {Num: p.LostConversions}, {Num: float64(p.LostValue), Null: o.insights.sticky.NoValue != ""}})
 	}
 	return t
 }

@@ -108,10 +108,10 @@ func (p *Model) leverLines(d *data) []string {
 	out = append(out, p.page.Sheet.Table(rows, now, label("Lever (most customers first)", 12), num("Customers", 9), num("Δ", 6),
 		num("Revenue"+p.cur(), 14), num("CAC", 8))...)
 	if d.costNote != "" {
-		out = append(out, st.Warn.Render(format.Clean(d.costNote)))
+		out = append(out, p.wrapped(st.Warn, format.Clean(d.costNote))...)
 	}
-	out = append(out, st.Muted.Render(fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
-		insight.LeverPercent, insight.LeverPoints)))
+	out = append(out, p.wrapped(st.Muted, fmt.Sprintf("Volume levers add %d%% at the top (at the channel's cost per lead); rate levers add %d points at one step, cost of the change not included.",
+		insight.LeverPercent, insight.LeverPoints))...)
 	return out
 }
 
@@ -138,10 +138,10 @@ func (p *Model) reverseLines(d *data) []string {
 		out = append(out, p.page.Sheet.Table(rangeTexts(p.texts(ch), ch, 3), nil, label("By channel", 16), num("Customers", numW), num("Leads", numW), rangeCol("Range"))...)
 	}
 	for _, n := range pl.Notes {
-		out = append(out, st.Muted.Render(format.Clean(n)))
+		out = append(out, p.wrapped(st.Muted, format.Clean(n))...)
 	}
 	if pl.Method != "" {
-		out = append(out, st.Muted.Render("95% intervals from the records behind each rate, channels combined (delta method)"))
+		out = append(out, p.wrapped(st.Muted, "95% intervals from the records behind each rate, channels combined (delta method)")...)
 	}
 	return out
 }
@@ -189,6 +189,16 @@ func (p *Model) rankLines(d *data) []string {
 	rows := p.texts(p.rankingData(d))
 	out = append(out, p.page.Sheet.Table(rows, nil, label("Channel", 14), num("Customers", 9), num("Revenue", 12), num("ROI", 9),
 		num("CAC", 8), num("Leads", 8), num("Lead→cust", 9), num("# leads", 7))...)
-	out = append(out, st.Muted.Render("ROI = (revenue − cost) / cost, as a percent. # leads: the rank by lead volume. Recent leads have had less time to become customers."))
+	out = append(out, p.wrapped(st.Muted, "ROI = (revenue − cost) / cost, as a percent. # leads: the rank by lead volume. Recent leads have had less time to become customers.")...)
+	return out
+}
+
+// wrapped is a note in style, wrapped to the width: the planner scrolls,
+// so a note costs lines, never words.
+func (p *Model) wrapped(style lipgloss.Style, text string) []string {
+	var out []string
+	for _, l := range format.Wrap(text, p.width) {
+		out = append(out, style.Render(l))
+	}
 	return out
 }

@@ -64,6 +64,9 @@ func (s *Model) layTable(d *data) {
 		case colLost:
 			return format.Count(int(math.Round(row[colLost].Num)))
 		case colValue:
+			if row[colValue].Null {
+				return "—"
+			}
 			return format.MoneyShort(int64(row[colValue].Num), "")
 		case colQ:
 			return qValue(row[colQ].Num)

@@ -28,6 +28,7 @@ type Model struct {
 	width   int
 	height  int
 	asked   views.Asked
+	wrap    bool // the footer's notes wrap (else they are cut): see layout
 }
 
 // New builds the view; the ranking is computed in the background when the
@@ -42,7 +43,7 @@ func New(c views.Common, st views.State) *Model {
 func (s *Model) Title() string { return views.FilteredTitle("Sticky points", s.state.Filter) }
 func (s *Model) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.list.SetHeight(h - headLines - footLines)
+	s.layout()
 }
 func (s *Model) Init() tea.Cmd             { return s.start() }
 func (s *Model) ShortHelp() []key.Binding  { return s.keys.ShortHelp() }
@@ -63,6 +64,7 @@ func (s *Model) Update(msg tea.Msg) tea.Cmd {
 		s.data = &d
 		s.sortFindings()
 		s.list.SetLen(len(d.findings))
+		s.layout()
 		return nil
 	}
 	if views.Restate(msg, &s.common, &s.state) {

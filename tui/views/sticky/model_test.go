@@ -206,3 +206,22 @@ func TestStickyNestedSliceNamesParent(t *testing.T) {
 		}
 	}
 }
+
+// The methods note wraps instead of being cut, at any width, and the
+// findings give up rows for it: the view still fits its box.
+func TestStickyMethodsNoteWraps(t *testing.T) {
+	for _, sz := range [][2]int{{60, 15}, {80, 24}, {140, 40}} {
+		s := newDemo(t, sz[0], sz[1])
+		out := ansi.Strip(s.View())
+		if msg := viewtest.Box(out, sz[0], sz[1]); msg != "" {
+			t.Errorf("%dx%d: %s", sz[0], sz[1], msg)
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		if !strings.Contains(flat, "is compared within its parent") {
+			t.Errorf("%dx%d: the methods note is cut:\n%s", sz[0], sz[1], out)
+		}
+		if !strings.Contains(out, "▸") {
+			t.Errorf("%dx%d: no finding row left:\n%s", sz[0], sz[1], out)
+		}
+	}
+}

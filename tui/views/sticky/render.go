@@ -9,12 +9,38 @@ import (
 	"github.com/funnel-cli/funnel/tui/views"
 )
 
-// headLines is the number of lines above the first finding; footLines the
-// most the footer takes.
-const (
-	headLines = 3
-	footLines = 3
-)
+// headLines is the number of lines above the first finding.
+const headLines = 3
+
+// methods says how the findings were tested; it wraps rather than being cut.
+const methods = "Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent"
+
+// minRows is the fewest findings the footer's wrapping may leave on screen.
+const minRows = 5
+
+// layout sets the findings list's height over the footer: its notes wrap
+// when that leaves minRows findings (or all of them), else they are cut.
+func (s *Model) layout() {
+	s.wrap = true
+	if s.data == nil {
+		s.list.SetHeight(s.height - headLines - 2 - len(format.Wrap(methods, s.width)))
+		return
+	}
+	if h := s.height - headLines - len(s.footer(s.data)); h >= min(len(s.data.findings), minRows) {
+		s.list.SetHeight(h)
+		return
+	}
+	s.wrap = false
+	s.list.SetHeight(s.height - headLines - len(s.footer(s.data)))
+}
+
+// lines is a footer note wrapped, or cut when the window is too short.
+func (s *Model) lines(text string) []string {
+	if s.wrap {
+		return format.Wrap(text, s.width)
+	}
+	return []string{format.Truncate(text, s.width)}
+}
 
 func (s *Model) View() string {
 	st := s.common.Styles
@@ -71,6 +97,13 @@ func (s *Model) footer(d *data) []string {
 	if d.better > 0 {
 		notes = append(notes, fmt.Sprintf("%s better than the rest", format.Plural(d.better, "converts", "convert")))
 	}
+	if len(d.res.Proxies) > 0 {
+		notes = append(notes, strings.Join(d.res.Proxies, ", ")+" left out ("+
+			map[bool]string{true: "its", false: "their"}[len(d.res.Proxies) == 1]+" values restate the outcome)")
+	}
+	if d.res.NoValue != "" && s.common.Data().Amount != nil {
+		notes = append(notes, d.res.NoValue)
+	}
 	for _, ti := range d.res.Transitions {
 		if ti.Entered == 0 && d.dated {
 			notes = append(notes, fmt.Sprintf("%s: none mature yet (%d-day maturity)", ti.Stage, ti.MaturityDays))
@@ -83,10 +116,14 @@ func (s *Model) footer(d *data) []string {
 			hidden = strings.TrimSuffix("rows "+shown+" (↑/↓) · "+hidden, " · ")
 		}
 	}
-	out := []string{st.Muted.Render(format.Truncate(hidden, s.width)), st.Muted.Render(format.Truncate(
-		"Benjamini–Hochberg across all comparisons; each step's window ends at its p90 time to move on (younger records left out); a nested slice (campaign in channel) is compared within its parent", s.width))}
+	out := []string{st.Muted.Render(format.Truncate(hidden, s.width))}
+	for _, l := range s.lines(methods) {
+		out = append(out, st.Muted.Render(l))
+	}
 	if len(notes) > 0 {
-		out = append(out, st.Warn.Render(format.Truncate(format.Clean(strings.Join(notes, " · ")), s.width)))
+		for _, l := range s.lines(format.Clean(strings.Join(notes, " · "))) {
+			out = append(out, st.Warn.Render(l))
+		}
 	}
 	return out
 }

@@ -31,7 +31,9 @@ func (s *Model) findingsTable(d *data) tabular.Table {
 		{Name: "Baseline", Kind: tabular.KindRate}, {Name: "Lost", Kind: tabular.KindDecimal},
 		{Name: valueHead(s.common.Data().Currency), Kind: tabular.KindMoney}, {Name: "q", Kind: tabular.KindDecimal}}}
 	for _, p := range d.findings {
-		t.Rows = append(t.Rows, pointRow(p))
+		row := pointRow(p)
+		row[colValue] = tabular.Cell{Num: float64(p.LostValue), Null: d.res.NoValue != ""}
+		t.Rows = append(t.Rows, row)
 	}
 	t.Footnotes = []string{s.subline(d)}
 	return t

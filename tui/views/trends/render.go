@@ -45,9 +45,18 @@ func (t *Model) View() string {
 	if m.rate {
 		prec = 1
 	}
-	if c := widgets.Chart(vals, t.width, min(14, chartH), caption, prec); c != "" {
-		lines = append(lines, st.Cell.Render(c))
+	var undated []string
+	if note := t.undatedNote(m); note != "" {
+		for _, l := range format.Wrap(note, t.width) {
+			undated = append(undated, st.Warn.Render(l))
+		}
 	}
+	if len(undated) == 0 || t.dated(m) > 0 { // a flat line at 0 says nothing
+		if c := widgets.Chart(vals, t.width, min(14, chartH-len(undated)), caption, prec); c != "" {
+			lines = append(lines, st.Cell.Render(c))
+		}
+	}
+	lines = append(lines, undated...)
 	lines = append(lines, t.periodTable(m, tableRows, change)...)
 	return strings.Join(lines, "\n")
 }
@@ -105,4 +114,29 @@ func (t *Model) periodTable(m metric, n int, change string) []string {
 		lines = append(lines, st.Muted.Render(format.Truncate(note, t.width)))
 	}
 	return lines
+}
+
+// dated counts the entries into a count metric's stage that have a date in
+// the periods shown.
+func (t *Model) dated(m metric) int {
+	n := 0
+	for _, row := range t.res.Whole.Trend {
+		n += row.Stages[m.stage].Events
+	}
+	return n
+}
+
+// undatedNote says how many records at a count metric's stage have no date
+// in the periods ("" when none, or for a rate): a stage whose dates were
+// inferred or missing would otherwise chart as zero entries.
+func (t *Model) undatedNote(m metric) string {
+	if m.rate || m.stage >= len(t.res.Whole.Stages) {
+		return ""
+	}
+	reached, dated := t.res.Whole.Stages[m.stage].Reached, t.dated(m)
+	if dated >= reached {
+		return ""
+	}
+	return fmt.Sprintf("%s of %s records that reached %s have no date there in these %ss (not in the data, or inferred from a later stage: the overview's l says how the data was read), so they are not counted here",
+		format.Count(reached-dated), format.Count(reached), format.Clean(t.res.Stages[m.stage]), t.res.Period)
 }
