@@ -44,7 +44,13 @@ import (
 type Deferred struct {
 	lean   *model.Dataset
 	b      *recBuilder // account, dims, ids and emails only (dimsOnly)
-	scr    [][]arena   // per range: its ids and emails, committed in order
+	// ids and emails are committed in file order as ranges finish (a
+	// range's strings wait in its scratch until those before are in);
+	// scratch is reused, as in parseBody.
+	mu     sync.Mutex
+	done   [][]arena // per range: its scratch once parsed, until committed
+	commit int       // the next range to commit
+	free   [][]arena
 	bd     fileBody
 	ranges []bodyRange
 	uses   []rangeUse // phase 1's: rows kept per range, and those skipped
@@ -82,7 +88,7 @@ func deferFrom(rb *recBuilder, bd body, bi *bodyIndex, f *streamFile, sm *sample
 	b.makeDims(sm)
 	b.ids.init(b.rows, sm.avgLen(p.id)) // as newRecBuilder does: the same strings, the same room
 	b.emails.init(b.rows, sm.avgLen(p.email))
-	return &Deferred{b: b, bd: fb, ranges: bi.ranges, scr: make([][]arena, len(bi.ranges)), uses: rb.uses, n: rb.n, name: name, delim: delim,
+	return &Deferred{b: b, bd: fb, ranges: bi.ranges, done: make([][]arena, len(bi.ranges)), uses: rb.uses, n: rb.n, name: name, delim: delim,
 		width: width, opt: opt, size: f.size, mod: f.mod}
 }
 
@@ -135,11 +141,7 @@ func (d *Deferred) Load(ctx context.Context) (*model.Dataset, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	for _, sc := range d.scr {
-		b.ids.commit(&sc[0])
-		b.emails.commit(&sc[1])
-	}
-	d.scr = nil
+	d.done, d.free = nil, nil
 	b.uses, b.n = d.uses, d.n
 	if b.n != b.rows {
 		for _, c := range append([]*dimCol{b.account}, b.dims...) {
@@ -178,8 +180,8 @@ func (d *Deferred) rangeDims(ctx context.Context, w *recWorker, i int, buf *[]by
 		}
 	}
 	sp := newSplitter(d.name, data, d.delim, d.opt.MaxField, r.line)
-	w.scr = make([]arena, 2) // kept (d.scr) until committed in order: begin must not reuse the last range's
-	d.scr[i] = w.scr
+	w.scr = d.scratch()
+	defer d.deliver(i, w.scr)
 	w.begin(r.row, r.rows)
 	w.skips = d.uses[i].skips
 	_, err = scan(ctx, sp, d.width, w, d.name, d.opt.MaxProblems, nil, i == 0)
@@ -188,6 +190,37 @@ func (d *Deferred) rangeDims(ctx context.Context, w *recWorker, i int, buf *[]by
 		err = d.changed()
 	}
 	return err
+}
+
+// scratch returns arenas for a range's ids and emails.
+func (d *Deferred) scratch() []arena {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if k := len(d.free); k > 0 {
+		s := d.free[k-1]
+		d.free = d.free[:k-1]
+		for i := range s {
+			s[i].data, s[i].ends = s[i].data[:0], s[i].ends[:0]
+		}
+		return s
+	}
+	return make([]arena, 2)
+}
+
+// deliver hands in range i's ids and emails and commits those whose
+// turn it is.
+func (d *Deferred) deliver(i int, scr []arena) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.done[i] = scr
+	for d.commit < len(d.done) && d.done[d.commit] != nil {
+		c := d.done[d.commit]
+		d.b.ids.commit(&c[0])
+		d.b.emails.commit(&c[1])
+		d.done[d.commit] = nil
+		d.free = append(d.free, c)
+		d.commit++
+	}
 }
 
 func (d *Deferred) changed() error {
