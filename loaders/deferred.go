@@ -42,8 +42,8 @@ import (
 // Deferred is what a deferred load has left to read: the dimension
 // columns of its file. Load reads them (once); Close drops them unread.
 type Deferred struct {
-	lean   *model.Dataset
-	b      *recBuilder // account, dims, ids and emails only (dimsOnly)
+	lean *model.Dataset
+	b    *recBuilder // account, dims, ids and emails only (dimsOnly)
 	// ids and emails are committed in file order as ranges finish (a
 	// range's strings wait in its scratch until those before are in);
 	// scratch is reused, as in parseBody.
