@@ -88,6 +88,7 @@ func deferFrom(rb *recBuilder, bd body, bi *bodyIndex, f *streamFile, sm *sample
 	b.makeDims(sm)
 	b.ids.init(b.rows, sm.avgLen(p.id)) // as newRecBuilder does: the same strings, the same room
 	b.emails.init(b.rows, sm.avgLen(p.email))
+	b.dimsIDs = [2]bool{p.id >= 0 && b.ids.data != nil, p.email >= 0 && b.emails.data != nil}
 	return &Deferred{b: b, bd: fb, ranges: bi.ranges, done: make([][]arena, len(bi.ranges)), uses: rb.uses, n: rb.n, name: name, delim: delim,
 		width: width, opt: opt, size: f.size, mod: f.mod}
 }
@@ -246,10 +247,10 @@ func (w *recWorker) dimsRow(f [][]byte) *model.Problem {
 	}
 	w.codes(f, w.r)
 	w.r++
-	if b := w.b; b.p.id >= 0 && b.ids.data != nil {
+	if b := w.b; b.dimsIDs[0] {
 		w.scr[0].add(f[b.p.id])
 	}
-	if b := w.b; b.p.email >= 0 && b.emails.data != nil {
+	if b := w.b; b.dimsIDs[1] {
 		w.scr[1].add(f[b.p.email])
 	}
 	return nil

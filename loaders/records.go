@@ -43,6 +43,7 @@ type recBuilder struct {
 	skipIDs  bool       // Options.SkipIDs: ids and emails are not read
 	dimsOnly bool       // the dims phase of a deferred load (deferred.go): only account and dims
 	keepSkip bool       // note which parsed rows were skipped (rangeUse.skips), for the dims phase
+	dimsIDs  [2]bool    // the dims phase keeps ids, emails (set before its workers start)
 	n        int        // rows kept
 	uses     []rangeUse // where each range's rows went
 	ext      *recExtra  // outcome flags, join keys (outcome.go)
