@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -49,12 +48,10 @@ type Options struct {
 	// record, such as the report. Rows are read and skipped as always.
 	SkipIDs bool
 
-	prog     *progress
-	fallback bool // detect the columns if Preset/Mapping does not fit
-	join     bool // keep key columns and lines for joining files by value
-	// deferDims leaves a streamed file's dimension columns for a
-	// Deferred (LoadDeferred, deferred.go).
-	deferDims bool
+	prog      *progress
+	fallback  bool // detect the columns if Preset/Mapping does not fit
+	join      bool // keep key columns and lines for joining files by value
+	deferDims bool // leave a streamed file's dims, ids, emails to a Deferred (deferred.go)
 }
 
 func (o Options) withDefaults() Options {
@@ -77,8 +74,7 @@ func LoadFile(path string, opt Options) (*model.Dataset, error) {
 // account; each match rate is reported in Load.Decisions. Cancelling ctx
 // stops the load.
 func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, error) {
-	opt.deferDims = false
-	ds, _, err := loadFiles(ctx, paths, opt)
+	ds, _, err := loadFiles(ctx, paths, opt) // Options from outside never set deferDims
 	return ds, err
 }
 
@@ -333,7 +329,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 		sm := takeSample(text[sp.pos:], d.Delim, sp.line)
 		lazy := opt.deferDims && f != nil && (plan.hasDims() || plan.id >= 0 || plan.email >= 0)
 		rb := newRecBuilder(plan, bi.rows, sm, opt.SkipDims || lazy, opt.SkipIDs || lazy)
-		rb.keepSkip = lazy
+		rb.keepSkip = lazy // the dims phase replays the rows skipped
 		sink = rb
 		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)
 		if err == nil && lazy {
@@ -400,22 +396,4 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	}
 	describeLoad(out, name, profiles, inf)
 	return out, ds.Validate()
-}
-
-// estimateRows bounds the record count by the line count.
-func estimateRows(b []byte) int {
-	// Counting line ends is exact for one line a record and costs a few
-	// milliseconds per 100 MB; an estimate from a sample that comes out
-	// short makes every column grow (and be copied) near the end.
-	lines := bytes.Count(b, []byte{'\n'})
-	if lines == 0 {
-		lines = bytes.Count(b, []byte{'\r'})
-	}
-	return lines + 16
-}
-
-type rowParser interface {
-	// row takes one record's fields; it returns a problem when the row
-	// cannot be used (the row is then skipped).
-	row(f [][]byte, line int, sp *splitter) *model.Problem
 }
