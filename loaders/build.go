@@ -19,6 +19,7 @@ type plan struct {
 	header []string
 	id, email, account, leadRef, created, stageCol, status, ts,
 	wonDate, lostDate, closeDate, reason, amount, currency, prob, channel int
+	modified             int // the record's last change (clamp.go)
 	wonFlag, closedFlag  int
 	stageDate, stageFlag []int
 	dims                 []int
@@ -63,13 +64,14 @@ func compile(name string, header []string, m *Mapping) (*plan, error) {
 	p.reason, p.amount, p.currency = col("reason", m.Reason), col("amount", m.Amount), col("currency", m.Currency)
 	p.prob, p.channel = col("probability", m.Probability), col("channel", m.Channel)
 	p.wonFlag, p.closedFlag = col("won flag", m.WonFlag), col("closed flag", m.ClosedFlag)
+	p.modified = col("last modified", m.Modified)
 	for _, s := range m.Stages {
 		p.stageDate = append(p.stageDate, col(s.Name+" date", s.Date))
 		p.stageFlag = append(p.stageFlag, col(s.Name+" flag", s.Flag))
 	}
 	used := map[int]bool{}
 	for _, c := range []int{p.id, p.email, p.leadRef, p.created, p.stageCol, p.status, p.ts, p.wonDate, p.lostDate,
-		p.closeDate, p.reason, p.amount, p.currency, p.prob, p.channel, p.wonFlag, p.closedFlag} {
+		p.closeDate, p.reason, p.amount, p.currency, p.prob, p.channel, p.wonFlag, p.closedFlag, p.modified} {
 		used[c] = true
 	}
 	for _, d := range append([]string{m.Owner}, m.Dims...) {

@@ -103,6 +103,12 @@ func (b *recBuilder) finish(opt Options) (*model.Dataset, error) {
 		}
 		mu.Unlock()
 	})
+	if note, moved := clampToModified(ds, col(b.modified), m.Modified, p.name, wonStageOf(m, ds.Stages)); note != "" {
+		dec = append(dec, note)
+		if moved {
+			dlo, dhi, _ = ds.DayRange() // a won day moved: the range is worked out again
+		}
+	}
 	if m.Shape == ShapeCurrentStage {
 		dec = append(dec, b.currentNotes(ds)...)
 	}

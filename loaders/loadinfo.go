@@ -81,6 +81,7 @@ func mappingRoles(m *Mapping, header []string) map[int]string {
 	set(m.WonDate, "won date")
 	set(m.LostDate, "lost date")
 	set(m.CloseDate, "close date (the outcome's date)")
+	set(m.Modified, "last modified (the record's last change)")
 	set(m.Amount, "amount")
 	set(m.Currency, "currency")
 	set(m.Probability, "win probability")
@@ -164,6 +165,9 @@ func summary(m *Mapping, inf *inference) string {
 	}
 	if m.CloseDate != "" {
 		parts = append(parts, m.CloseDate+" as the close date")
+	}
+	if m.Modified != "" {
+		parts = append(parts, m.Modified+" as the last change")
 	}
 	if m.Amount != "" {
 		a := m.Amount + " as the amount"

@@ -23,6 +23,7 @@ type recBuilder struct {
 	won      int
 	lost     int
 	close    int
+	modified int // the record's last change (clamp.go), or -1 (set by addDate)
 	flagMask []uint16
 	ids      arena
 	emails   arena
@@ -81,6 +82,7 @@ func newRecBuilder(p *plan, rows int, sm *sample, skipDims, skipIDs bool) *recBu
 	b.won = addDate(p.wonDate, p.header[max(p.wonDate, 0)])
 	b.lost = addDate(p.lostDate, p.header[max(p.lostDate, 0)])
 	b.close = addDate(p.closeDate, p.header[max(p.closeDate, 0)])
+	b.modified = addDate(p.modified, p.header[max(p.modified, 0)])
 	for _, f := range p.stageFlag {
 		if f >= 0 {
 			b.flagMask = model.Column[uint16](rows)
@@ -229,6 +231,10 @@ func (w *recWorker) parse(f [][]byte, line int, sp *splitter) *model.Problem {
 			continue
 		}
 		dv, ok := parseDate(v)
+		if !ok && i == b.modified {
+			w.tmpOK[i] = false // only bounds the close: an unreadable one bounds nothing
+			continue
+		}
 		if !ok {
 			return b.bad(f, sp, line, c, "a date like 2025-03-14, 03/14/2025 or 14 Mar 2025", "unreadable date")
 		}

@@ -112,6 +112,7 @@ func inferMapping(file string, header []string, cols []*ColumnProfile, rows [][]
 	if err := in.pickShape(); err != nil {
 		return nil, err
 	}
+	in.pickModified()
 	in.pickDims()
 	if in.id >= 0 && in.m.ID == "" {
 		in.m.ID = in.header[in.id]

@@ -124,6 +124,8 @@ The keys:
                 counts at the first stage; in a log such a row is not a stage change
   won_date, lost_date, close_date, reason
                 when and why a record left the funnel
+  modified      the record's last-modified date: a close dated after it is a planned date,
+                taken as closed on the last change
   amount, currency, probability
                 deal value, its currency, win probability in percent
   channel       the acquisition channel (lead source); dims: more columns to break down by

@@ -85,6 +85,12 @@ type Mapping struct {
 	// Segments are ICP segment rules (first match wins) for the report's
 	// segments section; each names a dimension (channel or one of dims).
 	Segments []SegmentRule `yaml:"segments,omitempty" toml:"segments,omitempty" json:"segments,omitempty"`
+
+	// Modified is the record's last-modified date, the data's own clock
+	// (LastModifiedDate, "Last Modified Date", "Update time"): a record
+	// cannot have closed after it was last changed, so a later close date
+	// is a planned one and the record counts as closed on its last change.
+	Modified string `yaml:"modified,omitempty" toml:"modified,omitempty" json:"modified,omitempty"`
 }
 
 // StageMap is one funnel stage: its date column (stage-dates), its yes/no

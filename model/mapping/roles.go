@@ -20,6 +20,7 @@ const (
 	RoleWonFlag      Role = "won flag"
 	RoleClosedFlag   Role = "closed flag"
 	RoleCloseDate    Role = "close date"
+	RoleModified     Role = "last modified"
 	RoleAmount       Role = "amount"
 	RoleCurrency     Role = "currency"
 	RoleProbability  Role = "probability"
@@ -45,7 +46,7 @@ const (
 // Offered lists the roles a user picks from, in order.
 func Offered() []Role {
 	return []Role{RoleID, RoleEntryDate, RoleStageDate, RoleCurrentStage, RoleOutcome, RoleWonFlag, RoleClosedFlag,
-		RoleCloseDate, RoleAmount, RoleCurrency, RoleProbability, RoleChannel, RoleOwner, RoleReason, RoleDimension, RoleIgnore}
+		RoleCloseDate, RoleModified, RoleAmount, RoleCurrency, RoleProbability, RoleChannel, RoleOwner, RoleReason, RoleDimension, RoleIgnore}
 }
 
 // same says whether a mapping's column name h names column col (headers
@@ -71,6 +72,8 @@ func (m *Mapping) single(r Role) *string {
 		return &m.ClosedFlag
 	case RoleCloseDate:
 		return &m.CloseDate
+	case RoleModified:
+		return &m.Modified
 	case RoleAmount:
 		return &m.Amount
 	case RoleCurrency:
@@ -102,7 +105,7 @@ func (m *Mapping) single(r Role) *string {
 // singles are the one-column roles in the order RoleOf tries them (the
 // order the loader names roles in).
 var singles = [...]Role{RoleID, RoleCurrentStage, RoleChangeTime, RoleWonFlag, RoleClosedFlag, RoleOutcome, RoleEntryDate,
-	RoleWonDate, RoleLostDate, RoleCloseDate, RoleAmount, RoleCurrency, RoleProbability, RoleChannel, RoleOwner,
+	RoleWonDate, RoleLostDate, RoleCloseDate, RoleModified, RoleAmount, RoleCurrency, RoleProbability, RoleChannel, RoleOwner,
 	RoleReason, RoleEmail, RoleAccount, RoleLeadRef}
 
 // RoleOf is column col's role (RoleIgnore when the mapping does not use
