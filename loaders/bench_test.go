@@ -12,6 +12,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/funnel-cli/funnel/model/demo"
 )
@@ -126,3 +127,30 @@ func benchLoadFile(b *testing.B, rows int) {
 
 func BenchmarkLoadFile1M(b *testing.B)  { benchLoadFile(b, 1_000_000) }
 func BenchmarkLoadFile10M(b *testing.B) { benchLoadFile(b, 10_000_000) }
+
+// BenchmarkLoadDeferred1M is the explorer's load of the 1M file in its
+// two phases (LoadDeferred, then Deferred.Load): "first" is what the
+// first frame waits for, "rest" what follows it in the background; their
+// sum against BenchmarkLoadFile1M is the price of splitting the load.
+func BenchmarkLoadDeferred1M(b *testing.B) {
+	path := benchFile(b, 1_000_000)
+	var first, rest time.Duration
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		ds, d, err := LoadDeferred(context.Background(), []string{path}, Options{})
+		if err != nil || d == nil {
+			b.Fatal(err, d)
+		}
+		t1 := time.Now()
+		if ds, err = d.Load(context.Background()); err != nil || ds.Dim("channel") == nil {
+			b.Fatal(err)
+		}
+		first, rest = first+t1.Sub(t0), rest+time.Since(t1)
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "first-ms")
+	b.ReportMetric(float64(rest.Milliseconds())/float64(b.N), "rest-ms")
+}

@@ -130,8 +130,13 @@ func (c *codeCol) compact(rs []rangeUse, n int) {
 	}
 }
 
-// rangeUse is where a range's rows were written and how many were kept.
-type rangeUse struct{ row, used int }
+// rangeUse is where a range's rows were written and how many were kept;
+// skips are the ordinals (among the rows parsed) of those skipped, noted
+// for a deferred load's dims phase (recBuilder.keepSkip).
+type rangeUse struct {
+	row, used int
+	skips     []int32
+}
 
 func compactRows[T any](s []T, rs []rangeUse, n int) []T {
 	if s == nil {

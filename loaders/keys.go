@@ -18,6 +18,7 @@ type loaded struct {
 	ext       *recExtra    // per-record lines and key values (joins)
 	hist      *histBuilder // a stage-change log's rows (joins)
 	stageVals *model.Dim   // each record's current-stage value (snapshots compare them)
+	rest      *Deferred    // the dimension columns left for later (LoadDeferred)
 }
 
 // keyCol is one column of a loaded file that may join it to another: its

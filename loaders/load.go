@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -44,10 +43,15 @@ type Options struct {
 	// dimension, such as the default report: the dictionaries of those
 	// columns are a third of the parse.
 	SkipDims bool
+	// SkipIDs leaves a one-row-per-record file's ids and emails unread
+	// (Dataset.IDs and Emails are empty): for a caller that lists no
+	// record, such as the report. Rows are read and skipped as always.
+	SkipIDs bool
 
-	prog     *progress
-	fallback bool // detect the columns if Preset/Mapping does not fit
-	join     bool // keep key columns and lines for joining files by value
+	prog      *progress
+	fallback  bool // detect the columns if Preset/Mapping does not fit
+	join      bool // keep key columns and lines for joining files by value
+	deferDims bool // leave a streamed file's dims, ids, emails to a Deferred (deferred.go)
 }
 
 func (o Options) withDefaults() Options {
@@ -70,11 +74,16 @@ func LoadFile(path string, opt Options) (*model.Dataset, error) {
 // account; each match rate is reported in Load.Decisions. Cancelling ctx
 // stops the load.
 func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, error) {
+	ds, _, err := loadFiles(ctx, paths, opt) // Options from outside never set deferDims
+	return ds, err
+}
+
+func loadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset, *Deferred, error) {
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("no files to load")
+		return nil, nil, fmt.Errorf("no files to load")
 	}
 	if err := checkStdinOnce(paths); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var total int64
 	sizes := make([]int64, len(paths))
@@ -106,7 +115,7 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		}
 		l, note, err := loadPath(ctx, p, InputName(p), o, readProg)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if note != "" {
 			l.ds.Load.Decisions = append([]string{note}, l.ds.Load.Decisions...)
@@ -117,20 +126,23 @@ func LoadFiles(ctx context.Context, paths []string, opt Options) (*model.Dataset
 		}
 	}
 	if len(sets) == 1 {
-		return sets[0].ds, nil
+		if r := sets[0].rest; r != nil {
+			r.lean = sets[0].ds
+		}
+		return sets[0].ds, sets[0].rest, nil
 	}
 	ds, err := joinAll(sets, opt.withDefaults().MaxProblems)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(opt.Stages) > 0 {
 		if len(opt.Stages) != len(ds.Stages) {
-			return nil, fmt.Errorf("--stages names %d stages but the joined files have %d (%s)",
+			return nil, nil, fmt.Errorf("--stages names %d stages but the joined files have %d (%s)",
 				len(opt.Stages), len(ds.Stages), strings.Join(ds.Stages, ", "))
 		}
 		ds.Stages = append([]string(nil), opt.Stages...)
 	}
-	return ds, nil
+	return ds, nil, nil
 }
 
 // Load reads everything from r and loads it as a file called name.
@@ -292,6 +304,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	}
 	var st *scanStats
 	var bi *bodyIndex
+	var rest *Deferred
 	if m.Shape == ShapeHistory {
 		hb := newHistBuilder(plan, estimateRows(text[sp.pos:]))
 		sink = hb
@@ -313,9 +326,15 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 			bi.ranges = []bodyRange{{lo: 0, hi: bd.size(), rows: bi.lines + 1, line: sp.line, nuls: bi.nuls > 0}}
 			bi.rows = bi.lines + 1
 		}
-		rb := newRecBuilder(plan, bi.rows, takeSample(text[sp.pos:], d.Delim, sp.line), opt.SkipDims)
+		sm := takeSample(text[sp.pos:], d.Delim, sp.line)
+		lazy := opt.deferDims && f != nil && (plan.hasDims() || plan.id >= 0 || plan.email >= 0)
+		rb := newRecBuilder(plan, bi.rows, sm, opt.SkipDims || lazy, opt.SkipIDs || lazy)
+		rb.keepSkip = lazy // the dims phase replays the rows skipped
 		sink = rb
 		st, err = rb.parseBody(ctx, bd, bi, name, d.Delim, len(header), opt)
+		if err == nil && lazy {
+			rest = deferFrom(rb, bd, bi, f, sm, name, d.Delim, len(header), opt)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -363,7 +382,7 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 		}
 		ds.Stages = append([]string(nil), opt.Stages...)
 	}
-	out := &loaded{ds: ds, mapping: m, plan: plan, header: header}
+	out := &loaded{ds: ds, mapping: m, plan: plan, header: header, rest: rest}
 	if rb, ok := sink.(*recBuilder); ok {
 		if plan.leadRef >= 0 {
 			lr := rb.leadRefs.strings()
@@ -377,22 +396,4 @@ func loadDecoded(ctx context.Context, text []byte, enc string, pre []string, nul
 	}
 	describeLoad(out, name, profiles, inf)
 	return out, ds.Validate()
-}
-
-// estimateRows bounds the record count by the line count.
-func estimateRows(b []byte) int {
-	// Counting line ends is exact for one line a record and costs a few
-	// milliseconds per 100 MB; an estimate from a sample that comes out
-	// short makes every column grow (and be copied) near the end.
-	lines := bytes.Count(b, []byte{'\n'})
-	if lines == 0 {
-		lines = bytes.Count(b, []byte{'\r'})
-	}
-	return lines + 16
-}
-
-type rowParser interface {
-	// row takes one record's fields; it returns a problem when the row
-	// cannot be used (the row is then skipped).
-	row(f [][]byte, line int, sp *splitter) *model.Problem
 }

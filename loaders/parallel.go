@@ -124,6 +124,7 @@ func (b *recBuilder) parseBody(ctx context.Context, bd body, bi *bodyIndex, name
 						err = fmt.Errorf("%s: %s; load it again", name, changedReason)
 					}
 					o.use.used = w.r - r.row
+					o.use.skips = w.skips
 					o.scr = w.scr
 				}
 				if err != nil {

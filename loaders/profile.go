@@ -3,9 +3,12 @@ package loaders
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/funnel-cli/funnel/model"
 )
@@ -113,9 +116,19 @@ const maxDistinct = 4096
 // many fields as the header).
 func profileColumns(header []string, rows [][][]byte) []*ColumnProfile {
 	out := make([]*ColumnProfile, len(header))
-	for c, h := range header {
-		out[c] = profileColumn(c, h, rows)
+	// Columns are profiled on every core (a column's profile reads only
+	// its own values): ~20 ms of a large file's load before any row is
+	// parsed, on one core.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(header)) {
+		wg.Go(func() {
+			for c := int(next.Add(1) - 1); c < len(header); c = int(next.Add(1) - 1) {
+				out[c] = profileColumn(c, header[c], rows)
+			}
+		})
 	}
+	wg.Wait()
 	return out
 }
 

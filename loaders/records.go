@@ -41,6 +41,10 @@ type recBuilder struct {
 	prob     []uint8
 	decComma bool
 	skipDims bool       // Options.SkipDims: account and dims are not read
+	skipIDs  bool       // Options.SkipIDs: ids and emails are not read
+	dimsOnly bool       // the dims phase of a deferred load (deferred.go): only account and dims
+	keepSkip bool       // note which parsed rows were skipped (rangeUse.skips), for the dims phase
+	dimsIDs  [2]bool    // the dims phase keeps ids, emails (set before its workers start)
 	n        int        // rows kept
 	uses     []rangeUse // where each range's rows went
 	ext      *recExtra  // outcome flags, join keys (outcome.go)
@@ -51,10 +55,12 @@ type recBuilder struct {
 	stagePlaced                                             []bool // per stage value: it names a stage
 }
 
-func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
-	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows), skipDims: skipDims}
-	b.ids.init(rows, sm.avgLen(p.id))
-	b.emails.init(rows, sm.avgLen(p.email))
+func newRecBuilder(p *plan, rows int, sm *sample, skipDims, skipIDs bool) *recBuilder {
+	b := &recBuilder{p: p, rows: rows, created: -1, won: -1, lost: -1, close: -1, ext: newRecExtra(p, rows), skipDims: skipDims, skipIDs: skipIDs}
+	if !skipIDs {
+		b.ids.init(rows, sm.avgLen(p.id))
+		b.emails.init(rows, sm.avgLen(p.email))
+	}
 	b.leadRefs.init(rows, sm.avgLen(p.leadRef))
 	addDate := func(c int, label string) int {
 		if c < 0 {
@@ -83,22 +89,10 @@ func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
 			break
 		}
 	}
-	mk := func(c int, name string) *dimCol {
-		if c < 0 {
-			return nil
-		}
-		return newDimCol(name, rows, sm.column(c), len(sm.rows))
-	}
-	b.stage, b.status = mk(p.stageCol, "stage"), mk(p.status, "status")
-	b.reason, b.currency = mk(p.reason, "reason"), mk(p.currency, "currency")
+	b.stage, b.status = b.codeCol(p.stageCol, "stage", sm), b.codeCol(p.status, "status", sm)
+	b.reason, b.currency = b.codeCol(p.reason, "reason", sm), b.codeCol(p.currency, "currency", sm)
 	if !skipDims {
-		b.account = mk(p.account, "account")
-		if p.channel >= 0 {
-			b.dims, b.dimSrc = append(b.dims, mk(p.channel, "channel")), append(b.dimSrc, p.channel)
-		}
-		for _, c := range p.dims {
-			b.dims, b.dimSrc = append(b.dims, mk(c, p.header[c])), append(b.dimSrc, c)
-		}
+		b.makeDims(sm)
 	}
 	if p.amount >= 0 {
 		b.amount = model.Column[int64](rows)
@@ -108,6 +102,27 @@ func newRecBuilder(p *plan, rows int, sm *sample, skipDims bool) *recBuilder {
 		b.prob = make([]uint8, rows)
 	}
 	return b
+}
+
+// codeCol makes the code column of header index c (nil when c < 0),
+// sized from the sample.
+func (b *recBuilder) codeCol(c int, name string, sm *sample) *dimCol {
+	if c < 0 {
+		return nil
+	}
+	return newDimCol(name, b.rows, sm.column(c), len(sm.rows))
+}
+
+// makeDims makes the dimension columns: account, channel and the others.
+func (b *recBuilder) makeDims(sm *sample) {
+	p := b.p
+	b.account = b.codeCol(p.account, "account", sm)
+	if p.channel >= 0 {
+		b.dims, b.dimSrc = append(b.dims, b.codeCol(p.channel, "channel", sm)), append(b.dimSrc, p.channel)
+	}
+	for _, c := range p.dims {
+		b.dims, b.dimSrc = append(b.dims, b.codeCol(c, p.header[c], sm)), append(b.dimSrc, c)
+	}
 }
 
 // recWorker parses rows into a recBuilder's columns; one per goroutine.
@@ -124,6 +139,8 @@ type recWorker struct {
 	batchs []batch     // per dims entry
 	fixed  []fixedCol  // stage, status, reason, account, currency when read
 	fronts []front     // per fixed, then per dims entry
+	calls  int         // rows handed to row in the current range
+	skips  []int32     // which of them were skipped (keepSkip), or are to be (dimsOnly)
 }
 
 type fixedCol struct {
@@ -154,6 +171,7 @@ func (b *recBuilder) worker() *recWorker {
 // rows records.
 func (w *recWorker) begin(row, rows int) {
 	w.r, w.limit, w.over = row, row+rows, false
+	w.calls, w.skips = 0, nil
 	for i := range w.scr {
 		w.scr[i].data, w.scr[i].ends = w.scr[i].data[:0], w.scr[i].ends[:0]
 	}
@@ -188,7 +206,21 @@ func clip(s string) string {
 	return s
 }
 
+// row parses one row into the columns; it notes the ordinal of a row it
+// skips when a dims phase is to replay the range (deferred.go).
 func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
+	if w.b.dimsOnly {
+		return w.dimsRow(f)
+	}
+	p := w.parse(f, line, sp)
+	if p != nil && w.b.keepSkip {
+		w.skips = append(w.skips, int32(w.calls))
+	}
+	w.calls++
+	return p
+}
+
+func (w *recWorker) parse(f [][]byte, line int, sp *splitter) *model.Problem {
 	b := w.b
 	p := b.p
 	any := false
@@ -276,17 +308,14 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 	if b.flagMask != nil {
 		b.flagMask[r] = fm
 	}
-	if p.id >= 0 {
+	if p.id >= 0 && !b.skipIDs {
 		w.scr[0].add(f[p.id])
 	}
-	if p.email >= 0 {
+	if p.email >= 0 && !b.skipIDs {
 		w.scr[1].add(f[p.email])
 	}
 	if p.leadRef >= 0 {
 		w.scr[2].add(f[p.leadRef])
-	}
-	for i, x := range w.fixed {
-		x.d.set(r, w.fronts[i].code(x.d.dict, f[x.c], r))
 	}
 	if cur != "" && p.currency < 0 {
 		b.ccOnce.Do(func() {
@@ -294,6 +323,24 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 			b.currency = newDimCol("currency", 0, nil, 0)
 		})
 		b.amountCc[r] = b.currency.dict.code([]byte(cur), r)
+	}
+	w.codes(f, r)
+	if b.amount != nil {
+		b.amount[r] = cents
+	}
+	if b.prob != nil {
+		b.prob[r] = pr
+	}
+	w.commitExtra(f, line, outBits, r)
+	return nil
+}
+
+// codes writes row r's values of every code column (stage, status,
+// reason, account, currency, dims: those read).
+func (w *recWorker) codes(f [][]byte, r int) {
+	b := w.b
+	for i, x := range w.fixed {
+		x.d.set(r, w.fronts[i].code(x.d.dict, f[x.c], r))
 	}
 	for i, d := range b.dims {
 		c := b.dimSrc[i]
@@ -303,14 +350,6 @@ func (w *recWorker) row(f [][]byte, line int, sp *splitter) *model.Problem {
 		}
 		w.batchs[i].add(d, f[c], r)
 	}
-	if b.amount != nil {
-		b.amount[r] = cents
-	}
-	if b.prob != nil {
-		b.prob[r] = pr
-	}
-	w.commitExtra(f, line, outBits, r)
-	return nil
 }
 
 // changedReason is the problem of a row a range has no room for: the

@@ -5,12 +5,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/funnel-cli/funnel/model"
 )
 
-// A load without the dimension columns (Options.SkipDims) reads every
-// other column as a full load does: the same records, rows read, used and
-// skipped, problems, decisions, stage dates, exits, ids, emails, amounts;
-// only Dims is empty, and Load says so.
+// A load without the dimension columns, ids and emails (Options.SkipDims,
+// SkipIDs) reads every other column as a full load does: the same
+// records, rows read, used and skipped, problems, decisions, stage dates,
+// exits, amounts; only Dims, IDs and Emails are empty, and Load says so.
 func TestSkipDimsReadsTheRestTheSame(t *testing.T) {
 	files, _ := filepath.Glob(fx + "*.csv")
 	if dir := realDir(); dir != "" {
@@ -20,7 +22,7 @@ func TestSkipDimsReadsTheRestTheSame(t *testing.T) {
 	n := 0
 	for _, p := range files {
 		full, err0 := LoadFiles(context.Background(), []string{p}, Options{})
-		lean, err1 := LoadFiles(context.Background(), []string{p}, Options{SkipDims: true})
+		lean, err1 := LoadFiles(context.Background(), []string{p}, Options{SkipDims: true, SkipIDs: true})
 		if (err0 == nil) != (err1 == nil) || (err0 != nil && err0.Error() != err1.Error()) {
 			t.Errorf("%s: errors differ: full %v, without dims %v", p, err0, err1)
 			continue
@@ -37,7 +39,10 @@ func TestSkipDimsReadsTheRestTheSame(t *testing.T) {
 		n++
 		freeze(full)
 		freeze(lean)
-		full.Dims = nil
+		if lean.IDs.Len() != 0 || lean.Emails.Len() != 0 {
+			t.Errorf("%s: %d ids and %d emails read with SkipIDs", p, lean.IDs.Len(), lean.Emails.Len())
+		}
+		full.Dims, full.IDs, full.Emails = nil, model.Strings{}, model.Strings{}
 		lean.Dims = nil
 		lean.Load.DimsSkipped = false
 		if !reflect.DeepEqual(full, lean) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"time"
 )
 
 // streamMin is the smallest file read in chunks rather than whole.
@@ -20,6 +21,7 @@ type streamFile struct {
 	f    *os.File
 	base int64 // where the decoded head starts in the file (after a BOM)
 	size int64
+	mod  time.Time // modification time when opened
 }
 
 // reader returns a function reading n bytes at off past start (a short
@@ -58,12 +60,16 @@ func loadPath(ctx context.Context, path, name string, opt Options, readProg func
 	return l, note, err
 }
 
-func loadStreamed(ctx context.Context, path, name string, opt Options) (*loaded, error) {
+func loadStreamed(ctx context.Context, path, name string, opt Options) (l *loaded, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() {
+		if l == nil || l.rest == nil || err != nil { // a Deferred keeps the file open
+			f.Close()
+		}
+	}()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() || st.Size() < streamMin {
 		return nil, errNoStream
@@ -95,7 +101,8 @@ func loadStreamed(ctx context.Context, path, name string, opt Options) (*loaded,
 		return nil, errNoStream
 	}
 	opt = opt.withDefaults()
-	return loadDecoded(ctx, text, enc, nil, "", &streamFile{f: f, base: base, size: st.Size()}, name, opt)
+	l, err = loadDecoded(ctx, text, enc, nil, "", &streamFile{f: f, base: base, size: st.Size(), mod: st.ModTime()}, name, opt)
+	return l, err
 }
 
 // strayNULsAt turns the NUL bytes of text into spaces and returns

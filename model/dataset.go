@@ -318,6 +318,8 @@ type LoadInfo struct {
 	Joins []JoinInfo `json:"joins,omitempty"`
 	// DimsSkipped is set when the dimension columns were left unread
 	// (loaders.Options.SkipDims): Dims is empty whatever the file holds.
+	// The first part of a deferred load (loaders.LoadDeferred) has it,
+	// and no ids or emails either, until its Deferred reads them.
 	DimsSkipped bool `json:"dims_skipped,omitempty"`
 	// Snapshots compares each pair of consecutive snapshots when several
 	// files were read as snapshots of one object.

@@ -47,6 +47,8 @@ type Options struct {
 	// Remap lets the column screen read the files again with the mapping
 	// it edited and save it (nil: the data came from no file).
 	Remap *views.Remapper
+	// Rest reads what the LoadFunc left for later (dims.go; nil: nothing).
+	Rest RestFunc
 }
 
 // ErrCancelled is returned when the user cancels a load.
@@ -74,18 +76,22 @@ type App struct {
 	height int
 	mouse  bool
 	load   *loader // non-nil while loading
-	state  views.State
-	prompt prompt
-	tops   []topView
-	cache  map[string]views.View // top views made so far, by name
-	active string                // the top view at the bottom of the stack
-	mask   masking
-	remask views.Job[remasked] // a dataset read again, masked before it is shown
-	err    error               // why the program stopped, if not by the user's choice
-	start  tea.Cmd             // what opening the first view asked for, run by Init
-	typed  []tea.KeyPressMsg   // keys typed while loading, replayed once loaded
-	undo   []sliceUndo         // slice filters esc undoes, the last first
-	note   string              // a message shown until the next key (esc, y, :export, :report)
+	// dimsNote is what the status line says while the dimension columns
+	// are read after the first frame (dims.go); "" when they are in.
+	dimsNote string
+	restGate chan struct{} // closed to let them be read (dims.go); nil once closed
+	state    views.State
+	prompt   prompt
+	tops     []topView
+	cache    map[string]views.View // top views made so far, by name
+	active   string                // the top view at the bottom of the stack
+	mask     masking
+	remask   views.Job[remasked] // a dataset read again, masked before it is shown
+	err      error               // why the program stopped, if not by the user's choice
+	start    tea.Cmd             // what opening the first view asked for, run by Init
+	typed    []tea.KeyPressMsg   // keys typed while loading, replayed once loaded
+	undo     []sliceUndo         // slice filters esc undoes, the last first
+	note     string              // a message shown until the next key (esc, y, :export, :report)
 	// helpOffset is the first line of the full help on screen
 	helpOffset int
 }
@@ -106,6 +112,7 @@ func New(ds *model.Dataset, opt Options) *App {
 func NewLoading(label string, load LoadFunc, opt Options) (*App, tea.Cmd) {
 	a := newApp(opt)
 	a.load = newLoader(label)
+	a.load.rest = opt.Rest
 	return a, a.load.start(load)
 }
 
@@ -214,10 +221,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.err = msg.err
 			return a, tea.Quit
 		}
+		if msg.rest {
+			ldr := a.load
+			a.dimsNote, a.restGate = pendingDims(msg.eng.Data()), ldr.gate
+			return a, tea.Batch(a.setData(msg.eng), ldr.wait())
+		}
 		return a, a.loaded(msg.eng)
+	case restDoneMsg:
+		return a, a.restDone(msg)
 	case tea.KeyPressMsg:
 		if a.load != nil {
 			return a, a.loadingKey(msg)
+		}
+		if a.dimsNote != "" {
+			return a, a.restKey(msg)
 		}
 		return a, a.handleKey(msg)
 	case tea.PasteMsg:
@@ -246,7 +263,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := a.takeRemasked(msg); ok {
 		return a, cmd
 	}
-	return a, a.broadcast(msg)
+	cmd := a.broadcast(msg)
+	a.startRest(false)
+	return a, cmd
 }
 
 // broadcast hands any other message (a background result, a tick) to every

@@ -22,8 +22,9 @@ type LoadFunc func(ctx context.Context, progress func(done, total int64)) (*mode
 type loadProgressMsg struct{ done, total int64 }
 
 type loadDoneMsg struct {
-	eng *query.Engine // the loaded data's engine, prepared
-	err error
+	eng  *query.Engine // the loaded data's engine, prepared
+	err  error
+	rest bool // the dimension columns follow in a restDoneMsg (dims.go)
 }
 
 // loader runs a LoadFunc off the event loop and feeds its progress back as
@@ -36,11 +37,13 @@ type loader struct {
 	total  int64
 	bar    progress.Model
 	label  string
+	rest   RestFunc      // reads what the load left for later (nil: nothing)
+	gate   chan struct{} // closed when rest may run (App.startRest)
 }
 
 func newLoader(label string) *loader {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &loader{ctx: ctx, cancel: cancel, events: make(chan tea.Msg, 1), label: label,
+	return &loader{ctx: ctx, cancel: cancel, events: make(chan tea.Msg, 1), label: label, gate: make(chan struct{}),
 		bar: progress.New(progress.WithDefaultBlend(), progress.WithoutPercentage())}
 }
 
@@ -59,9 +62,13 @@ func (l *loader) start(fn LoadFunc) tea.Cmd {
 			eng = query.New(ds)
 			overview.Warm(eng) // the engine's one-time pass and the overview's funnel, here rather than on the first frame
 		}
+		rest := eng != nil && l.rest != nil && ds.Load.DimsSkipped
 		for { // the final message must arrive: drain a pending tick first
 			select {
-			case l.events <- loadDoneMsg{eng, err}:
+			case l.events <- loadDoneMsg{eng, err, rest}:
+				if rest {
+					l.runRest(eng)
+				}
 				return
 			case <-l.events:
 			}

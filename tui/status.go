@@ -36,6 +36,9 @@ func (a *App) statusText(width int) string {
 	} else {
 		must = append(must, "mouse off")
 	}
+	if a.dimsNote != "" {
+		must = append(must, a.dimsNote) // the dimension columns are being read (dims.go)
+	}
 	if a.common.Data().Load.Unsure {
 		must = append(must, "guessed (C to check)") // the columns were read on a guess
 	}

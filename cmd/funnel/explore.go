@@ -134,9 +134,25 @@ func exploreFiles(opts *RootOptions, open tui.Open, mo money.Options) error {
 	}
 	defer closeDebug()
 	topts.Remap = remapper(opts.Files, lo)
+	var rest *loaders.Deferred
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Dataset, error) {
 		lo.Progress = progress
-		return loaders.LoadFiles(ctx, opts.Files, lo)
+		if !deferDims(opts, open) {
+			return loaders.LoadFiles(ctx, opts.Files, lo)
+		}
+		ds, r, err := loaders.LoadDeferred(ctx, opts.Files, lo)
+		rest = r
+		return ds, err
+	}
+	// The first frame from the file without its dimension columns, read
+	// right after (loaders.LoadDeferred; tui/dims.go). The explorer calls
+	// Rest after load, on the same goroutine.
+	topts.Rest = func(ctx context.Context) (*model.Dataset, error) {
+		if rest == nil {
+			return nil, nil
+		}
+		defer rest.Close()
+		return rest.Load(ctx)
 	}
 	label := make([]string, len(opts.Files))
 	for i, f := range opts.Files {
@@ -228,7 +244,17 @@ func loadData(opts *RootOptions) (*model.Dataset, error) {
 		return nil, err
 	}
 	lo.SkipDims = opts.SkipDims && len(opts.Files) == 1
+	lo.SkipIDs = opts.SkipIDs && len(opts.Files) == 1
 	return loaders.LoadFiles(context.Background(), opts.Files, lo)
+}
+
+// deferDims reports whether the explorer may show its first frame before
+// the dimension columns are read: it opens on the overview (no deep link
+// to a view, a breakdown or a filter, which need them) and unmasked (the
+// masked copy is made of the complete data).
+func deferDims(opts *RootOptions, open tui.Open) bool {
+	v := strings.ToLower(open.View)
+	return (v == "" || v == "overview") && open.By == "" && len(open.Where) == 0 && !opts.Mask
 }
 
 func splitList(s string) []string {

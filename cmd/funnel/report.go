@@ -117,6 +117,7 @@ func reportRun(opts *ReportOptions) error {
 	}
 	root := &RootOptions{IO: opts.IO, Files: opts.Files, Stages: opts.Stages, Map: opts.Map, Preset: opts.Preset, Sheet: opts.Sheet,
 		SkipDims: !ropt.NeedsDims(opts.Money.Spend != "")}
+	root.SkipIDs = root.SkipDims // a report lists no record: ids and emails matter where dims do (money, masking)
 	ds, err := loadData(root)
 	if err != nil {
 		return err

@@ -28,6 +28,9 @@ type RootOptions struct {
 	// SkipDims loads a single file without its dimension columns (set by
 	// a report that shows none: loaders.Options.SkipDims).
 	SkipDims bool
+	// SkipIDs loads a single file without its ids and emails
+	// (loaders.Options.SkipIDs; set with SkipDims by such a report).
+	SkipIDs bool
 }
 
 func newRootCmd(io *IO, runF func(*RootOptions) error) *cobra.Command {

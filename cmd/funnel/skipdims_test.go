@@ -73,3 +73,35 @@ func TestReportWithoutDimsMatchesFullLoad(t *testing.T) {
 		t.Error("a breakdown of a dataset loaded without dims: no error")
 	}
 }
+
+// The explorer shows its first frame before the dimensions only when it
+// opens on the overview, unfiltered and unmasked: a deep link to a view,
+// a breakdown or a filter needs them at once, and so does --mask.
+func TestExplorerDefersDimsOnlyOnTheOverview(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, true},
+		{[]string{"--view", "overview"}, true},
+		{[]string{"--period", "quarter"}, true},
+		{[]string{"--view", "cohorts"}, false},
+		{[]string{"--by", "channel"}, false},
+		{[]string{"--where", "channel=paid"}, false},
+		{[]string{"--mask"}, false},
+	} {
+		var opts *RootOptions
+		cmd := newRootCmd(&IO{}, func(o *RootOptions) error { opts = o; return nil })
+		cmd.SetArgs(append(tc.args, "leads.csv"))
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		open, err := opts.Show.open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := deferDims(opts, open); got != tc.want {
+			t.Errorf("%v: deferred %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}

@@ -14,6 +14,7 @@
 package query
 
 import (
+	"maps"
 	"sync"
 
 	"github.com/funnel-cli/funnel/model"
@@ -36,6 +37,22 @@ type Engine struct {
 
 // New returns the engine of ds. The dataset must not change afterwards.
 func New(ds *model.Dataset) *Engine { return &Engine{ds: ds} }
+
+// WithColumns returns the engine of ds, which holds the records of e's
+// dataset with more columns (the dimensions a deferred load reads after
+// the first frame): it starts with what e has worked out about the records
+// (their metadata and the unfiltered funnels, which no dimension changes)
+// rather than working it out again.
+func (e *Engine) WithColumns(ds *model.Dataset) *Engine {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	n := &Engine{ds: ds, noSigs: e.noSigs}
+	if ds.Len() == e.ds.Len() {
+		n.meta = e.meta
+		n.funnels = maps.Clone(e.funnels)
+	}
+	return n
+}
 
 // Data is the engine's dataset.
 func (e *Engine) Data() *model.Dataset { return e.ds }

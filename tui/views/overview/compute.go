@@ -83,12 +83,53 @@ func computeInsights(eng *query.Engine, st views.State) insights {
 	sticky := insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
 	res := insights{compare: cmp, sticky: sticky, sel: sel, scope: views.ScopeNote(sel, st.Filter)}
 	res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: asOf, Current: cur})
-	if d, ok := biggestRateChange(cmp); ok && ds.Dim("channel") != nil {
-		if m, err := insight.MixShiftFor(ds, d.FromStage, "channel", cur.Previous(), cur, asOf); err == nil {
-			res.mix = &m
-		}
-	}
+	res.mix = mixShift(ds, cmp, asOf)
 	return res
+}
+
+// mixShift explains the biggest significant rate change by channel (nil
+// when there is none, or no channel).
+func mixShift(ds *model.Dataset, cmp insight.Comparison, asOf int32) *insight.MixShift {
+	d, ok := biggestRateChange(cmp)
+	if !ok || ds.Dim("channel") == nil {
+		return nil
+	}
+	cur := insight.DefaultCurrent(asOf)
+	m, err := insight.MixShiftFor(ds, d.FromStage, "channel", cur.Previous(), cur, asOf)
+	if err != nil {
+		return nil
+	}
+	return &m
+}
+
+// mixCmd adds the mix shift to insights worked out before the data had
+// its channel (a deferred load reads the dimensions after the first
+// frame, and the engine with them arrives in a CommonMsg): the rest of
+// the insights do not depend on any dimension and stay.
+func (o *Model) mixCmd() tea.Cmd {
+	in := o.insights
+	if in == nil || in.err != nil || in.mix != nil || in.sel == nil || in.sel.Data.Dim("channel") != nil ||
+		o.common.Data().Dim("channel") == nil {
+		return nil
+	}
+	eng, st, cmp := o.common.Engine, o.state, in.compare
+	return o.mixJob.Start(func() insights {
+		sel, err := views.Selection(eng, st)
+		if err != nil {
+			return insights{err: err}
+		}
+		return insights{sel: sel, mix: mixShift(sel.Data, cmp, views.AnalysisDay(eng.Data(), st))}
+	})
+}
+
+// takeMix puts a mix shift worked out by mixCmd into the insights.
+func (o *Model) takeMix(r insights) {
+	if o.insights == nil || r.err != nil {
+		return
+	}
+	in := *o.insights
+	in.sel, in.mix = r.sel, r.mix
+	o.insights = &in
 }
 
 // biggestRateChange is the whole-population step whose rate moved most

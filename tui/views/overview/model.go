@@ -30,6 +30,7 @@ type Model struct {
 	funnelJob  views.Job[query.Funnel]
 	insights   *insights
 	insightJob views.Job[insights]
+	mixJob     views.Job[insights] // the mix shift alone, once the dimensions are in (mixCmd)
 	showMoney  bool
 	money      *stageMoney
 	moneyJob   views.Job[stageMoney]
@@ -86,6 +87,10 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	if r, ok := o.insightJob.Done(msg); ok {
 		o.insights = &r
+		return o.mixCmd()
+	}
+	if r, ok := o.mixJob.Done(msg); ok {
+		o.takeMix(r)
 		return nil
 	}
 	if m, ok := o.moneyJob.Done(msg); ok {
@@ -94,6 +99,7 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	if views.Restate(msg, &o.common, &o.state) {
 		o.insights, o.money = nil, nil
+		o.mixJob.Cancel()
 		cmds := []tea.Cmd{o.funnelCmd(), o.insightsCmd()}
 		if o.showMoney {
 			cmds = append(cmds, o.moneyCmd())
@@ -103,6 +109,8 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	switch msg := msg.(type) {
+	case views.CommonMsg:
+		return o.mixCmd()
 	case views.SelectStageMsg:
 		o.stages.SetCursor(msg.Stage)
 		return nil
