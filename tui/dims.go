@@ -24,8 +24,9 @@ import (
 // types (a breakdown, a filter on a channel, the column screen, M) meets
 // data without its dimensions. The engine of the complete data shares
 // what the first one worked out (query.Engine.WithColumns); views get it
-// in a CommonMsg and keep their numbers, which no dimension changes (the
-// overview adds its channel mix shift).
+// in a CommonMsg and keep their numbers, which no dimension changes; the
+// overview then works out its sticky points and channel mix shift, which
+// need them (until then it says they follow).
 
 // RestFunc reads what a deferred load left for later (the dimension
 // columns) and returns the complete dataset; nil when nothing was left.
@@ -73,16 +74,16 @@ func (l *loader) runRest(eng *query.Engine) {
 	l.events <- msg
 }
 
-// startRest lets the dimension columns be read once the overview's sticky
-// points and period comparison are in (both want every core, and those
-// are what the user reads first), or at once when now is set (a key was
-// typed: it waits for the dimensions).
+// startRest lets the dimension columns be read once the overview's period
+// comparison is in (it wants every core, and it is what the user reads
+// first; the sticky points need the dimensions and follow them), or at
+// once when now is set (a key was typed: it waits for the dimensions).
 func (a *App) startRest(now bool) {
 	if a.restGate == nil {
 		return
 	}
 	if !now && len(a.stack) > 0 {
-		if ov, ok := a.stack[0].(*overview.Model); ok && !ov.InsightsReady() {
+		if ov, ok := a.stack[0].(*overview.Model); ok && !ov.FirstInsightsReady() {
 			return
 		}
 	}

@@ -56,6 +56,9 @@ type insights struct {
 	// change travelled down the funnel.
 	mix         *insight.MixShift
 	propagation insight.Propagation
+	// dimsLater: worked out on a deferred load's first part (no
+	// dimension): sticky and mix are not computed yet (dimsCmd).
+	dimsLater bool
 	// sel is the selection the insights are about; scope says so ("" when
 	// unfiltered); err is a filter that could not be applied.
 	sel   *query.Selection
@@ -79,10 +82,17 @@ func computeInsights(eng *query.Engine, st views.State) insights {
 	ds, asOf := sel.Data, views.AnalysisDay(whole, st)
 	cmp := insight.ComparePeriods(ds, insight.CompareOptions{AsOf: asOf, Dims: []string{}, SkipYearBefore: true})
 	cur := insight.DefaultCurrent(asOf)
-	// the sticky view's points (same window, test and ranking)
-	sticky := insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
-	res := insights{compare: cmp, sticky: sticky, sel: sel, scope: views.ScopeNote(sel, st.Filter)}
+	res := insights{compare: cmp, sel: sel, scope: views.ScopeNote(sel, st.Filter)}
 	res.propagation = insight.TracePropagation(ds, insight.PropagationOptions{AsOf: asOf, Current: cur})
+	if whole.Load.DimsSkipped {
+		// A deferred load's first part has no dimension, so no slice to
+		// test: the sticky points and the mix shift wait for the engine
+		// with them (a CommonMsg), never "no slice converts worse".
+		res.dimsLater = true
+		return res
+	}
+	// the sticky view's points (same window, test and ranking)
+	res.sticky = insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
 	res.mix = mixShift(ds, cmp, asOf)
 	return res
 }
@@ -102,34 +112,14 @@ func mixShift(ds *model.Dataset, cmp insight.Comparison, asOf int32) *insight.Mi
 	return &m
 }
 
-// mixCmd adds the mix shift to insights worked out before the data had
-// its channel (a deferred load reads the dimensions after the first
-// frame, and the engine with them arrives in a CommonMsg): the rest of
-// the insights do not depend on any dimension and stay.
-func (o *Model) mixCmd() tea.Cmd {
-	in := o.insights
-	if in == nil || in.err != nil || in.mix != nil || in.sel == nil || in.sel.Data.Dim("channel") != nil ||
-		o.common.Data().Dim("channel") == nil {
+// dimsCmd works the insights out again once the dimensions of a deferred
+// load are in (they arrive with the engine in a CommonMsg): the sticky
+// points and the mix shift need them. The insights shown meanwhile stay.
+func (o *Model) dimsCmd() tea.Cmd {
+	if o.insights == nil || !o.insights.dimsLater || o.common.Data().Load.DimsSkipped {
 		return nil
 	}
-	eng, st, cmp := o.common.Engine, o.state, in.compare
-	return o.mixJob.Start(func() insights {
-		sel, err := views.Selection(eng, st)
-		if err != nil {
-			return insights{err: err}
-		}
-		return insights{sel: sel, mix: mixShift(sel.Data, cmp, views.AnalysisDay(eng.Data(), st))}
-	})
-}
-
-// takeMix puts a mix shift worked out by mixCmd into the insights.
-func (o *Model) takeMix(r insights) {
-	if o.insights == nil || r.err != nil {
-		return
-	}
-	in := *o.insights
-	in.sel, in.mix = r.sel, r.mix
-	o.insights = &in
+	return o.insightsCmd()
 }
 
 // biggestRateChange is the whole-population step whose rate moved most

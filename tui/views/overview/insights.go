@@ -45,6 +45,10 @@ func (o *Model) stickyLines(width int) []string {
 	if o.insights == nil || o.insights.err != nil {
 		return nil
 	}
+	if o.insights.dimsLater {
+		return []string{"", st.Title.Render(format.Truncate("Top sticky points", width)) +
+			st.Muted.Render(format.Truncate(" · after the dimension columns are read (the slices to compare)…", max(0, width-17)))}
+	}
 	s := o.insights.sticky
 	to := s.To
 	if to == "" {

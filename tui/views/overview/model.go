@@ -30,7 +30,6 @@ type Model struct {
 	funnelJob  views.Job[query.Funnel]
 	insights   *insights
 	insightJob views.Job[insights]
-	mixJob     views.Job[insights] // the mix shift alone, once the dimensions are in (mixCmd)
 	showMoney  bool
 	money      *stageMoney
 	moneyJob   views.Job[stageMoney]
@@ -71,8 +70,13 @@ func Warm(eng *query.Engine) {
 }
 
 // InsightsReady reports whether the sticky points and the period
-// comparison have arrived for the current state.
-func (o *Model) InsightsReady() bool { return o.insights != nil }
+// comparison have arrived for the current state (on a deferred load, the
+// sticky points of the data with its dimensions).
+func (o *Model) InsightsReady() bool { return o.insights != nil && !o.insights.dimsLater }
+
+// FirstInsightsReady reports whether the period comparison is in, even
+// if the sticky points wait for a deferred load's dimensions.
+func (o *Model) FirstInsightsReady() bool { return o.insights != nil }
 
 func (o *Model) Init() tea.Cmd             { return o.insightsCmd() }
 func (o *Model) Title() string             { return "Overview" }
@@ -87,11 +91,7 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	if r, ok := o.insightJob.Done(msg); ok {
 		o.insights = &r
-		return o.mixCmd()
-	}
-	if r, ok := o.mixJob.Done(msg); ok {
-		o.takeMix(r)
-		return nil
+		return o.dimsCmd()
 	}
 	if m, ok := o.moneyJob.Done(msg); ok {
 		o.money = &m
@@ -99,7 +99,6 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	if views.Restate(msg, &o.common, &o.state) {
 		o.insights, o.money = nil, nil
-		o.mixJob.Cancel()
 		cmds := []tea.Cmd{o.funnelCmd(), o.insightsCmd()}
 		if o.showMoney {
 			cmds = append(cmds, o.moneyCmd())
@@ -110,7 +109,7 @@ func (o *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case views.CommonMsg:
-		return o.mixCmd()
+		return o.dimsCmd()
 	case views.SelectStageMsg:
 		o.stages.SetCursor(msg.Stage)
 		return nil
