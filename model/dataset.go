@@ -16,7 +16,6 @@ import (
 	"math/bits"
 	"strings"
 	"unsafe"
-
 )
 
 // NoDay marks a stage that was not reached, or reached on an unknown date.
