@@ -13,7 +13,6 @@ import (
 	"github.com/funnel-cli/funnel/model/query"
 	"github.com/funnel-cli/funnel/tui/format"
 	"github.com/funnel-cli/funnel/tui/views"
-	"github.com/funnel-cli/funnel/tui/views/overview"
 )
 
 // A deferred load (Options.Rest) shows the overview from a dataset read
@@ -74,18 +73,16 @@ func (l *loader) runRest(eng *query.Engine) {
 	l.events <- msg
 }
 
-// startRest lets the dimension columns be read once the overview's period
-// comparison is in (it wants every core, and it is what the user reads
-// first; the sticky points need the dimensions and follow them), or at
+// startRest lets the dimension columns be read once the first view is
+// shown (the overview's sticky points need them: at 10M, waiting for its
+// period comparison first put them 13 s after the first frame), or at
 // once when now is set (a key was typed: it waits for the dimensions).
 func (a *App) startRest(now bool) {
 	if a.restGate == nil {
 		return
 	}
-	if !now && len(a.stack) > 0 {
-		if ov, ok := a.stack[0].(*overview.Model); ok && !ov.FirstInsightsReady() {
-			return
-		}
+	if !now && len(a.stack) == 0 {
+		return
 	}
 	close(a.restGate)
 	a.restGate = nil

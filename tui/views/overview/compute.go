@@ -112,14 +112,28 @@ func mixShift(ds *model.Dataset, cmp insight.Comparison, asOf int32) *insight.Mi
 	return &m
 }
 
-// dimsCmd works the insights out again once the dimensions of a deferred
-// load are in (they arrive with the engine in a CommonMsg): the sticky
-// points and the mix shift need them. The insights shown meanwhile stay.
+// dimsCmd works out the sticky points and the mix shift once the
+// dimensions of a deferred load are in (they arrive with the engine in a
+// CommonMsg); the period comparison and the propagation, which no
+// dimension changes, are kept.
 func (o *Model) dimsCmd() tea.Cmd {
-	if o.insights == nil || !o.insights.dimsLater || o.common.Data().Load.DimsSkipped {
+	in := o.insights
+	if in == nil || in.err != nil || !in.dimsLater || o.common.Data().Load.DimsSkipped {
 		return nil
 	}
-	return o.insightsCmd()
+	eng, st, kept := o.common.Engine, o.state, *in
+	return o.insightJob.Start(func() insights {
+		sel, err := views.Selection(eng, st)
+		if err != nil {
+			return insights{err: err}
+		}
+		ds, asOf := sel.Data, views.AnalysisDay(eng.Data(), st)
+		r := kept
+		r.sel, r.dimsLater = sel, false
+		r.sticky = insight.FindSticky(ds, insight.StickyOptionsFor(ds, asOf))
+		r.mix = mixShift(ds, r.compare, asOf)
+		return r
+	})
 }
 
 // biggestRateChange is the whole-population step whose rate moved most

@@ -23,7 +23,7 @@ func TestStickyPointsFollowTheDimensions(t *testing.T) {
 	o := New(c)
 	o.SetSize(100, 30)
 	viewtest.Run(o, o.Init())
-	if o.insights == nil || !o.insights.dimsLater || o.InsightsReady() || !o.FirstInsightsReady() {
+	if o.insights == nil || !o.insights.dimsLater || o.InsightsReady() {
 		t.Fatalf("insights on the lean data: %+v", o.insights)
 	}
 	screen := strings.Join(o.stickyLines(100), "\n")
@@ -35,6 +35,9 @@ func TestStickyPointsFollowTheDimensions(t *testing.T) {
 	want := computeInsights(full.Engine, o.state)
 	if !o.InsightsReady() || len(want.sticky.Points) == 0 || !reflect.DeepEqual(o.insights.sticky, want.sticky) {
 		t.Errorf("sticky points after the dims: %d, want %d", len(o.insights.sticky.Points), len(want.sticky.Points))
+	}
+	if !reflect.DeepEqual(o.insights.compare, want.compare) {
+		t.Error("the period comparison changed with the dimensions")
 	}
 	if (o.insights.mix == nil) != (want.mix == nil) || want.mix != nil && !reflect.DeepEqual(*o.insights.mix, *want.mix) {
 		t.Errorf("mix shift after the dims: %+v, want %+v", o.insights.mix, want.mix)

@@ -74,10 +74,6 @@ func Warm(eng *query.Engine) {
 // sticky points of the data with its dimensions).
 func (o *Model) InsightsReady() bool { return o.insights != nil && !o.insights.dimsLater }
 
-// FirstInsightsReady reports whether the period comparison is in, even
-// if the sticky points wait for a deferred load's dimensions.
-func (o *Model) FirstInsightsReady() bool { return o.insights != nil }
-
 func (o *Model) Init() tea.Cmd             { return o.insightsCmd() }
 func (o *Model) Title() string             { return "Overview" }
 func (o *Model) SetSize(w, h int)          { o.width, o.height = w, h }
