@@ -322,6 +322,7 @@ func (b *recBuilder) assemble(ds *model.Dataset) {
 	ds.IDs, ds.Emails = b.ids.strings(), b.emails.strings()
 	ds.Load.DimsSkipped = b.skipDims
 	ds.Dims = append(ds.Dims, b.dimsDone...)
+	ds.Account = b.p.colName(b.p.account) // also when the dims are read later
 	if b.accountDim != nil {
 		ds.Dims = append(ds.Dims, b.accountDim)
 	}

@@ -129,7 +129,7 @@ func joinPair(L, D *loaded, maxProblems int) (*model.Dataset, error) {
 	n := ld.Len()
 	out := &model.Dataset{Stages: append(append([]string(nil), lstages...), dd.Stages...),
 		HasDates: ld.HasDates && dd.HasDates, DatesInferred: ld.DatesInferred || dd.DatesInferred,
-		IDs: ld.IDs, Emails: ld.Emails, Dims: ld.Dims}
+		IDs: ld.IDs, Emails: ld.Emails, Dims: ld.Dims, Account: ld.Account}
 	out.Days = make([][]int32, ns)
 	copy(out.Days, ld.Days[:off])
 	for k := range dd.Stages {

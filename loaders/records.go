@@ -113,10 +113,18 @@ func (b *recBuilder) codeCol(c int, name string, sm *sample) *dimCol {
 	return newDimCol(name, b.rows, sm.column(c), len(sm.rows))
 }
 
+// colName is column c's header, the name its dimension keeps ("" for none).
+func (p *plan) colName(c int) string {
+	if c < 0 || c >= len(p.header) {
+		return ""
+	}
+	return p.header[c]
+}
+
 // makeDims makes the dimension columns: account, channel and the others.
 func (b *recBuilder) makeDims(sm *sample) {
 	p := b.p
-	b.account = b.codeCol(p.account, "account", sm)
+	b.account = b.codeCol(p.account, p.colName(p.account), sm)
 	if p.channel >= 0 {
 		b.dims, b.dimSrc = append(b.dims, b.codeCol(p.channel, "channel", sm)), append(b.dimSrc, p.channel)
 	}

@@ -82,9 +82,10 @@ func (in *inference) pickMeasures() {
 	if c := in.best(accountNames, 5, func(c *ColumnProfile) bool {
 		return c.Type == TypeCategory || c.Type == TypeText
 	}); c >= 0 {
-		// Kept as a dimension under its own name; joins may match on it.
-		in.set(c, "account (dimension)", 0.7)
-		in.m.Dims = append(in.m.Dims, in.header[c])
+		// A dimension under its own name that names each record's
+		// account (Dataset.Account: money's roll-up); joins may match on it.
+		in.set(c, "account", 0.7)
+		in.m.Account = in.header[c]
 	}
 	// A deal's contact or lead ids, for joining a contacts file.
 	for _, c := range in.cols {

@@ -38,3 +38,12 @@ func TestSideStateIsNoStage(t *testing.T) {
 		t.Errorf("on-hold record's stage is not said to be unknown")
 	}
 }
+
+// An account column under any name is the dataset's account, and keeps
+// its name as a dimension.
+func TestAccountColumnKeepsItsName(t *testing.T) {
+	ds := loadText(t, "opps.csv", "ID,CustomerName,ACV,Status,CloseDate\n1,Acme,100,Won,2024-01-02\n2,Beta,200,Lost,2024-01-03\n3,Acme,300,Open,2024-02-03\n")
+	if ds.Account != "CustomerName" || ds.Dim("CustomerName") == nil || roleOf(ds, "CustomerName") != "account" {
+		t.Errorf("account %q, dim %v, role %q", ds.Account, ds.Dim("CustomerName") != nil, roleOf(ds, "CustomerName"))
+	}
+}

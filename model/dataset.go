@@ -60,6 +60,10 @@ type Dataset struct {
 	Reached []uint16
 	// Dims are the dictionary-encoded dimension columns (channel, owner, ...).
 	Dims []*Dim
+	// Account names the dimension that holds each record's account
+	// (company, customer, organisation) when the loader found one: the
+	// money view rolls records up by it. "" when none is known.
+	Account string
 	// Exit is how each record left, ExitDay when (NoDay if unknown), and
 	// Reason why (a dimension; code 0 is "").
 	Exit    []ExitKind

@@ -142,3 +142,27 @@ func FuzzAccountKey(f *testing.F) {
 		}
 	})
 }
+
+// The account column keeps its own name ("CustomerName", "Associated
+// Company"): the roll-up finds it through Dataset.Account.
+func TestRollUpAccountsByTheLoadersAccountColumn(t *testing.T) {
+	ds := fixtureDataset(t)
+	renamed := *ds.Dim("company")
+	renamed.Name = "CustomerName"
+	cp := *ds
+	cp.Dims = nil
+	for _, d := range ds.Dims {
+		if d.Name == "company" {
+			d = &renamed
+		}
+		cp.Dims = append(cp.Dims, d)
+	}
+	cp.Account = "CustomerName"
+	a, err := RollUpAccounts(&cp, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.List) != 5 || a.List[0].Source != "company" {
+		t.Errorf("accounts by CustomerName: %+v", a.List)
+	}
+}

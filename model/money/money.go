@@ -53,7 +53,12 @@ func (o Options) dim(ds *model.Dataset, name, def string) *model.Dim {
 
 func (o Options) channel(ds *model.Dataset) *model.Dim  { return o.dim(ds, o.ChannelDim, "channel") }
 func (o Options) campaign(ds *model.Dataset) *model.Dim { return o.dim(ds, o.CampaignDim, "campaign") }
-func (o Options) company(ds *model.Dataset) *model.Dim  { return o.dim(ds, o.CompanyDim, "company") }
+func (o Options) company(ds *model.Dataset) *model.Dim {
+	if d := o.dim(ds, o.CompanyDim, "company"); d != nil || o.CompanyDim != "" {
+		return d
+	}
+	return ds.Dim(ds.Account) // the column the loader read as the account
+}
 func (o Options) typeDim(ds *model.Dataset) *model.Dim {
 	if d := o.dim(ds, o.TypeDim, "type"); d != nil {
 		return d
