@@ -49,7 +49,10 @@ func (in *inference) dimWorthy(c *ColumnProfile) bool {
 		return c.Distinct >= 2 || c.Blank > 0
 	case TypeInt, TypeNumber, TypeMoney:
 		return c.Distinct <= 12 && !small && !hasAny(c.words, wordSet("number", "count", "times", "days", "score", "age",
-			"quantity", "amount", "value", "revenue", "probability", "percent", "rate", "balance", "duration"))
+			"quantity", "amount", "value", "revenue", "probability", "percent", "rate", "balance", "duration",
+			// parts of a date (Salesforce FiscalQuarter, FiscalYear): they
+			// restate when a record closes, which periods show, not a segment
+			"fiscal", "quarter", "qtr", "year", "fy", "month", "week", "period"))
 	case TypeID:
 		return isOwner(c)
 	case TypeText:

@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -45,5 +46,18 @@ func TestAccountColumnKeepsItsName(t *testing.T) {
 	ds := loadText(t, "opps.csv", "ID,CustomerName,ACV,Status,CloseDate\n1,Acme,100,Won,2024-01-02\n2,Beta,200,Lost,2024-01-03\n3,Acme,300,Open,2024-02-03\n")
 	if ds.Account != "CustomerName" || ds.Dim("CustomerName") == nil || roleOf(ds, "CustomerName") != "account" {
 		t.Errorf("account %q, dim %v, role %q", ds.Account, ds.Dim("CustomerName") != nil, roleOf(ds, "CustomerName"))
+	}
+}
+
+// Numbered parts of a date (FiscalQuarter 1-4, FiscalYear) are no
+// segment to break down by; a small numbered category still is.
+func TestDatePartsAreNoDimension(t *testing.T) {
+	text := "Id,StageName,CreatedDate,FiscalQuarter,FiscalYear,Tier\n"
+	for i := 0; i < 40; i++ {
+		text += fmt.Sprintf("%d,Prospecting,2024-0%d-02,%d,%d,%d\n", i, i%4+1, i%4+1, 2024+i%2, i%3+1)
+	}
+	ds := loadText(t, "opps.csv", text)
+	if ds.Dim("FiscalQuarter") != nil || ds.Dim("FiscalYear") != nil || ds.Dim("Tier") == nil {
+		t.Errorf("dims %v", ds.DimNames())
 	}
 }
