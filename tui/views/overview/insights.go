@@ -71,10 +71,12 @@ func (o *Model) stickyLines(width int) []string {
 		if !r[10].Null {
 			value = ", " + format.Money(int64(r[10].Num), o.common.Data().Currency)
 		}
-		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s: %s/%s = %s (CI %.0f–%.0f%%) vs %s %s · %s lost%s",
+		// What ranks it (lost conversions) before the interval, which a
+		// narrow window cuts first.
+		lines = append(lines, format.Truncate(fmt.Sprintf("%d. %s %s: %s/%s = %s vs %s %s · %s lost%s · CI %.0f–%.0f%%",
 			i+1, format.Clean(r[0].Str), format.Clean(r[1].Str), format.Count(int(r[3].Num)), format.Count(int(r[4].Num)),
-			format.Percent(r[5].Num), r[6].Num*100, r[7].Num*100, format.Percent(r[8].Num), rest,
-			format.Count(int(math.Round(r[9].Num))), value), width))
+			format.Percent(r[5].Num), format.Percent(r[8].Num), rest,
+			format.Count(int(math.Round(r[9].Num))), value, r[6].Num*100, r[7].Num*100), width))
 	}
 	if len(t.Rows) == 0 {
 		lines = append(lines, st.Muted.Render("No slice converts significantly worse than the rest."))
